@@ -1,0 +1,92 @@
+"""Alembic environment for icadb.
+
+- The database is ``$ICADB_DB`` (default ``icadb.sqlite`` in the project
+  root), unless the caller set ``sqlalchemy.url`` or passed a connection in
+  ``config.attributes["connection"]`` (``icadb build`` and the tests do).
+- ``render_as_batch=True``: SQLite can only change most constraints by
+  rebuilding a table, which batch mode does.
+- Foreign keys are off while migrating (a batch rebuild copies tables) and on
+  for every connection that loads or reads data (see ``icadb.db``).
+- FTS5 shadow tables are made by SQLite, not by the models, so autogenerate
+  must not see them as tables to drop.
+"""
+
+from __future__ import annotations
+
+from logging.config import fileConfig
+
+from alembic import context
+from sqlalchemy import create_engine, pool
+from sqlalchemy.engine import Engine
+
+from icadb.paths import default_db_path
+from icadb.schema.models import Base
+
+config = context.config
+if config.config_file_name is not None and config.attributes.get("configure_logger", True):
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+
+target_metadata = Base.metadata
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    """Leave SQLite's own tables and FTS5 index tables out of autogenerate."""
+    if type_ == "table" and name and (name.startswith("sqlite_") or "_fts" in name):
+        return False
+    return True
+
+
+def database_url() -> str:
+    url = config.get_main_option("sqlalchemy.url")
+    return url if url else f"sqlite:///{default_db_path()}"
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=database_url(),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+        include_object=include_object,
+        dialect_opts={"paramstyle": "named"},
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def _run(connection) -> None:
+    if not connection.in_transaction():
+        # A PRAGMA must run outside a transaction, and anything run before
+        # begin_transaction() must be committed here, or Alembic never commits.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_object=include_object,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if isinstance(connection, Engine):  # pytest-alembic passes an engine
+        with connection.connect() as conn:
+            _run(conn)
+        return
+    if connection is not None:
+        _run(connection)
+        return
+    engine = create_engine(database_url(), poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        _run(connection)
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

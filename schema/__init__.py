@@ -1,0 +1,1 @@
+"""The database schema: models, controlled vocabularies, view SQL and the codebook."""

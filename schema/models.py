@@ -1,0 +1,334 @@
+"""SQLAlchemy models: the schema the migrations must produce.
+
+The models are the reference for ``alembic check`` and for the schema test;
+the product never creates tables from them (migrations do). Grain and column
+meanings are documented in ``schema/codebook.yaml``.
+
+Records use class-table inheritance: ``records`` holds what every meeting,
+agreement, exercise and proposal has (title, dates, place, status, evidence);
+``meetings``, ``agreements``, ``exercises`` and ``proposals`` add what only
+that kind has. Link tables and evidence point at ``records``, so every
+reference has a real foreign key.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    MetaData,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from icadb.schema import vocab
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]"
+MONTH_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]"
+YEAR_GLOB = "[0-9][0-9][0-9][0-9]"
+SLUG_CHECK = "{col} <> '' AND {col} NOT GLOB '*[^a-z0-9-]*'"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def in_vocab(column: str, values: dict[str, str] | tuple[str, ...], name: str | None = None) -> CheckConstraint:
+    """CHECK that *column* holds one of *values* (NULL passes; NOT NULL is separate)."""
+    listed = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f"{column} IN ({listed})", name=name or column)
+
+
+def is_day(column: str, name: str) -> CheckConstraint:
+    """CHECK that *column* is a real calendar day written YYYY-MM-DD."""
+    return CheckConstraint(f"{column} GLOB '{DAY_GLOB}' AND date({column}) = {column}", name=name)
+
+
+def date_at_precision(date: str, precision: str, name: str) -> CheckConstraint:
+    """CHECK that *date* is written exactly at *precision* (empty when unknown)."""
+    return CheckConstraint(
+        f"({precision} = 'unknown' AND {date} IS NULL)"
+        f" OR ({precision} = 'year' AND {date} GLOB '{YEAR_GLOB}')"
+        f" OR ({precision} = 'month' AND {date} GLOB '{MONTH_GLOB}' AND substr({date}, 6, 2) BETWEEN '01' AND '12')"
+        f" OR ({precision} = 'day' AND {date} GLOB '{DAY_GLOB}' AND date({date}) = {date})",
+        name=name,
+    )
+
+
+def slug(column: str) -> CheckConstraint:
+    return CheckConstraint(SLUG_CHECK.format(col=column), name=f"{column}_slug")
+
+
+class Country(Base):
+    __tablename__ = "countries"
+    __table_args__ = (
+        CheckConstraint("iso3 GLOB '[A-Z][A-Z][A-Z]'", name="iso3_format"),
+        CheckConstraint("iso2 GLOB '[A-Z][A-Z]'", name="iso2_format"),
+        CheckConstraint("iso_numeric GLOB '[0-9][0-9][0-9]'", name="iso_numeric_format"),
+        CheckConstraint("is_central_asia IN (0, 1)", name="is_central_asia_bool"),
+        CheckConstraint("capital_latitude BETWEEN -90 AND 90", name="capital_latitude_range"),
+        CheckConstraint("capital_longitude BETWEEN -180 AND 180", name="capital_longitude_range"),
+    )
+
+    iso3: Mapped[str] = mapped_column(Text, primary_key=True)
+    iso2: Mapped[str] = mapped_column(Text, unique=True)
+    iso_numeric: Mapped[str] = mapped_column(Text, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    iso_name: Mapped[str] = mapped_column(Text)
+    official_name: Mapped[str | None] = mapped_column(Text)
+    region: Mapped[str | None] = mapped_column(Text, index=True)
+    subregion: Mapped[str | None] = mapped_column(Text)
+    is_central_asia: Mapped[int] = mapped_column(Integer)
+    capital: Mapped[str | None] = mapped_column(Text)
+    capital_latitude: Mapped[float | None] = mapped_column(Float)
+    capital_longitude: Mapped[float | None] = mapped_column(Float)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    __table_args__ = (
+        slug("document_id"),
+        in_vocab("title_basis", vocab.TITLE_BASIS),
+        in_vocab("date_precision", vocab.DATE_PRECISION),
+        in_vocab("date_basis", vocab.DATE_BASIS),
+        date_at_precision("published_on", "date_precision", "published_on_precision"),
+        is_day("published_earliest", "published_earliest_day"),
+        is_day("published_latest", "published_latest_day"),
+        CheckConstraint("published_earliest <= published_latest", name="published_order"),
+        CheckConstraint("length(sha256) = 64", name="sha256_length"),
+        CheckConstraint("char_count = length(text)", name="char_count_matches"),
+    )
+
+    document_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    title_basis: Mapped[str] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(Text, index=True)
+    published_on: Mapped[str | None] = mapped_column(Text)
+    date_precision: Mapped[str] = mapped_column(Text)
+    date_basis: Mapped[str] = mapped_column(Text)
+    date_note: Mapped[str | None] = mapped_column(Text)
+    published_earliest: Mapped[str | None] = mapped_column(Text)
+    published_latest: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    original_filename: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(Text, unique=True)
+    char_count: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Organization(Base):
+    __tablename__ = "organizations"
+    __table_args__ = (slug("org_id"), in_vocab("org_type", vocab.ORG_TYPE))
+
+    org_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    abbreviation: Mapped[str | None] = mapped_column(Text)
+    org_type: Mapped[str] = mapped_column(Text, index=True)
+    parent_org_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.org_id"), index=True)
+    country_iso3: Mapped[str | None] = mapped_column(ForeignKey("countries.iso3"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    source_document_id: Mapped[str] = mapped_column(ForeignKey("documents.document_id"), index=True)
+    source_quote: Mapped[str] = mapped_column(Text)
+
+
+class Person(Base):
+    __tablename__ = "people"
+    __table_args__ = (slug("person_id"),)
+
+    person_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    position: Mapped[str] = mapped_column(Text)
+    country_iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"), index=True)
+    source_document_id: Mapped[str] = mapped_column(ForeignKey("documents.document_id"), index=True)
+    source_quote: Mapped[str] = mapped_column(Text)
+
+
+class Place(Base):
+    __tablename__ = "places"
+    __table_args__ = (
+        slug("place_id"),
+        in_vocab("place_type", vocab.PLACE_TYPE),
+        in_vocab("coordinate_precision", vocab.COORDINATE_PRECISION),
+        CheckConstraint("latitude BETWEEN -90 AND 90", name="latitude_range"),
+        CheckConstraint("longitude BETWEEN -180 AND 180", name="longitude_range"),
+    )
+
+    place_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    place_type: Mapped[str] = mapped_column(Text)
+    country_iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"), index=True)
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    coordinate_precision: Mapped[str] = mapped_column(Text)
+    coordinate_source: Mapped[str] = mapped_column(Text)
+
+
+class Record(Base):
+    __tablename__ = "records"
+    __table_args__ = (
+        slug("record_id"),
+        in_vocab("kind", vocab.RECORD_KIND),
+        in_vocab("status", vocab.STATUS),
+        in_vocab("category", vocab.CATEGORY),
+        in_vocab("review_status", vocab.REVIEW_STATUS),
+        in_vocab("date_precision", vocab.DATE_PRECISION),
+        in_vocab("date_basis", vocab.DATE_BASIS),
+        in_vocab("end_date_precision", ("day", "month", "year"), name="end_date_precision"),
+        date_at_precision("date", "date_precision", "date_precision_format"),
+        CheckConstraint(
+            "(end_date IS NULL AND end_date_precision IS NULL)"
+            f" OR (end_date_precision = 'year' AND end_date GLOB '{YEAR_GLOB}')"
+            f" OR (end_date_precision = 'month' AND end_date GLOB '{MONTH_GLOB}')"
+            f" OR (end_date_precision = 'day' AND end_date GLOB '{DAY_GLOB}' AND date(end_date) = end_date)",
+            name="end_date_format",
+        ),
+        CheckConstraint("date_precision = 'unknown' OR date_basis IS NOT NULL", name="dated_has_basis"),
+        is_day("date_earliest", "date_earliest_day"),
+        is_day("date_latest", "date_latest_day"),
+        CheckConstraint("date_earliest <= date_latest", name="date_order"),
+        CheckConstraint("year IS NULL OR year = CAST(substr(date, 1, 4) AS INTEGER)", name="year_matches_date"),
+        CheckConstraint("month IS NULL OR month = substr(date, 1, 7)", name="month_matches_date"),
+        UniqueConstraint("record_id", "kind"),
+    )
+
+    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text, index=True)
+    category: Mapped[str] = mapped_column(Text, index=True)
+    date: Mapped[str | None] = mapped_column(Text)
+    date_precision: Mapped[str] = mapped_column(Text)
+    date_basis: Mapped[str | None] = mapped_column(Text)
+    date_note: Mapped[str | None] = mapped_column(Text)
+    end_date: Mapped[str | None] = mapped_column(Text)
+    end_date_precision: Mapped[str | None] = mapped_column(Text)
+    date_earliest: Mapped[str | None] = mapped_column(Text, index=True)
+    date_latest: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    month: Mapped[str | None] = mapped_column(Text)
+    place_id: Mapped[str | None] = mapped_column(ForeignKey("places.place_id"), index=True)
+    place_note: Mapped[str | None] = mapped_column(Text)
+    review_status: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+def _kind_table_args(kind: str, *extra: object) -> tuple:
+    """Each kind table row is tied to a ``records`` row of that kind."""
+    return (
+        CheckConstraint(f"kind = '{kind}'", name="kind_fixed"),
+        ForeignKeyConstraint(["record_id", "kind"], ["records.record_id", "records.kind"]),
+        *extra,
+    )
+
+
+class Meeting(Base):
+    __tablename__ = "meetings"
+    __table_args__ = _kind_table_args(
+        "meeting",
+        in_vocab("meeting_level", vocab.MEETING_LEVEL),
+        in_vocab("format", vocab.FORMAT),
+        in_vocab("mode", vocab.MEETING_MODE),
+    )
+
+    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text, server_default="meeting")
+    meeting_level: Mapped[str] = mapped_column(Text, index=True)
+    format: Mapped[str] = mapped_column(Text)
+    mode: Mapped[str] = mapped_column(Text)
+    sidelines_of: Mapped[str | None] = mapped_column(ForeignKey("meetings.record_id"), index=True)
+
+
+class Agreement(Base):
+    __tablename__ = "agreements"
+    __table_args__ = _kind_table_args("agreement", in_vocab("agreement_type", vocab.AGREEMENT_TYPE))
+
+    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text, server_default="agreement")
+    agreement_type: Mapped[str] = mapped_column(Text, index=True)
+    made_at: Mapped[str | None] = mapped_column(ForeignKey("meetings.record_id"), index=True)
+
+
+class Exercise(Base):
+    __tablename__ = "exercises"
+    __table_args__ = _kind_table_args(
+        "exercise",
+        in_vocab("format", vocab.FORMAT),
+        in_vocab("frequency", vocab.FREQUENCY),
+    )
+
+    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text, server_default="exercise")
+    exercise_name: Mapped[str | None] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(Text)
+    frequency: Mapped[str] = mapped_column(Text)
+
+
+class Proposal(Base):
+    __tablename__ = "proposals"
+    __table_args__ = _kind_table_args("proposal", in_vocab("proposal_type", vocab.PROPOSAL_TYPE))
+
+    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text, server_default="proposal")
+    proposal_type: Mapped[str] = mapped_column(Text, index=True)
+    made_at: Mapped[str | None] = mapped_column(ForeignKey("meetings.record_id"), index=True)
+
+
+class RecordCountry(Base):
+    __tablename__ = "record_countries"
+    __table_args__ = (in_vocab("role", vocab.ROLE),)
+
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.record_id"), primary_key=True)
+    iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(Text, primary_key=True)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class RecordOrganization(Base):
+    __tablename__ = "record_organizations"
+    __table_args__ = (in_vocab("role", vocab.ROLE),)
+
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.record_id"), primary_key=True)
+    org_id: Mapped[str] = mapped_column(ForeignKey("organizations.org_id"), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(Text, primary_key=True)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class RecordPerson(Base):
+    __tablename__ = "record_people"
+    __table_args__ = (in_vocab("role", vocab.ROLE),)
+
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.record_id"), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.person_id"), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(Text, primary_key=True)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Evidence(Base):
+    __tablename__ = "evidence"
+    __table_args__ = (
+        CheckConstraint("char_start >= 0 AND char_end > char_start", name="offsets_order"),
+        CheckConstraint("length(quote) = char_end - char_start", name="quote_length_matches_offsets"),
+        UniqueConstraint("record_id", "document_id", "char_start", "char_end"),
+    )
+
+    evidence_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.record_id"), index=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.document_id"), index=True)
+    quote: Mapped[str] = mapped_column(Text)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)

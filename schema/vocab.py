@@ -1,0 +1,191 @@
+"""Controlled vocabularies: every allowed value and what it means.
+
+This is the one source for the CHECK constraints in the models, the loaders'
+validation, and the value descriptions in the codebook. A migration freezes
+the values it creates as literal SQL, so changing a list here needs a new
+migration (``tests/test_schema.py`` fails until there is one).
+"""
+
+from __future__ import annotations
+
+DATE_PRECISION = {
+    "day": "The exact day is known; date is YYYY-MM-DD.",
+    "month": "Only the month is known; date is YYYY-MM and the event falls somewhere in that month.",
+    "year": "Only the year is known; date is YYYY.",
+    "unknown": "The sources give no date; date is empty and date_earliest/date_latest bound it where they can.",
+}
+
+DATE_BASIS = {
+    "stated": "The date is written in the source text.",
+    "inferred": "The date is worked out (e.g. from the article's publication date or a weekday); date_note says how.",
+}
+
+TITLE_BASIS = {
+    "stated": "The title is the article's own headline.",
+    "supplied": "The article has no headline in the stored text; the curators wrote a descriptive title.",
+}
+
+RECORD_KIND = {
+    "meeting": "A meeting, summit, dialogue session, visit or call between officials.",
+    "agreement": "An agreement, partnership, corridor, dialogue format, pact, working group or membership.",
+    "exercise": "A military or security exercise (one edition, or a recurring exercise as reported).",
+    "proposal": "A proposal, offer, invitation or request made by one side to another.",
+}
+
+STATUS = {
+    "held": "The meeting or exercise took place.",
+    "planned": "Announced or agreed to take place later, as of the reporting article.",
+    "proposed": "Suggested by one side; not (yet) agreed by the other.",
+    "offered": "One side offered help, resources or access to another.",
+    "agreed": "The sides agreed to it in principle (not a signed instrument).",
+    "signed": "A formal instrument was signed.",
+    "in_force": "The agreement, partnership or membership is in effect.",
+    "ongoing": "A recurring or continuing activity, in progress as of the reporting article.",
+    "completed": "A finished activity with a known end.",
+    "operational": "A facility in use.",
+    "unused": "A facility that exists but is reported not to be in use.",
+    "closed": "A facility or activity that was shut down or ended.",
+    "rumoured": "Reported as rumour or without evidence; treat as unverified.",
+}
+
+CATEGORY = {
+    "diplomacy": "General political dialogue and partnership.",
+    "regional_security": "Regional security and stability, including Afghanistan.",
+    "counter_terrorism": "Counter-terrorism and countering violent extremism.",
+    "defence": "Military cooperation: exercises, training, bases, military pacts.",
+    "defence_industry": "Joint defence production and defence exports.",
+    "cyber_security": "Cyber security and cyber defence.",
+    "narcotics": "Drug trafficking and drug law enforcement.",
+    "connectivity": "Transport corridors, ports, transit and air links.",
+    "trade": "Trade, business and economic ties.",
+    "digital_payments": "Digital public infrastructure and payment systems.",
+    "critical_minerals": "Rare earths and strategic minerals.",
+    "education": "Education and training of students.",
+    "health": "Health and medical cooperation.",
+    "technology": "Technology, start-ups and digital skills.",
+}
+
+# Which statuses make sense for which kind of record (the loaders enforce it).
+KIND_STATUSES = {
+    "meeting": ("held", "planned", "proposed", "rumoured"),
+    "agreement": ("proposed", "agreed", "signed", "in_force", "planned", "ongoing", "closed", "rumoured"),
+    "exercise": ("held", "planned", "proposed", "ongoing", "rumoured"),
+    "proposal": ("proposed", "offered", "agreed", "planned", "rumoured"),
+}
+
+REVIEW_STATUS = {
+    "reviewed": "Curated and checked by a person against the quoted sources.",
+    "needs_review": "Entered by a person but not yet checked by a second one.",
+    "machine_suggested": "Suggested by a program; not yet checked by a person.",
+}
+
+ROLE = {
+    "host": "Hosts the meeting or exercise, or hosts the facility on its territory.",
+    "chair": "Chairs or presides over the meeting.",
+    "participant": "Takes part.",
+    "organizer": "Organises or leads it (e.g. the body that runs an exercise).",
+    "proposer": "Makes the proposal or offer.",
+    "target": "The proposal or offer is addressed to it.",
+    "party": "Party to the agreement or partnership.",
+    "member": "Member of the organisation, corridor or agreement.",
+    "prospective_member": "Set to join, as of the reporting article.",
+    "observer": "Present without being a full participant.",
+    "operator": "Operates the facility.",
+    "funder": "Pays for it.",
+    "subject": "Discussed or concerned, without taking part.",
+}
+
+MEETING_LEVEL = {
+    "heads_of_state": "Heads of state or government (a summit or leaders' meeting).",
+    "ministerial": "Ministers (foreign, defence or other).",
+    "security_advisers": "National security advisers or security council secretaries.",
+    "senior_officials": "Senior officials below ministerial level.",
+    "business": "A business council or forum with officials attending.",
+    "unknown": "The sources do not say at what level.",
+}
+
+FORMAT = {
+    "bilateral": "Two countries.",
+    "trilateral": "Three countries.",
+    "multilateral": "More than three countries, or an organisation's members.",
+}
+
+MEETING_MODE = {
+    "in_person": "Participants met in one place.",
+    "virtual": "Held by video conference.",
+    "unknown": "The sources do not say.",
+}
+
+AGREEMENT_TYPE = {
+    "strategic_partnership": "A declared bilateral strategic partnership.",
+    "membership": "A country's membership of an organisation, corridor or agreement.",
+    "dialogue_format": "A standing dialogue format between countries.",
+    "framework": "A framework or set of agreements for cooperation in a field.",
+    "military_pact": "A military pact, alliance or arrangement.",
+    "working_group": "A standing joint working group.",
+    "understanding": "A shared understanding or commitment reached at a meeting.",
+    "cooperation_programme": "A continuing programme of cooperation (e.g. training).",
+}
+
+FREQUENCY = {
+    "annual": "Held every year.",
+    "one_off": "Held once, as far as the sources say.",
+    "unknown": "The sources do not say how often.",
+}
+
+PROPOSAL_TYPE = {
+    "offer": "One side offers something (help, access, resources).",
+    "proposal": "One side proposes something new to be set up or done jointly.",
+    "invitation": "One side invites another to take part or to use something.",
+    "request": "One side asks another for support.",
+}
+
+ORG_TYPE = {
+    "intergovernmental_organization": "An organisation of states (e.g. SCO, CSTO, ASEAN, UNESCO).",
+    "regional_structure": "A permanent body within an organisation (e.g. the SCO's RATS).",
+    "dialogue_format": "A named dialogue format between states (e.g. C5+1).",
+    "transport_corridor": "A multi-country transport corridor and its agreement (e.g. INSTC).",
+    "trade_agreement": "A named multilateral transit or trade agreement (e.g. the Ashgabat Agreement).",
+    "initiative": "A named initiative or programme (e.g. the Belt and Road Initiative).",
+    "government_body": "A national government body (e.g. Russia's Security Council).",
+    "armed_group": "A non-state armed or political-military group.",
+    "company": "A company.",
+    "media": "A news organisation or agency.",
+    "forum": "A business council or forum.",
+}
+
+PLACE_TYPE = {
+    "city": "A city or town.",
+    "district": "An administrative district.",
+    "port": "A seaport or port terminal.",
+    "military_base": "A military base or air base.",
+    "country": "A whole country, where no city is given.",
+}
+
+COORDINATE_PRECISION = {
+    "city": "Coordinates of the city centre (GeoNames).",
+    "approximate": "Approximate coordinates (within about 25 km).",
+    "country": "Coordinates of the country's capital, standing in for an unnamed place in that country.",
+}
+
+VOCABULARIES: dict[str, dict[str, str]] = {
+    "date_precision": DATE_PRECISION,
+    "date_basis": DATE_BASIS,
+    "title_basis": TITLE_BASIS,
+    "kind": RECORD_KIND,
+    "status": STATUS,
+    "category": CATEGORY,
+    "review_status": REVIEW_STATUS,
+    "role": ROLE,
+    "meeting_level": MEETING_LEVEL,
+    "format": FORMAT,
+    "mode": MEETING_MODE,
+    "agreement_type": AGREEMENT_TYPE,
+    "frequency": FREQUENCY,
+    "proposal_type": PROPOSAL_TYPE,
+    "org_type": ORG_TYPE,
+    "place_type": PLACE_TYPE,
+    "coordinate_precision": COORDINATE_PRECISION,
+}
+
+CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
