@@ -1,0 +1,3 @@
+from icadb.cli import main
+
+main()

@@ -1,0 +1,146 @@
+"""The ``icadb`` command: thin click commands over the library.
+
+Heavy imports (SQLAlchemy, Alembic, Datasette, pandas) happen inside the
+commands that need them, so ``icadb --help`` and ``icadb build`` start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from icadb.paths import DB_ENV_VAR, default_db_path
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def db_option(func):
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=f"Database file. Default: ${DB_ENV_VAR}, else icadb.sqlite in the project folder.",
+    )(func)
+
+
+def seeds_option(func):
+    return click.option(
+        "--seeds",
+        "seeds_dir",
+        type=click.Path(file_okay=False, exists=True, path_type=Path),
+        default=None,
+        help="Seeds folder to build from. Default: seeds/ in the project folder.",
+    )(func)
+
+
+def resolve_db(db_path: Path | None) -> Path:
+    return (db_path or default_db_path()).resolve()
+
+
+def echo_err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="icadb", message="icadb %(version)s")
+def cli() -> None:
+    """India–Central Asia security cooperation database.
+
+    Builds an SQLite database of meetings, agreements, exercises and
+    proposals from the curated, evidence-backed seeds, and serves it with
+    Datasette.
+
+    \b
+    Example:
+        icadb build && icadb serve
+    """
+
+
+def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None) -> int:
+    """Build with progress and messages; return the exit code."""
+    from icadb.build import build
+    from icadb.errors import SeedError, display_path
+    from icadb.paths import SEEDS_DIR
+    from icadb.progress import Progress
+
+    show_progress = not quiet and sys.stderr.isatty()
+    try:
+        with Progress(enabled=show_progress) as progress:
+            result = build(db_path, seeds=(seeds_dir or SEEDS_DIR).resolve(), progress=progress)
+    except SeedError as exc:
+        for problem in exc.problems.items:
+            echo_err(str(problem))
+        for note in exc.problems.notes:
+            echo_err(note)
+        state = "was left unchanged" if db_path.exists() else "was not created"
+        echo_err(f"icadb: build failed: {exc}; {display_path(db_path)} {state}")
+        return 1
+    if not quiet:
+        for note in result.notes:
+            echo_err(note)
+        counts = result.counts
+        echo_err(
+            f"built {display_path(result.path)}: {counts.get('records', 0)} records, "
+            f"{counts.get('evidence', 0)} evidence quotes, {counts.get('documents', 0)} documents "
+            f"in {result.seconds:.2f} s"
+        )
+    return 0
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option
+@seeds_option
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
+def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool) -> None:
+    """Build the database from seeds/ (replaces it only if the build succeeds).
+
+    Runs the Alembic migrations on a new file, loads the reference data,
+    documents and curated records, verifies every evidence quote against its
+    document, and renames the finished file into place. On bad seeds it lists
+    every problem as path:line: field: problem, exits 1 and leaves the old
+    database untouched.
+
+    \b
+    Example:
+        icadb build
+        ICADB_DB=/tmp/test.sqlite icadb build --quiet
+    """
+    sys.exit(run_build(resolve_db(db_path), quiet=quiet, seeds_dir=seeds_dir))
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on. Only loopback unless you name another.")
+@click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--rebuild", is_flag=True, help="Rebuild the database first, even if it exists.")
+def serve(db_path: Path | None, host: str, port: int, rebuild: bool) -> None:
+    """Serve the database with Datasette (builds it first if it is missing).
+
+    The file is opened immutable and read-only, on 127.0.0.1 unless --host
+    says otherwise, with the codebook from schema/ as Datasette metadata.
+
+    \b
+    Example:
+        icadb serve
+        icadb serve --port 8002
+    """
+    path = resolve_db(db_path)
+    if rebuild or not path.exists():
+        code = run_build(path, quiet=False)
+        if code:
+            sys.exit(code)
+    from icadb.serve import serve as run_datasette
+
+    run_datasette(path, host=host, port=port)
+
+
+def main() -> None:
+    cli(prog_name="icadb")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

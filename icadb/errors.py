@@ -1,0 +1,96 @@
+"""Located problems in seed files: ``path:line: field: what is wrong; what was expected``.
+
+Loaders never raise on bad input; they add a :class:`Problem` to a
+:class:`Problems` collector and go on, so one run reports every defect.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from icadb.paths import PROJECT_ROOT
+
+
+def display_path(path: Path | str) -> str:
+    """A path as the user should see it: relative to the project root when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(p)
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str | None:
+    """The closest of *choices* to *value*, if one is close enough to suggest."""
+    if not isinstance(value, str) or not value:
+        return None
+    choices = list(choices)
+    lowered = {c.lower(): c for c in choices}
+    if value.lower() in lowered and lowered[value.lower()] != value:
+        return lowered[value.lower()]
+    anagrams = [c for c in choices if len(c) == len(value) and sorted(c.lower()) == sorted(value.lower())]
+    if len(anagrams) == 1:  # transposed letters: KZA for KAZ
+        return anagrams[0]
+    found = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    field: str
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.field}: {self.message}"
+        if self.hint:
+            text += f"; did you mean {self.hint!r}?"
+        return text
+
+
+@dataclass
+class Problems:
+    """Collects problems (which fail the build) and notes (which do not)."""
+
+    items: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    limit: int = 1000
+
+    def add(
+        self,
+        path: Path | str,
+        line: int | None,
+        field_name: str,
+        message: str,
+        hint: str | None = None,
+    ) -> None:
+        if len(self.items) < self.limit:
+            self.items.append(Problem(display_path(path), line, field_name, message, hint))
+        elif len(self.items) == self.limit:
+            self.items.append(
+                Problem("(all files)", None, "(limit)", f"more than {self.limit} problems; stopped listing")
+            )
+
+    def note(self, path: Path | str, message: str) -> None:
+        self.notes.append(f"{display_path(path)}: note: {message}")
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class SeedError(Exception):
+    """The seeds have problems; the build stops and the old database is left alone."""
+
+    def __init__(self, problems: Problems):
+        self.problems = problems
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the seeds")

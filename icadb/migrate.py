@@ -1,0 +1,48 @@
+"""Run Alembic migrations through its Python API (not a subprocess)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from icadb.paths import ALEMBIC_INI, MIGRATIONS_DIR
+
+
+def alembic_config(db_path: Path | str | None = None, *, quiet: bool = True):
+    from alembic.config import Config
+
+    cfg = Config(str(ALEMBIC_INI))
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if db_path is not None:
+        cfg.set_main_option("sqlalchemy.url", f"sqlite:///{Path(db_path)}")
+    cfg.attributes["configure_logger"] = not quiet
+    return cfg
+
+
+def upgrade(db_path: Path | str, revision: str = "head") -> None:
+    """Migrate the database file at *db_path* (created if missing) to *revision*."""
+    from alembic import command
+
+    command.upgrade(alembic_config(db_path), revision)
+
+
+def downgrade(db_path: Path | str, revision: str) -> None:
+    from alembic import command
+
+    command.downgrade(alembic_config(db_path), revision)
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "migrations/versions holds no revision"
+    return head
+
+
+def current_revision(conn) -> str | None:
+    """The revision stamped in an open sqlite3 connection's database."""
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except Exception:
+        return None
+    return row[0] if row else None

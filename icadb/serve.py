@@ -1,0 +1,39 @@
+"""Serve the database with Datasette: immutable, loopback by default, with the codebook."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+# Datasette settings for every served instance (see docs/ for the reasoning).
+SETTINGS = {
+    "sql_time_limit_ms": 1000,   # a runaway query is cut off after 1 s
+    "max_returned_rows": 1000,   # rows per page of SQL results
+    "facet_time_limit_ms": 500,
+    "default_page_size": 100,
+}
+
+
+def datasette_args(db_path: Path, metadata_path: Path, *, host: str, port: int) -> list[str]:
+    args = ["serve", "-i", str(db_path), "--metadata", str(metadata_path), "--host", host, "--port", str(port)]
+    for name, value in SETTINGS.items():
+        args += ["--setting", name, str(value)]
+    return args
+
+
+def write_metadata(db_path: Path, folder: Path) -> Path:
+    from icadb.codebook import datasette_metadata
+
+    path = folder / "metadata.json"
+    path.write_text(json.dumps(datasette_metadata(db_path.stem), indent=2), encoding="utf-8")
+    return path
+
+
+def serve(db_path: Path, *, host: str = "127.0.0.1", port: int = 8001) -> None:
+    """Run Datasette in this process until interrupted."""
+    from datasette.cli import cli as datasette_cli
+
+    with tempfile.TemporaryDirectory(prefix="icadb-serve-") as folder:
+        metadata = write_metadata(db_path, Path(folder))
+        datasette_cli.main(args=datasette_args(db_path, metadata, host=host, port=port), prog_name="datasette")

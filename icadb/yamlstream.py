@@ -1,0 +1,267 @@
+"""A streaming YAML reader for seed files that keeps line numbers.
+
+Seeds are read event by event with libyaml, so a file of a million records
+never sits in memory whole, and every mapping remembers the line of each key,
+so a problem can be reported as ``path:line: field``.
+
+Scalars follow the YAML 1.2 core schema, not PyYAML's 1.1 one: a plain
+``2023-10-17`` stays the string it looks like (the loaders check dates
+themselves) and ``no``/``yes``/``on`` stay strings. Only ``null``/``~``/empty,
+``true``/``false``, integers and decimals are typed. Anchors, aliases and
+tags are refused: curated seeds should read the same to a person as to the
+loader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from icadb.errors import Problems
+
+try:  # libyaml is in PyYAML's wheels; the pure-Python parser is a slow fallback
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+
+class YMap(dict):
+    """A mapping that knows its own line and the line of each key (1-based)."""
+
+    __slots__ = ("line", "key_lines")
+
+    def __init__(self, line: int):
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YSeq(list):
+    """A sequence that knows its own line and the line of each item (1-based)."""
+
+    __slots__ = ("line", "item_lines")
+
+    def __init__(self, line: int):
+        super().__init__()
+        self.line = line
+        self.item_lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _Stop(Exception):
+    pass
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    value = event.value
+    if event.style:  # quoted or block scalar: always a string (plain is None or "")
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value) and any(ch.isdigit() for ch in value):
+        return float(value)
+    return value
+
+
+def _line_of_offset(path: Path, offset: int) -> int:
+    with open(path, "rb") as fh:
+        return fh.read(offset).count(b"\n") + 1
+
+
+def check_file_bytes(path: Path, problems: Problems, what: str) -> bool:
+    """Report an empty file, a non-UTF-8 file, a BOM or CRLF line ends.
+
+    Returns False when the file cannot be read as seeds at all. A UTF-8
+    byte-order mark and CRLF line ends are accepted, with a note.
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        problems.add(path, None, "(file)", f"cannot be read ({exc.strerror}); expected a readable {what}")
+        return False
+    if not head.strip():
+        problems.add(path, 1, "(file)", f"file is empty; expected {what}")
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(path, 1, "(file)", "file is UTF-16 encoded; expected UTF-8 text")
+        return False
+    if head.startswith(b"\xef\xbb\xbf"):
+        problems.note(path, "starts with a UTF-8 byte-order mark; accepted and ignored")
+    if b"\r\n" in head:
+        problems.note(path, "has CRLF (Windows) line ends; accepted, read as LF")
+    return True
+
+
+def _events(path: Path, problems: Problems) -> Iterator[yaml.Event]:
+    with open(path, "rb") as fh:
+        try:
+            yield from yaml.parse(fh, Loader=_Loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            problem = exc.problem or "malformed YAML"
+            context = f" {exc.context}" if exc.context else ""
+            problems.add(path, line, "(yaml)", f"malformed YAML: {problem}{context}; expected valid YAML")
+            raise _Stop from None
+        except yaml.reader.ReaderError as exc:
+            line = _line_of_offset(path, exc.position)
+            problems.add(
+                path, line, "(file)",
+                f"not valid UTF-8 text ({exc.reason} at byte {exc.position}); "
+                "expected UTF-8 text (save the file as UTF-8)",
+            )
+            raise _Stop from None
+        except yaml.YAMLError as exc:  # pragma: no cover - defensive
+            problems.add(path, None, "(yaml)", f"malformed YAML: {exc}")
+            raise _Stop from None
+
+
+def _build(path: Path, problems: Problems, stream_top: bool) -> Iterator[tuple[str, Any, int]]:
+    """Yield ("item", value, line) for each top-level sequence item when
+    *stream_top*, and finally ("root", value, 1) with the whole root (items
+    already yielded are not kept in it)."""
+    stack: list[Any] = []
+    keys: list[Any] = []  # pending key per open mapping (None when expecting a key)
+    root: Any = None
+    documents = 0
+    streaming = False
+    events = _events(path, problems)
+    for event in events:
+        etype = type(event)
+        if etype is yaml.ScalarEvent or etype is yaml.MappingStartEvent or etype is yaml.SequenceStartEvent:
+            line = event.start_mark.line + 1
+            if event.anchor is not None:
+                problems.add(path, line, "(yaml)", "anchors (&name) are not supported; write the value out in full")
+                raise _Stop
+            tag = event.tag
+            if tag is not None and tag not in ("!", "tag:yaml.org,2002:str") and etype is yaml.ScalarEvent:
+                problems.add(path, line, "(yaml)", f"YAML tags ({tag}) are not supported; write a plain value")
+                raise _Stop
+            if etype is yaml.ScalarEvent:
+                value: Any = _scalar(event)
+                if tag == "tag:yaml.org,2002:str":
+                    value = event.value
+                container = None
+            elif etype is yaml.MappingStartEvent:
+                value = container = YMap(line)
+            else:
+                value = container = YSeq(line)
+            if not stack:
+                root = value
+                if container is not None:
+                    stack.append(container)
+                    keys.append(None)
+                    streaming = stream_top and etype is yaml.SequenceStartEvent
+                continue
+            parent = stack[-1]
+            if type(parent) is YMap:
+                key = keys[-1]
+                if key is None:
+                    if container is not None:
+                        problems.add(path, line, "(yaml)", "a mapping or list cannot be a key; expected a field name")
+                        raise _Stop
+                    key = value if isinstance(value, str) else str(value)
+                    if key in parent:
+                        problems.add(path, line, key, f"duplicate field {key!r} in one record; expected each field once")
+                        raise _Stop
+                    keys[-1] = key
+                    parent.key_lines[key] = line
+                    continue
+                parent[key] = value
+                keys[-1] = None
+            else:
+                if not (streaming and len(stack) == 1):
+                    parent.append(value)
+                parent.item_lines.append(line)
+            if container is not None:
+                stack.append(container)
+                keys.append(None)
+            elif streaming and len(stack) == 1:
+                yield ("item", value, line)
+        elif etype is yaml.MappingEndEvent or etype is yaml.SequenceEndEvent:
+            done = stack.pop()
+            keys.pop()
+            if streaming and len(stack) == 1:
+                yield ("item", done, done.line)
+        elif etype is yaml.AliasEvent:
+            problems.add(path, event.start_mark.line + 1, "(yaml)", "aliases (*name) are not supported; write the value out in full")
+            raise _Stop
+        elif etype is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                problems.add(path, event.start_mark.line + 1, "(yaml)", "more than one YAML document (---) in the file; expected one")
+                raise _Stop
+    yield ("root", root, 1)
+
+
+def iter_records(path: Path, problems: Problems) -> Iterator[tuple[int, YMap]]:
+    """Stream ``(line, record)`` for each item of a file that holds a list of records.
+
+    Items that are not mappings are reported and skipped. On malformed YAML
+    the problem is reported and iteration ends.
+    """
+    if not check_file_bytes(path, problems, "a YAML list of records"):
+        return
+    try:
+        for what, value, line in _build(path, problems, stream_top=True):
+            if what == "item":
+                if isinstance(value, YMap):
+                    yield line, value
+                else:
+                    problems.add(path, line, "(record)", f"list item is {_kind(value)}; expected a record (field: value lines)")
+            elif value is None:
+                problems.add(path, 1, "(file)", "file holds no records; expected a YAML list of records")
+            elif not isinstance(value, YSeq):
+                problems.add(path, getattr(value, "line", 1), "(file)",
+                             f"top level is {_kind(value)}; expected a YAML list of records ('- field: value')")
+    except _Stop:
+        return
+
+
+def read_mapping(path: Path, problems: Problems) -> YMap | None:
+    """Read a file that holds one mapping (a metadata file). None on problems."""
+    if not check_file_bytes(path, problems, "a YAML mapping of fields"):
+        return None
+    try:
+        root = None
+        for _what, value, _line in _build(path, problems, stream_top=False):
+            root = value
+    except _Stop:
+        return None
+    if not isinstance(root, YMap):
+        problems.add(path, getattr(root, "line", 1), "(file)",
+                     f"top level is {_kind(root)}; expected a mapping of fields ('field: value')")
+        return None
+    return root
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YSeq):
+        return "a list"
+    return f"a single value ({value!r})"

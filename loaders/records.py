@@ -1,0 +1,233 @@
+"""records: meetings, agreements, exercises and proposals from
+``seeds/records/<kind>s.yaml``, with the countries, organisations and people
+involved and the evidence quotes that back them.
+
+Every record needs at least one evidence quote, found verbatim in its
+document (runs of whitespace may differ); the stored quote is the document's
+own text and its character offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from icadb import dates
+from icadb.errors import did_you_mean
+from icadb.loaders.common import NOTE_FIELD, ROLE_FIELD, Field, LoadContext, Writer, check_source, iter_checked, spec
+from icadb.schema import vocab
+
+RECORD_COLUMNS = ("record_id", "kind", "title", "summary", "status", "category", "date", "date_precision",
+                  "date_basis", "date_note", "end_date", "end_date_precision", "date_earliest", "date_latest",
+                  "year", "month", "place_id", "place_note", "review_status", "note")
+
+COMMON = (
+    Field("id", "slug", expected="a stable id of lowercase letters, digits and hyphens"),
+    Field("title"),
+    Field("summary", expected="one line in the curators' own words"),
+    Field("status", "vocab", vocab=vocab.STATUS),
+    Field("category", "vocab", vocab=vocab.CATEGORY),
+    Field("date", "date", required=False),
+    Field("date_precision", "vocab", vocab=vocab.DATE_PRECISION),
+    Field("date_basis", "vocab", required=False, vocab=vocab.DATE_BASIS),
+    Field("date_note", required=False),
+    Field("end_date", "date", required=False),
+    Field("end_date_precision", "vocab", required=False, vocab={k: v for k, v in vocab.DATE_PRECISION.items() if k != "unknown"}),
+    Field("date_earliest", "day", required=False),
+    Field("date_latest", "day", required=False),
+    Field("place", "ref", required=False, ref="places"),
+    Field("place_note", required=False),
+    Field("review_status", "vocab", vocab=vocab.REVIEW_STATUS),
+    Field("note", required=False),
+    Field("countries", "list", min_items=1, item=spec(Field("iso3", "ref", ref="countries"), ROLE_FIELD, NOTE_FIELD)),
+    Field("organizations", "list", required=False,
+          item=spec(Field("org", "ref", ref="organizations"), ROLE_FIELD, NOTE_FIELD)),
+    Field("people", "list", required=False, item=spec(Field("person", "ref", ref="people"), ROLE_FIELD, NOTE_FIELD)),
+    Field("evidence", "list", min_items=1, expected="a list of {document, quote} (at least one)",
+          item=spec(Field("document", "ref", ref="documents"),
+                    Field("quote", expected="a verbatim quote from the document"), NOTE_FIELD)),
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    kind: str
+    file: str
+    table: str
+    fields: tuple[Field, ...]
+    meeting_refs: tuple[str, ...] = ()
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return ("record_id", *(f.name for f in self.fields))
+
+
+KINDS = (
+    Kind("meeting", "meetings.yaml", "meetings", (
+        Field("meeting_level", "vocab", vocab=vocab.MEETING_LEVEL),
+        Field("format", "vocab", vocab=vocab.FORMAT),
+        Field("mode", "vocab", vocab=vocab.MEETING_MODE),
+        Field("sidelines_of", "slug", required=False, expected="the id of the meeting this one was held beside"),
+    ), meeting_refs=("sidelines_of",)),
+    Kind("agreement", "agreements.yaml", "agreements", (
+        Field("agreement_type", "vocab", vocab=vocab.AGREEMENT_TYPE),
+        Field("made_at", "slug", required=False, expected="the id of the meeting where it was reached"),
+    ), meeting_refs=("made_at",)),
+    Kind("exercise", "exercises.yaml", "exercises", (
+        Field("exercise_name", required=False),
+        Field("format", "vocab", vocab=vocab.FORMAT),
+        Field("frequency", "vocab", vocab=vocab.FREQUENCY),
+    )),
+    Kind("proposal", "proposals.yaml", "proposals", (
+        Field("proposal_type", "vocab", vocab=vocab.PROPOSAL_TYPE),
+        Field("made_at", "slug", required=False, expected="the id of the meeting where it was made"),
+    ), meeting_refs=("made_at",)),
+)
+
+LINKS = (  # (seed field, id key, table, id column)
+    ("countries", "iso3", "record_countries", "iso3"),
+    ("organizations", "org", "record_organizations", "org_id"),
+    ("people", "person", "record_people", "person_id"),
+)
+
+
+def _check_dates(ctx: LoadContext, path: Path, record, values: dict) -> dict | None:
+    needed = ("date_precision", "date_basis", "date_note", "end_date", "end_date_precision",
+              "date_earliest", "date_latest")
+    if any(name not in values for name in needed):
+        return None  # a date field failed its own check, already reported
+    precision = values["date_precision"]
+    dated = ctx.dated(path, record, precision)
+    if dated is None:
+        return None
+    if precision != "unknown" and not values["date_basis"]:
+        ctx.problems.add(path, record.line_of("date_precision"), "date_basis",
+                         "missing; expected stated or inferred for a dated record")
+        return None
+    if values["date_basis"] == "inferred" and not values["date_note"]:
+        ctx.problems.add(path, record.line_of("date_basis"), "date_note",
+                         "missing; expected the reasoning behind an inferred date")
+        return None
+    end, end_precision = values["end_date"], values["end_date_precision"]
+    if (end is None) != (end_precision is None):
+        missing = "end_date_precision" if end_precision is None else "end_date"
+        ctx.problems.add(path, record.line_of("end_date" if end is not None else "end_date_precision"), missing,
+                         "missing; expected end_date and end_date_precision together")
+        return None
+    if end is not None:
+        if precision == "unknown":
+            ctx.problems.add(path, record.line_of("end_date"), "end_date",
+                             "given for a record without a date; expected a start date first")
+            return None
+        try:
+            end, _, end_latest = dates.parse(end, end_precision)
+        except dates.DateError as exc:
+            ctx.problems.add(path, record.line_of("end_date"), "end_date", str(exc))
+            return None
+        if end_latest < dated["earliest"]:
+            ctx.problems.add(path, record.line_of("end_date"), "end_date",
+                             f"{end} is before the date {dated['date']}; expected an end on or after the start")
+            return None
+        dated["latest"] = end_latest
+    dated["end"] = end
+    if precision == "unknown":
+        earliest, latest = values["date_earliest"], values["date_latest"]
+        if earliest and latest and earliest > latest:
+            ctx.problems.add(path, record.line_of("date_latest"), "date_latest",
+                             f"{latest} is before date_earliest {earliest}; expected earliest <= latest")
+            return None
+        dated["earliest"], dated["latest"] = earliest, latest
+    else:
+        bounds = ctx.bounds(path, record, dated, "date_earliest", "date_latest", values)
+        if bounds is None:
+            return None
+        dated["earliest"], dated["latest"] = bounds
+    return dated
+
+
+def _queue_links(ctx: LoadContext, writer: Writer, path: Path, record_id: str, values: dict) -> bool:
+    ok = True
+    for field_name, key, table, _column in LINKS:
+        seen: set[tuple[str, str]] = set()
+        for index, item in enumerate(values.get(field_name) or (), start=1):
+            pair = (item[key], item["role"])
+            if pair in seen:
+                ctx.problems.add(path, item["__line__"], f"{field_name}[{index}]",
+                                 f"{item[key]} is listed twice as {item['role']}; expected each entity once per role")
+                ok = False
+                continue
+            seen.add(pair)
+            writer.add(table, (record_id, item[key], item["role"], item["note"]), (path, item["__line__"]))
+    return ok
+
+
+def _queue_evidence(ctx: LoadContext, writer: Writer, path: Path, record_id: str, values: dict) -> bool:
+    ok = True
+    seen: set[tuple[str, int, int]] = set()
+    for index, item in enumerate(values.get("evidence") or (), start=1):
+        label = f"evidence[{index}]"
+        checked = check_source(ctx, path, item["__line__"], label, item)
+        if checked is None:
+            ok = False
+            continue
+        start, end = ctx.locate_quote(item["document"], item["quote"])
+        if (item["document"], start, end) in seen:
+            ctx.problems.add(path, item["__line__"], label,
+                             f"duplicate evidence: the same quote from {item['document']!r} is already cited by this record; "
+                             "expected each quote once")
+            ok = False
+            continue
+        seen.add((item["document"], start, end))
+        writer.add("evidence", (record_id, item["document"], checked[1], start, end, item["note"]), (path, item["__line__"]))
+    return ok
+
+
+def load(ctx: LoadContext, writer: Writer) -> None:
+    writer.table("records", RECORD_COLUMNS)
+    for _field, _key, table, column in LINKS:
+        writer.table(table, ("record_id", column, "role", "note"))
+    writer.table("evidence", ("record_id", "document_id", "quote", "char_start", "char_end", "note"))
+    kinds = ctx.registry("record_kinds")
+    meeting_refs: list[tuple[Path, int, str, str]] = []
+    for kind in KINDS:
+        writer.table(kind.table, kind.columns)
+        path = ctx.seeds / "records" / kind.file
+        if not path.exists():
+            ctx.problems.add(path, None, "(file)", f"missing; expected the {kind.table} seed file (an empty list [] if there are none)")
+            continue
+        fields = spec(*COMMON, *kind.fields)
+        allowed = vocab.KIND_STATUSES[kind.kind]
+        with ctx.progress.stage(f"records: {kind.table}") as task:
+            for line, record, values, ok in iter_checked(ctx, path, fields, "records", "record id"):
+                task.advance()
+                record_id = values["id"]
+                kinds[record_id] = kind.kind
+                status = values.get("status")
+                if status is not None and status not in allowed:
+                    ctx.problems.add(path, record.line_of("status"), "status",
+                                     f"{status!r} does not fit a {kind.kind}; expected one of {', '.join(allowed)}",
+                                     did_you_mean(status, allowed))
+                    ok = False
+                dated = _check_dates(ctx, path, record, values)
+                for ref in kind.meeting_refs:
+                    if values.get(ref):
+                        meeting_refs.append((path, record.line_of(ref), ref, values[ref]))
+                links_ok = _queue_links(ctx, writer, path, record_id, values)
+                evidence_ok = _queue_evidence(ctx, writer, path, record_id, values)
+                if not (ok and dated and links_ok and evidence_ok):
+                    continue
+                writer.add("records", (
+                    record_id, kind.kind, values["title"], values["summary"], values["status"], values["category"],
+                    dated["date"], values["date_precision"], values["date_basis"], values["date_note"],
+                    dated["end"], values["end_date_precision"], dated["earliest"], dated["latest"],
+                    dated["year"], dated["month"], values["place"], values["place_note"], values["review_status"],
+                    values["note"],
+                ), (path, line))
+                writer.add(kind.table, (record_id, *(values[f.name] for f in kind.fields)), (path, line))
+    for path, line, field_name, target in meeting_refs:
+        if kinds.get(target) != "meeting":
+            meetings = [r for r, k in kinds.items() if k == "meeting"]
+            what = f"is a {kinds[target]}, not a meeting" if target in kinds else "is not a record id"
+            ctx.problems.add(path, line, field_name, f"{target!r} {what}; expected the id of a meeting",
+                             did_you_mean(target, meetings))
+    writer.flush()
