@@ -1,0 +1,44 @@
+# icadb: two commands do all the set-up.
+#   make serve   build the database from seeds/ and serve it with Datasette on http://127.0.0.1:8001/
+#   make test    run the whole test suite
+# Both create the virtual environment .venv/ (and install the project into it) when it is missing
+# or pyproject.toml has changed; nothing needs installing by hand first.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: help serve test build bench clean
+
+help:
+	@echo "make serve   build the database and serve it with Datasette on http://127.0.0.1:8001/"
+	@echo "make test    run the whole test suite"
+	@echo "make build   build the database only (icadb.sqlite)"
+	@echo "make bench   run the benchmarks and print their figures"
+	@echo "make clean   remove the virtual environment and built files"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/icadb build
+	$(BIN)/icadb serve
+
+build: $(STAMP)
+	$(BIN)/icadb build
+
+# pytest exits 5 when it collects no tests; that is a failure here, said plainly.
+test: $(STAMP)
+	@$(BIN)/python -m pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests; that counts as a failure" >&2; exit 1; fi; \
+	exit $$status
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/build_time.py
+
+clean:
+	rm -rf $(VENV) icadb.sqlite

@@ -1,0 +1,143 @@
+"""icadb build: from nothing to a verified database, atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from icadb.build import build
+from icadb.errors import SeedError
+from icadb.paths import SEEDS_DIR
+from tests.conftest import run_icadb
+
+TABLES = {"countries", "organizations", "people", "places", "documents", "records", "meetings", "agreements",
+          "exercises", "proposals", "record_countries", "record_organizations", "record_people", "evidence"}
+
+
+def content(path) -> list[str]:
+    """Every table's rows, in a fixed order (the database's content, not its bytes)."""
+    conn = sqlite3.connect(path)
+    try:
+        out = []
+        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"):
+            rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY 1, 2').fetchall() if table != "alembic_version" \
+                else conn.execute("SELECT * FROM alembic_version").fetchall()
+            out.append(f"{table}: {rows!r}")
+        return out
+    finally:
+        conn.close()
+
+
+def sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_build_creates_every_table(db):
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert TABLES <= names
+
+
+def test_built_database_passes_foreign_key_and_integrity_checks(db):
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert [r[0] for r in db.execute("PRAGMA integrity_check")] == ["ok"]
+
+
+def test_build_is_stamped_with_the_head_revision(db):
+    from icadb.migrate import head_revision
+
+    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+
+
+def test_built_file_is_ready_for_immutable_serving(built_db):
+    conn = sqlite3.connect(built_db)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    finally:
+        conn.close()
+    assert not built_db.with_name(built_db.name + "-wal").exists()
+
+
+def test_two_builds_have_identical_content(tmp_path, built_db):
+    again = tmp_path / "again.sqlite"
+    build(again)
+    assert content(again) == content(built_db)
+
+
+def test_a_real_meeting_loads_end_to_end(db):
+    row = db.execute(
+        "SELECT r.kind, m.meeting_level, count(DISTINCT rc.iso3) AS countries, count(DISTINCT e.evidence_id) AS quotes "
+        "FROM records r JOIN meetings m USING (record_id) JOIN record_countries rc USING (record_id) "
+        "JOIN evidence e USING (record_id) WHERE r.record_id = 'ica-nsa-2023-kazakhstan'"
+    ).fetchone()
+    assert tuple(row) == ("meeting", "security_advisers", 2, 1)
+
+
+def test_failed_build_leaves_the_old_database_byte_identical(tmp_path, seeds_copy):
+    target = tmp_path / "icadb.sqlite"
+    build(target, seeds=seeds_copy)
+    before = sha(target)
+    meetings = seeds_copy / "records" / "meetings.yaml"
+    meetings.write_text(meetings.read_text().replace("status: held", "status: hled", 1))
+    with pytest.raises(SeedError) as info:
+        build(target, seeds=seeds_copy)
+    assert sha(target) == before
+    assert [p.field for p in info.value.problems.items] == ["status"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["icadb.sqlite", "seeds"], "no build file left behind"
+
+
+def test_failed_first_build_creates_no_file(tmp_path, seeds_copy):
+    (seeds_copy / "reference" / "places.yaml").write_text("- id: Bad Id\n")
+    target = tmp_path / "icadb.sqlite"
+    with pytest.raises(SeedError):
+        build(target, seeds=seeds_copy)
+    assert not target.exists()
+
+
+def test_cli_reports_located_problems_and_exits_1(tmp_path, seeds_copy):
+    meetings = seeds_copy / "records" / "meetings.yaml"
+    text = meetings.read_text()
+    lines = text.splitlines()
+    status_line = next(i for i, line in enumerate(lines, start=1) if line.strip() == "status: held")
+    meetings.write_text(text.replace("status: held", "status: hled", 1))
+    result = run_icadb("build", "--seeds", str(seeds_copy), db=tmp_path / "x.sqlite")
+    assert result.returncode == 1
+    assert f"meetings.yaml:{status_line}: status: 'hled' is not an allowed value" in result.stderr
+    assert "did you mean 'held'?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "build failed: 1 problem in the seeds; " in result.stderr
+
+
+def test_cli_build_is_quiet_when_piped_and_silent_with_quiet(tmp_path):
+    piped = run_icadb("build", db=tmp_path / "a.sqlite", check=True)
+    assert piped.stdout == ""
+    assert piped.stderr.startswith("built ") and "\x1b[" not in piped.stderr, "no progress bars when piped"
+    quiet = run_icadb("build", "--quiet", db=tmp_path / "b.sqlite", check=True)
+    assert quiet.stdout == "" and quiet.stderr == ""
+
+
+def test_build_path_keeps_heavy_imports_away(tmp_path):
+    script = (
+        "import sys; from icadb.cli import main; sys.argv = ['icadb', 'build', '-q']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(m for m in ('pandas', 'datasette', 'numpy') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env={"ICADB_DB": str(tmp_path / "c.sqlite"), "PATH": "/usr/bin:/bin"}, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_default_database_path_follows_icadb_db(monkeypatch, tmp_path):
+    from icadb.paths import PROJECT_ROOT, default_db_path
+
+    monkeypatch.delenv("ICADB_DB", raising=False)
+    assert default_db_path() == PROJECT_ROOT / "icadb.sqlite"
+    monkeypatch.setenv("ICADB_DB", str(tmp_path / "elsewhere.sqlite"))
+    assert default_db_path() == tmp_path / "elsewhere.sqlite"
+
+
+def test_seeds_are_the_project_seeds():
+    assert (SEEDS_DIR / "documents").is_dir() and (SEEDS_DIR / "records").is_dir()

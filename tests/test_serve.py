@@ -1,0 +1,95 @@
+"""icadb serve: Datasette on loopback, immutable, with the codebook as metadata."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from icadb.serve import SETTINGS
+from tests.conftest import PROJECT_ROOT, free_port
+
+
+def datasette_get(db_path, *paths: str) -> list:
+    """GET each path from a Datasette configured as `icadb serve` configures it."""
+    from datasette.app import Datasette
+
+    from icadb.codebook import datasette_metadata
+
+    async def fetch():
+        ds = Datasette(immutables=[str(db_path)], metadata=datasette_metadata(db_path.stem), settings=SETTINGS)
+        await ds.invoke_startup()
+        return [await ds.client.get(p) for p in paths]
+
+    return asyncio.run(fetch())
+
+
+def test_datasette_lists_the_tables_with_descriptions(built_db):
+    (response,) = datasette_get(built_db, "/icadb.json")
+    assert response.status_code == 200
+    tables = {t["name"]: t for t in response.json()["tables"]}
+    assert {"records", "meetings", "evidence", "documents", "countries"} <= set(tables)
+
+
+def test_table_page_shows_codebook_description(built_db):
+    (response,) = datasette_get(built_db, "/icadb/records")
+    assert response.status_code == 200
+    assert "One row per curated record" in response.text
+
+
+def test_served_connections_enforce_foreign_keys(built_db):
+    """Datasette refuses PRAGMA over HTTP, so ask one of its own connections."""
+    from datasette.app import Datasette
+
+    async def pragma():
+        ds = Datasette(immutables=[str(built_db)])
+        await ds.invoke_startup()
+        return await ds.get_database(built_db.stem).execute_fn(
+            lambda conn: conn.execute("PRAGMA foreign_keys").fetchone()[0])
+
+    assert asyncio.run(pragma()) == 1
+
+
+def wait_for(url: str, seconds: float = 30) -> bytes:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@pytest.fixture()
+def served(tmp_path):
+    """`icadb serve` on a free port, building its database first (it is missing)."""
+    port = free_port()
+    db = tmp_path / "icadb.sqlite"
+    proc = subprocess.Popen([sys.executable, "-m", "icadb", "serve", "--db", str(db), "--port", str(port)],
+                            cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/-/versions.json")
+        yield port, db
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=10)[0]
+        print(output)
+
+
+def test_icadb_serve_builds_then_answers_on_loopback(served):
+    port, db = served
+    assert db.exists(), "serve builds the database when it is missing"
+    data = json.loads(wait_for(f"http://127.0.0.1:{port}/icadb.json"))
+    assert "records" in {t["name"] for t in data["tables"]}
+    settings = json.loads(wait_for(f"http://127.0.0.1:{port}/-/settings.json"))
+    assert settings["sql_time_limit_ms"] == SETTINGS["sql_time_limit_ms"]
+    assert settings["max_returned_rows"] == SETTINGS["max_returned_rows"]
+    databases = json.loads(wait_for(f"http://127.0.0.1:{port}/-/databases.json"))
+    assert databases[0]["is_mutable"] is False
