@@ -29,9 +29,20 @@ class BuildResult:
 
 def loader_modules():
     """The loaders, in foreign-key order: what a row points at is loaded first."""
-    from icadb.loaders import countries, documents, organizations, people, places, records
+    from icadb.loaders import (
+        aliases,
+        conflicts,
+        countries,
+        coverage,
+        documents,
+        organizations,
+        people,
+        places,
+        records,
+        series,
+    )
 
-    return (countries, documents, organizations, people, places, records)
+    return (countries, documents, organizations, people, places, series, aliases, records, conflicts, coverage)
 
 
 def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progress: Progress) -> dict[str, int]:

@@ -29,7 +29,8 @@ class Field:
     """One field of a seed record.
 
     *kind* is one of: text, int, number, bool, slug, vocab, ref, date (checked
-    later against its precision), day, list.
+    later against its precision), day, list (of mappings, each checked against
+    *item*), texts (a list of strings, returned as (text, line) pairs).
     ``ref`` fields name a registry in the load context (countries, documents,
     organizations, people, places); ``list`` fields hold mappings checked
     against *item*.
@@ -59,6 +60,7 @@ class Field:
             "day": "a day, YYYY-MM-DD",
             "date": "a date at its date_precision (YYYY-MM-DD, YYYY-MM or YYYY)",
             "list": "a list",
+            "texts": "a list of text",
         }.get(self.kind, self.kind)
 
 
@@ -105,8 +107,15 @@ class LoadContext:
     registries: dict[str, dict[str, Any]] = field(default_factory=dict)
     deferred: list[Callable[[], None]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    _ids: dict[str, int] = field(default_factory=dict)
     _texts: OrderedDict[str, str] = field(default_factory=OrderedDict)
     _normalised: OrderedDict[str, tuple[str, list[int]]] = field(default_factory=OrderedDict)
+
+    def next_id(self, table: str) -> int:
+        """The next integer id for *table*: ids follow seed order, so builds repeat."""
+        value = self._ids.get(table, 0) + 1
+        self._ids[table] = value
+        return value
 
     def registry(self, name: str) -> dict[str, Any]:
         return self.registries.setdefault(name, {})
@@ -247,6 +256,21 @@ class LoadContext:
                 add(path, line, label, f"wrong type: {_type_name(value)}; expected true or false")
                 return _BAD
             return value
+        if kind == "texts":
+            if not isinstance(value, YSeq):
+                add(path, line, label, f"wrong type: {_type_name(value)}; expected a list of text ('- ' items)")
+                return _BAD
+            good_items = []
+            for index, item in enumerate(value):
+                if not isinstance(item, str) or not item.strip():
+                    add(path, value.line_of(index), f"{label}[{index + 1}]",
+                        f"wrong type: {_type_name(item)}; expected text" + (" (put it in quotes)" if isinstance(item, (int, float, bool)) else ""))
+                else:
+                    good_items.append((item, value.line_of(index)))
+            if len(value) < f.min_items:
+                add(path, line, label, f"has {len(value)} items; expected at least {f.min_items}")
+                return _BAD
+            return good_items if len(good_items) == len(value) else _Partial(good_items)
         if kind == "list":
             if not isinstance(value, YSeq):
                 add(path, line, label, f"wrong type: {_type_name(value)}; expected a list ('- ' items)")

@@ -1,6 +1,6 @@
-"""records: meetings, agreements, exercises and proposals from
+"""records: meetings, agreements, exercises, proposals and facilities from
 ``seeds/records/<kind>s.yaml``, with the countries, organisations and people
-involved and the evidence quotes that back them.
+involved, the evidence quotes that back them and the figures they give.
 
 Every record needs at least one evidence quote, found verbatim in its
 document (runs of whitespace may differ); the stored quote is the document's
@@ -19,7 +19,7 @@ from icadb.schema import vocab
 
 RECORD_COLUMNS = ("record_id", "kind", "title", "summary", "status", "category", "date", "date_precision",
                   "date_basis", "date_note", "end_date", "end_date_precision", "date_earliest", "date_latest",
-                  "year", "month", "place_id", "place_note", "review_status", "note")
+                  "year", "month", "place_id", "place_note", "review_status", "note", "series_id", "edition")
 
 COMMON = (
     Field("id", "slug", expected="a stable id of lowercase letters, digits and hyphens"),
@@ -39,13 +39,23 @@ COMMON = (
     Field("place_note", required=False),
     Field("review_status", "vocab", vocab=vocab.REVIEW_STATUS),
     Field("note", required=False),
-    Field("countries", "list", min_items=1, item=spec(Field("iso3", "ref", ref="countries"), ROLE_FIELD, NOTE_FIELD)),
+    Field("series", "ref", required=False, ref="series"),
+    Field("edition", "int", required=False, expected="the edition number a source gives (1, 2, ...)"),
+    Field("countries", "list", required=False,
+          item=spec(Field("iso3", "ref", ref="countries"), ROLE_FIELD, NOTE_FIELD)),
     Field("organizations", "list", required=False,
           item=spec(Field("org", "ref", ref="organizations"), ROLE_FIELD, NOTE_FIELD)),
     Field("people", "list", required=False, item=spec(Field("person", "ref", ref="people"), ROLE_FIELD, NOTE_FIELD)),
     Field("evidence", "list", min_items=1, expected="a list of {document, quote} (at least one)",
           item=spec(Field("document", "ref", ref="documents"),
                     Field("quote", expected="a verbatim quote from the document"), NOTE_FIELD)),
+    Field("figures", "list", required=False, expected="a list of {label, value, unit, approximate, text}", item=spec(
+        Field("label", expected="what the number is (e.g. refurbishment cost)"),
+        Field("value", "number"),
+        Field("unit", expected="what the number counts (e.g. USD, students)"),
+        Field("approximate", "bool"),
+        Field("text", expected="the number as the evidence writes it (e.g. about US$70 million)"),
+    )),
 )
 
 
@@ -82,6 +92,9 @@ KINDS = (
         Field("proposal_type", "vocab", vocab=vocab.PROPOSAL_TYPE),
         Field("made_at", "slug", required=False, expected="the id of the meeting where it was made"),
     ), meeting_refs=("made_at",)),
+    Kind("facility", "facilities.yaml", "facilities", (
+        Field("facility_type", "vocab", vocab=vocab.FACILITY_TYPE),
+    )),
 )
 
 LINKS = (  # (seed field, id key, table, id column)
@@ -161,8 +174,10 @@ def _queue_links(ctx: LoadContext, writer: Writer, path: Path, record_id: str, v
     return ok
 
 
-def _queue_evidence(ctx: LoadContext, writer: Writer, path: Path, record_id: str, values: dict) -> bool:
+def _queue_evidence(ctx: LoadContext, writer: Writer, path: Path, record_id: str, values: dict) -> list | None:
+    """Queue the evidence rows; return [(evidence_id, quote)], or None on problems."""
     ok = True
+    queued = []
     seen: set[tuple[str, int, int]] = set()
     for index, item in enumerate(values.get("evidence") or (), start=1):
         label = f"evidence[{index}]"
@@ -178,7 +193,32 @@ def _queue_evidence(ctx: LoadContext, writer: Writer, path: Path, record_id: str
             ok = False
             continue
         seen.add((item["document"], start, end))
-        writer.add("evidence", (record_id, item["document"], checked[1], start, end, item["note"]), (path, item["__line__"]))
+        evidence_id = ctx.next_id("evidence")
+        writer.add("evidence", (evidence_id, record_id, item["document"], checked[1], start, end, item["note"]),
+                   (path, item["__line__"]))
+        queued.append((evidence_id, checked[1]))
+    return queued if ok else None
+
+
+def _queue_figures(ctx: LoadContext, writer: Writer, path: Path, record_id: str, values: dict, quotes: list) -> bool:
+    """Each figure's text must appear in one of the record's evidence quotes."""
+    ok = True
+    labels = set()
+    for index, item in enumerate(values.get("figures") or (), start=1):
+        label = f"figures[{index}]"
+        if item["label"] in labels:
+            ctx.problems.add(path, item["__line__"], f"{label}.label", f"{item['label']!r} is given twice; expected each label once")
+            ok = False
+            continue
+        labels.add(item["label"])
+        evidence_id = next((eid for eid, quote in quotes if item["text"] in quote), None)
+        if evidence_id is None:
+            ctx.problems.add(path, item["__line__"], f"{label}.text",
+                             f"{item['text']!r} is in none of this record's evidence quotes; expected the number as a quote writes it")
+            ok = False
+            continue
+        writer.add("figures", (record_id, item["label"], item["value"], item["unit"], int(item["approximate"]),
+                               item["text"], evidence_id), (path, item["__line__"]))
     return ok
 
 
@@ -186,7 +226,9 @@ def load(ctx: LoadContext, writer: Writer) -> None:
     writer.table("records", RECORD_COLUMNS)
     for _field, _key, table, column in LINKS:
         writer.table(table, ("record_id", column, "role", "note"))
-    writer.table("evidence", ("record_id", "document_id", "quote", "char_start", "char_end", "note"))
+    writer.table("evidence", ("evidence_id", "record_id", "document_id", "quote", "char_start", "char_end", "note"))
+    writer.table("figures", ("record_id", "label", "value", "unit", "approximate", "source_text", "evidence_id"))
+    series_kinds = ctx.registry("series_kinds")
     kinds = ctx.registry("record_kinds")
     meeting_refs: list[tuple[Path, int, str, str]] = []
     for kind in KINDS:
@@ -212,16 +254,31 @@ def load(ctx: LoadContext, writer: Writer) -> None:
                 for ref in kind.meeting_refs:
                     if values.get(ref):
                         meeting_refs.append((path, record.line_of(ref), ref, values[ref]))
+                if values.get("edition") is not None and (values["edition"] < 1 or not values.get("series")):
+                    problem = "is below 1" if values["edition"] < 1 else "is given without a series"
+                    ctx.problems.add(path, record.line_of("edition"), "edition", f"{values['edition']} {problem}; "
+                                     "expected an edition number of 1 or more, with the series it belongs to")
+                    ok = False
+                series = values.get("series")
+                if series and series_kinds.get(series) not in (None, kind.kind):
+                    ctx.problems.add(path, record.line_of("series"), "series",
+                                     f"{series!r} is a series of {series_kinds[series]}s; expected a series of {kind.kind}s")
+                    ok = False
+                if not record.get("countries") and not record.get("organizations"):
+                    ctx.problems.add(path, line, "countries", "missing; expected at least one country "
+                                     "(or, where a source names none, an organisation)")
+                    ok = False
                 links_ok = _queue_links(ctx, writer, path, record_id, values)
-                evidence_ok = _queue_evidence(ctx, writer, path, record_id, values)
-                if not (ok and dated and links_ok and evidence_ok):
+                quotes = _queue_evidence(ctx, writer, path, record_id, values)
+                figures_ok = quotes is not None and _queue_figures(ctx, writer, path, record_id, values, quotes)
+                if not (ok and dated and links_ok and quotes is not None and figures_ok):
                     continue
                 writer.add("records", (
                     record_id, kind.kind, values["title"], values["summary"], values["status"], values["category"],
                     dated["date"], values["date_precision"], values["date_basis"], values["date_note"],
                     dated["end"], values["end_date_precision"], dated["earliest"], dated["latest"],
                     dated["year"], dated["month"], values["place"], values["place_note"], values["review_status"],
-                    values["note"],
+                    values["note"], series, values["edition"],
                 ), (path, line))
                 writer.add(kind.table, (record_id, *(values[f.name] for f in kind.fields)), (path, line))
     for path, line, field_name, target in meeting_refs:

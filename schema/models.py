@@ -176,6 +176,21 @@ class Place(Base):
     coordinate_source: Mapped[str] = mapped_column(Text)
 
 
+class Series(Base):
+    __tablename__ = "series"
+    __table_args__ = (
+        slug("series_id"),
+        in_vocab("kind", vocab.RECORD_KIND),
+        in_vocab("frequency", vocab.FREQUENCY),
+    )
+
+    series_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    frequency: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+
+
 class Record(Base):
     __tablename__ = "records"
     __table_args__ = (
@@ -201,6 +216,7 @@ class Record(Base):
         CheckConstraint("date_earliest <= date_latest", name="date_order"),
         CheckConstraint("year IS NULL OR year = CAST(substr(date, 1, 4) AS INTEGER)", name="year_matches_date"),
         CheckConstraint("month IS NULL OR month = substr(date, 1, 7)", name="month_matches_date"),
+        CheckConstraint("edition IS NULL OR (edition > 0 AND series_id IS NOT NULL)", name="edition_in_series"),
         UniqueConstraint("record_id", "kind"),
     )
 
@@ -224,6 +240,8 @@ class Record(Base):
     place_note: Mapped[str | None] = mapped_column(Text)
     review_status: Mapped[str] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
+    series_id: Mapped[str | None] = mapped_column(ForeignKey("series.series_id"), index=True)
+    edition: Mapped[int | None] = mapped_column(Integer)
 
 
 def _kind_table_args(kind: str, *extra: object) -> tuple:
@@ -287,6 +305,15 @@ class Proposal(Base):
     made_at: Mapped[str | None] = mapped_column(ForeignKey("meetings.record_id"), index=True)
 
 
+class Facility(Base):
+    __tablename__ = "facilities"
+    __table_args__ = _kind_table_args("facility", in_vocab("facility_type", vocab.FACILITY_TYPE))
+
+    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text, server_default="facility")
+    facility_type: Mapped[str] = mapped_column(Text, index=True)
+
+
 class RecordCountry(Base):
     __tablename__ = "record_countries"
     __table_args__ = (in_vocab("role", vocab.ROLE),)
@@ -332,3 +359,104 @@ class Evidence(Base):
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class Figure(Base):
+    """A number a source gives about a record (an amount, a count, a span)."""
+
+    __tablename__ = "figures"
+    __table_args__ = (
+        CheckConstraint("approximate IN (0, 1)", name="approximate_bool"),
+        UniqueConstraint("record_id", "label"),
+    )
+
+    figure_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.record_id"), index=True)
+    label: Mapped[str] = mapped_column(Text)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(Text)
+    approximate: Mapped[int] = mapped_column(Integer)
+    source_text: Mapped[str] = mapped_column(Text)
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.evidence_id"), index=True)
+
+
+class Conflict(Base):
+    """Where the sources disagree or are vague: kept as data, never silently resolved."""
+
+    __tablename__ = "conflicts"
+    __table_args__ = (slug("conflict_id"), in_vocab("conflict_type", vocab.CONFLICT_TYPE))
+
+    conflict_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    conflict_type: Mapped[str] = mapped_column(Text, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    handling: Mapped[str] = mapped_column(Text)
+
+
+class ConflictRecord(Base):
+    __tablename__ = "conflict_records"
+
+    conflict_id: Mapped[str] = mapped_column(ForeignKey("conflicts.conflict_id"), primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.record_id"), primary_key=True, index=True)
+
+
+class ConflictQuote(Base):
+    __tablename__ = "conflict_quotes"
+    __table_args__ = (
+        CheckConstraint("char_start >= 0 AND char_end > char_start", name="offsets_order"),
+        CheckConstraint("length(quote) = char_end - char_start", name="quote_length_matches_offsets"),
+        UniqueConstraint("conflict_id", "document_id", "char_start", "char_end"),
+    )
+
+    quote_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conflict_id: Mapped[str] = mapped_column(ForeignKey("conflicts.conflict_id"), index=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.document_id"), index=True)
+    quote: Mapped[str] = mapped_column(Text)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    claim: Mapped[str] = mapped_column(Text)
+
+
+class CoverageSkip(Base):
+    """A passage the curators read and decided holds no record, with the reason."""
+
+    __tablename__ = "coverage_skips"
+    __table_args__ = (
+        in_vocab("reason", vocab.SKIP_REASON),
+        CheckConstraint("char_start >= 0 AND char_end > char_start", name="offsets_order"),
+        CheckConstraint("length(quote) = char_end - char_start", name="quote_length_matches_offsets"),
+        UniqueConstraint("document_id", "char_start", "char_end"),
+    )
+
+    skip_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.document_id"), index=True)
+    quote: Mapped[str] = mapped_column(Text)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Alias(Base):
+    """The gazetteer: every name by which the texts may mention an entity."""
+
+    __tablename__ = "aliases"
+    __table_args__ = (
+        in_vocab("entity_type", vocab.ENTITY_TYPE),
+        in_vocab("origin", vocab.ALIAS_ORIGIN),
+        CheckConstraint(
+            "(entity_type = 'country') = (iso3 IS NOT NULL)"
+            " AND (entity_type = 'organization') = (org_id IS NOT NULL)"
+            " AND (entity_type = 'person') = (person_id IS NOT NULL)"
+            " AND (entity_type = 'series') = (series_id IS NOT NULL)",
+            name="one_entity",
+        ),
+    )
+
+    alias: Mapped[str] = mapped_column(Text, primary_key=True)
+    entity_type: Mapped[str] = mapped_column(Text, index=True)
+    iso3: Mapped[str | None] = mapped_column(ForeignKey("countries.iso3"), index=True)
+    org_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.org_id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.person_id"), index=True)
+    series_id: Mapped[str | None] = mapped_column(ForeignKey("series.series_id"), index=True)
+    origin: Mapped[str] = mapped_column(Text)

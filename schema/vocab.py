@@ -30,6 +30,7 @@ RECORD_KIND = {
     "agreement": "An agreement, partnership, corridor, dialogue format, pact, working group or membership.",
     "exercise": "A military or security exercise (one edition, or a recurring exercise as reported).",
     "proposal": "A proposal, offer, invitation or request made by one side to another.",
+    "facility": "A base, hospital, port terminal or other facility with a security role, and who runs or funds it.",
 }
 
 STATUS = {
@@ -71,6 +72,7 @@ KIND_STATUSES = {
     "agreement": ("proposed", "agreed", "signed", "in_force", "planned", "ongoing", "closed", "rumoured"),
     "exercise": ("held", "planned", "proposed", "ongoing", "rumoured"),
     "proposal": ("proposed", "offered", "agreed", "planned", "rumoured"),
+    "facility": ("operational", "unused", "closed", "completed", "planned", "proposed", "rumoured"),
 }
 
 REVIEW_STATUS = {
@@ -129,6 +131,7 @@ AGREEMENT_TYPE = {
 
 FREQUENCY = {
     "annual": "Held every year.",
+    "irregular": "Held from time to time, not on a fixed cycle.",
     "one_off": "Held once, as far as the sources say.",
     "unknown": "The sources do not say how often.",
 }
@@ -138,6 +141,50 @@ PROPOSAL_TYPE = {
     "proposal": "One side proposes something new to be set up or done jointly.",
     "invitation": "One side invites another to take part or to use something.",
     "request": "One side asks another for support.",
+}
+
+FACILITY_TYPE = {
+    "air_base": "An air base or airfield.",
+    "military_base": "A military base.",
+    "military_hospital": "A military hospital.",
+    "port_terminal": "A port or port terminal.",
+}
+
+CONFLICT_TYPE = {
+    "contradiction": "The sources say things that cannot both be true.",
+    "vague_reference": "A source refers to an event without saying which one; the curators' match is a judgement.",
+    "attendance": "The sources disagree or are silent on who took part.",
+    "possible_duplicate": "Two records may be the same event reported differently; kept apart until a source settles it.",
+    "unverified_claim": "A source reports a claim as rumour or without evidence.",
+    "inference": "A source infers something the actors did not say (e.g. whom a remark was aimed at).",
+}
+
+SKIP_REASON = {
+    "background": "History or context, not an event of cooperation.",
+    "analysis": "The author's assessment or interpretation, not a reported event.",
+    "recommendation": "The author's advice on what should be done.",
+    "commentary": "A blogger's or editor's comment added to a report.",
+    "page_furniture": "Headlines, captions, navigation, newsletter or subscription text.",
+    "out_of_scope": "An event outside India–Central Asia security cooperation and its angles.",
+    "series_description": "Describes a recurring format in general, not one meeting of it.",
+    "position_statement": "A government's general position, not tied to a meeting, agreement or proposal.",
+    "statistic": "A figure about one country, not about a cooperation record.",
+}
+
+ENTITY_TYPE = {
+    "country": "A country (iso3).",
+    "organization": "An organisation, format, initiative, company or group (org_id).",
+    "person": "A person (person_id).",
+    "series": "A named recurring meeting or exercise (series_id).",
+    "ignore": "A phrase that contains a name but means none of these (e.g. 'Indian Ocean').",
+}
+
+ALIAS_ORIGIN = {
+    "name": "The entity's own name in the reference data.",
+    "iso_name": "The ISO 3166-1 short name.",
+    "official_name": "The ISO 3166-1 official name.",
+    "abbreviation": "The organisation's abbreviation.",
+    "curated": "Added by the curators in seeds/reference/aliases.yaml (demonyms, capitals, other forms).",
 }
 
 ORG_TYPE = {
@@ -184,6 +231,11 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "frequency": FREQUENCY,
     "proposal_type": PROPOSAL_TYPE,
     "org_type": ORG_TYPE,
+    "facility_type": FACILITY_TYPE,
+    "conflict_type": CONFLICT_TYPE,
+    "reason": SKIP_REASON,
+    "entity_type": ENTITY_TYPE,
+    "origin": ALIAS_ORIGIN,
     "place_type": PLACE_TYPE,
     "coordinate_precision": COORDINATE_PRECISION,
 }
