@@ -138,6 +138,61 @@ def serve(db_path: Path | None, host: str, port: int, rebuild: bool) -> None:
     run_datasette(path, host=host, port=port)
 
 
+def open_database(path: Path):
+    """Open a built database read-only, or exit with what to run."""
+    from icadb.db import connect
+
+    if not path.exists():
+        echo_err(f"icadb: no database at {path}; build it first with: icadb build")
+        sys.exit(2)
+    return connect(path, readonly=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option
+@click.option("--document", "document_id", default=None, help="Only this document (its id).")
+@click.option("--all", "show_all", is_flag=True, help="Also list the sentences already cited or skipped.")
+def coverage(db_path: Path | None, document_id: str | None, show_all: bool) -> None:
+    """List source sentences that name a country or organisation but no record cites.
+
+    The curator's to-do list: each such sentence should either back a record
+    (an evidence quote in seeds/records/) or be skipped with a reason in
+    seeds/coverage.yaml. Exits 1 while any sentence is undecided.
+
+    \b
+    Example:
+        icadb coverage
+        icadb coverage --document 2022-12-diplomat-india-central-asia-relations --all
+    """
+    from icadb.coverage import coverage as compute
+
+    conn = open_database(resolve_db(db_path))
+    statuses = compute(conn, document_id)
+    undecided = [s for s in statuses if not s.decided]
+    current = None
+    for status in statuses:
+        if not (show_all or not status.decided):
+            continue
+        if status.document_id != current:
+            current = status.document_id
+            click.echo(f"\n{current}")
+        sentence = status.sentence
+        names = ", ".join(sorted({m.entity_id for m in status.mentions}))
+        if status.cited_by:
+            state = "cited by " + ", ".join(status.cited_by)
+        elif status.skipped:
+            state = "skipped: " + ", ".join(status.skipped)
+        else:
+            state = "UNDECIDED"
+        click.echo(f"  [{sentence.start}:{sentence.end}] {state} ({names})")
+        click.echo(f"      {sentence.text}")
+    documents = len({s.document_id for s in statuses})
+    click.echo(f"\n{len(statuses)} sentences in {documents} documents name a country or organisation: "
+               f"{sum(bool(s.cited_by) for s in statuses)} cited, "
+               f"{sum(bool(s.skipped) and not s.cited_by for s in statuses)} skipped, {len(undecided)} undecided")
+    sys.exit(1 if undecided else 0)
+
+
 def main() -> None:
     cli(prog_name="icadb")
 

@@ -1,0 +1,134 @@
+"""Sentences and mentions in the stored document texts.
+
+- :func:`sentences` splits a text into sentences with their character
+  offsets. Every line break ends a sentence (headlines, captions and page
+  furniture have no full stop); within a line a sentence ends at ``.``, ``!``
+  or ``?`` (and any closing quotes) before a capital, a digit or an opening
+  quote, except after initials ("S. Jaishankar", "U.S.") and common
+  abbreviations ("Mr.", "Dr.", "Jan.").
+- :class:`Gazetteer` finds mentions of countries, organisations, people and
+  series by any of their names in the ``aliases`` table: whole words only,
+  longest name first, so "Uzbekistan" is one mention and "Indian Ocean" is
+  none (it is an "ignore" alias).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt st jr sr no nos rs vs etc approx govt dept inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n u.s.a".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """Whether the full stop at *dot* ends an abbreviation or an initial."""
+    if line[dot] != ".":
+        return False
+    match = _WORD_BEFORE.search(line, 0, dot)
+    if not match:
+        return False
+    word = match.group(1)
+    return bool(_INITIALS.fullmatch(word)) or word.lower().rstrip(".") in ABBREVIATIONS
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of *text*, in order, with offsets such that
+    ``text[s.start:s.end] == s.text``."""
+    out: list[Sentence] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        start = 0
+        for match in _BOUNDARY.finditer(body):
+            if _is_abbreviation(body, match.start()):
+                continue
+            _emit(out, body, offset, start, match.end())
+            start = match.end()
+        _emit(out, body, offset, start, len(body))
+        offset += len(line)
+    return out
+
+
+def _emit(out: list[Sentence], line: str, offset: int, start: int, end: int) -> None:
+    piece = line[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    begin = offset + start + lead
+    out.append(Sentence(len(out), begin, begin + len(stripped), stripped))
+
+
+# ------------------------------------------------------------------ mentions
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    entity_type: str
+    entity_id: str
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of *words* arranged as a trie (fast with Python's
+    re), preferring the longest word at each position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+class Gazetteer:
+    """Finds mentions of entities by any of their names."""
+
+    def __init__(self, names: dict[str, tuple[str, str | None]]):
+        """*names* maps each surface form to (entity_type, entity_id)."""
+        self.names = dict(names)
+        words = sorted(self.names, key=len, reverse=True)
+        pattern = _trie_pattern(words) if words else "(?!)"
+        self._regex = re.compile(rf"(?<![\w])(?:{pattern})(?![\w])")
+
+    @classmethod
+    def from_db(cls, conn) -> Gazetteer:
+        rows = conn.execute(
+            "SELECT alias, entity_type, coalesce(iso3, org_id, person_id, series_id) FROM aliases"
+        ).fetchall()
+        return cls({alias: (entity_type, entity_id) for alias, entity_type, entity_id in rows})
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
+        for match in self._regex.finditer(text, start, len(text) if end is None else end):
+            surface = match.group(0)
+            entity_type, entity_id = self.names[surface]
+            if entity_type != "ignore":
+                yield Mention(match.start(), match.end(), surface, entity_type, entity_id)
