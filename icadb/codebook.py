@@ -52,9 +52,12 @@ def datasette_metadata(database: str = "icadb") -> dict[str, Any]:
             "description": f"{table['grain'].rstrip()} {table['description'].rstrip()}",
             "columns": {col: column_text(entry) for col, entry in table["columns"].items()},
         }
-        for key in ("label_column", "sort", "sort_desc", "facets"):
+        for key in ("label_column", "sort", "sort_desc"):
             if key in table:
                 meta[key] = table[key]
+        facets = list(table.get("facets", [])) + [{"array": col} for col in table.get("facets_array", [])]
+        if facets:
+            meta["facets"] = facets
         tables[name] = meta
     top = {k: book[k] for k in ("title", "description", "license", "license_url", "source", "source_url") if k in book}
     return {**top, "databases": {database: {"tables": tables}}}

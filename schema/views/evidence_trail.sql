@@ -1,0 +1,18 @@
+-- evidence_trail: one row per evidence quote, with the record it backs and
+-- the document it comes from.
+select
+    rec.kind,
+    ev.record_id,
+    rec.title,
+    ev.document_id,
+    doc.title as document_title,
+    doc.publisher,
+    doc.published_on,
+    ev.quote,
+    ev.evidence_id,
+    ev.char_start,
+    ev.char_end,
+    ev.note
+from evidence as ev
+inner join records as rec on rec.record_id = ev.record_id
+inner join documents as doc on doc.document_id = ev.document_id
