@@ -95,6 +95,9 @@ KINDS = (
     Kind("facility", "facilities.yaml", "facilities", (
         Field("facility_type", "vocab", vocab=vocab.FACILITY_TYPE),
     )),
+    Kind("activity", "activities.yaml", "activities", (
+        Field("activity_type", "vocab", vocab=vocab.ACTIVITY_TYPE),
+    )),
 )
 
 LINKS = (  # (seed field, id key, table, id column)

@@ -6,7 +6,8 @@
 - ``render_as_batch=True``: SQLite can only change most constraints by
   rebuilding a table, which batch mode does.
 - Foreign keys are off while migrating (a batch rebuild copies tables) and on
-  for every connection that loads or reads data (see ``icadb.db``).
+  for every connection that loads or reads data (see ``icadb.db``); the legacy
+  ALTER TABLE rename is on, so a rebuild leaves the views on a table intact.
 - FTS5 shadow tables are made by SQLite, not by the models, so autogenerate
   must not see them as tables to drop.
 """
@@ -59,6 +60,10 @@ def _run(connection) -> None:
         # A PRAGMA must run outside a transaction, and anything run before
         # begin_transaction() must be committed here, or Alembic never commits.
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        # Batch mode rebuilds a table as copy, drop, rename; with the legacy
+        # rename SQLite leaves views that select from it alone instead of
+        # failing on them ("error in view ...: no such table").
+        connection.exec_driver_sql("PRAGMA legacy_alter_table=ON")
         connection.commit()
     context.configure(
         connection=connection,

@@ -314,6 +314,15 @@ class Facility(Base):
     facility_type: Mapped[str] = mapped_column(Text, index=True)
 
 
+class Activity(Base):
+    __tablename__ = "activities"
+    __table_args__ = _kind_table_args("activity", in_vocab("activity_type", vocab.ACTIVITY_TYPE))
+
+    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text, server_default="activity")
+    activity_type: Mapped[str] = mapped_column(Text, index=True)
+
+
 class RecordCountry(Base):
     __tablename__ = "record_countries"
     __table_args__ = (in_vocab("role", vocab.ROLE),)

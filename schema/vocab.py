@@ -31,10 +31,11 @@ RECORD_KIND = {
     "exercise": "A military or security exercise (one edition, or a recurring exercise as reported).",
     "proposal": "A proposal, offer, invitation or request made by one side to another.",
     "facility": "A base, hospital, port terminal or other facility with a security role, and who runs or funds it.",
+    "activity": "A security activity that is none of the above: an alliance's activation, a deployment, a training programme.",
 }
 
 STATUS = {
-    "held": "The meeting or exercise took place.",
+    "held": "The meeting, exercise or one-off activity took place.",
     "planned": "Announced or agreed to take place later, as of the reporting article.",
     "proposed": "Suggested by one side; not (yet) agreed by the other.",
     "offered": "One side offered help, resources or access to another.",
@@ -57,7 +58,7 @@ CATEGORY = {
     "defence_industry": "Joint defence production and defence exports.",
     "cyber_security": "Cyber security and cyber defence.",
     "narcotics": "Drug trafficking and drug law enforcement.",
-    "connectivity": "Transport corridors, ports, transit and air links.",
+    "connectivity": "Transport corridors, ports and transit.",
     "trade": "Trade, business and economic ties.",
     "digital_payments": "Digital public infrastructure and payment systems.",
     "critical_minerals": "Rare earths and strategic minerals.",
@@ -73,6 +74,7 @@ KIND_STATUSES = {
     "exercise": ("held", "planned", "proposed", "ongoing", "rumoured"),
     "proposal": ("proposed", "offered", "agreed", "planned", "rumoured"),
     "facility": ("operational", "unused", "closed", "completed", "planned", "proposed", "rumoured"),
+    "activity": ("held", "ongoing", "completed", "closed", "planned", "proposed", "rumoured"),
 }
 
 REVIEW_STATUS = {
@@ -95,6 +97,7 @@ ROLE = {
     "operator": "Operates the facility.",
     "funder": "Pays for it.",
     "subject": "Discussed or concerned, without taking part.",
+    "framework": "The organisation, format or agreement under which it takes place or which it concerns (e.g. the SCO for an SCO summit or for SCO membership).",
 }
 
 MEETING_LEVEL = {
@@ -150,6 +153,12 @@ FACILITY_TYPE = {
     "port_terminal": "A port or port terminal.",
 }
 
+ACTIVITY_TYPE = {
+    "alliance_activation": "A military alliance put on alert or activated in a region.",
+    "deployment": "Armed forces stationed or present abroad.",
+    "training_programme": "Continuing military training of another country's personnel.",
+}
+
 CONFLICT_TYPE = {
     "contradiction": "The sources say things that cannot both be true.",
     "vague_reference": "A source refers to an event without saying which one; the curators' match is a judgement.",
@@ -157,6 +166,7 @@ CONFLICT_TYPE = {
     "possible_duplicate": "Two records may be the same event reported differently; kept apart until a source settles it.",
     "unverified_claim": "A source reports a claim as rumour or without evidence.",
     "inference": "A source infers something the actors did not say (e.g. whom a remark was aimed at).",
+    "one_sided_account": "Only one party's account supports it; the other party's account says less or nothing.",
 }
 
 SKIP_REASON = {
@@ -232,6 +242,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "proposal_type": PROPOSAL_TYPE,
     "org_type": ORG_TYPE,
     "facility_type": FACILITY_TYPE,
+    "activity_type": ACTIVITY_TYPE,
     "conflict_type": CONFLICT_TYPE,
     "reason": SKIP_REASON,
     "entity_type": ENTITY_TYPE,
