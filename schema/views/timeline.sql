@@ -1,5 +1,5 @@
 -- timeline: one row per record (meeting, agreement, exercise, proposal,
--- facility), with its date at its precision, the ISO3 codes of every country
+-- facility, activity), with its date at its precision, the ISO3 codes of every country
 -- involved (a JSON array, sorted, for Datasette's _facet_array), how many
 -- evidence quotes back it and when it was first reported.
 -- Correlated subqueries keep the view cheap to filter and page: each is
