@@ -67,13 +67,14 @@ def test_two_builds_have_identical_content(tmp_path, built_db):
     assert content(again) == content(built_db)
 
 
-def test_a_real_meeting_loads_end_to_end(db):
+def test_a_meeting_loads_end_to_end_with_its_details_links_and_evidence(db):
     row = db.execute(
         "SELECT r.kind, m.meeting_level, count(DISTINCT rc.iso3) AS countries, count(DISTINCT e.evidence_id) AS quotes "
         "FROM records r JOIN meetings m USING (record_id) JOIN record_countries rc USING (record_id) "
         "JOIN evidence e USING (record_id) WHERE r.record_id = 'ica-nsa-2023-kazakhstan'"
     ).fetchone()
-    assert tuple(row) == ("meeting", "security_advisers", 2, 1)
+    assert row["kind"] == "meeting" and row["meeting_level"] == "security_advisers"
+    assert row["countries"] >= 2 and row["quotes"] >= 1
 
 
 def test_failed_build_leaves_the_old_database_byte_identical(tmp_path, seeds_copy):

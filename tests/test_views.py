@@ -1,0 +1,71 @@
+"""The analyst views: contracted columns, live SQL equal to schema/views/, consistent rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from icadb.schema_views import VIEWS_DIR, normalise, view_sql
+
+CONTRACT = {
+    "timeline": ["kind", "record_id", "title", "date", "date_precision", "date_earliest", "date_latest", "year",
+                 "status", "countries", "sources", "first_reported"],
+    "evidence_trail": ["kind", "record_id", "title", "document_id", "document_title", "publisher", "published_on",
+                       "quote"],
+    "country_activity": ["iso3", "name", "meetings", "exercises", "agreements", "proposals", "first_date",
+                         "last_date"],
+}
+
+
+def columns(db, view: str) -> list[str]:
+    return [r[1] for r in db.execute(f"PRAGMA table_info({view})")]
+
+
+@pytest.mark.parametrize("view", sorted(CONTRACT))
+def test_contracted_columns_are_present(db, view):
+    missing = [c for c in CONTRACT[view] if c not in columns(db, view)]
+    assert missing == [], f"{view} lost contracted columns {missing}; notebooks depend on them"
+
+
+@pytest.mark.parametrize("view", sorted(CONTRACT))
+def test_contracted_views_return_rows(db, view):
+    assert db.execute(f"SELECT count(*) FROM {view}").fetchone()[0] > 0
+
+
+def test_every_view_file_is_a_live_view_with_the_same_sql(db):
+    live = {r[0]: r[1] for r in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'")}
+    for path in sorted(VIEWS_DIR.glob("*.sql")):
+        name = path.stem
+        assert name in live, f"schema/views/{path.name} has no view in the database: add a migration"
+        body = live[name].split(" AS\n", 1)[1]
+        assert normalise(body) == normalise(view_sql(name)), (
+            f"view {name} differs from schema/views/{path.name}: write a migration that recreates it")
+
+
+def test_timeline_has_one_row_per_record(db):
+    assert db.execute("SELECT count(*) FROM timeline").fetchone()[0] == db.execute("SELECT count(*) FROM records").fetchone()[0]
+
+
+def test_evidence_trail_has_one_row_per_quote(db):
+    assert db.execute("SELECT count(*) FROM evidence_trail").fetchone()[0] == db.execute("SELECT count(*) FROM evidence").fetchone()[0]
+
+
+def test_sources_and_first_reported_match_the_evidence(db):
+    for r in db.execute("SELECT record_id, sources, first_reported FROM timeline"):
+        docs = db.execute("SELECT d.published_on, d.published_earliest FROM evidence e JOIN documents d USING (document_id) "
+                          "WHERE e.record_id = ? ORDER BY d.published_earliest, d.document_id", (r["record_id"],)).fetchall()
+        assert r["sources"] == len(docs)
+        assert r["first_reported"] == docs[0]["published_on"]
+
+
+def test_country_activity_covers_every_linked_country(db):
+    linked = {r[0] for r in db.execute("SELECT DISTINCT iso3 FROM record_countries")}
+    assert {r[0] for r in db.execute("SELECT iso3 FROM country_activity")} == linked
+
+
+def test_country_activity_counts_add_up(db):
+    for r in db.execute("SELECT * FROM country_activity"):
+        parts = (r["meetings"] + r["exercises"] + r["agreements"] + r["proposals"] + r["facilities"] + r["activities"]
+                 + r["discussed_in"])
+        assert parts == r["records"], r["iso3"]
+        expected = db.execute("SELECT count(DISTINCT record_id) FROM record_countries WHERE iso3 = ?", (r["iso3"],)).fetchone()[0]
+        assert r["records"] == expected
