@@ -39,10 +39,12 @@ def loader_modules():
         people,
         places,
         records,
+        search,
         series,
     )
 
-    return (countries, documents, organizations, people, places, series, aliases, records, conflicts, coverage)
+    return (countries, documents, organizations, people, places, series, aliases, records, conflicts, coverage,
+            search)
 
 
 def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progress: Progress) -> dict[str, int]:

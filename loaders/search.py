@@ -1,0 +1,19 @@
+"""Full-text search indexes: filled from the loaded tables at the end of the build.
+
+The FTS5 tables (made by migration 0007) index records (title, summary),
+evidence (quote) and documents (title, text) without copying them.
+"""
+
+from __future__ import annotations
+
+from icadb.loaders.common import LoadContext, Writer
+
+INDEXES = ("records_fts", "evidence_fts", "documents_fts")
+
+
+def load(ctx: LoadContext, writer: Writer) -> None:
+    writer.flush()
+    with ctx.progress.stage("full-text search indexes", total=len(INDEXES)) as task:
+        for name in INDEXES:
+            ctx.conn.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+            task.advance()
