@@ -193,6 +193,37 @@ def coverage(db_path: Path | None, document_id: str | None, show_all: bool) -> N
     sys.exit(1 if undecided else 0)
 
 
+@cli.command(context_settings=CONTEXT)
+@click.option("--write", is_flag=True, help="Write docs/codebook.md instead of printing it.")
+@click.option("--check", is_flag=True, help="Exit 1 if docs/codebook.md is not what the codebook generates.")
+def codebook(write: bool, check: bool) -> None:
+    """Print the codebook (every table, view, column, query and vocabulary) as Markdown.
+
+    Generated from schema/codebook.yaml, schema/vocab.py and schema/queries/,
+    the same source as the Datasette metadata. docs/codebook.md is this output.
+
+    \b
+    Example:
+        icadb codebook --write      # regenerate docs/codebook.md
+        icadb codebook --check      # is docs/codebook.md up to date?
+    """
+    from icadb.codebook import DOCS_PATH, markdown
+
+    text = markdown()
+    if check:
+        current = DOCS_PATH.read_text(encoding="utf-8") if DOCS_PATH.exists() else ""
+        if current != text:
+            echo_err("icadb: docs/codebook.md is out of date; run: icadb codebook --write")
+            sys.exit(1)
+        return
+    if write:
+        DOCS_PATH.parent.mkdir(parents=True, exist_ok=True)
+        DOCS_PATH.write_text(text, encoding="utf-8")
+        echo_err(f"wrote {DOCS_PATH.relative_to(DOCS_PATH.parent.parent)}")
+        return
+    click.echo(text, nl=False)
+
+
 def main() -> None:
     cli(prog_name="icadb")
 

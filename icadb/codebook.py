@@ -1,17 +1,23 @@
 """The codebook (``schema/codebook.yaml``) and what is generated from it:
-Datasette metadata and ``docs/codebook.md``."""
+Datasette metadata (with the canned queries in ``schema/queries/`` and the
+plugin settings in ``schema/datasette.yaml``) and ``docs/codebook.md``."""
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from typing import Any
 
 import yaml
 
-from icadb.paths import SCHEMA_DIR
+from icadb.paths import PROJECT_ROOT, SCHEMA_DIR
 from icadb.schema.vocab import VOCABULARIES
 
 CODEBOOK_PATH = SCHEMA_DIR / "codebook.yaml"
+DATASETTE_PATH = SCHEMA_DIR / "datasette.yaml"
+QUERIES_DIR = SCHEMA_DIR / "queries"
+DOCS_PATH = PROJECT_ROOT / "docs" / "codebook.md"
+TABLE_KEYS = ("label_column", "sort", "sort_desc", "fts_table", "fts_pk")
 
 
 @lru_cache(maxsize=1)
@@ -43,21 +49,120 @@ def documented_tables() -> dict[str, dict[str, Any]]:
     return {**book["tables"], **book.get("hidden_tables", {})}
 
 
+def query_sql(name: str) -> str:
+    return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def canned_queries() -> dict[str, dict[str, Any]]:
+    return {
+        name: {"title": q["title"], "description": " ".join(q["description"].split()), "sql": query_sql(name),
+               "hide_sql": True}
+        for name, q in load()["queries"].items()
+    }
+
+
+def plugin_config(database: str) -> dict[str, Any]:
+    with open(DATASETTE_PATH, encoding="utf-8") as fh:
+        text = fh.read()
+    return yaml.safe_load(text.replace("{db}", database))["plugins"]
+
+
 def datasette_metadata(database: str = "icadb") -> dict[str, Any]:
     """Datasette metadata for a database file named ``<database>.sqlite``."""
     book = load()
     tables: dict[str, Any] = {name: {"hidden": True} for name in book.get("hidden_tables", {})}
     for name, table in book["tables"].items():
         meta: dict[str, Any] = {
-            "description": f"{table['grain'].rstrip()} {table['description'].rstrip()}",
+            "description": f"{table['grain'].rstrip()} {' '.join(table['description'].split())}",
             "columns": {col: column_text(entry) for col, entry in table["columns"].items()},
         }
-        for key in ("label_column", "sort", "sort_desc"):
+        for key in TABLE_KEYS:
             if key in table:
                 meta[key] = table[key]
         facets = list(table.get("facets", [])) + [{"array": col} for col in table.get("facets_array", [])]
         if facets:
             meta["facets"] = facets
         tables[name] = meta
-    top = {k: book[k] for k in ("title", "description", "license", "license_url", "source", "source_url") if k in book}
-    return {**top, "databases": {database: {"tables": tables}}}
+    top = {k: book[k] for k in ("title", "license", "license_url", "source", "source_url") if k in book}
+    top["description_html"] = start_here_html(database)
+    return {
+        **top,
+        "databases": {database: {"description": " ".join(book["description"].split()), "tables": tables,
+                                 "queries": canned_queries()}},
+        "plugins": plugin_config(database),
+    }
+
+
+def start_here_html(database: str) -> str:
+    """The front page: what the database is, and where to start."""
+    from html import escape
+
+    book = load()
+    views = [n for n in book["tables"] if (SCHEMA_DIR / "views" / f"{n}.sql").exists()]
+    items = "".join(
+        f'<li><a href="/{database}/{name}">{name}</a>: {escape(book["tables"][name]["grain"].strip())}</li>'
+        for name in views
+    )
+    queries = "".join(
+        f'<li><a href="/{database}/{name}">{escape(q["title"])}</a></li>' for name, q in book["queries"].items()
+    )
+    return (
+        f"<p>{escape(' '.join(book['description'].split()))}</p>"
+        f"<p><strong>Start here</strong> (views):</p><ul>{items}</ul>"
+        f"<p><strong>Questions</strong> (canned queries):</p><ul>{queries}</ul>"
+        f'<p>Also: the <a href="/-/dashboards/overview">overview dashboard</a>, the '
+        f'<a href="/{database}/map">map</a>, the <a href="/{database}/calendar.ics">calendar feed</a> (.ics), '
+        f'search across all sources in the box above, and every table in the <a href="/{database}">database</a>. '
+        f"Every column is explained in its heading's tooltip and in the codebook (docs/codebook.md).</p>"
+    )
+
+
+def markdown() -> str:
+    """docs/codebook.md: the codebook for readers, generated from schema/."""
+    book = load()
+    out = [
+        "# icadb codebook",
+        "",
+        "<!-- Generated from schema/codebook.yaml, schema/vocab.py and schema/queries/ by `icadb codebook --write`;"
+        " do not edit by hand. -->",
+        "",
+        " ".join(book["description"].split()),
+        "",
+        f"Licence: {book['license']}. Sources: {book['source']}.",
+        "",
+        "## Contents",
+        "",
+    ]
+    views = [n for n, t in book["tables"].items() if (SCHEMA_DIR / "views" / f"{n}.sql").exists()]
+    tables = [n for n in book["tables"] if n not in views]
+    out += ["Views: " + ", ".join(f"[{n}](#{n})" for n in views) + ".", ""]
+    out += ["Tables: " + ", ".join(f"[{n}](#{n})" for n in tables) + ".", ""]
+    out += ["Also: [canned queries](#canned-queries), [controlled vocabularies](#controlled-vocabularies).", ""]
+    for section, names in (("Views", views), ("Tables", tables)):
+        out += [f"## {section}", ""]
+        for name in names:
+            table = book["tables"][name]
+            out += [f"### {name}", "", f"**Grain:** {table['grain'].strip()}", "", " ".join(table["description"].split()), ""]
+            out += ["| column | description |", "|---|---|"]
+            for col, entry in table["columns"].items():
+                text = column_text(entry, with_values=False).replace("|", "\\|")
+                vocab = column_entry(entry).get("vocabulary")
+                if vocab:
+                    text += f" (vocabulary: [{vocab}](#vocabulary-{vocab}))"
+                out.append(f"| `{col}` | {text} |")
+            out.append("")
+    out += ["## Canned queries", "", "In Datasette at `/icadb/<name>`; parameters go in the form or the URL.", ""]
+    for name, q in book["queries"].items():
+        example = "&".join(f"{k}={v}" for k, v in q["example"].items())
+        out += [f"### {name}", "", f"**{q['title']}.** {' '.join(q['description'].split())}", "",
+                f"Example: `/icadb/{name}" + (f"?{example}" if example else "") + "`", ""]
+    out += ["## Controlled vocabularies", ""]
+    for vocab, values in VOCABULARIES.items():
+        out += [f"### vocabulary: {vocab}", "", "| value | meaning |", "|---|---|"]
+        out += [f"| `{k}` | {v} |" for k, v in values.items()]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def metadata_json(database: str = "icadb") -> str:
+    return json.dumps(datasette_metadata(database), indent=2, ensure_ascii=False)
