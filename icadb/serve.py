@@ -10,7 +10,8 @@ from pathlib import Path
 SETTINGS = {
     "sql_time_limit_ms": 1000,   # a runaway query is cut off after 1 s
     "max_returned_rows": 1000,   # rows per page of SQL results
-    "facet_time_limit_ms": 500,
+    "facet_time_limit_ms": 500,  # facets are configured per table in the codebook
+    "suggest_facets": False,     # ...so Datasette need not try every column on every page
     "default_page_size": 100,
 }
 
