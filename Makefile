@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: help serve test build bench clean
+.PHONY: help serve test build bench clean chromium
 
 help:
 	@echo "make serve   build the database and serve it with Datasette on http://127.0.0.1:8001/"
@@ -31,14 +31,26 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/icadb build
 
+# The browser tests drive Debian's Chromium (headless). Installed here when missing, if we may.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	  else \
+	    echo "make test: the browser tests need Chromium: run 'sudo apt-get install --no-install-recommends chromium'" \
+	         "(or set ICADB_CHROMIUM to a Chromium binary)" >&2; exit 1; \
+	  fi; }
+
 # pytest exits 5 when it collects no tests; that is a failure here, said plainly.
-test: $(STAMP)
+test: $(STAMP) chromium
 	@$(BIN)/python -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests; that counts as a failure" >&2; exit 1; fi; \
 	exit $$status
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_time.py
+	$(BIN)/python benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) icadb.sqlite

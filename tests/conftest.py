@@ -61,3 +61,26 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def datasette(built_db):
+    """A Datasette configured exactly as `icadb serve` configures it, and a
+    function that GETs a path from it through Datasette's own test client."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from icadb.codebook import datasette_metadata
+    from icadb.serve import SETTINGS
+
+    loop = asyncio.new_event_loop()
+    ds = Datasette(immutables=[str(built_db)], metadata=datasette_metadata(built_db.stem), settings=SETTINGS)
+    loop.run_until_complete(ds.invoke_startup())
+
+    def get(path: str):
+        return loop.run_until_complete(ds.client.get(path))
+
+    get.ds = ds
+    yield get
+    loop.close()

@@ -24,8 +24,9 @@ def content(path) -> list[str]:
     try:
         out = []
         for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"):
-            rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY 1, 2').fetchall() if table != "alembic_version" \
-                else conn.execute("SELECT * FROM alembic_version").fetchall()
+            width = len(conn.execute(f'SELECT * FROM "{table}" LIMIT 0').description)
+            order = ", ".join(str(i) for i in range(1, width + 1))
+            rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}').fetchall()
             out.append(f"{table}: {rows!r}")
         return out
     finally:

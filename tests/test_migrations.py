@@ -61,7 +61,8 @@ def _checks(engine) -> dict[str, set[tuple[str, str]]]:
     inspector = sa.inspect(engine)
     return {
         table: {(c["name"], " ".join(c["sqltext"].split())) for c in inspector.get_check_constraints(table)}
-        for table in inspector.get_table_names() if table != "alembic_version" and not table.startswith("sqlite_")
+        for table in inspector.get_table_names()
+        if table != "alembic_version" and not table.startswith("sqlite_") and "_fts" not in table
     }
 
 
