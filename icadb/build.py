@@ -31,6 +31,7 @@ def loader_modules():
     """The loaders, in foreign-key order: what a row points at is loaded first."""
     from icadb.loaders import (
         aliases,
+        build_info,
         conflicts,
         countries,
         coverage,
@@ -44,7 +45,7 @@ def loader_modules():
     )
 
     return (countries, documents, organizations, people, places, series, aliases, records, conflicts, coverage,
-            search)
+            search, build_info)
 
 
 def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progress: Progress) -> dict[str, int]:

@@ -469,3 +469,15 @@ class Alias(Base):
     person_id: Mapped[str | None] = mapped_column(ForeignKey("people.person_id"), index=True)
     series_id: Mapped[str | None] = mapped_column(ForeignKey("series.series_id"), index=True)
     origin: Mapped[str] = mapped_column(Text)
+
+
+class BuildInfo(Base):
+    """Which data a build holds: one row, written at the end of every build."""
+
+    __tablename__ = "build_info"
+    __table_args__ = (CheckConstraint("length(seeds_sha256) = 64", name="seeds_sha256_length"),)
+
+    data_version: Mapped[str] = mapped_column(Text, primary_key=True)
+    schema_revision: Mapped[str] = mapped_column(Text)
+    seeds_sha256: Mapped[str] = mapped_column(Text)
+    icadb_version: Mapped[str] = mapped_column(Text)

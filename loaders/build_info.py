@@ -1,0 +1,38 @@
+"""build_info: the data version of this build, written last.
+
+The data version is ``<schema revision>.<first 12 hex digits of the seeds'
+SHA-256>``: the same seeds built with the same schema always give the same
+version, and any change to a seed file gives a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from icadb import __version__
+from icadb.loaders.common import LoadContext, Writer
+
+
+def seeds_digest(seeds: Path) -> str:
+    """SHA-256 over every file in *seeds*: its path (relative, POSIX) and its bytes, in path order."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in seeds.rglob("*") if p.is_file()):
+        relative = path.relative_to(seeds).as_posix()
+        if any(part.startswith(".") or part == "__pycache__" for part in Path(relative).parts):
+            continue
+        digest.update(relative.encode("utf-8") + b"\0")
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def load(ctx: LoadContext, writer: Writer) -> None:
+    writer.flush()
+    revision = ctx.conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    digest = seeds_digest(ctx.seeds)
+    writer.table("build_info", ("data_version", "schema_revision", "seeds_sha256", "icadb_version"))
+    writer.add("build_info", (f"{revision}.{digest[:12]}", revision, digest, __version__), (ctx.seeds, 0))
+    writer.flush()
