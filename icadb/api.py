@@ -1,0 +1,131 @@
+"""The database as pandas DataFrames, typed, for notebooks.
+
+    >>> import icadb
+    >>> timeline = icadb.read("timeline")
+    >>> kaz = icadb.read("timeline", where="countries like :c", params={"c": '%"KAZ"%'})
+    >>> frames = icadb.read_all()
+    >>> icadb.data_version()
+
+Types follow the codebook: text (ids, codes, names) as pandas strings, so
+codes keep their leading zeros; whole numbers as nullable integers (Int64);
+controlled vocabularies as categoricals with their full set of values, used or
+not; days (``date_earliest``, ``date_latest``, ``published_earliest``, ...) as
+datetimes. A ``date`` written at a coarser precision (``2022-01``, ``2021``)
+stays text: turning it into a day would invent one (use ``date_earliest`` and
+``date_latest`` for arithmetic). The database is ``$ICADB_DB``, else
+``icadb.sqlite`` in the project folder.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from icadb.paths import DB_ENV_VAR, default_db_path
+from icadb.resources import DATE, INTEGER, NUMBER, Column, Resource, resource, resources
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+
+class DatabaseMissing(FileNotFoundError):
+    pass
+
+
+def _connect(db: Path | str | None):
+    from icadb.db import connect
+
+    path = Path(db).expanduser() if db is not None else default_db_path()
+    if not path.exists():
+        raise DatabaseMissing(
+            f"no icadb database at {path}. Build it first: run `icadb build` (or `make build`) in the project "
+            f"folder, or point ${DB_ENV_VAR} at an existing icadb.sqlite."
+        )
+    return connect(path, readonly=True)
+
+
+def typed(frame: pd.DataFrame, res: Resource) -> pd.DataFrame:
+    """Give *frame* (columns of *res*, as read from SQLite or CSV) the codebook's types."""
+    import pandas as pd
+
+    out = {}
+    for col in res.columns:
+        values = frame[col.name]
+        if col.categories:
+            out[col.name] = values.astype("string").astype(pd.CategoricalDtype(col.categories))
+        elif col.type == INTEGER:
+            out[col.name] = pd.to_numeric(values).astype("Int64")
+        elif col.type == NUMBER:
+            out[col.name] = pd.to_numeric(values).astype("Float64")
+        elif col.type == DATE:
+            out[col.name] = pd.to_datetime(values, format="%Y-%m-%d")
+        else:  # string, yearmonth, array (JSON text)
+            out[col.name] = values.astype("string")
+    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+
+
+def read(name: str, where: str | None = None, params: dict | tuple | None = None, *,
+         db: Path | str | None = None) -> pd.DataFrame:
+    """One table or view as a typed DataFrame, in its stable order.
+
+    *where* is an SQL condition (``"year >= :y"``) with *params* (``{"y": 2022}``).
+    """
+    import pandas as pd
+
+    conn = _connect(db)
+    try:
+        res = resource(conn, name)
+        columns = ", ".join(f'"{c.name}"' for c in res.columns)
+        order = ", ".join(f'"{c}"' for c in res.order_by)
+        sql = f'SELECT {columns} FROM "{name}"' + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
+        frame = pd.read_sql_query(sql, conn, params=params, dtype=object)
+        return typed(frame, res)
+    finally:
+        conn.close()
+
+
+def read_all(db: Path | str | None = None) -> dict[str, pd.DataFrame]:
+    """Every table and view, as typed DataFrames keyed by name."""
+    conn = _connect(db)
+    try:
+        names = [r.name for r in resources(conn)]
+    finally:
+        conn.close()
+    return {name: read(name, db=db) for name in names}
+
+
+def data_version(db: Path | str | None = None) -> str:
+    """The data version of the database (schema revision and seeds hash): cite it with results."""
+    conn = _connect(db)
+    try:
+        return conn.execute("SELECT data_version FROM build_info").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def read_export(folder: Path | str, name: str) -> pd.DataFrame:
+    """A table or view from an ``icadb export`` folder (CSV or Parquet), typed like :func:`read`."""
+    import pandas as pd
+
+    folder = Path(folder)
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    entry = next((r for r in package["resources"] if r["name"] == name), None)
+    if entry is None:
+        raise KeyError(f"no resource {name!r} in {folder / 'datapackage.json'}")
+    columns = [Column(f["name"], f["type"], f.get("description", ""), enum=f.get("constraints", {}).get("enum"))
+               for f in entry["schema"]["fields"]]
+    res = Resource(name, False, "", "", columns)
+    path = folder / entry["path"]
+    if entry["format"] == "parquet":
+        frame = pd.read_parquet(path).astype(object)
+        frame = frame.where(frame.notna(), None)
+        for col in columns:
+            if col.type == DATE:
+                frame[col.name] = frame[col.name].map(lambda v: v.isoformat() if v is not None else None)
+    else:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
+                            encoding=entry.get("encoding", "utf-8"))
+    return typed(frame, res)
+
+__all__ = ["DatabaseMissing", "data_version", "read", "read_all", "read_export", "typed"]

@@ -1,0 +1,114 @@
+"""The published tables and views, with the type of every column.
+
+One description serves the CSV/Parquet export, its Frictionless
+``datapackage.json`` and the typed pandas frames of ``icadb.read``: the
+column types come from the database (declared types, or the values a view
+returns) refined by the codebook (dates, year-months, JSON arrays,
+controlled vocabularies), and the keys from the schema or the codebook.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from icadb.codebook import column_entry, load
+from icadb.schema.vocab import VOCABULARIES
+
+# Frictionless field types used here, with the SQLite storage they come from.
+INTEGER, NUMBER, STRING, DATE, YEARMONTH, ARRAY = "integer", "number", "string", "date", "yearmonth", "array"
+
+
+@dataclass
+class Column:
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    vocabulary: str | None = None
+    enum: list[str] | None = None  # the allowed values when known without the vocabulary's name
+
+    @property
+    def categories(self) -> list[str] | None:
+        if self.vocabulary:
+            return list(VOCABULARIES[self.vocabulary])
+        return list(self.enum) if self.enum else None
+
+
+@dataclass
+class Resource:
+    name: str
+    is_view: bool
+    grain: str
+    description: str
+    columns: list[Column]
+    primary_key: list[str] = field(default_factory=list)
+    order_by: list[str] = field(default_factory=list)
+    foreign_keys: list[dict] = field(default_factory=list)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _storage_type(conn: sqlite3.Connection, name: str, column: str, declared: str) -> str:
+    declared = declared.upper()
+    if "INT" in declared:
+        return INTEGER
+    if any(t in declared for t in ("REAL", "FLOA", "DOUB", "NUMERIC")):
+        return NUMBER
+    if declared:
+        return STRING
+    # A view's computed column has no declared type: look at what it holds.
+    kinds = {r[0] for r in conn.execute(
+        f'SELECT DISTINCT typeof("{column}") FROM (SELECT "{column}" FROM "{name}" LIMIT 1000)')} - {"null"}
+    if kinds <= {"integer"} and kinds:
+        return INTEGER
+    if kinds <= {"integer", "real"} and kinds:
+        return NUMBER
+    return STRING
+
+
+def resources(conn: sqlite3.Connection) -> list[Resource]:
+    """Every table and view of the codebook present in the database, in codebook order."""
+    book = load()
+    present = {r[0]: r[1] for r in conn.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")}
+    specs = {**book["tables"], "build_info": book["hidden_tables"]["build_info"]}
+    out: list[Resource] = []
+    for name, spec in specs.items():
+        if name not in present:
+            continue
+        is_view = present[name] == "view"
+        info = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
+        columns = []
+        for _cid, col, declared, notnull, _default, _pk in info:
+            entry = column_entry(spec["columns"].get(col, ""))
+            kind = entry.get("type") or _storage_type(conn, name, col, declared or "")
+            columns.append(Column(col, kind, str(entry.get("description", "")).strip(), bool(notnull),
+                                  entry.get("vocabulary")))
+        pk = [r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5])]
+        primary_key = list(spec.get("key", [])) if is_view else pk
+        order_by = primary_key or list(spec.get("order_by", [])) or [columns[0].name]
+        resource = Resource(name, is_view, spec["grain"].strip(), " ".join(spec["description"].split()), columns,
+                            primary_key, order_by)
+        if not is_view:
+            groups: dict[int, dict] = {}
+            for fk_id, _seq, target, source, to, *_ in conn.execute(f'PRAGMA foreign_key_list("{name}")'):
+                group = groups.setdefault(fk_id, {"fields": [], "reference": {"resource": target, "fields": []}})
+                group["fields"].append(source)
+                group["reference"]["fields"].append(to)
+            # Sorted: SQLite lists them in the order of the CREATE TABLE text, which
+            # a batch migration may write in either order.
+            resource.foreign_keys = sorted(groups.values(), key=lambda g: (g["fields"], g["reference"]["resource"]))
+        out.append(resource)
+    names = {r.name for r in out}
+    for resource in out:  # only keys into resources that are published too
+        resource.foreign_keys = [fk for fk in resource.foreign_keys if fk["reference"]["resource"] in names]
+    return out
+
+
+def resource(conn: sqlite3.Connection, name: str) -> Resource:
+    for found in resources(conn):
+        if found.name == name:
+            return found
+    known = ", ".join(r.name for r in resources(conn))
+    raise KeyError(f"no table or view {name!r}; expected one of: {known}")
