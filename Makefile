@@ -51,6 +51,7 @@ test: $(STAMP) chromium
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_time.py
 	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/export_speed.py
 
 clean:
 	rm -rf $(VENV) icadb.sqlite
