@@ -136,3 +136,15 @@ def build(
         for leftover in (temp, temp.with_name(temp.name + "-journal")):
             leftover.unlink(missing_ok=True)
     return BuildResult(db_path, counts, time.perf_counter() - started, problems.notes)
+
+
+def check(seeds: Path = SEEDS_DIR, progress: Progress | None = None) -> BuildResult:
+    """Run every check of a build on *seeds* without touching any database.
+
+    The build goes to a temporary folder that is removed afterwards; raises
+    :class:`SeedError` like :func:`build`.
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="icadb-check-") as folder:
+        return build(Path(folder) / "check.sqlite", seeds=seeds, progress=progress)

@@ -59,6 +59,13 @@ def cli() -> None:
     """
 
 
+def report_problems(exc) -> None:
+    for problem in exc.problems.items:
+        echo_err(str(problem))
+    for note in exc.problems.notes:
+        echo_err(note)
+
+
 def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None) -> int:
     """Build with progress and messages; return the exit code."""
     from icadb.build import build
@@ -71,10 +78,7 @@ def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None) -> i
         with Progress(enabled=show_progress) as progress:
             result = build(db_path, seeds=(seeds_dir or SEEDS_DIR).resolve(), progress=progress)
     except SeedError as exc:
-        for problem in exc.problems.items:
-            echo_err(str(problem))
-        for note in exc.problems.notes:
-            echo_err(note)
+        report_problems(exc)
         state = "was left unchanged" if db_path.exists() else "was not created"
         echo_err(f"icadb: build failed: {exc}; {display_path(db_path)} {state}")
         return 1
@@ -109,6 +113,43 @@ def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool) -> None:
         ICADB_DB=/tmp/test.sqlite icadb build --quiet
     """
     sys.exit(run_build(resolve_db(db_path), quiet=quiet, seeds_dir=seeds_dir))
+
+
+@cli.command(context_settings=CONTEXT)
+@seeds_option
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
+def check(seeds_dir: Path | None, quiet: bool) -> None:
+    """Check every seed file without writing any database; list every problem.
+
+    Runs the same checks as icadb build (YAML and CSV syntax, fields, types,
+    dates, references, vocabularies, verbatim quotes, duplicates) on a
+    throw-away copy. Each problem is printed as path:line: field: what is
+    wrong; what was expected, with "did you mean ...?" where a near match
+    exists. Exits 1 if there is any problem, 0 otherwise.
+
+    \b
+    Example:
+        icadb check
+        icadb check --seeds /path/to/other/seeds
+    """
+    from icadb.build import check as run_check
+    from icadb.errors import SeedError
+    from icadb.paths import SEEDS_DIR
+    from icadb.progress import Progress
+
+    try:
+        with Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
+            result = run_check((seeds_dir or SEEDS_DIR).resolve(), progress=progress)
+    except SeedError as exc:
+        report_problems(exc)
+        echo_err(f"icadb: check failed: {exc}")
+        sys.exit(1)
+    if not quiet:
+        for note in result.notes:
+            echo_err(note)
+        counts = result.counts
+        echo_err(f"seeds OK: {counts.get('records', 0)} records, {counts.get('evidence', 0)} evidence quotes, "
+                 f"{counts.get('documents', 0)} documents ({result.seconds:.2f} s)")
 
 
 @cli.command(context_settings=CONTEXT)

@@ -32,6 +32,8 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str | None:
     if value.lower() in lowered and lowered[value.lower()] != value:
         return lowered[value.lower()]
     anagrams = [c for c in choices if len(c) == len(value) and sorted(c.lower()) == sorted(value.lower())]
+    if len(anagrams) > 1:  # RSU: RUS rather than SUR, by the first letter
+        anagrams = [c for c in anagrams if c[:1].lower() == value[:1].lower()]
     if len(anagrams) == 1:  # transposed letters: KZA for KAZ
         return anagrams[0]
     found = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
@@ -61,6 +63,9 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     limit: int = 1000
+    # Files that could not be read to the end: what they hold is unknown, so a
+    # reference into them is not reported as dangling (the file's own problem is).
+    unreadable: set[str] = field(default_factory=set)
 
     def add(
         self,
@@ -76,6 +81,9 @@ class Problems:
             self.items.append(
                 Problem("(all files)", None, "(limit)", f"more than {self.limit} problems; stopped listing")
             )
+
+    def mark_unreadable(self, path: Path | str) -> None:
+        self.unreadable.add(display_path(path))
 
     def note(self, path: Path | str, message: str) -> None:
         self.notes.append(f"{display_path(path)}: note: {message}")

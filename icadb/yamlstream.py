@@ -223,6 +223,7 @@ def iter_records(path: Path, problems: Problems) -> Iterator[tuple[int, YMap]]:
     the problem is reported and iteration ends.
     """
     if not check_file_bytes(path, problems, "a YAML list of records"):
+        problems.mark_unreadable(path)
         return
     try:
         for what, value, line in _build(path, problems, stream_top=True):
@@ -236,7 +237,9 @@ def iter_records(path: Path, problems: Problems) -> Iterator[tuple[int, YMap]]:
             elif not isinstance(value, YSeq):
                 problems.add(path, getattr(value, "line", 1), "(file)",
                              f"top level is {_kind(value)}; expected a YAML list of records ('- field: value')")
+                problems.mark_unreadable(path)
     except _Stop:
+        problems.mark_unreadable(path)
         return
 
 

@@ -38,7 +38,9 @@ def load(ctx: LoadContext, writer: Writer) -> None:
             conflict_id = values["id"]
             rows = []
             for record_id, item_line in values.get("records") or ():
-                if record_id not in records:
+                if record_id not in records and ctx.problems.unreadable:
+                    ok = False  # perhaps in a file that could not be read, whose problem is reported
+                elif record_id not in records:
                     ctx.problems.add(path, item_line, "records", f"unknown record id {record_id!r}; expected an id from seeds/records/",
                                      did_you_mean(record_id, records))
                     ok = False

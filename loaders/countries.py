@@ -33,6 +33,7 @@ def load(ctx: LoadContext, writer: Writer) -> None:
     path = ctx.seeds / "reference" / "countries.csv"
     iso = {c.alpha_3: c for c in pycountry.countries}
     extras: dict[str, tuple] = {}
+    problems_before = len(ctx.problems)
     for line, row in iter_csv(path, ctx.problems, CSV_HEADER):
         code = row["iso3"]
         if code not in iso:
@@ -65,6 +66,9 @@ def load(ctx: LoadContext, writer: Writer) -> None:
             ), (path, 0))
             registry[code] = name
             task.advance()
+    if len(ctx.problems) > problems_before:
+        writer.flush()
+        return  # a row with a problem may be the missing one; that problem is reported
     for code in CENTRAL_ASIA:
         if code not in extras or extras[code][3] is None:
             ctx.problems.add(path, None, "capital_latitude", f"{code} has no capital coordinates; expected them for every Central Asian state")

@@ -239,6 +239,7 @@ def load(ctx: LoadContext, writer: Writer) -> None:
         path = ctx.seeds / "records" / kind.file
         if not path.exists():
             ctx.problems.add(path, None, "(file)", f"missing; expected the {kind.table} seed file (an empty list [] if there are none)")
+            ctx.problems.mark_unreadable(path)
             continue
         fields = spec(*COMMON, *kind.fields)
         allowed = vocab.KIND_STATUSES[kind.kind]
@@ -285,9 +286,15 @@ def load(ctx: LoadContext, writer: Writer) -> None:
                 ), (path, line))
                 writer.add(kind.table, (record_id, *(values[f.name] for f in kind.fields)), (path, line))
     for path, line, field_name, target in meeting_refs:
+        if target not in kinds and ctx.problems.unreadable:
+            continue  # it may be in a records file that could not be read; that file's problem is reported
         if kinds.get(target) != "meeting":
             meetings = [r for r, k in kinds.items() if k == "meeting"]
-            what = f"is a {kinds[target]}, not a meeting" if target in kinds else "is not a record id"
+            if target in kinds:
+                article = "an" if kinds[target][0] in "aeiou" else "a"
+                what = f"is {article} {kinds[target]}, not a meeting"
+            else:
+                what = "is not a record id"
             ctx.problems.add(path, line, field_name, f"{target!r} {what}; expected the id of a meeting",
                              did_you_mean(target, meetings))
     writer.flush()
