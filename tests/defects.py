@@ -1,0 +1,325 @@
+"""Every class of seed defect, the exact message a curator sees, and the test that proves it.
+
+The cases run on a small, valid seed tree made here (one real document, the
+reference data, one meeting and one agreement), so the line numbers in the
+messages stay put when the project's own seeds change. tests/test_check.py
+runs each case; docs/defects.md is generated from this list:
+
+    python -m tests.defects --write
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DOC = "2021-09-09-india-russia-afghan-militant-threat"
+DOCS_PATH = ROOT / "docs" / "defects.md"
+
+MEETINGS = f"""\
+- id: india-russia-nsa-2021-09-08
+  title: India–Russia meeting of security chiefs, New Delhi
+  summary: India's NSA and Russia's Security Council Secretary met in New Delhi on Afghanistan.
+  status: held
+  category: counter_terrorism
+  date: 2021-09-08
+  date_precision: day
+  date_basis: inferred
+  date_note: '"On Wednesday", in an article of Thursday 9 September 2021.'
+  place: new-delhi
+  review_status: reviewed
+  meeting_level: security_advisers
+  format: bilateral
+  mode: in_person
+  countries:
+    - {{iso3: IND, role: host}}
+    - {{iso3: RUS, role: participant}}
+  organizations:
+    - {{org: russian-security-council, role: participant}}
+  people:
+    - {{person: ajit-doval, role: host}}
+  evidence:
+    - document: {DOC}
+      quote: following a meeting between Russian Security Council Secretary Nikolay Patrushev and Indian National Security Adviser Ajit Doval in New Delhi.
+"""
+
+AGREEMENTS = f"""\
+- id: india-russia-deepen-counter-terrorism-2021
+  title: India and Russia agree to deepen anti-terrorism cooperation
+  summary: India and Russia agreed to deepen anti-terrorism cooperation.
+  status: agreed
+  category: counter_terrorism
+  date: 2021-09-08
+  date_precision: day
+  date_basis: inferred
+  date_note: Agreed at the meeting of 8 September 2021.
+  review_status: reviewed
+  agreement_type: understanding
+  made_at: india-russia-nsa-2021-09-08
+  countries:
+    - {{iso3: IND, role: party}}
+    - {{iso3: RUS, role: party}}
+  evidence:
+    - document: {DOC}
+      quote: agreed to deepen anti-terrorism cooperation at a meeting of their national security chiefs on Wednesday
+"""
+
+ORGANIZATIONS = f"""\
+- id: russian-security-council
+  name: Security Council of Russia
+  org_type: government_body
+  country: RUS
+  description: Russia's Security Council.
+  source:
+    - document: {DOC}
+      quote: Russia's Security Council said in a statement
+"""
+
+PEOPLE = f"""\
+- id: ajit-doval
+  name: Ajit Doval
+  position: National Security Adviser of India
+  country: IND
+  source:
+    - document: {DOC}
+      quote: Indian National Security Adviser Ajit Doval
+"""
+
+PLACES = """\
+- id: new-delhi
+  name: New Delhi
+  place_type: city
+  country: IND
+  latitude: 28.6214
+  longitude: 77.2148
+  coordinate_precision: city
+  coordinate_source: GeoNames
+"""
+
+
+def make_seeds(target: Path) -> Path:
+    """A small, valid seed tree at *target*."""
+    (target / "documents").mkdir(parents=True)
+    (target / "reference").mkdir()
+    (target / "records").mkdir()
+    for suffix in (".txt", ".yaml"):
+        shutil.copy(SEEDS / "documents" / f"{DOC}{suffix}", target / "documents" / f"{DOC}{suffix}")
+    shutil.copy(SEEDS / "reference" / "countries.csv", target / "reference" / "countries.csv")
+    files = {
+        "reference/organizations.yaml": ORGANIZATIONS,
+        "reference/people.yaml": PEOPLE,
+        "reference/places.yaml": PLACES,
+        "reference/aliases.yaml": "[]\n",
+        "records/meetings.yaml": MEETINGS,
+        "records/agreements.yaml": AGREEMENTS,
+        "series.yaml": "[]\n",
+        "conflicts.yaml": "[]\n",
+        "coverage.yaml": "[]\n",
+    }
+    for kind in ("exercises", "proposals", "facilities", "activities"):
+        files[f"records/{kind}.yaml"] = "[]\n"
+    for name, text in files.items():
+        (target / name).write_text(text, encoding="utf-8")
+    return target
+
+
+def replace(path: str, old: str, new: str, count: int = 1) -> Callable[[Path], None]:
+    def mutate(seeds: Path) -> None:
+        file = seeds / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        file.write_text(text.replace(old, new, count), encoding="utf-8")
+    return mutate
+
+
+def write_bytes(path: str, data: bytes | Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    def mutate(seeds: Path) -> None:
+        file = seeds / path
+        file.write_bytes(data(file.read_bytes()) if callable(data) else data)
+    return mutate
+
+
+def remove(path: str) -> Callable[[Path], None]:
+    return lambda seeds: (seeds / path).unlink()
+
+
+EVIDENCE = "      quote: following a meeting between Russian Security Council Secretary"
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    defect: str
+    mutate: Callable[[Path], None]
+    message: str  # the exact line a curator sees (paths relative to the seeds folder)
+    accepted: bool = False  # a note, and the build goes on
+
+
+CASES = [
+    Case("malformed-yaml", "Malformed YAML", replace("records/meetings.yaml", "    - {iso3: RUS, role: participant}",
+                                                      "    - {iso3: RUS, role: [participant}"),
+         "records/meetings.yaml:17: (yaml): malformed YAML: did not find expected ',' or ']' while parsing a flow "
+         "sequence; expected valid YAML"),
+    Case("malformed-csv", "Malformed CSV (a row with a field too many)",
+         replace("reference/countries.csv", "KAZ,Asia,Central Asia,Astana,", "KAZ,Asia,Central,Asia,Astana,"),
+         "reference/countries.csv:118: (row): has 7 fields; expected 6 "
+         "(iso3,region,subregion,capital,capital_latitude,capital_longitude)"),
+    Case("csv-header", "CSV with a wrong header", replace("reference/countries.csv", "capital_latitude", "latitude"),
+         "reference/countries.csv:1: (header): missing column(s) capital_latitude; unknown column(s) latitude; "
+         "expected the header: iso3,region,subregion,capital,capital_latitude,capital_longitude"),
+    Case("unknown-field", "Unknown field (a typo in a field name)", replace("records/meetings.yaml", "  title:", "  titel:"),
+         "records/meetings.yaml:2: titel: unknown field; expected one of: id, title, summary, status, category, date, "
+         "date_precision, date_basis, date_note, end_date, end_date_precision, date_earliest, date_latest, place, "
+         "place_note, review_status, note, series, edition, countries, organizations, people, evidence, figures, "
+         "meeting_level, format, mode, sidelines_of; did you mean 'title'?"),
+    Case("missing-field", "Missing required field",
+         replace("records/meetings.yaml", "  summary: India's NSA and Russia's Security Council Secretary met in New Delhi on Afghanistan.\n", ""),
+         "records/meetings.yaml:1: summary: missing; expected one line in the curators' own words"),
+    Case("empty-field", "Required field left empty", replace("records/meetings.yaml", "  status: held", "  status:"),
+         "records/meetings.yaml:4: status: empty; expected one of held, planned, proposed, offered, agreed, signed, "
+         "in_force, ongoing, completed, operational, unused, closed, rumoured"),
+    Case("wrong-type", "Wrong type (a number where text is expected)",
+         replace("records/meetings.yaml", "  title: India–Russia meeting of security chiefs, New Delhi", "  title: 2021"),
+         "records/meetings.yaml:2: title: wrong type: a number (2021); expected text (put it in quotes)"),
+    Case("wrong-type-list", "Wrong type (a single value where a list is expected)",
+         replace("records/meetings.yaml", "  people:\n    - {person: ajit-doval, role: host}\n", "  people: ajit-doval\n"),
+         "records/meetings.yaml:20: people: wrong type: 'ajit-doval'; expected a list ('- ' items)"),
+    Case("impossible-date", "Impossible date", replace("records/meetings.yaml", "  date: 2021-09-08", "  date: 2021-02-30"),
+         "records/meetings.yaml:6: date: '2021-02-30' is not a real day (February 2021 has 28 days)"),
+    Case("finer-date", "Date finer than its stated precision",
+         replace("records/meetings.yaml", "  date_precision: day", "  date_precision: month"),
+         "records/meetings.yaml:6: date: '2021-09-08' is finer than its date_precision 'month'; expected YYYY-MM, "
+         "e.g. 2022-01 (or set date_precision: day)"),
+    Case("inferred-date-note", "Inferred date without its reasoning",
+         replace("records/meetings.yaml", "  date_note: '\"On Wednesday\", in an article of Thursday 9 September 2021.'\n", ""),
+         "records/meetings.yaml:8: date_note: missing; expected the reasoning behind an inferred date"),
+    Case("unknown-country", "Unknown country code",
+         replace("records/meetings.yaml", "{iso3: RUS, role: participant}", "{iso3: RSU, role: participant}"),
+         "records/meetings.yaml:17: countries[2].iso3: unknown country code 'RSU'; expected an id from the ISO 3166-1 "
+         "alpha-3 codes (e.g. IND, KAZ); did you mean 'RUS'?"),
+    Case("unknown-organisation", "Unknown organisation",
+         replace("records/meetings.yaml", "{org: russian-security-council,", "{org: russian-security-counsil,"),
+         "records/meetings.yaml:19: organizations[1].org: unknown organisation id 'russian-security-counsil'; "
+         "expected an id from seeds/reference/organizations.yaml; did you mean 'russian-security-council'?"),
+    Case("unknown-person", "Unknown person", replace("records/meetings.yaml", "{person: ajit-doval,", "{person: ajit-dovall,"),
+         "records/meetings.yaml:21: people[1].person: unknown person id 'ajit-dovall'; expected an id from "
+         "seeds/reference/people.yaml; did you mean 'ajit-doval'?"),
+    Case("unknown-document", "Unknown document id",
+         replace("records/meetings.yaml", f"    - document: {DOC}", "    - document: 2021-09-09-india-russia-afghan-threat"),
+         "records/meetings.yaml:23: evidence[1].document: unknown document id '2021-09-09-india-russia-afghan-threat'; "
+         f"expected an id from seeds/documents/*.yaml; did you mean '{DOC}'?"),
+    Case("unknown-place", "Unknown place", replace("records/meetings.yaml", "  place: new-delhi", "  place: delhi"),
+         "records/meetings.yaml:10: place: unknown place id 'delhi'; expected an id from seeds/reference/places.yaml; "
+         "did you mean 'new-delhi'?"),
+    Case("quote-not-found", "Evidence quote not in its document (the closest passage is shown)",
+         replace("records/meetings.yaml", "Nikolay Patrushev and Indian", "Nikolai Patrushev and Indian"),
+         "records/meetings.yaml:23: evidence[1].quote: not found in document "
+         f"'{DOC}'; expected a verbatim quote (closest passage: 'following a meeting between Russian Security Council "
+         "Secretary Nikolay Patrushev and Indian National Security Adviser Ajit Doval in New Delhi. The two sides "
+         "agre')"),
+    Case("duplicate-id", "Duplicate record id",
+         replace("records/agreements.yaml", "- id: india-russia-deepen-counter-terrorism-2021", "- id: india-russia-nsa-2021-09-08"),
+         "records/agreements.yaml:1: id: duplicate record id 'india-russia-nsa-2021-09-08' (first at "
+         "records/meetings.yaml:1); expected each record id once"),
+    Case("duplicate-evidence", "Duplicate evidence (the same quote twice in one record)",
+         replace("records/meetings.yaml", f"    - document: {DOC}\n{EVIDENCE}",
+                 f"    - document: {DOC}\n{EVIDENCE} Nikolay Patrushev and Indian National Security Adviser Ajit Doval in New Delhi.\n"
+                 f"    - document: {DOC}\n{EVIDENCE}"),
+         "records/meetings.yaml:25: evidence[2]: duplicate evidence: the same quote from "
+         f"'{DOC}' is already cited by this record; expected each quote once"),
+    Case("dangling-reference", "Dangling reference between records",
+         replace("records/agreements.yaml", "  made_at: india-russia-nsa-2021-09-08", "  made_at: india-russia-nsa-2021-09-09"),
+         "records/agreements.yaml:12: made_at: 'india-russia-nsa-2021-09-09' is not a record id; expected the id of a "
+         "meeting; did you mean 'india-russia-nsa-2021-09-08'?"),
+    Case("reference-wrong-kind", "Reference to a record of the wrong kind",
+         replace("records/agreements.yaml", "  made_at: india-russia-nsa-2021-09-08",
+                 "  made_at: india-russia-deepen-counter-terrorism-2021"),
+         "records/agreements.yaml:12: made_at: 'india-russia-deepen-counter-terrorism-2021' is an agreement, not a "
+         "meeting; expected the id of a meeting"),
+    Case("outside-vocabulary", "Value outside its vocabulary", replace("records/meetings.yaml", "  status: held", "  status: hled"),
+         "records/meetings.yaml:4: status: 'hled' is not an allowed value; expected one of held, planned, proposed, "
+         "offered, agreed, signed, in_force, ongoing, completed, operational, unused, closed, rumoured; "
+         "did you mean 'held'?"),
+    Case("status-for-kind", "Status that does not fit the kind of record",
+         replace("records/meetings.yaml", "  status: held", "  status: signed"),
+         "records/meetings.yaml:4: status: 'signed' does not fit a meeting; expected one of held, planned, proposed, "
+         "rumoured"),
+    Case("duplicate-field", "The same field twice in one record",
+         replace("records/meetings.yaml", "  status: held\n", "  status: held\n  status: planned\n"),
+         "records/meetings.yaml:5: status: duplicate field 'status' in one record; expected each field once"),
+    Case("figure-not-quoted", "A figure whose text is not in the record's quotes",
+         replace("records/meetings.yaml", "  evidence:\n",
+                 "  figures:\n    - {label: participants, value: 2, unit: countries, approximate: false, text: two sides}\n"
+                 "  evidence:\n"),
+         "records/meetings.yaml:23: figures[1].text: 'two sides' is in none of this record's evidence quotes; "
+         "expected the number as a quote writes it"),
+    Case("empty-file", "Empty file", write_bytes("records/agreements.yaml", b""),
+         "records/agreements.yaml:1: (file): file is empty; expected a YAML list of records"),
+    Case("missing-file", "Missing seed file", remove("records/exercises.yaml"),
+         "records/exercises.yaml: (file): missing; expected the exercises seed file (an empty list [] if there are none)"),
+    Case("not-a-list", "A file that is not a list of records", write_bytes("records/agreements.yaml", b"id: x\n"),
+         "records/agreements.yaml:1: (file): top level is a mapping; expected a YAML list of records ('- field: value')"),
+    Case("non-utf8", "Non-UTF-8 file (e.g. saved as Latin-1)",
+         write_bytes("records/meetings.yaml", lambda data: data.replace("–".encode(), b"\x96", 1)),
+         "records/meetings.yaml:2: (file): not valid UTF-8 text (invalid leading UTF-8 octet at byte 48); expected "
+         "UTF-8 text (save the file as UTF-8)"),
+    Case("bom-accepted", "UTF-8 byte-order mark in a YAML or CSV file (accepted, with a note)",
+         write_bytes("records/meetings.yaml", lambda data: b"\xef\xbb\xbf" + data),
+         "records/meetings.yaml: note: starts with a UTF-8 byte-order mark; accepted and ignored", accepted=True),
+    Case("crlf-accepted", "CRLF (Windows) line ends in a YAML or CSV file (accepted, with a note)",
+         write_bytes("records/meetings.yaml", lambda data: data.replace(b"\n", b"\r\n")),
+         "records/meetings.yaml: note: has CRLF (Windows) line ends; accepted, read as LF", accepted=True),
+    Case("document-bom", "Byte-order mark in a document's text (refused: offsets count characters)",
+         write_bytes(f"documents/{DOC}.txt", lambda data: b"\xef\xbb\xbf" + data),
+         f"documents/{DOC}.txt:1: (file): starts with a byte-order mark; expected UTF-8 text without one "
+         "(evidence offsets count characters, and a BOM is an invisible one)"),
+    Case("document-metadata-missing", "Document text without its metadata", remove(f"documents/{DOC}.yaml"),
+         f"documents/{DOC}.txt: (metadata): document metadata missing; expected {DOC}.yaml beside it (id, title, "
+         "publisher, published_on, ...)"),
+    Case("document-field-missing", "Document metadata without a required field",
+         replace(f"documents/{DOC}.yaml", "date_precision: day\n", ""),
+         f"documents/{DOC}.yaml:1: date_precision: missing; expected one of day, month, year, unknown"),
+    Case("document-edited", "A document's text edited after curation",
+         write_bytes(f"documents/{DOC}.txt", lambda data: data.replace(b"Wednesday", b"Tuesday", 1)),
+         f"documents/{DOC}.yaml:11: sha256: the text of {DOC}.txt has changed since it was recorded (its SHA-256 is "
+         "now e3ee8382b8385fcb9b404846775f4a2180b5631d85889be813e9d761e15d3a85); expected the text exactly as first "
+         "added: documents are evidence and are never edited"),
+]
+
+
+def relative(message: str, seeds: Path) -> str:
+    return message.replace(f"{seeds}/", "")
+
+
+def markdown() -> str:
+    lines = [
+        "# What a curator sees for each kind of seed defect",
+        "",
+        "<!-- Generated from tests/defects.py by `python -m tests.defects --write`; do not edit by hand. -->",
+        "",
+        "`icadb check` (and `icadb build`, which runs the same checks first) reports every problem in the seeds in",
+        "one run, one per line, as `path:line: field: what is wrong; what was expected`, with \"did you mean ...?\"",
+        "where a near match exists, and exits 1. A failed build leaves the existing database byte for byte as it was.",
+        "Never a Python traceback. Paths below are relative to `seeds/`; each row is proven by the test named.",
+        "A UTF-8 byte-order mark or CRLF line ends in a YAML or CSV file are accepted, with a note.",
+        "",
+        "| defect | what the curator sees | test |",
+        "|---|---|---|",
+    ]
+    for case in CASES:
+        message = case.message.replace("|", "\\|")
+        lines.append(f"| {case.defect} | `{message}` | `tests/test_check.py::test_defect[{case.id}]` |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    if "--write" in sys.argv:
+        DOCS_PATH.write_text(markdown(), encoding="utf-8")
+        print(f"wrote {DOCS_PATH.relative_to(ROOT)}")
+    else:
+        print(markdown(), end="")
