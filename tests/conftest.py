@@ -84,3 +84,9 @@ def datasette(built_db):
     get.ds = ds
     yield get
     loop.close()
+
+
+@pytest.fixture(scope="session")
+def good_db_template(built_db) -> Path:
+    """The session's good build, to copy over before a test builds on top of it."""
+    return built_db

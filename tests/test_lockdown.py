@@ -1,0 +1,124 @@
+"""A served database can be read, never written, and never hung; only loopback by default."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from icadb.serve import SETTINGS, datasette_args
+from tests.conftest import PROJECT_ROOT, free_port
+from tests.test_serve import wait_for
+
+WRITES = [
+    "INSERT INTO records (record_id) VALUES ('x')",
+    "DELETE FROM evidence",
+    "UPDATE records SET title = 'x'",
+    "DROP TABLE records",
+    "CREATE TABLE x (y)",
+    "PRAGMA writable_schema = 1",
+    "ATTACH DATABASE '{tmp}/attached.sqlite' AS other",
+    "VACUUM INTO '{tmp}/copy.sqlite'",
+    "select load_extension('{tmp}/nothing')",
+    "with x as (select 1) delete from evidence",
+]
+RUNAWAY = "with recursive r(i) as (select 1 union all select i + 1 from r) select count(*) from r"
+
+
+def request(url: str, data: bytes | None = None, timeout: float = 30) -> tuple[int, bytes, float]:
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=timeout) as response:
+            return response.status, response.read(), time.monotonic() - started
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read(), time.monotonic() - started
+
+
+@pytest.fixture(scope="module")
+def server(built_db, tmp_path_factory):
+    """`icadb serve` with its response cache off, so every request reaches Datasette."""
+    db = tmp_path_factory.mktemp("locked") / "icadb.sqlite"
+    db.write_bytes(built_db.read_bytes())
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "icadb", "serve", "--db", str(db), "--port", str(port)],
+                            cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "ICADB_CACHE_MB": "0"})
+    try:
+        wait_for(f"http://127.0.0.1:{port}/-/versions.json")
+        yield f"http://127.0.0.1:{port}", db
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("statement", WRITES)
+def test_writes_through_the_sql_endpoint_are_refused(server, statement, tmp_path):
+    base, db = server
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    sql = statement.format(tmp=tmp_path)
+    status, body, _ = request(f"{base}/icadb.json?" + urllib.parse.urlencode({"sql": sql}))
+    assert status in (400, 403), body[:300]
+    assert b'"ok": false' in body or b'"ok":false' in body
+    status, _, _ = request(f"{base}/icadb", data=urllib.parse.urlencode({"sql": sql}).encode())
+    assert status in (400, 403, 405)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert not (tmp_path / "copy.sqlite").exists() and not (tmp_path / "attached.sqlite").exists()
+
+
+def test_the_database_is_served_immutable(server):
+    base, _ = server
+    status, body, _ = request(f"{base}/-/databases.json")
+    assert status == 200 and json.loads(body)[0]["is_mutable"] is False
+
+
+def test_a_runaway_query_is_cut_off_while_others_are_answered(server):
+    base, _ = server
+    result = {}
+
+    def runaway():
+        result["runaway"] = request(f"{base}/icadb.json?" + urllib.parse.urlencode({"sql": RUNAWAY}))
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    time.sleep(0.2)
+    others = [request(f"{base}/icadb/records.json?_size=1&record_id=ica-nsa-2023-kazakhstan") for _ in range(5)]
+    thread.join(timeout=30)
+    status, body, seconds = result["runaway"]
+    assert status == 400 and b"too long" in body, body[:300]
+    assert seconds < SETTINGS["sql_time_limit_ms"] / 1000 + 5
+    assert all(s == 200 for s, _, _ in others)
+    assert max(t for _, _, t in others) < SETTINGS["sql_time_limit_ms"] / 1000, "others wait for no runaway"
+
+
+def test_loopback_only_unless_a_host_is_named(server):
+    args = datasette_args(PROJECT_ROOT / "x.sqlite", PROJECT_ROOT / "m.json", host="127.0.0.1", port=8001)
+    assert args[args.index("--host") + 1] == "127.0.0.1"
+    from click.testing import CliRunner
+
+    from icadb.cli import serve
+
+    help_text = CliRunner().invoke(serve, ["--help"]).output
+    assert "--host TEXT" in help_text and "[default: 127.0.0.1]" in help_text
+    base, _ = server
+    port = int(base.rsplit(":", 1)[1])
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            address = probe.getsockname()[0]
+        except OSError:
+            address = "127.0.0.1"
+    if address.startswith("127."):
+        pytest.skip("this machine has no address but loopback to try")
+    with socket.socket() as client:
+        client.settimeout(2)
+        assert client.connect_ex((address, port)) != 0, f"the server answers on {address}"
