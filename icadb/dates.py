@@ -66,7 +66,8 @@ def parse(value: object, precision: str) -> tuple[str, str, str]:
         return text, f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
     day = parts[2]
     if not 1 <= day <= last:
-        raise DateError(f"{text!r} is not a real day ({calendar.month_name[month]} {year} has {last} days)")
+        raise DateError(f"{text!r} is not a real day; expected a day of {calendar.month_name[month]} {year}, "
+                        f"which has {last} days")
     return text, text, text
 
 

@@ -134,7 +134,7 @@ def _events(path: Path, problems: Problems) -> Iterator[yaml.Event]:
             )
             raise _Stop from None
         except yaml.YAMLError as exc:  # pragma: no cover - defensive
-            problems.add(path, None, "(yaml)", f"malformed YAML: {exc}")
+            problems.add(path, None, "(yaml)", f"malformed YAML: {exc}; expected valid YAML")
             raise _Stop from None
 
 
@@ -153,11 +153,11 @@ def _build(path: Path, problems: Problems, stream_top: bool) -> Iterator[tuple[s
         if etype is yaml.ScalarEvent or etype is yaml.MappingStartEvent or etype is yaml.SequenceStartEvent:
             line = event.start_mark.line + 1
             if event.anchor is not None:
-                problems.add(path, line, "(yaml)", "anchors (&name) are not supported; write the value out in full")
+                problems.add(path, line, "(yaml)", "anchors (&name) are not supported; expected every value written out in full")
                 raise _Stop
             tag = event.tag
             if tag is not None and tag not in ("!", "tag:yaml.org,2002:str") and etype is yaml.ScalarEvent:
-                problems.add(path, line, "(yaml)", f"YAML tags ({tag}) are not supported; write a plain value")
+                problems.add(path, line, "(yaml)", f"YAML tags ({tag}) are not supported; expected a plain value")
                 raise _Stop
             if etype is yaml.ScalarEvent:
                 value: Any = _scalar(event)
@@ -206,7 +206,7 @@ def _build(path: Path, problems: Problems, stream_top: bool) -> Iterator[tuple[s
             if streaming and len(stack) == 1:
                 yield ("item", done, done.line)
         elif etype is yaml.AliasEvent:
-            problems.add(path, event.start_mark.line + 1, "(yaml)", "aliases (*name) are not supported; write the value out in full")
+            problems.add(path, event.start_mark.line + 1, "(yaml)", "aliases (*name) are not supported; expected every value written out in full")
             raise _Stop
         elif etype is yaml.DocumentStartEvent:
             documents += 1

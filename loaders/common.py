@@ -458,7 +458,7 @@ class Writer:
                 try:
                     conn.execute(self.sql[name], row)
                 except sqlite3.DatabaseError as exc:
-                    self.ctx.problems.add(path, line, f"({name})", f"the database refused this row: {exc}")
+                    self.ctx.problems.add(path, line, f"({name})", f"the database refused this row ({exc}); expected a row the schema accepts")
         self.ctx.counts[name] = self.ctx.counts.get(name, 0) + len(rows)
         rows.clear()
         self.origins[name].clear()

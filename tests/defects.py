@@ -190,7 +190,7 @@ CASES = [
          replace("records/meetings.yaml", "  people:\n    - {person: ajit-doval, role: host}\n", "  people: ajit-doval\n"),
          "records/meetings.yaml:20: people: wrong type: 'ajit-doval'; expected a list ('- ' items)"),
     Case("impossible-date", "Impossible date", replace("records/meetings.yaml", "  date: 2021-09-08", "  date: 2021-02-30"),
-         "records/meetings.yaml:6: date: '2021-02-30' is not a real day (February 2021 has 28 days)"),
+         "records/meetings.yaml:6: date: '2021-02-30' is not a real day; expected a day of February 2021, which has 28 days"),
     Case("finer-date", "Date finer than its stated precision",
          replace("records/meetings.yaml", "  date_precision: day", "  date_precision: month"),
          "records/meetings.yaml:6: date: '2021-09-08' is finer than its date_precision 'month'; expected YYYY-MM, "

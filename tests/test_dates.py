@@ -26,6 +26,6 @@ def test_range_of_a_date(value, precision, expected):
     (True, "year", "is not a date"),
 ])
 def test_bad_dates_say_what_was_expected(value, precision, message):
-    with pytest.raises(dates.DateError, match="expected|real day|month") as info:
+    with pytest.raises(dates.DateError, match="expected") as info:
         dates.parse(value, precision)
     assert message in str(info.value)

@@ -19,7 +19,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from icadb.build import build
@@ -119,6 +119,7 @@ def check_invariants(db: Path) -> None:
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow],
           derandomize=os.environ.get("ICADB_HYPOTHESIS_RANDOM") is None)
 @given(mutation=mutations())
+@example(mutation=("conflicts.yaml", "retype", 0, 0, "&anchor x"))  # found by a long run: a message without "expected"
 def test_a_mutated_seed_either_builds_soundly_or_fails_located_leaving_the_old_database(good_db_template, mutation):
     with tempfile.TemporaryDirectory() as folder:
         seeds = Path(folder) / "seeds"
