@@ -41,11 +41,12 @@ def loader_modules():
         places,
         records,
         search,
+        sentences,
         series,
     )
 
     return (countries, documents, organizations, people, places, series, aliases, records, conflicts, coverage,
-            search, build_info)
+            sentences, search, build_info)
 
 
 def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progress: Progress) -> dict[str, int]:

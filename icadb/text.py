@@ -9,7 +9,9 @@
 - :class:`Gazetteer` finds mentions of countries, organisations, people and
   series by any of their names in the ``aliases`` table: whole words only,
   longest name first, so "Uzbekistan" is one mention and "Indian Ocean" is
-  none (it is an "ignore" alias).
+  none (it is an "ignore" alias). A name of an organisation or series that
+  contains a country's name also mentions that country: "India-Central Asia
+  Dialogue" mentions the dialogue and India.
 """
 
 from __future__ import annotations
@@ -115,9 +117,22 @@ class Gazetteer:
     def __init__(self, names: dict[str, tuple[str, str | None]]):
         """*names* maps each surface form to (entity_type, entity_id)."""
         self.names = dict(names)
-        words = sorted(self.names, key=len, reverse=True)
+        self._regex = self._compile(self.names)
+        countries = {name: ref for name, ref in self.names.items() if ref[0] == "country"}
+        country_regex = self._compile(countries)
+        # Country names inside the names of organisations, people and series, found once, here.
+        self._nested: dict[str, list[tuple[int, int, str, str]]] = {}
+        for name, (entity_type, _id) in self.names.items():
+            if entity_type in ("organization", "person", "series"):
+                inner = [(m.start(), m.end(), m.group(0), countries[m.group(0)][1]) for m in country_regex.finditer(name)]
+                if inner:
+                    self._nested[name] = inner
+
+    @staticmethod
+    def _compile(names) -> re.Pattern:
+        words = sorted(names, key=len, reverse=True)
         pattern = _trie_pattern(words) if words else "(?!)"
-        self._regex = re.compile(rf"(?<![\w])(?:{pattern})(?![\w])")
+        return re.compile(rf"(?<![\w])(?:{pattern})(?![\w])")
 
     @classmethod
     def from_db(cls, conn) -> Gazetteer:
@@ -130,5 +145,9 @@ class Gazetteer:
         for match in self._regex.finditer(text, start, len(text) if end is None else end):
             surface = match.group(0)
             entity_type, entity_id = self.names[surface]
-            if entity_type != "ignore":
-                yield Mention(match.start(), match.end(), surface, entity_type, entity_id)
+            if entity_type == "ignore":
+                continue
+            yield Mention(match.start(), match.end(), surface, entity_type, entity_id)
+            for inner_start, inner_end, inner_surface, iso3 in self._nested.get(surface, ()):
+                offset = match.start()
+                yield Mention(offset + inner_start, offset + inner_end, inner_surface, "country", iso3)

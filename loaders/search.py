@@ -1,14 +1,15 @@
 """Full-text search indexes: filled from the loaded tables at the end of the build.
 
-The FTS5 tables (made by migration 0007) index records (title, summary),
-evidence (quote) and documents (title, text) without copying them.
+The FTS5 tables (made by migrations 0007 and 0010) index records (title,
+summary), evidence (quote), documents (title, text) and sentences (text)
+without copying them.
 """
 
 from __future__ import annotations
 
 from icadb.loaders.common import LoadContext, Writer
 
-INDEXES = ("records_fts", "evidence_fts", "documents_fts")
+INDEXES = ("records_fts", "evidence_fts", "documents_fts", "sentences_fts")
 
 
 def load(ctx: LoadContext, writer: Writer) -> None:

@@ -481,3 +481,53 @@ class BuildInfo(Base):
     schema_revision: Mapped[str] = mapped_column(Text)
     seeds_sha256: Mapped[str] = mapped_column(Text)
     icadb_version: Mapped[str] = mapped_column(Text)
+
+
+class Sentence(Base):
+    """A sentence of a document, with its place in the text."""
+
+    __tablename__ = "sentences"
+    __table_args__ = (
+        CheckConstraint("char_start >= 0 AND char_end > char_start", name="offsets_order"),
+        CheckConstraint("length(text) = char_end - char_start", name="text_length_matches_offsets"),
+        CheckConstraint("json_valid(cooperation_terms)", name="cooperation_terms_json"),
+        UniqueConstraint("document_id", "position"),
+    )
+
+    sentence_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.document_id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    cooperation_terms: Mapped[str] = mapped_column(Text)
+
+
+class Mention(Base):
+    """A mention of a country, organisation, person or series in a sentence."""
+
+    __tablename__ = "mentions"
+    __table_args__ = (
+        in_vocab("entity_type", {k: v for k, v in vocab.ENTITY_TYPE.items() if k != "ignore"}),
+        CheckConstraint(
+            "(entity_type = 'country') = (iso3 IS NOT NULL)"
+            " AND (entity_type = 'organization') = (org_id IS NOT NULL)"
+            " AND (entity_type = 'person') = (person_id IS NOT NULL)"
+            " AND (entity_type = 'series') = (series_id IS NOT NULL)",
+            name="one_entity",
+        ),
+        CheckConstraint("char_start >= 0 AND char_end > char_start", name="offsets_order"),
+        CheckConstraint("length(surface) = char_end - char_start", name="surface_length_matches_offsets"),
+    )
+
+    mention_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.document_id"), index=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.sentence_id"), index=True)
+    entity_type: Mapped[str] = mapped_column(Text, index=True)
+    iso3: Mapped[str | None] = mapped_column(ForeignKey("countries.iso3"), index=True)
+    org_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.org_id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.person_id"), index=True)
+    series_id: Mapped[str | None] = mapped_column(ForeignKey("series.series_id"), index=True)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    surface: Mapped[str] = mapped_column(Text)
