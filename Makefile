@@ -52,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/build_time.py
 	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/export_speed.py
+	$(BIN)/python benchmarks/tagging_speed.py
 
 clean:
 	rm -rf $(VENV) icadb.sqlite

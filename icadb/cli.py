@@ -115,6 +115,63 @@ def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool) -> None:
     sys.exit(run_build(resolve_db(db_path), quiet=quiet, seeds_dir=seeds_dir))
 
 
+@cli.command("add-document", context_settings=CONTEXT)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--title", required=True, help="The article's headline.")
+@click.option("--publisher", default=None, help="Who published it (leave out if the text does not say).")
+@click.option("--published-on", required=True, help="Publication date: YYYY-MM-DD, YYYY-MM or YYYY.")
+@click.option("--url", default=None, help="Web address of the article, if known.")
+@click.option("--date-basis", type=click.Choice(["stated", "inferred"]), default="stated", show_default=True,
+              help="Whether the date is written in the article or worked out.")
+@click.option("--date-note", default=None, help="How the date was read or worked out (required if inferred).")
+@click.option("--title-supplied", is_flag=True, help="The article has no headline; --title is yours.")
+@click.option("--no-build", is_flag=True, help="Only add the files; do not rebuild the database.")
+@db_option
+@seeds_option
+def add_document(file: Path, title: str, publisher: str | None, published_on: str, url: str | None,
+                 date_basis: str, date_note: str | None, title_supplied: bool, no_build: bool,
+                 db_path: Path | None, seeds_dir: Path | None) -> None:
+    """Add an article to seeds/documents/ and rebuild, so it shows up at once.
+
+    The text is copied exactly as given, under an id made from the date and
+    the title, with its metadata beside it. An empty, non-UTF-8 or duplicate
+    file (same text as a document already there) is refused. After the
+    rebuild, Datasette shows the article's mentions of countries,
+    organisations and people, and its sentences that still need a record
+    (review_queue); `icadb review` prints them here. If the rebuild fails, the
+    files are taken out again.
+
+    \b
+    Example:
+        icadb add-document article.txt --title "India and Kazakhstan hold talks" \\
+            --publisher "The Hindu" --published-on 2026-11-20 --url https://example.org/a
+    """
+    from icadb.add_document import AddError
+    from icadb.add_document import add_document as add
+    from icadb.errors import display_path
+    from icadb.paths import SEEDS_DIR
+
+    seeds = (seeds_dir or SEEDS_DIR).resolve()
+    try:
+        added = add(file, title=title, publisher=publisher, published_on=published_on, url=url, seeds=seeds,
+                    date_basis=date_basis, date_note=date_note, title_basis="supplied" if title_supplied else "stated")
+    except AddError as exc:
+        echo_err(f"icadb: {exc}; nothing was added")
+        sys.exit(1)
+    for note in added.notes:
+        echo_err(note)
+    echo_err(f"added {display_path(added.text_path)} and {display_path(added.meta_path)}")
+    if no_build:
+        return
+    code = run_build(resolve_db(db_path), quiet=False, seeds_dir=seeds)
+    if code:
+        added.text_path.unlink(missing_ok=True)
+        added.meta_path.unlink(missing_ok=True)
+        echo_err("icadb: the rebuild failed, so the document was taken out again; nothing was added")
+        sys.exit(code)
+    echo_err(f"next: icadb review --document {added.document_id}   (its sentences that still need a record)")
+
+
 @cli.command(context_settings=CONTEXT)
 @seeds_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
@@ -289,6 +346,45 @@ def diff(old: Path, new: Path) -> None:
     from icadb.diff import format_text
 
     click.echo(format_text(compute(old, new)), nl=False)
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option
+@click.option("--document", "document_id", default=None, help="Only this document (its id).")
+@click.option("-n", "--limit", default=200, show_default=True, help="Show at most this many sentences.")
+def review(db_path: Path | None, document_id: str | None, limit: int) -> None:
+    """Print the review queue: sentences that still need a curated record, newest documents first.
+
+    A sentence is in the queue when it names India and either a Central Asian
+    state or a cooperation term (seeds/reference/cooperation_terms.yaml), and
+    no evidence or conflict quote cites it and seeds/coverage.yaml does not
+    skip it. Datasette shows the same queue as the view review_queue.
+
+    \b
+    Example:
+        icadb review
+        icadb review --document 2026-11-20-india-and-kazakhstan-hold-talks
+    """
+    import json
+
+    conn = open_database(resolve_db(db_path))
+    sql = "SELECT * FROM review_queue" + (" WHERE document_id = ?" if document_id else "")
+    sql += " ORDER BY published_earliest DESC, document_id, position LIMIT ?"
+    rows = conn.execute(sql, ((document_id,) if document_id else ()) + (limit,)).fetchall()
+    total = conn.execute("SELECT count(*) FROM review_queue" + (" WHERE document_id = ?" if document_id else ""),
+                         (document_id,) if document_id else ()).fetchone()[0]
+    current = None
+    for (doc_id, doc_title, published_on, _earliest, position, start, end, text, countries, terms, _sid) in rows:
+        if doc_id != current:
+            current = doc_id
+            click.echo(f"\n{doc_title} ({published_on or 'undated'}) [{doc_id}]")
+        names = ", ".join(json.loads(countries))
+        found = ", ".join(json.loads(terms))
+        click.echo(f"  #{position} [{start}:{end}] {names}" + (f"; terms: {found}" if found else ""))
+        click.echo(f"      {text}")
+    shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
+    click.echo(f"\n{shown} sentences to review" + (" (cite them in seeds/records/ or skip them in seeds/coverage.yaml)"
+                                                   if total else ""))
 
 
 @cli.command(context_settings=CONTEXT)
