@@ -22,7 +22,8 @@ def test_every_view_returns_rows_with_its_documented_columns(datasette, view):
     response = datasette(f"/icadb/{view}.json?_size=5")
     assert response.status_code == 200
     data = response.json()
-    assert data["rows"], f"{view} returned no rows"
+    # The seeds are fully curated, so their review queue is empty (tests/test_add_document.py fills it).
+    assert data["rows"] or view == "review_queue", f"{view} returned no rows"
     assert data["columns"] == list(BOOK["tables"][view]["columns"]), f"{view}: columns differ from the codebook"
 
 
