@@ -25,6 +25,7 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per step, in order
 
 
 def loader_modules():
@@ -43,23 +44,28 @@ def loader_modules():
         search,
         sentences,
         series,
+        summaries,
     )
 
     return (countries, documents, organizations, people, places, series, aliases, records, conflicts, coverage,
-            sentences, search, build_info)
+            sentences, summaries, search, build_info)
 
 
-def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progress: Progress) -> dict[str, int]:
+def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progress: Progress,
+               phases: dict[str, float] | None = None) -> dict[str, int]:
     """Load every seed into an open, migrated database; report problems in *problems*."""
     from icadb.loaders.common import LoadContext, Writer
 
     ctx = LoadContext(conn=conn, seeds=seeds, problems=problems, progress=progress)
     writer = Writer(ctx)
     for module in loader_modules():
+        started = time.perf_counter()
         module.load(ctx, writer)
         writer.flush()
-    for check in ctx.deferred:
-        check()
+        if phases is not None:
+            phases[f"load {module.__name__.rsplit('.', 1)[-1]}"] = time.perf_counter() - started
+    if phases is not None:
+        phases["(of which inserting rows)"] = writer.insert_seconds
     return ctx.counts
 
 
@@ -103,12 +109,21 @@ def build(
     temp = db_path.with_name(f".{db_path.name}.build-{os.getpid()}")
     progress = progress or Progress(enabled=False)
     problems = Problems()
+    phases: dict[str, float] = {}
+    mark = time.perf_counter()
+
+    def phase(name: str) -> None:
+        nonlocal mark
+        now = time.perf_counter()
+        phases[name] = now - mark
+        mark = now
     for leftover in (temp, temp.with_name(temp.name + "-journal")):
         leftover.unlink(missing_ok=True)
     try:
         with progress.stage("schema (alembic migrations)", total=1) as task:
             migrate.upgrade(temp, revision)
             task.advance()
+        phase("migrations")
         conn = sqlite3.connect(temp, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=MEMORY")
@@ -116,17 +131,21 @@ def build(
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("BEGIN")
             conn.execute("PRAGMA defer_foreign_keys=ON")
-            counts = load_seeds(conn, seeds, problems, progress)
+            counts = load_seeds(conn, seeds, problems, progress, phases)
+            mark = time.perf_counter()
             if not problems:
                 verify(conn, problems)
+            phase("verify (foreign keys, integrity)")
             if problems:
                 conn.execute("ROLLBACK")
                 raise SeedError(problems)
             conn.execute("COMMIT")
+            phase("commit")
             with progress.stage("analyze and finish", total=1) as task:
                 conn.execute("ANALYZE")
                 conn.execute("PRAGMA journal_mode=DELETE")
                 task.advance()
+            phase("analyze")
         finally:
             conn.close()
         with open(temp, "rb+") as fh:
@@ -136,7 +155,8 @@ def build(
     finally:
         for leftover in (temp, temp.with_name(temp.name + "-journal")):
             leftover.unlink(missing_ok=True)
-    return BuildResult(db_path, counts, time.perf_counter() - started, problems.notes)
+    phase("sync and rename")
+    return BuildResult(db_path, counts, time.perf_counter() - started, problems.notes, phases)
 
 
 def check(seeds: Path = SEEDS_DIR, progress: Progress | None = None) -> BuildResult:

@@ -66,7 +66,7 @@ def report_problems(exc) -> None:
         echo_err(note)
 
 
-def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None) -> int:
+def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None, timings: bool = False) -> int:
     """Build with progress and messages; return the exit code."""
     from icadb.build import build
     from icadb.errors import SeedError, display_path
@@ -86,6 +86,9 @@ def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None) -> i
         for note in result.notes:
             echo_err(note)
         counts = result.counts
+        if timings:
+            for name, seconds in result.phases.items():
+                echo_err(f"  {seconds:9.3f} s  {name}")
         echo_err(
             f"built {display_path(result.path)}: {counts.get('records', 0)} records, "
             f"{counts.get('evidence', 0)} evidence quotes, {counts.get('documents', 0)} documents "
@@ -98,7 +101,8 @@ def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None) -> i
 @db_option
 @seeds_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
-def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool) -> None:
+@click.option("--timings", is_flag=True, help="Also print how long each step took.")
+def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool, timings: bool) -> None:
     """Build the database from seeds/ (replaces it only if the build succeeds).
 
     Runs the Alembic migrations on a new file, loads the reference data,
@@ -112,7 +116,7 @@ def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool) -> None:
         icadb build
         ICADB_DB=/tmp/test.sqlite icadb build --quiet
     """
-    sys.exit(run_build(resolve_db(db_path), quiet=quiet, seeds_dir=seeds_dir))
+    sys.exit(run_build(resolve_db(db_path), quiet=quiet, seeds_dir=seeds_dir, timings=timings))
 
 
 @cli.command("add-document", context_settings=CONTEXT)

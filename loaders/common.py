@@ -9,6 +9,7 @@ of good records; nothing it reads is trusted until it has been checked.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -105,7 +106,6 @@ class LoadContext:
     problems: Problems
     progress: Progress
     registries: dict[str, dict[str, Any]] = field(default_factory=dict)
-    deferred: list[Callable[[], None]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     _ids: dict[str, int] = field(default_factory=dict)
     _texts: OrderedDict[str, str] = field(default_factory=OrderedDict)
@@ -428,6 +428,7 @@ class Writer:
         self.sql: dict[str, str] = {}
         self.rows: dict[str, list[tuple]] = {}
         self.origins: dict[str, list[tuple[Path, int]]] = {}
+        self.insert_seconds = 0.0  # time spent inside SQLite inserting, for the benchmark
 
     def table(self, name: str, columns: Iterable[str]) -> None:
         cols = list(columns)
@@ -447,10 +448,12 @@ class Writer:
         if not rows:
             return
         conn = self.ctx.conn
+        started = time.perf_counter()
         try:
             conn.execute("SAVEPOINT batch")
             conn.executemany(self.sql[name], rows)
             conn.execute("RELEASE batch")
+            self.insert_seconds += time.perf_counter() - started
         except sqlite3.DatabaseError:
             conn.execute("ROLLBACK TO batch")
             conn.execute("RELEASE batch")
