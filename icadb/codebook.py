@@ -133,7 +133,7 @@ def markdown() -> str:
         "## Contents",
         "",
     ]
-    views = [n for n, t in book["tables"].items() if (SCHEMA_DIR / "views" / f"{n}.sql").exists()]
+    views = [n for n in book["tables"] if (SCHEMA_DIR / "views" / f"{n}.sql").exists()]
     tables = [n for n in book["tables"] if n not in views]
     out += ["Views: " + ", ".join(f"[{n}](#{n})" for n in views) + ".", ""]
     out += ["Tables: " + ", ".join(f"[{n}](#{n})" for n in tables) + ".", ""]

@@ -531,3 +531,40 @@ class Mention(Base):
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
     surface: Mapped[str] = mapped_column(Text)
+
+
+class SummaryCountryActivity(Base):
+    """What the view country_activity shows, computed at the end of every build."""
+
+    __tablename__ = "summary_country_activity"
+
+    iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    is_central_asia: Mapped[int] = mapped_column(Integer)
+    meetings: Mapped[int] = mapped_column(Integer)
+    exercises: Mapped[int] = mapped_column(Integer)
+    agreements: Mapped[int] = mapped_column(Integer)
+    proposals: Mapped[int] = mapped_column(Integer)
+    facilities: Mapped[int] = mapped_column(Integer)
+    activities: Mapped[int] = mapped_column(Integer)
+    discussed_in: Mapped[int] = mapped_column(Integer)
+    records: Mapped[int] = mapped_column(Integer, index=True)
+    first_date: Mapped[str | None] = mapped_column(Text)
+    last_date: Mapped[str | None] = mapped_column(Text)
+
+
+class SummaryIndiaDyads(Base):
+    """What the view india_dyads shows, computed at the end of every build."""
+
+    __tablename__ = "summary_india_dyads"
+    __table_args__ = (UniqueConstraint("partner_iso3", "year", "kind"),)
+
+    summary_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    india_iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"))
+    partner_iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"))
+    partner_name: Mapped[str] = mapped_column(Text)
+    partner_is_central_asia: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    kind: Mapped[str] = mapped_column(Text)
+    records: Mapped[int] = mapped_column(Integer)
+    record_ids: Mapped[str] = mapped_column(Text)

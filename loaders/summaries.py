@@ -1,0 +1,30 @@
+"""Summaries: the rows of country_activity and india_dyads, computed once per build.
+
+Both views would otherwise aggregate every link row on every request. The
+SQL that computes them is in ``schema/summaries/``; the views read the
+summary tables (migration 0012).
+"""
+
+from __future__ import annotations
+
+from icadb.loaders.common import LoadContext, Writer
+from icadb.paths import SCHEMA_DIR
+
+SUMMARIES = {
+    "summary_country_activity": ("country_activity", "", "ORDER BY 1"),
+    "summary_india_dyads": ("india_dyads", " (india_iso3, partner_iso3, partner_name, partner_is_central_asia, year, "
+                            "kind, records, record_ids)", "ORDER BY 2, 5, 6"),
+}
+
+
+def summary_sql(name: str) -> str:
+    return (SCHEMA_DIR / "summaries" / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def load(ctx: LoadContext, writer: Writer) -> None:
+    writer.flush()
+    with ctx.progress.stage("summaries", total=len(SUMMARIES)) as task:
+        for table, (name, columns, order) in SUMMARIES.items():
+            ctx.conn.execute(f"DELETE FROM {table}")
+            ctx.conn.execute(f"INSERT INTO {table}{columns} SELECT * FROM ({summary_sql(name)}) {order}")
+            task.advance()
