@@ -1,0 +1,356 @@
+"""The scale benchmark: icadb against raw SQLite, sqlite-utils and Datasette, at 1x, 100x and 10,000x.
+
+    python benchmarks/run.py                      # 1, 100 and 10,000 (about 15 minutes)
+    python benchmarks/run.py --scales 1 --no-results   # the CI smoke test
+
+For each scale it generates the synthetic seeds (benchmarks/generate.py) and
+measures, all in the same run on the same rows:
+
+- build: the whole `icadb build` process (time, rows/s, peak RSS, database
+  size), its loading step (reading, checking and inserting the seeds) and the
+  part of it spent inserting rows; against raw sqlite3 `executemany` of the
+  same rows into the same schema in one transaction (the practical ceiling)
+  and sqlite-utils `insert_all` of the same rows;
+- views: the median time of a Datasette-style page (first 101 rows, in the
+  view's default order) of timeline, country_activity, evidence_trail
+  filtered by one country and india_dyads, with the query plan;
+- serving: Datasette p50/p95 for a faceted table page and a view (response
+  cache off, one client);
+- export: `icadb export` rows/s against Datasette's streaming CSV of the same
+  table.
+
+It prints one table and, unless --no-results, writes benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "benchmarks" / "work"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from load import free_port, wait_until_up  # noqa: E402
+
+VIEW_PAGES = {
+    "timeline": "SELECT * FROM timeline ORDER BY date_earliest DESC LIMIT 101",
+    "country_activity": "SELECT * FROM country_activity ORDER BY records DESC LIMIT 101",
+    "evidence_trail (one country)": (
+        "SELECT * FROM evidence_trail AS et WHERE EXISTS (SELECT 1 FROM record_countries AS rc "
+        "WHERE rc.record_id = et.record_id AND rc.iso3 = 'KAZ') ORDER BY evidence_id DESC LIMIT 101"),
+    "india_dyads": "SELECT * FROM india_dyads ORDER BY year DESC LIMIT 101",
+}
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal")))
+        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, StopIteration):
+        pass
+    return (f"{cpu}, {os.cpu_count()} cores{memory}; Linux {platform.release()}; Python {platform.python_version()}; "
+            f"SQLite {sqlite3.sqlite_version}")
+
+
+def run_measured(args: list[str]) -> tuple[float, int, str]:
+    """Run a command; return (seconds, peak RSS in MB, stderr)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(args)} failed:\n{stderr}")
+    return seconds, usage.ru_maxrss // 1024, stderr
+
+
+def loaded_tables(db: Path) -> list[str]:
+    """The tables a build fills, parents before children (derived FTS tables and statistics left out)."""
+    conn = sqlite3.connect(db)
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE '%_fts%' AND name <> 'alembic_version'")]
+    parents = {n: {r[2] for r in conn.execute(f'PRAGMA foreign_key_list("{n}")')} - {n} for n in names}
+    conn.close()
+    ordered: list[str] = []
+    while len(ordered) < len(names):
+        for name in sorted(names):
+            if name not in ordered and parents[name] <= set(ordered):
+                ordered.append(name)
+    return ordered
+
+
+def empty_schema(path: Path) -> None:
+    from icadb import migrate
+
+    path.unlink(missing_ok=True)
+    migrate.upgrade(path)
+
+
+def raw_executemany(source: Path, tables: list[str], folder: Path) -> tuple[float, int]:
+    target = folder / "raw.sqlite"
+    empty_schema(target)
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target, isolation_level=None)
+    for pragma in ("journal_mode=MEMORY", "synchronous=OFF", "foreign_keys=ON"):
+        dst.execute(f"PRAGMA {pragma}")
+    rows = 0
+    started = time.perf_counter()
+    dst.execute("BEGIN")
+    dst.execute("PRAGMA defer_foreign_keys=ON")
+    for table in tables:
+        cursor = src.execute(f'SELECT * FROM "{table}"')
+        marks = ", ".join("?" * len(cursor.description))
+        before = dst.total_changes
+        dst.executemany(f'INSERT INTO "{table}" VALUES ({marks})', cursor)
+        rows += dst.total_changes - before
+    dst.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    src.close()
+    dst.close()
+    target.unlink()
+    return seconds, rows
+
+
+def sqlite_utils_insert_all(source: Path, tables: list[str], folder: Path) -> tuple[float, int]:
+    import sqlite_utils
+
+    target = folder / "sqlite_utils.sqlite"
+    empty_schema(target)
+    src = sqlite3.connect(source)
+    src.row_factory = sqlite3.Row
+    db = sqlite_utils.Database(target)
+    db.execute("PRAGMA foreign_keys=ON")
+    rows = 0
+    started = time.perf_counter()
+    for table in tables:
+        cursor = src.execute(f'SELECT * FROM "{table}"')
+        db[table].insert_all((dict(r) for r in cursor), batch_size=5000)
+        rows += db[table].count
+    seconds = time.perf_counter() - started
+    src.close()
+    db.close()
+    target.unlink()
+    return seconds, rows
+
+
+def view_timings(db: Path, runs: int = 5) -> list[tuple[str, float, list[str]]]:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    out = []
+    for name, sql in VIEW_PAGES.items():
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            conn.execute(sql).fetchall()
+            times.append(time.perf_counter() - started)
+        plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        out.append((name, statistics.median(times), plan))
+    conn.close()
+    return out
+
+
+def full_scans(plan: list[str]) -> list[str]:
+    """Plan lines that read a whole table without an index (SQLite says SCAN without USING)."""
+    return [line for line in plan if line.startswith("SCAN ") and " USING " not in line
+            and not line.startswith("SCAN CONSTANT ROW") and "VIRTUAL TABLE" not in line]
+
+
+def serve(db: Path, cache_mb: str = "0"):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "icadb", "serve", "--db", str(db), "--port", str(port)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "ICADB_CACHE_MB": cache_mb})
+    wait_until_up(port, seconds=300)
+    return proc, port
+
+
+def get(port: int, path: str) -> tuple[float, int, int]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=3600)
+    started = time.perf_counter()
+    conn.request("GET", path)
+    response = conn.getresponse()
+    body = response.read()
+    return time.perf_counter() - started, response.status, len(body)
+
+
+def serving(db: Path, requests: int) -> dict[str, tuple[float, float, int]]:
+    pages = {"table + facets (records)": f"/{db.stem}/records?_facet=kind&_facet=status",
+             "view (timeline)": f"/{db.stem}/timeline"}
+    proc, port = serve(db)
+    out = {}
+    try:
+        for name, path in pages.items():
+            get(port, path)  # warm the connection and SQLite's page cache
+            times, errors = [], 0
+            for _ in range(requests):
+                seconds, status, _ = get(port, path)
+                times.append(seconds)
+                errors += status != 200
+            times.sort()
+            out[name] = (times[len(times) // 2], times[min(len(times) - 1, int(0.95 * len(times)))], errors)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return out
+
+
+def export_speed(db: Path, table: str, folder: Path) -> dict[str, float]:
+    from icadb.db import connect
+    from icadb.export import export, write_csv
+    from icadb.resources import resource
+
+    conn = connect(db, readonly=True)
+    started = time.perf_counter()
+    rows = write_csv(conn, resource(conn, table), folder / f"{table}.csv")
+    icadb_s = time.perf_counter() - started
+    conn.close()
+    proc, port = serve(db)
+    try:
+        datasette_s, status, _ = get(port, f"/{db.stem}/{table}.csv?_stream=on&_size=max")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    whole = export(db, folder / "export")
+    return {"table_rows": rows, "icadb": rows / icadb_s, "datasette": rows / datasette_s if status == 200 else 0.0,
+            "whole_rows": whole.rows, "whole_seconds": whole.seconds}
+
+
+def measure(scale: int, reuse: bool, serving_requests: int) -> dict:
+    seeds = WORK / f"seeds-{scale}"
+    if not (reuse and seeds.exists()):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--scale", str(scale), "--out",
+                        str(seeds)], check=True, stdout=subprocess.DEVNULL)
+        generated = time.perf_counter() - started
+    else:
+        generated = float("nan")
+    db = WORK / f"icadb-{scale}.sqlite"
+    seconds, rss, stderr = run_measured([sys.executable, "-m", "icadb", "build", "--timings", "--seeds", str(seeds),
+                                         "--db", str(db)])
+    phases = {}
+    for line in stderr.splitlines():
+        if line.strip().endswith(")") or " s  " in line:
+            parts = line.strip().split(" s  ", 1)
+            if len(parts) == 2:
+                try:
+                    phases[parts[1]] = float(parts[0])
+                except ValueError:
+                    pass
+    tables = loaded_tables(db)
+    conn = sqlite3.connect(db)
+    rows = sum(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables)
+    counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in ("records", "evidence",
+                                                                                    "record_countries", "mentions")}
+    conn.close()
+    load_seconds = sum(v for k, v in phases.items() if k.startswith("load "))
+    with tempfile.TemporaryDirectory(dir=WORK) as folder:
+        raw_s, raw_rows = raw_executemany(db, tables, Path(folder))
+        su_s, su_rows = sqlite_utils_insert_all(db, tables, Path(folder))
+        views = view_timings(db)
+        served = serving(db, serving_requests)
+        biggest = max(counts, key=counts.get)
+        exported = export_speed(db, biggest, Path(folder))
+    return {
+        "scale": scale, "generated": generated, "rows": rows, "counts": counts, "build_s": seconds, "rss_mb": rss,
+        "size_mb": db.stat().st_size / 1e6, "phases": phases, "load_s": load_seconds,
+        "insert_s": phases.get("(of which inserting rows)", float("nan")), "raw_s": raw_s, "raw_rows": raw_rows,
+        "su_s": su_s, "su_rows": su_rows, "views": views, "served": served, "export": exported, "biggest": biggest,
+    }
+
+
+def report(results: list[dict]) -> str:
+    lines = [f"Machine: {machine()}", f"Run: {dt.date.today().isoformat()}", ""]
+    lines += ["## Build", "",
+              "| scale | records | evidence | rows | whole build | build rows/s | peak RSS | db size | load step | "
+              "of which inserting | raw executemany | sqlite-utils insert_all |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        lines.append(
+            f"| {r['scale']:,}x | {r['counts']['records']:,} | {r['counts']['evidence']:,} | {r['rows']:,} | "
+            f"{r['build_s']:.1f} s | {r['rows'] / r['build_s']:,.0f} | {r['rss_mb']} MB | {r['size_mb']:.0f} MB | "
+            f"{r['load_s']:.1f} s ({r['rows'] / r['load_s']:,.0f} rows/s) | "
+            f"{r['insert_s']:.1f} s ({r['rows'] / r['insert_s']:,.0f} rows/s) | "
+            f"{r['raw_s']:.1f} s ({r['raw_rows'] / r['raw_s']:,.0f} rows/s) | "
+            f"{r['su_s']:.1f} s ({r['su_rows'] / r['su_s']:,.0f} rows/s) |")
+    lines += ["", "Ratios (rows/s, the same rows into the same schema):", "",
+              "| scale | load step / raw | inserting / raw | load step / sqlite-utils | inserting / sqlite-utils | "
+              "build time per 1,000 records |", "|---|---|---|---|---|---|"]
+    for r in results:
+        load, ins = r["rows"] / r["load_s"], r["rows"] / r["insert_s"]
+        raw, su = r["raw_rows"] / r["raw_s"], r["su_rows"] / r["su_s"]
+        lines.append(f"| {r['scale']:,}x | {load / raw:.0%} | {ins / raw:.0%} | {load / su:.1f}x | {ins / su:.1f}x | "
+                     f"{r['build_s'] / r['counts']['records'] * 1000:.2f} s |")
+    lines += ["", "## Views (median of 5; a Datasette-style first page of 101 rows)", "",
+              "| scale | " + " | ".join(VIEW_PAGES) + " |", "|---|" + "---|" * len(VIEW_PAGES)]
+    for r in results:
+        lines.append(f"| {r['scale']:,}x | " + " | ".join(f"{t * 1000:.1f} ms" for _, t, _ in r["views"]) + " |")
+    last = results[-1]
+    lines += ["", f"Query plans at {last['scale']:,}x (full scans of a table, if any, are marked):", ""]
+    for name, _, plan in last["views"]:
+        scans = full_scans(plan)
+        lines.append(f"- {name}: " + ("FULL SCAN " + "; ".join(scans) if scans else "indexes only") + "")
+        lines += [f"    - `{line}`" for line in plan]
+    lines += ["", "## Serving (Datasette, response cache off, one client)", "",
+              "| scale | page | p50 | p95 | errors |", "|---|---|---|---|---|"]
+    for r in results:
+        for name, (p50, p95, errors) in r["served"].items():
+            lines.append(f"| {r['scale']:,}x | {name} | {p50 * 1000:.0f} ms | {p95 * 1000:.0f} ms | {errors} |")
+    lines += ["", "## Export", "", "| scale | table | rows | icadb export | Datasette streaming CSV | icadb / Datasette | "
+              "whole export (CSV, every table and view) |", "|---|---|---|---|---|---|---|"]
+    for r in results:
+        e = r["export"]
+        ratio = e["icadb"] / e["datasette"] if e["datasette"] else float("nan")
+        lines.append(f"| {r['scale']:,}x | {r['biggest']} | {e['table_rows']:,} | {e['icadb']:,.0f} rows/s | "
+                     f"{e['datasette']:,.0f} rows/s | {ratio:.1f}x | {e['whole_rows']:,} rows in {e['whole_seconds']:.1f} s |")
+    lines += ["", "## Build steps at the largest scale", ""]
+    lines += [f"- {name}: {seconds:.2f} s" for name, seconds in last["phases"].items()]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 100, 10000])
+    parser.add_argument("--reuse", action="store_true", help="reuse seeds already generated in benchmarks/work/")
+    parser.add_argument("--requests", type=int, default=20, help="requests per page for the serving figures")
+    parser.add_argument("--no-results", action="store_true", help="print only; do not write benchmarks/RESULTS.md")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    results = []
+    for scale in args.scales:
+        print(f"scale {scale:,}x ...", file=sys.stderr, flush=True)
+        results.append(measure(scale, args.reuse, args.requests))
+    text = report(results)
+    print(text)
+    print(f"(benchmark took {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    if not args.no_results:
+        header = ("# Benchmark results\n\nWritten by `python benchmarks/run.py` (see its docstring for what each figure "
+                  "measures); do not edit by hand.\n\n")
+        (ROOT / "benchmarks" / "RESULTS.md").write_text(header + text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
