@@ -1,32 +1,49 @@
 -- proposal_tracker: one row per proposal, offer, invitation or request, with
 -- who made it, to whom, at which meeting, its status, and every later mention
 -- (evidence from documents other than the one that first reported it).
+-- Everything is looked up row by row through indexes, so a page of the view
+-- costs the same at any size.
 with
 
-first_report as (
+tracked as (
     select
-        ev.record_id,
-        min(doc.published_earliest || ' ' || doc.document_id) as first_key
-    from evidence as ev
-    inner join documents as doc on doc.document_id = ev.document_id
-    group by ev.record_id
+        rec.record_id,
+        rec.title,
+        pro.proposal_type,
+        rec.status,
+        rec.date,
+        rec.date_precision,
+        rec.date_earliest,
+        rec.category,
+        pro.made_at,
+        rec.summary,
+        (
+            select ev.document_id
+            from evidence as ev
+            inner join documents as doc on doc.document_id = ev.document_id
+            where ev.record_id = rec.record_id
+            order by doc.published_earliest, doc.document_id
+            limit 1
+        ) as first_document_id
+    from proposals as pro
+    inner join records as rec on rec.record_id = pro.record_id
 )
 
 select
-    rec.record_id,
-    rec.title,
-    pro.proposal_type,
-    rec.status,
-    rec.date,
-    rec.date_precision,
-    rec.date_earliest,
-    rec.category,
+    trk.record_id,
+    trk.title,
+    trk.proposal_type,
+    trk.status,
+    trk.date,
+    trk.date_precision,
+    trk.date_earliest,
+    trk.category,
     (
         select json_group_array(who.iso3)
         from (
             select rc.iso3
             from record_countries as rc
-            where rc.record_id = rec.record_id and rc.role = 'proposer'
+            where rc.record_id = trk.record_id and rc.role = 'proposer'
             order by rc.iso3
         ) as who
     ) as proposers,
@@ -35,24 +52,22 @@ select
         from (
             select rc.iso3
             from record_countries as rc
-            where rc.record_id = rec.record_id and rc.role = 'target'
+            where rc.record_id = trk.record_id and rc.role = 'target'
             order by rc.iso3
         ) as who
     ) as targets,
-    pro.made_at,
+    trk.made_at,
     mtg.title as made_at_title,
     mtg.date as made_at_date,
     (
         select doc.published_on
         from documents as doc
-        where doc.published_earliest || ' ' || doc.document_id = fir.first_key
+        where doc.document_id = trk.first_document_id
     ) as first_reported,
     (
         select count(*)
         from evidence as ev
-        inner join documents as doc on doc.document_id = ev.document_id
-        where ev.record_id = rec.record_id
-            and doc.published_earliest || ' ' || doc.document_id <> fir.first_key
+        where ev.record_id = trk.record_id and ev.document_id <> trk.first_document_id
     ) as later_mentions,
     (
         select json_group_array(json_object(
@@ -67,13 +82,10 @@ select
                 ev.quote
             from evidence as ev
             inner join documents as doc on doc.document_id = ev.document_id
-            where ev.record_id = rec.record_id
-                and doc.published_earliest || ' ' || doc.document_id <> fir.first_key
+            where ev.record_id = trk.record_id and ev.document_id <> trk.first_document_id
             order by doc.published_earliest, ev.evidence_id
         ) as mention
     ) as later_mention_quotes,
-    rec.summary
-from proposals as pro
-inner join records as rec on rec.record_id = pro.record_id
-left join records as mtg on mtg.record_id = pro.made_at
-left join first_report as fir on fir.record_id = rec.record_id
+    trk.summary
+from tracked as trk
+left join records as mtg on mtg.record_id = trk.made_at
