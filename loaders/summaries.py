@@ -1,8 +1,9 @@
-"""Summaries: the rows of country_activity and india_dyads, computed once per build.
+"""Summaries: the rows of timeline, country_activity and india_dyads, computed once per build.
 
-Both views would otherwise aggregate every link row on every request. The
-SQL that computes them is in ``schema/summaries/``; the views read the
-summary tables (migration 0012).
+These views would otherwise aggregate every link row on every request (and
+Datasette counts and facets a whole view for every page). The SQL that
+computes them is in ``schema/summaries/``; the views read the summary tables
+(migrations 0012 and 0014).
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from icadb.loaders.common import LoadContext, Writer
 from icadb.paths import SCHEMA_DIR
 
 SUMMARIES = {
+    "summary_timeline": ("timeline", " (kind, record_id, title, date, date_precision, date_earliest, date_latest, year, "
+                         "month, status, category, countries, sources, first_reported, summary, series, edition, "
+                         "place, place_country, latitude, longitude, review_status)", "ORDER BY 2"),
     "summary_country_activity": ("country_activity", "", "ORDER BY 1"),
     "summary_india_dyads": ("india_dyads", " (india_iso3, partner_iso3, partner_name, partner_is_central_asia, year, "
                             "kind, records, record_ids)", "ORDER BY 2, 5, 6"),

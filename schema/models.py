@@ -568,3 +568,37 @@ class SummaryIndiaDyads(Base):
     kind: Mapped[str] = mapped_column(Text)
     records: Mapped[int] = mapped_column(Integer)
     record_ids: Mapped[str] = mapped_column(Text)
+
+
+class SummaryTimeline(Base):
+    """What the view timeline shows, computed at the end of every build.
+
+    The countries array, the evidence count and the first report are
+    aggregates per record; stored, they cost nothing when Datasette counts,
+    facets (the countries array facet above all) and pages the view.
+    """
+
+    __tablename__ = "summary_timeline"
+
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.record_id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(Text, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(Text)
+    date_precision: Mapped[str] = mapped_column(Text)
+    date_earliest: Mapped[str | None] = mapped_column(Text, index=True)
+    date_latest: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    month: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text, index=True)
+    category: Mapped[str] = mapped_column(Text, index=True)
+    countries: Mapped[str] = mapped_column(Text)
+    sources: Mapped[int] = mapped_column(Integer)
+    first_reported: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    series: Mapped[str | None] = mapped_column(Text, index=True)
+    edition: Mapped[int | None] = mapped_column(Integer)
+    place: Mapped[str | None] = mapped_column(Text)
+    place_country: Mapped[str | None] = mapped_column(ForeignKey("countries.iso3"))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    review_status: Mapped[str] = mapped_column(Text)

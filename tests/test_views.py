@@ -72,11 +72,11 @@ def test_country_activity_counts_add_up(db):
 
 
 def test_summaries_equal_a_fresh_aggregation(db):
-    """country_activity and india_dyads read tables filled at build time: they
+    """timeline, country_activity and india_dyads read tables filled at build time: they
     must hold exactly what their SQL computes from the data."""
     from icadb.loaders.summaries import summary_sql
 
-    for view in ("country_activity", "india_dyads"):
+    for view in ("timeline", "country_activity", "india_dyads"):
         live = sorted((tuple(r) for r in db.execute(f"SELECT * FROM ({summary_sql(view)})")), key=repr)
         stored = sorted((tuple(r) for r in db.execute(f"SELECT * FROM {view}")), key=repr)
         assert stored == live and stored, view
