@@ -82,22 +82,29 @@ def test_the_database_is_served_immutable(server):
 
 
 def test_a_runaway_query_is_cut_off_while_others_are_answered(server):
+    """Other requests are answered while the runaway still runs, not after it is
+    cut off. (Compared by when each answer arrives, not by a time budget: under
+    a loaded CI machine a page may take longer, but it must not wait.)"""
     base, _ = server
     result = {}
 
     def runaway():
         result["runaway"] = request(f"{base}/icadb.json?" + urllib.parse.urlencode({"sql": RUNAWAY}))
+        result["runaway_done"] = time.monotonic()
 
     thread = threading.Thread(target=runaway)
     thread.start()
     time.sleep(0.2)
-    others = [request(f"{base}/icadb/records.json?_size=1&record_id=ica-nsa-2023-kazakhstan") for _ in range(5)]
+    others, answered = [], []
+    for _ in range(5):
+        others.append(request(f"{base}/icadb/records/ica-nsa-2023-kazakhstan.json"))
+        answered.append(time.monotonic())
     thread.join(timeout=30)
     status, body, seconds = result["runaway"]
     assert status == 400 and b"too long" in body, body[:300]
     assert seconds < SETTINGS["sql_time_limit_ms"] / 1000 + 5
-    assert all(s == 200 for s, _, _ in others)
-    assert max(t for _, _, t in others) < SETTINGS["sql_time_limit_ms"] / 1000, "others wait for no runaway"
+    assert all(s == 200 and b"ica-nsa-2023-kazakhstan" in b for s, b, _ in others)
+    assert max(answered) < result["runaway_done"], "others wait for no runaway"
 
 
 def test_loopback_only_unless_a_host_is_named(server):
