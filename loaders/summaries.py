@@ -12,9 +12,7 @@ from icadb.loaders.common import LoadContext, Writer
 from icadb.paths import SCHEMA_DIR
 
 SUMMARIES = {
-    "summary_timeline": ("timeline", " (kind, record_id, title, date, date_precision, date_earliest, date_latest, year, "
-                         "month, status, category, countries, sources, first_reported, summary, series, edition, "
-                         "place, place_country, latitude, longitude, review_status)", "ORDER BY 2"),
+    "summary_timeline": ("timeline", "", "ORDER BY 2"),
     "summary_country_activity": ("country_activity", "", "ORDER BY 1"),
     "summary_india_dyads": ("india_dyads", " (india_iso3, partner_iso3, partner_name, partner_is_central_asia, year, "
                             "kind, records, record_ids)", "ORDER BY 2, 5, 6"),

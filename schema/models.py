@@ -580,8 +580,9 @@ class SummaryTimeline(Base):
 
     __tablename__ = "summary_timeline"
 
-    record_id: Mapped[str] = mapped_column(ForeignKey("records.record_id"), primary_key=True)
+    # Columns in the order schema/summaries/timeline.sql selects them.
     kind: Mapped[str] = mapped_column(Text, index=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.record_id"), primary_key=True)
     title: Mapped[str] = mapped_column(Text)
     date: Mapped[str | None] = mapped_column(Text)
     date_precision: Mapped[str] = mapped_column(Text)

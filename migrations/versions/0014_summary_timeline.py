@@ -111,18 +111,14 @@ select
 from summary_timeline as stl
 """
 
-COLUMNS = ("kind, record_id, title, date, date_precision, date_earliest, date_latest, year, month, status, "
-           "category, countries, sources, first_reported, summary, series, edition, place, place_country, "
-           "latitude, longitude, review_status")
-
 INDEXED = ("category", "date_earliest", "kind", "series", "status", "year")
 
 
 def upgrade() -> None:
     op.create_table(
         "summary_timeline",
-        sa.Column("record_id", sa.Text(), nullable=False),
         sa.Column("kind", sa.Text(), nullable=False),
+        sa.Column("record_id", sa.Text(), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("date", sa.Text(), nullable=True),
         sa.Column("date_precision", sa.Text(), nullable=False),
@@ -151,7 +147,7 @@ def upgrade() -> None:
     with op.batch_alter_table("summary_timeline", schema=None) as batch_op:
         for column in INDEXED:
             batch_op.create_index(batch_op.f(f"ix_summary_timeline_{column}"), [column], unique=False)
-    op.execute(f"INSERT INTO summary_timeline ({COLUMNS}) SELECT * FROM ({TIMELINE_ROWS}) ORDER BY 2")
+    op.execute(f"INSERT INTO summary_timeline SELECT * FROM ({TIMELINE_ROWS}) ORDER BY 2")
     op.execute("DROP VIEW timeline")
     op.execute(f"CREATE VIEW timeline AS\n{TIMELINE}")
 
