@@ -603,3 +603,17 @@ class SummaryTimeline(Base):
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     review_status: Mapped[str] = mapped_column(Text)
+
+
+class SummaryEvidenceCountries(Base):
+    """Which countries each evidence quote concerns (those of the record it backs), computed at the end of every build.
+
+    Keyed by country first, so one country's quotes are read in evidence order
+    from the key alone, at any size (evidence_trail has no country column).
+    """
+
+    __tablename__ = "summary_evidence_countries"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"), primary_key=True)
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.evidence_id"), primary_key=True)

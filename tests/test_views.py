@@ -80,3 +80,18 @@ def test_summaries_equal_a_fresh_aggregation(db):
         live = sorted((tuple(r) for r in db.execute(f"SELECT * FROM ({summary_sql(view)})")), key=repr)
         stored = sorted((tuple(r) for r in db.execute(f"SELECT * FROM {view}")), key=repr)
         assert stored == live and stored, view
+
+
+def test_evidence_countries_pair_each_quote_with_its_records_countries(db):
+    """summary_evidence_countries (how to find one country's quotes at any size)
+    holds exactly the quotes of the records each country is linked to."""
+    from icadb.loaders.summaries import summary_sql
+
+    stored = sorted(tuple(r) for r in db.execute("SELECT iso3, evidence_id FROM summary_evidence_countries"))
+    assert stored == sorted(tuple(r) for r in db.execute(summary_sql("evidence_countries")))
+    kaz = {r[0] for r in db.execute(
+        "SELECT et.evidence_id FROM summary_evidence_countries AS sec JOIN evidence_trail AS et USING (evidence_id) "
+        "WHERE sec.iso3 = 'KAZ'")}
+    expected = {r[0] for r in db.execute(
+        "SELECT evidence_id FROM evidence WHERE record_id IN (SELECT record_id FROM record_countries WHERE iso3 = 'KAZ')")}
+    assert kaz == expected and kaz
