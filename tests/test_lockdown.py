@@ -83,8 +83,11 @@ def test_the_database_is_served_immutable(server):
 
 def test_a_runaway_query_is_cut_off_while_others_are_answered(server):
     """Other requests are answered while the runaway still runs, not after it is
-    cut off. (Compared by when each answer arrives, not by a time budget: under
-    a loaded CI machine a page may take longer, but it must not wait.)"""
+    cut off. Compared by when answers arrive, not by a time budget: while the
+    runaway runs, Datasette's time-limit callback competes for the GIL and
+    other pages slow down several times over (five row pages took 0.8 s once
+    in CI), but a server that made them wait would answer none of them before
+    the runaway ends."""
     base, _ = server
     result = {}
 
@@ -104,7 +107,9 @@ def test_a_runaway_query_is_cut_off_while_others_are_answered(server):
     assert status == 400 and b"too long" in body, body[:300]
     assert seconds < SETTINGS["sql_time_limit_ms"] / 1000 + 5
     assert all(s == 200 and b"ica-nsa-2023-kazakhstan" in b for s, b, _ in others)
-    assert max(answered) < result["runaway_done"], "others wait for no runaway"
+    during = sum(t < result["runaway_done"] for t in answered)
+    assert during >= 1, (f"no other request was answered while the runaway ran: answers "
+                         f"{[round(t - result['runaway_done'], 3) for t in answered]} s after it was cut off")
 
 
 def test_loopback_only_unless_a_host_is_named(server):
