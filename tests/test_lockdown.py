@@ -82,8 +82,9 @@ def test_the_database_is_served_immutable(server):
 
 
 def test_a_runaway_query_is_cut_off_while_others_are_answered(server):
-    """Other requests are answered while the runaway still runs, not after it is
-    cut off (compared by when answers arrive, not by a time budget). Before
+    """All five other requests are answered while the runaway still runs, not
+    after it is cut off (compared by when answers arrive, not by a time
+    budget). Before
     `icadb serve` moved garbage collection off the event loop, this failed in
     about half the runs after the refused writes above: collecting a cursor of
     the busy connection stalled every request until the runaway ended."""
@@ -99,15 +100,14 @@ def test_a_runaway_query_is_cut_off_while_others_are_answered(server):
     time.sleep(0.2)
     others, answered = [], []
     for _ in range(5):
-        others.append(request(f"{base}/icadb/records/ica-nsa-2023-kazakhstan.json"))
+        others.append(request(f"{base}/icadb/records.json?_size=1&record_id=ica-nsa-2023-kazakhstan"))
         answered.append(time.monotonic())
     thread.join(timeout=30)
     status, body, seconds = result["runaway"]
     assert status == 400 and b"too long" in body, body[:300]
     assert seconds < SETTINGS["sql_time_limit_ms"] / 1000 + 5
     assert all(s == 200 and b"ica-nsa-2023-kazakhstan" in b for s, b, _ in others)
-    during = sum(t < result["runaway_done"] for t in answered)
-    assert during >= 1, (f"no other request was answered while the runaway ran: answers "
+    assert max(answered) < result["runaway_done"], (f"other requests waited for the runaway: answers "
                          f"{[round(t - result['runaway_done'], 3) for t in answered]} s after it was cut off; they took "
                          f"{[round(t, 3) for _, _, t in others]} s; the runaway {seconds:.3f} s")
 
