@@ -8,6 +8,7 @@ build that fails for any reason leaves the old database exactly as it was.
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import time
@@ -58,12 +59,25 @@ def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progre
 
     ctx = LoadContext(conn=conn, seeds=seeds, problems=problems, progress=progress)
     writer = Writer(ctx)
-    for module in loader_modules():
-        started = time.perf_counter()
-        module.load(ctx, writer)
-        writer.flush()
-        if phases is not None:
-            phases[f"load {module.__name__.rsplit('.', 1)[-1]}"] = time.perf_counter() - started
+    modules = loader_modules()
+    loaded: set[str] = set()
+    waiting = [m for m in modules if hasattr(m, "prepare")]
+    try:
+        for module in modules:
+            started = time.perf_counter()
+            module.load(ctx, writer)
+            writer.flush()
+            name = module.__name__.rsplit(".", 1)[-1]
+            loaded.add(name)
+            for later in list(waiting):  # start a later loader's early work once what it needs is loaded
+                if set(later.PREPARE_AFTER) <= loaded:
+                    waiting.remove(later)
+                    later.prepare(ctx)
+            if phases is not None:
+                phases[f"load {name}"] = time.perf_counter() - started
+    finally:
+        for cleanup in ctx.cleanups:
+            cleanup()
     if phases is not None:
         phases["(of which inserting rows)"] = writer.insert_seconds
     return ctx.counts
@@ -131,7 +145,13 @@ def build(
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("BEGIN")
             conn.execute("PRAGMA defer_foreign_keys=ON")
-            counts = load_seeds(conn, seeds, problems, progress, phases)
+            # A build makes millions of objects and few reference cycles: collect less often.
+            thresholds = gc.get_threshold()
+            gc.set_threshold(50_000, 20, 100)
+            try:
+                counts = load_seeds(conn, seeds, problems, progress, phases)
+            finally:
+                gc.set_threshold(*thresholds)
             mark = time.perf_counter()
             if not problems:
                 verify(conn, problems)

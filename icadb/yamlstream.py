@@ -14,6 +14,8 @@ loader.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,6 +50,9 @@ class YMap(dict):
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
+    def __reduce__(self):  # pickled by the reader process (below): the lines travel with the values
+        return _ymap, (self.line, self.key_lines, dict(self))
+
 
 class YSeq(list):
     """A sequence that knows its own line and the line of each item (1-based)."""
@@ -61,6 +66,23 @@ class YSeq(list):
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+    def __reduce__(self):
+        return _yseq, (self.line, self.item_lines, list(self))
+
+
+def _ymap(line: int, key_lines: dict[str, int], items: dict) -> YMap:
+    value = YMap(line)
+    value.update(items)
+    value.key_lines = key_lines
+    return value
+
+
+def _yseq(line: int, item_lines: list[int], items: list) -> YSeq:
+    value = YSeq(line)
+    value.extend(items)
+    value.item_lines = item_lines
+    return value
 
 
 class _Stop(Exception):
@@ -221,7 +243,110 @@ def iter_records(path: Path, problems: Problems) -> Iterator[tuple[int, YMap]]:
 
     Items that are not mappings are reported and skipped. On malformed YAML
     the problem is reported and iteration ends.
+
+    A large file (:func:`process_min_bytes` or more) is read in a process
+    of its own while the caller checks and loads what it has already
+    yielded, so reading and loading run on two cores. The records, problems
+    and notes are the same, in the same order, as when read here.
     """
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = -1
+    if size >= process_min_bytes():
+        yield from _iter_records_from_a_process(path, problems)
+    else:
+        yield from _iter_records_here(path, problems)
+
+
+PROCESS_ENV = "ICADB_PROCESS_MIN_BYTES"
+PROCESS_MIN_BYTES = 4 << 20  # below this, starting a process costs more than it saves
+_BATCH = 1000  # records per message from the reader process
+
+
+def process_min_bytes() -> int:
+    """Work on at least this many bytes of input (one seed file; all the
+    document texts) is done in a process of its own, beside the build.
+    ``$ICADB_PROCESS_MIN_BYTES`` overrides (0: always; -1: never)."""
+    value = os.environ.get(PROCESS_ENV, "")
+    try:
+        chosen = int(value) if value.strip() else PROCESS_MIN_BYTES
+    except ValueError:
+        chosen = PROCESS_MIN_BYTES
+    return chosen if chosen >= 0 else 1 << 62
+
+
+class _Recorder:
+    """Stands in for :class:`Problems` in the reader process: records each
+    call in the message stream, to be made on the real one in order."""
+
+    def __init__(self, stream: list):
+        self.stream = stream
+
+    def add(self, *args) -> None:
+        self.stream.append(("add", args))
+
+    def note(self, *args) -> None:
+        self.stream.append(("note", args))
+
+    def mark_unreadable(self, *args) -> None:
+        self.stream.append(("mark_unreadable", args))
+
+
+def _reader_process(path: Path, conn) -> None:
+    """Body of the reader process: send batches of records and problem calls, then None."""
+    try:
+        stream: list = []
+        recorder = _Recorder(stream)
+        for line, record in _iter_records_here(path, recorder):  # type: ignore[arg-type]
+            stream.append(("record", (line, record)))
+            if len(stream) >= _BATCH:
+                conn.send_bytes(pickle.dumps(stream, pickle.HIGHEST_PROTOCOL))
+                stream.clear()
+        if stream:
+            conn.send_bytes(pickle.dumps(stream, pickle.HIGHEST_PROTOCOL))
+        conn.send_bytes(pickle.dumps(None))
+    except BaseException as exc:  # reported by the caller, which then stops
+        import traceback
+
+        conn.send_bytes(pickle.dumps(("failed", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")))
+    finally:
+        conn.close()
+
+
+def _iter_records_from_a_process(path: Path, problems: Problems) -> Iterator[tuple[int, YMap]]:
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")  # not fork: the caller holds an open SQLite transaction
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_reader_process, args=(path, sender), name="icadb-reader", daemon=True)
+    process.start()
+    sender.close()
+    try:
+        while True:
+            try:
+                message = pickle.loads(receiver.recv_bytes())
+            except EOFError:
+                process.join(5)
+                raise RuntimeError(f"the process reading {path} ended without finishing "
+                                   f"(exit code {process.exitcode})") from None
+            if message is None:
+                break
+            if isinstance(message, tuple):
+                raise RuntimeError(f"the process reading {path} failed: {message[1]}")
+            for what, args in message:
+                if what == "record":
+                    yield args
+                else:
+                    getattr(problems, what)(*args)
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.terminate()
+        process.join()
+
+
+def _iter_records_here(path: Path, problems: Problems) -> Iterator[tuple[int, YMap]]:
     if not check_file_bytes(path, problems, "a YAML list of records"):
         problems.mark_unreadable(path)
         return

@@ -110,6 +110,9 @@ class LoadContext:
     _ids: dict[str, int] = field(default_factory=dict)
     _texts: OrderedDict[str, str] = field(default_factory=OrderedDict)
     _normalised: OrderedDict[str, tuple[str, list[int]]] = field(default_factory=OrderedDict)
+    _located: tuple = (None, None)  # the last quote located and where
+    prepared: dict[str, Any] = field(default_factory=dict)  # work a loader's prepare() started early
+    cleanups: list[Callable[[], None]] = field(default_factory=list)  # run when loading ends, however it ends
 
     def next_id(self, table: str) -> int:
         """The next integer id for *table*: ids follow seed order, so builds repeat."""
@@ -165,8 +168,31 @@ class LoadContext:
                     did_you_mean(key, fields),
                 )
                 ok = False
+        registries = self.registries
         for name, f in fields.items():
             value = record.get(name)
+            if value.__class__ is str and value:
+                # The common case, a good value, decided without building a
+                # label or looking up a line (those are for problems).
+                kind = f.kind
+                if kind == "vocab":
+                    if value in f.vocab:  # type: ignore[operator]
+                        clean[name] = value
+                        continue
+                elif kind == "ref":
+                    known = registries.get(f.ref)  # type: ignore[arg-type]
+                    broken = registries.get(f.ref + ":broken")  # type: ignore[operator]
+                    if known is not None and value in known and not (broken and value in broken):
+                        clean[name] = value
+                        continue
+                elif kind == "text" or kind == "date":
+                    if not value.isspace():  # blank is "empty" (or, for text, a problem of its own)
+                        clean[name] = value
+                        continue
+                elif kind == "slug":
+                    if _is_slug(value):
+                        clean[name] = value
+                        continue
             line = record.line_of(name)
             label = f"{prefix}{name}"
             if value is None or (isinstance(value, str) and not value.strip() and f.kind != "text"):
@@ -354,6 +380,13 @@ class LoadContext:
     def locate_quote(self, document_id: str, quote: str) -> tuple[int, int] | None:
         """Offsets of *quote* in the document's stored text (exact first, then
         with runs of whitespace treated as one space)."""
+        if self._located[0] == (document_id, quote):  # loaders check a quote, then ask where it is
+            return self._located[1]
+        found = self._locate_quote(document_id, quote)
+        self._located = ((document_id, quote), found)
+        return found
+
+    def _locate_quote(self, document_id: str, quote: str) -> tuple[int, int] | None:
         text = self.document_text(document_id)
         start = text.find(quote)
         if start >= 0:
@@ -469,6 +502,19 @@ class Writer:
     def flush(self) -> None:
         for name in self.rows:
             self._flush(name)
+
+    def insert_all(self, name: str, columns: Iterable[str], rows: Iterable[tuple], origin: tuple[Path, int]) -> None:
+        """Insert *rows* (any iterable, e.g. a cursor) in batches, all from one *origin*."""
+        self.table(name, columns)
+        batch = self.rows[name]
+        origins = self.origins[name]
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= self.batch:
+                origins.extend([origin] * len(batch))
+                self._flush(name)
+        origins.extend([origin] * len(batch))
+        self._flush(name)
 
 
 # ------------------------------------------------------------ shared specs

@@ -7,19 +7,35 @@ offsets. Mentions come from the gazetteer (the ``aliases`` table): whole
 words, longest name first. Each sentence also records the cooperation terms
 it uses (``seeds/reference/cooperation_terms.yaml``), which the review queue
 reads.
+
+A large corpus (``icadb.yamlstream.process_min_bytes()`` of text or more) is
+split and tagged in a process of its own, started as soon as the documents
+and aliases are loaded (:func:`prepare`), so that it runs on the second core
+while the records load; it writes its rows to a scratch SQLite file beside
+the build, which :func:`load` then inserts. Both ways give the same rows:
+they share :func:`sentence_rows`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from icadb.loaders.common import Field, LoadContext, Writer, spec
+from icadb.loaders.documents import document_dir
 from icadb.text import Gazetteer, sentences
-from icadb.yamlstream import iter_records
+from icadb.yamlstream import iter_records, process_min_bytes
 
 ID_COLUMN = {"country": "iso3", "organization": "org_id", "person": "person_id", "series": "series_id"}
 TERMS_SPEC = spec(Field("group", expected="what the terms are about"), Field("terms", "texts", min_items=1))
+SENTENCE_COLUMNS = ("sentence_id", "document_id", "position", "char_start", "char_end", "text", "cooperation_terms")
+MENTION_COLUMNS = ("document_id", "sentence_id", "entity_type", "iso3", "org_id", "person_id", "series_id",
+                   "char_start", "char_end", "surface")
+PREPARE_AFTER = ("documents", "aliases")  # what prepare() needs loaded
 
 
 def cooperation_terms(ctx: LoadContext) -> re.Pattern | None:
@@ -37,28 +53,140 @@ def cooperation_terms(ctx: LoadContext) -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
 
 
+def sentence_rows(documents: Iterable[tuple[str, str]], gazetteer: Gazetteer,
+                  terms: re.Pattern | None) -> Iterator[tuple[str, tuple]]:
+    """("sentences" or "mentions", row) for every sentence and mention of
+    *documents* ((document_id, text) in document_id order); sentence ids count from 1."""
+    sentence_id = 0
+    for document_id, text in documents:
+        for sentence in sentences(text):
+            sentence_id += 1
+            found = sorted({m.group(0).lower() for m in terms.finditer(sentence.text)}) if terms else []
+            yield "sentences", (sentence_id, document_id, sentence.index + 1, sentence.start, sentence.end,
+                                sentence.text, json.dumps(found))
+            for mention in gazetteer.mentions(text, sentence.start, sentence.end):
+                ids = dict.fromkeys(ID_COLUMN.values())
+                ids[ID_COLUMN[mention.entity_type]] = mention.entity_id
+                yield "mentions", (document_id, sentence_id, mention.entity_type, ids["iso3"], ids["org_id"],
+                                   ids["person_id"], ids["series_id"], mention.start, mention.end, mention.surface)
+
+
+# -------------------------------------------------- in a process of its own
+
+def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, terms: tuple | None) -> None:
+    """Read each document's text file, write its sentences and mentions to *scratch*.
+
+    Each text's SHA-256 is stored too, so the build can make sure it tagged
+    the very text it stored."""
+    pattern = re.compile(*terms) if terms else None
+    conn = sqlite3.connect(scratch, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=OFF")
+    conn.execute("PRAGMA synchronous=OFF")
+    conn.execute(f"CREATE TABLE sentences ({', '.join(SENTENCE_COLUMNS)})")
+    conn.execute(f"CREATE TABLE mentions ({', '.join(MENTION_COLUMNS)})")
+    conn.execute("CREATE TABLE texts (document_id, sha256)")
+    conn.execute("BEGIN")
+    digests = []
+
+    def documents() -> Iterator[tuple[str, str]]:
+        for document_id, path in files:
+            data = Path(path).read_bytes()
+            digests.append((document_id, hashlib.sha256(data).hexdigest()))
+            yield document_id, data.decode("utf-8")
+
+    batches: dict[str, list] = {"sentences": [], "mentions": []}
+    sql = {"sentences": f"INSERT INTO sentences VALUES ({', '.join('?' * len(SENTENCE_COLUMNS))})",
+           "mentions": f"INSERT INTO mentions VALUES ({', '.join('?' * len(MENTION_COLUMNS))})"}
+    for table, row in sentence_rows(documents(), Gazetteer(names), pattern):
+        batch = batches[table]
+        batch.append(row)
+        if len(batch) >= 5000:
+            conn.executemany(sql[table], batch)
+            batch.clear()
+    for table, batch in batches.items():
+        conn.executemany(sql[table], batch)
+    conn.executemany("INSERT INTO texts VALUES (?, ?)", digests)
+    conn.execute("CREATE TABLE finished (ok)")  # written last: the file is complete
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def _scratch_path(ctx: LoadContext) -> Path:
+    main = next(row[2] for row in ctx.conn.execute("PRAGMA database_list") if row[1] == "main")
+    return Path(main).with_name(Path(main).name + ".sentences")
+
+
+def prepare(ctx: LoadContext) -> None:
+    """Start tagging in a process of its own when the corpus is large enough to gain from it."""
+    total = ctx.conn.execute("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents").fetchone()[0]
+    if total < process_min_bytes():
+        return
+    import multiprocessing
+
+    folder = document_dir(ctx.seeds)
+    files = [(document_id, str(folder / f"{document_id}.txt"))
+             for (document_id,) in ctx.conn.execute("SELECT document_id FROM documents ORDER BY document_id")]
+    terms = cooperation_terms(ctx)
+    names = dict(Gazetteer.from_db(ctx.conn).names)
+    scratch = _scratch_path(ctx)
+    scratch.unlink(missing_ok=True)
+    context = multiprocessing.get_context("spawn")  # not fork: this process holds an open SQLite transaction
+    process = context.Process(target=_tagger_process, name="icadb-tagger", daemon=True,
+                              args=(str(scratch), files, names, (terms.pattern, terms.flags) if terms else None))
+    process.start()
+    ctx.prepared["sentences"] = (process, scratch)
+
+    def stop() -> None:
+        if process.is_alive():
+            process.terminate()
+        process.join()
+        scratch.unlink(missing_ok=True)
+    ctx.cleanups.append(stop)
+
+
+def _load_from_process(ctx: LoadContext, writer: Writer, process, scratch: Path) -> None:
+    origin = (ctx.seeds / "documents", 0)
+    with ctx.progress.stage("sentences and mentions (tagger process)", total=1) as task:
+        process.join()
+        if process.exitcode != 0:
+            raise RuntimeError(f"the tagging process failed (exit code {process.exitcode}); run the build again "
+                               f"with ICADB_PROCESS_MIN_BYTES=-1 to tag in this process and see the error")
+        task.advance()
+    source = sqlite3.connect(f"file:{scratch}?mode=ro", uri=True)
+    try:
+        if not source.execute("SELECT count(*) FROM sqlite_master WHERE name = 'finished'").fetchone()[0]:
+            raise RuntimeError(f"the tagging process left {scratch} unfinished")
+        stored = dict(ctx.conn.execute("SELECT document_id, sha256 FROM documents"))
+        for document_id, digest in source.execute("SELECT document_id, sha256 FROM texts"):
+            if stored.get(document_id) != digest:
+                ctx.problems.add(origin[0] / f"{document_id}.txt", None, "(text)",
+                                 "changed while the build was running; expected the text to stay as it was "
+                                 "during a build (build again)")
+        writer.insert_all("sentences", SENTENCE_COLUMNS,
+                          source.execute("SELECT * FROM sentences ORDER BY rowid"), origin)
+        writer.insert_all("mentions", MENTION_COLUMNS, source.execute("SELECT * FROM mentions ORDER BY rowid"), origin)
+    finally:
+        source.close()
+
+
 def load(ctx: LoadContext, writer: Writer) -> None:
     writer.flush()
+    prepared = ctx.prepared.pop("sentences", None)
+    if prepared is not None:
+        process, scratch = prepared
+        _load_from_process(ctx, writer, process, scratch)
+        return
     gazetteer = Gazetteer.from_db(ctx.conn)
     terms = cooperation_terms(ctx)
-    writer.table("sentences", ("sentence_id", "document_id", "position", "char_start", "char_end", "text",
-                               "cooperation_terms"))
-    writer.table("mentions", ("document_id", "sentence_id", "entity_type", "iso3", "org_id", "person_id",
-                              "series_id", "char_start", "char_end", "surface"))
+    writer.table("sentences", SENTENCE_COLUMNS)
+    writer.table("mentions", MENTION_COLUMNS)
     documents = ctx.conn.execute("SELECT document_id, text FROM documents ORDER BY document_id")
     origin = (ctx.seeds / "documents", 0)
     with ctx.progress.stage("sentences and mentions") as task:
-        for document_id, text in documents:
-            task.advance()
-            for sentence in sentences(text):
-                sentence_id = ctx.next_id("sentences")
-                found = sorted({m.group(0).lower() for m in terms.finditer(sentence.text)}) if terms else []
-                writer.add("sentences", (sentence_id, document_id, sentence.index + 1, sentence.start, sentence.end,
-                                         sentence.text, json.dumps(found)), origin)
-                for mention in gazetteer.mentions(text, sentence.start, sentence.end):
-                    ids = {column: None for column in ID_COLUMN.values()}
-                    ids[ID_COLUMN[mention.entity_type]] = mention.entity_id
-                    writer.add("mentions", (document_id, sentence_id, mention.entity_type, ids["iso3"], ids["org_id"],
-                                            ids["person_id"], ids["series_id"], mention.start, mention.end,
-                                            mention.surface), origin)
+        def counted(rows):
+            for row in rows:
+                task.advance()
+                yield row
+        for table, row in sentence_rows(counted(documents), gazetteer, terms):
+            writer.add(table, row, origin)
     writer.flush()
