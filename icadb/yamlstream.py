@@ -14,8 +14,8 @@ loader.
 
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,9 +50,6 @@ class YMap(dict):
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
-    def __reduce__(self):  # pickled by the reader process (below): the lines travel with the values
-        return _ymap, (self.line, self.key_lines, dict(self))
-
 
 class YSeq(list):
     """A sequence that knows its own line and the line of each item (1-based)."""
@@ -66,23 +63,6 @@ class YSeq(list):
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
-
-    def __reduce__(self):
-        return _yseq, (self.line, self.item_lines, list(self))
-
-
-def _ymap(line: int, key_lines: dict[str, int], items: dict) -> YMap:
-    value = YMap(line)
-    value.update(items)
-    value.key_lines = key_lines
-    return value
-
-
-def _yseq(line: int, item_lines: list[int], items: list) -> YSeq:
-    value = YSeq(line)
-    value.extend(items)
-    value.item_lines = item_lines
-    return value
 
 
 class _Stop(Exception):
@@ -276,6 +256,31 @@ def process_min_bytes() -> int:
     return chosen if chosen >= 0 else 1 << 62
 
 
+def _to_plain(value: Any) -> Any:
+    """A value with its lines in plain tuples, dicts and lists, which marshal (fast) can carry."""
+    kind = value.__class__
+    if kind is YMap:
+        return (0, value.line, value.key_lines, {key: _to_plain(item) for key, item in value.items()})
+    if kind is YSeq:
+        return (1, value.line, value.item_lines, [_to_plain(item) for item in value])
+    return value
+
+
+def _from_plain(value: Any) -> Any:
+    if value.__class__ is not tuple:
+        return value
+    if value[0] == 0:
+        mapping = YMap(value[1])
+        mapping.key_lines = value[2]
+        for key, item in value[3].items():
+            mapping[key] = _from_plain(item)
+        return mapping
+    sequence = YSeq(value[1])
+    sequence.item_lines = value[2]
+    sequence.extend([_from_plain(item) for item in value[3]])
+    return sequence
+
+
 class _Recorder:
     """Stands in for :class:`Problems` in the reader process: records each
     call in the message stream, to be made on the real one in order."""
@@ -283,67 +288,105 @@ class _Recorder:
     def __init__(self, stream: list):
         self.stream = stream
 
+    def _record(self, name: str, args: tuple) -> None:
+        self.stream.append((1, name, tuple(os.fspath(a) if isinstance(a, Path) else a for a in args)))
+
     def add(self, *args) -> None:
-        self.stream.append(("add", args))
+        self._record("add", args)
 
     def note(self, *args) -> None:
-        self.stream.append(("note", args))
+        self._record("note", args)
 
     def mark_unreadable(self, *args) -> None:
-        self.stream.append(("mark_unreadable", args))
+        self._record("mark_unreadable", args)
 
 
-def _reader_process(path: Path, conn) -> None:
-    """Body of the reader process: send batches of records and problem calls, then None."""
+def _items(job: str, target: Any, problems: Any) -> Iterator[tuple]:
+    """What a reader yields: (0, line, record) for a file of records, (2, path, mapping or None) for mapping files."""
+    if job == "records":
+        for line, record in _iter_records_here(target, problems):
+            yield 0, line, record
+    else:
+        for path in target:
+            yield 2, path, read_mapping(path, problems)
+
+
+def _reader_process(job: str, target: Any, conn) -> None:
+    """Body of the reader process: send batches of items and problem calls, then None."""
+    import gc
+
+    gc.set_threshold(50_000, 20, 100)  # many objects, no cycles
     try:
         stream: list = []
         recorder = _Recorder(stream)
-        for line, record in _iter_records_here(path, recorder):  # type: ignore[arg-type]
-            stream.append(("record", (line, record)))
+        for kind, where, value in _items(job, target, recorder):
+            stream.append((kind, os.fspath(where) if isinstance(where, Path) else where, _to_plain(value)))
             if len(stream) >= _BATCH:
-                conn.send_bytes(pickle.dumps(stream, pickle.HIGHEST_PROTOCOL))
+                conn.send_bytes(marshal.dumps(stream))
                 stream.clear()
         if stream:
-            conn.send_bytes(pickle.dumps(stream, pickle.HIGHEST_PROTOCOL))
-        conn.send_bytes(pickle.dumps(None))
+            conn.send_bytes(marshal.dumps(stream))
+        conn.send_bytes(marshal.dumps(None))
     except BaseException as exc:  # reported by the caller, which then stops
         import traceback
 
-        conn.send_bytes(pickle.dumps(("failed", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")))
+        conn.send_bytes(marshal.dumps(("failed", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")))
     finally:
         conn.close()
 
 
-def _iter_records_from_a_process(path: Path, problems: Problems) -> Iterator[tuple[int, YMap]]:
+def _from_a_process(job: str, target: Any, problems: Problems, what: str) -> Iterator[tuple]:
+    """Run a reader in a process of its own; yield its items and make its problem calls, in order."""
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")  # not fork: the caller holds an open SQLite transaction
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_reader_process, args=(path, sender), name="icadb-reader", daemon=True)
+    process = context.Process(target=_reader_process, args=(job, target, sender), name="icadb-reader", daemon=True)
     process.start()
     sender.close()
     try:
         while True:
             try:
-                message = pickle.loads(receiver.recv_bytes())
+                message = marshal.loads(receiver.recv_bytes())
             except EOFError:
                 process.join(5)
-                raise RuntimeError(f"the process reading {path} ended without finishing "
+                raise RuntimeError(f"the process reading {what} ended without finishing "
                                    f"(exit code {process.exitcode})") from None
             if message is None:
                 break
             if isinstance(message, tuple):
-                raise RuntimeError(f"the process reading {path} failed: {message[1]}")
-            for what, args in message:
-                if what == "record":
-                    yield args
+                raise RuntimeError(f"the process reading {what} failed: {message[1]}")
+            for entry in message:
+                if entry[0] == 1:
+                    getattr(problems, entry[1])(*entry[2])
                 else:
-                    getattr(problems, what)(*args)
+                    yield entry[1], _from_plain(entry[2])
     finally:
         receiver.close()
         if process.is_alive():
             process.terminate()
         process.join()
+
+
+def _iter_records_from_a_process(path: Path, problems: Problems) -> Iterator[tuple[int, YMap]]:
+    yield from _from_a_process("records", path, problems, str(path))
+
+
+def read_mappings(paths: list[Path], problems: Problems) -> Iterator[tuple[Path, YMap | None]]:
+    """``(path, read_mapping(path))`` for each of *paths*, in order; many
+    files (``process_min_bytes()`` in all) are read in a process of their own."""
+    total = 0
+    for path in paths:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            pass
+    if total < process_min_bytes():
+        for path in paths:
+            yield path, read_mapping(path, problems)
+        return
+    for where, mapping in _from_a_process("mappings", list(paths), problems, f"{len(paths)} metadata files"):
+        yield Path(where), mapping
 
 
 def _iter_records_here(path: Path, problems: Problems) -> Iterator[tuple[int, YMap]]:

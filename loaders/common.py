@@ -8,6 +8,7 @@ of good records; nothing it reads is trusted until it has been checked.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from collections import OrderedDict
@@ -90,8 +91,12 @@ def _type_name(value: Any) -> str:
     return repr(value)
 
 
+_SLUG = re.compile(r"[a-z0-9-]+")
+
+
 def _is_slug(value: str) -> bool:
-    return bool(value) and all(c.islower() or c.isdigit() or c == "-" for c in value) and value.isascii()
+    """Lowercase ASCII letters, digits and hyphens, at least one."""
+    return _SLUG.fullmatch(value) is not None
 
 
 # --------------------------------------------------------------- the context

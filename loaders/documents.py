@@ -13,7 +13,7 @@ from pathlib import Path
 
 from icadb.loaders.common import Field, LoadContext, Writer, spec
 from icadb.schema import vocab
-from icadb.yamlstream import read_mapping
+from icadb.yamlstream import read_mappings
 
 COLUMNS = ("document_id", "title", "title_basis", "publisher", "published_on", "date_precision", "date_basis",
            "date_note", "published_earliest", "published_latest", "url", "original_filename", "sha256",
@@ -82,9 +82,8 @@ def load(ctx: LoadContext, writer: Writer) -> None:
     by_hash: dict[str, str] = {}
     writer.table("documents", COLUMNS)
     with ctx.progress.stage("documents", total=len(metas)) as task:
-        for meta_path in metas:
+        for meta_path, meta in read_mappings(metas, ctx.problems):
             task.advance()
-            meta = read_mapping(meta_path, ctx.problems)
             if meta is None:
                 continue
             broken[meta_path.stem] = True  # until it has loaded

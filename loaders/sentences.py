@@ -78,6 +78,9 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, ter
 
     Each text's SHA-256 is stored too, so the build can make sure it tagged
     the very text it stored."""
+    import gc
+
+    gc.set_threshold(50_000, 20, 100)  # many objects, no cycles
     pattern = re.compile(*terms) if terms else None
     conn = sqlite3.connect(scratch, isolation_level=None)
     conn.execute("PRAGMA journal_mode=OFF")
