@@ -6,8 +6,9 @@
 For each scale it generates the synthetic seeds (benchmarks/generate.py) and
 measures, all in the same run on the same rows:
 
-- build: the whole `icadb build` process (time, rows/s, peak RSS, database
-  size), its loading step (reading, checking and inserting the seeds) and the
+- build: the whole `icadb build` process (time, rows/s, peak RSS of it and
+  its helper processes, database size), its loading step (reading, checking
+  and inserting the seeds, wall-clock) and the
   part of it spent inserting rows; against raw sqlite3 `executemany` of the
   same rows into the same schema in one transaction (the practical ceiling)
   and sqlite-utils `insert_all` of the same rows;
@@ -347,7 +348,11 @@ def report(results: list[dict]) -> str:
             f"{r['insert_s']:.1f} s ({r['rows'] / r['insert_s']:,.0f} rows/s) | "
             f"{r['raw_s']:.1f} s ({r['raw_rows'] / r['raw_s']:,.0f} rows/s) | "
             f"{r['su_s']:.1f} s ({r['su_rows'] / r['su_s']:,.0f} rows/s) |")
-    lines += ["", "Ratios (rows/s, the same rows into the same schema):", "",
+    lines += ["", "Peak RSS is the build's and its helper processes' together. On inputs of 4 MB or more the build "
+              "reads seed files and tags the texts in helper processes, on the second core (see README, "
+              "\"The command line\"); the load step is wall-clock time and includes waiting for them. Raw "
+              "executemany and sqlite-utils insert rows already parsed, in one process.", ""]
+    lines += ["Ratios (rows/s, the same rows into the same schema):", "",
               "| scale | load step / raw | inserting / raw | load step / sqlite-utils | inserting / sqlite-utils | "
               "build time per 1,000 records |", "|---|---|---|---|---|---|"]
     for r in results:
