@@ -1,6 +1,6 @@
 """The scale benchmark: icadb against raw SQLite, sqlite-utils and Datasette, at 1x, 100x and 10,000x.
 
-    python benchmarks/run.py                      # 1, 100 and 10,000 (about 16 minutes on 2 cores)
+    python benchmarks/run.py                      # 1, 100 and 10,000 (about 14 minutes on 2 cores)
     python benchmarks/run.py --scales 1 --no-results   # the CI smoke test
 
 For each scale it generates the synthetic seeds (benchmarks/generate.py) and
