@@ -159,6 +159,12 @@ def build(
             if problems:
                 conn.execute("ROLLBACK")
                 raise SeedError(problems)
+            with progress.stage("facet counts", total=1) as task:
+                from icadb.loaders import facet_counts
+
+                counts["summary_facets"] = facet_counts.compute(conn)
+                task.advance()
+            phase("facet counts (for Datasette, like ANALYZE)")
             conn.execute("COMMIT")
             phase("commit")
             with progress.stage("analyze and finish", total=1) as task:

@@ -67,6 +67,17 @@ def plugin_config(database: str) -> dict[str, Any]:
     return yaml.safe_load(text.replace("{db}", database))["plugins"]
 
 
+def table_facets(table: dict[str, Any]) -> list[tuple[str, str]]:
+    """(facet type, column) for each facet a codebook table entry configures: column facets, then array facets."""
+    return ([("column", col) for col in table.get("facets", [])]
+            + [("array", col) for col in table.get("facets_array", [])])
+
+
+def configured_facets() -> list[tuple[str, str, str]]:
+    """(table or view, facet type, column) for every facet the codebook configures."""
+    return [(name, kind, column) for name, table in load()["tables"].items() for kind, column in table_facets(table)]
+
+
 def datasette_metadata(database: str = "icadb") -> dict[str, Any]:
     """Datasette metadata for a database file named ``<database>.sqlite``."""
     book = load()
@@ -79,7 +90,7 @@ def datasette_metadata(database: str = "icadb") -> dict[str, Any]:
         for key in TABLE_KEYS:
             if key in table:
                 meta[key] = table[key]
-        facets = list(table.get("facets", [])) + [{"array": col} for col in table.get("facets_array", [])]
+        facets = [column if kind == "column" else {kind: column} for kind, column in table_facets(table)]
         if facets:
             meta["facets"] = facets
         tables[name] = meta

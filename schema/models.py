@@ -18,7 +18,9 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     ForeignKeyConstraint,
+    Index,
     Integer,
+    LargeBinary,
     MetaData,
     Text,
     UniqueConstraint,
@@ -617,3 +619,26 @@ class SummaryEvidenceCountries(Base):
 
     iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"), primary_key=True)
     evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.evidence_id"), primary_key=True)
+
+
+class SummaryFacets(Base):
+    """The counts of every facet the codebook configures, over all rows of its table or view.
+
+    Computed at the end of every build with Datasette's own facet SQL
+    (loaders/facet_counts.py); icadb's Datasette plugin serves unfiltered
+    pages from it. `value` is BLOB-typed so that SQLite keeps each value as
+    it is (numbers as numbers, text as text).
+    """
+
+    __tablename__ = "summary_facets"
+    __table_args__ = (
+        CheckConstraint("facet_type IN ('column', 'array')", name="facet_type"),
+        Index("ix_summary_facets_page", "table_name", "facet_type", "facet", "count", "value"),
+        {"sqlite_with_rowid": False},
+    )
+
+    table_name: Mapped[str] = mapped_column(Text, primary_key=True)
+    facet_type: Mapped[str] = mapped_column(Text, primary_key=True)
+    facet: Mapped[str] = mapped_column(Text, primary_key=True)
+    value: Mapped[bytes] = mapped_column(LargeBinary, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
