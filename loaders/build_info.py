@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 
 from icadb import __version__
-from icadb.loaders.common import LoadContext, Writer
+from icadb.loaders.common import LoadContext, Writer, start_process
 
 
 def seeds_digest(seeds: Path) -> str:
@@ -46,19 +46,10 @@ def prepare(ctx: LoadContext) -> None:
         return
     import multiprocessing
 
-    context = multiprocessing.get_context("spawn")  # not fork: this process holds an open SQLite transaction
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_digest_process, args=(ctx.seeds, sender), name="icadb-digest", daemon=True)
-    process.start()
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    start_process(ctx, _digest_process, (ctx.seeds, sender), "icadb-digest", after=receiver.close)
     sender.close()
     ctx.prepared["build_info"] = receiver
-
-    def stop() -> None:
-        receiver.close()
-        if process.is_alive():
-            process.terminate()
-        process.join()
-    ctx.cleanups.append(stop)
 
 
 def load(ctx: LoadContext, writer: Writer) -> None:

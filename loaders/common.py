@@ -450,6 +450,26 @@ def normalise_whitespace(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+def start_process(ctx: LoadContext, target: Callable, args: tuple, name: str,
+                  after: Callable[[], None] | None = None):
+    """Run *target(*args)* in a process of its own, beside the build; stopped
+    (then *after* run) when loading ends, however it ends. Spawned, not
+    forked: the building process holds an open SQLite transaction."""
+    import multiprocessing
+
+    process = multiprocessing.get_context("spawn").Process(target=target, args=args, name=name, daemon=True)
+    process.start()
+
+    def stop() -> None:
+        if process.is_alive():
+            process.terminate()
+        process.join()
+        if after is not None:
+            after()
+    ctx.cleanups.append(stop)
+    return process
+
+
 # ----------------------------------------------------------------- the writer
 
 

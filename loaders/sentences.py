@@ -25,7 +25,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from icadb.loaders.common import Field, LoadContext, Writer, spec
+from icadb.loaders.common import Field, LoadContext, Writer, spec, start_process
 from icadb.loaders.documents import document_dir
 from icadb.text import Gazetteer, sentences
 from icadb.yamlstream import iter_records, process_min_bytes
@@ -124,8 +124,6 @@ def prepare(ctx: LoadContext) -> None:
     total = ctx.conn.execute("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents").fetchone()[0]
     if total < process_min_bytes():
         return
-    import multiprocessing
-
     folder = document_dir(ctx.seeds)
     files = [(document_id, str(folder / f"{document_id}.txt"))
              for (document_id,) in ctx.conn.execute("SELECT document_id FROM documents ORDER BY document_id")]
@@ -133,18 +131,10 @@ def prepare(ctx: LoadContext) -> None:
     names = dict(Gazetteer.from_db(ctx.conn).names)
     scratch = _scratch_path(ctx)
     scratch.unlink(missing_ok=True)
-    context = multiprocessing.get_context("spawn")  # not fork: this process holds an open SQLite transaction
-    process = context.Process(target=_tagger_process, name="icadb-tagger", daemon=True,
-                              args=(str(scratch), files, names, (terms.pattern, terms.flags) if terms else None))
-    process.start()
+    process = start_process(ctx, _tagger_process,
+                            (str(scratch), files, names, (terms.pattern, terms.flags) if terms else None),
+                            "icadb-tagger", after=lambda: scratch.unlink(missing_ok=True))
     ctx.prepared["sentences"] = (process, scratch)
-
-    def stop() -> None:
-        if process.is_alive():
-            process.terminate()
-        process.join()
-        scratch.unlink(missing_ok=True)
-    ctx.cleanups.append(stop)
 
 
 def _load_from_process(ctx: LoadContext, writer: Writer, process, scratch: Path) -> None:
