@@ -47,6 +47,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from load import free_port, wait_until_up  # noqa: E402
 
+from icadb.build import BUILD_PRAGMAS  # noqa: E402
+
 # evidence_trail has no country column: a country's quotes are those of the
 # records it takes part in. summary_evidence_countries (migration 0015) keys
 # them by country, so the page costs the same for a frequent country and for
@@ -162,12 +164,11 @@ def raw_executemany(source: Path, tables: list[str], folder: Path) -> tuple[floa
     empty_schema(target)
     src = sqlite3.connect(source)
     dst = sqlite3.connect(target, isolation_level=None)
-    for pragma in ("journal_mode=MEMORY", "synchronous=OFF", "foreign_keys=ON"):
+    for pragma in BUILD_PRAGMAS:  # the build's own
         dst.execute(f"PRAGMA {pragma}")
     rows = 0
     started = time.perf_counter()
     dst.execute("BEGIN")
-    dst.execute("PRAGMA defer_foreign_keys=ON")
     for table in tables:
         cursor = src.execute(f'SELECT * FROM "{table}"')
         marks = ", ".join("?" * len(cursor.description))
@@ -190,7 +191,6 @@ def sqlite_utils_insert_all(source: Path, tables: list[str], folder: Path) -> tu
     src = sqlite3.connect(source)
     src.row_factory = sqlite3.Row
     db = sqlite_utils.Database(target)
-    db.execute("PRAGMA foreign_keys=ON")
     rows = 0
     started = time.perf_counter()
     for table in tables:

@@ -20,6 +20,16 @@ from icadb.paths import SEEDS_DIR
 from icadb.progress import Progress
 
 
+# A new file no one reads until it is renamed into place: no rollback journal
+# on disk, no syncing while it is written (it is synced once, at the end).
+# Foreign keys are checked once, over every row, by verify() before the
+# commit, not row by row as rows go in: the loaders check references
+# themselves, and the final check is what guarantees them. (Enforced row by
+# row, a child row inserted before its parent makes SQLite look for children
+# of every parent row inserted until then.)
+BUILD_PRAGMAS = ("journal_mode=MEMORY", "synchronous=OFF", "foreign_keys=OFF")
+
+
 @dataclass
 class BuildResult:
     path: Path
@@ -59,6 +69,7 @@ def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progre
 
     ctx = LoadContext(conn=conn, seeds=seeds, problems=problems, progress=progress)
     writer = Writer(ctx)
+    writer.defer_indexes()
     modules = loader_modules()
     loaded: set[str] = set()
     waiting = [m for m in modules if hasattr(m, "prepare")]
@@ -66,6 +77,7 @@ def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progre
         for module in modules:
             started = time.perf_counter()
             module.load(ctx, writer)
+            writer.build_indexes()  # before later loaders read the tables (it flushes first)
             writer.flush()
             name = module.__name__.rsplit(".", 1)[-1]
             loaded.add(name)
@@ -80,6 +92,7 @@ def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progre
             cleanup()
     if phases is not None:
         phases["(of which inserting rows)"] = writer.insert_seconds
+        phases["(of which building indexes)"] = writer.index_seconds
     return ctx.counts
 
 
@@ -140,11 +153,9 @@ def build(
         phase("migrations")
         conn = sqlite3.connect(temp, isolation_level=None)
         try:
-            conn.execute("PRAGMA journal_mode=MEMORY")
-            conn.execute("PRAGMA synchronous=OFF")
-            conn.execute("PRAGMA foreign_keys=ON")
+            for pragma in BUILD_PRAGMAS:
+                conn.execute(f"PRAGMA {pragma}")
             conn.execute("BEGIN")
-            conn.execute("PRAGMA defer_foreign_keys=ON")
             # A build makes millions of objects and few reference cycles: collect less often.
             thresholds = gc.get_threshold()
             gc.set_threshold(50_000, 20, 100)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import marshal
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -218,25 +218,36 @@ def _build(path: Path, problems: Problems, stream_top: bool) -> Iterator[tuple[s
     yield ("root", root, 1)
 
 
-def iter_records(path: Path, problems: Problems) -> Iterator[tuple[int, YMap]]:
+def iter_records(path: Path, problems: Problems, check: Callable | None = None) -> Iterator[tuple]:
     """Stream ``(line, record)`` for each item of a file that holds a list of records.
 
     Items that are not mappings are reported and skipped. On malformed YAML
     the problem is reported and iteration ends.
 
-    A large file (:func:`process_min_bytes` or more) is read in a process
-    of its own while the caller checks and loads what it has already
-    yielded, so reading and loading run on two cores. The records, problems
-    and notes are the same, in the same order, as when read here.
+    A large file (:func:`read_in_a_process`) is read in a process of its own
+    while the caller checks and loads what it has already yielded, so reading
+    and loading run on two cores. The records, problems and notes are the
+    same, in the same order, as when read here. With *check* (only for such
+    a file; picklable, called as ``check(path, record, problems)``) that
+    process also checks each record as it reads it, and the stream is of
+    ``(line, record, check's result)``; check's problems come right after the
+    record's own, as they would if the caller checked it on receiving it.
     """
+    if read_in_a_process(path):
+        yield from _from_a_process("records", path, problems, str(path), check)
+    elif check is not None:
+        raise ValueError(f"{path} is read here; check its records on receiving them")
+    else:
+        yield from _iter_records_here(path, problems)
+
+
+def read_in_a_process(path: Path) -> bool:
+    """Whether :func:`iter_records` reads *path* in a process of its own."""
     try:
         size = os.path.getsize(path)
     except OSError:
         size = -1
-    if size >= process_min_bytes():
-        yield from _iter_records_from_a_process(path, problems)
-    else:
-        yield from _iter_records_here(path, problems)
+    return size >= process_min_bytes()
 
 
 PROCESS_ENV = "ICADB_PROCESS_MIN_BYTES"
@@ -260,24 +271,33 @@ def _to_plain(value: Any) -> Any:
     """A value with its lines in plain tuples, dicts and lists, which marshal (fast) can carry."""
     kind = value.__class__
     if kind is YMap:
-        return (0, value.line, value.key_lines, {key: _to_plain(item) for key, item in value.items()})
+        items = dict(value)
+        for key, item in items.items():
+            if item.__class__ is YMap or item.__class__ is YSeq:
+                items[key] = _to_plain(item)
+        return (0, value.line, value.key_lines, items)
     if kind is YSeq:
-        return (1, value.line, value.item_lines, [_to_plain(item) for item in value])
+        return (1, value.line, value.item_lines,
+                [_to_plain(item) if item.__class__ is YMap or item.__class__ is YSeq else item for item in value])
     return value
 
 
 def _from_plain(value: Any) -> Any:
+    """The inverse of :func:`_to_plain`; scalars are left as they are, nested values rebuilt."""
     if value.__class__ is not tuple:
         return value
     if value[0] == 0:
+        items = value[3]
+        for key, item in items.items():
+            if item.__class__ is tuple:
+                items[key] = _from_plain(item)
         mapping = YMap(value[1])
         mapping.key_lines = value[2]
-        for key, item in value[3].items():
-            mapping[key] = _from_plain(item)
+        mapping.update(items)
         return mapping
     sequence = YSeq(value[1])
     sequence.item_lines = value[2]
-    sequence.extend([_from_plain(item) for item in value[3]])
+    sequence.extend([_from_plain(item) if item.__class__ is tuple else item for item in value[3]])
     return sequence
 
 
@@ -301,17 +321,18 @@ class _Recorder:
         self._record("mark_unreadable", args)
 
 
-def _items(job: str, target: Any, problems: Any) -> Iterator[tuple]:
-    """What a reader yields: (0, line, record) for a file of records, (2, path, mapping or None) for mapping files."""
+def _items(job: str, target: Any, problems: Any, check: Callable | None) -> Iterator[tuple]:
+    """What a reader yields: (0, line, record, check's result or None) for a
+    file of records, (2, path, mapping or None, None) for mapping files."""
     if job == "records":
         for line, record in _iter_records_here(target, problems):
-            yield 0, line, record
+            yield 0, line, record, None if check is None else check(target, record, problems)
     else:
         for path in target:
-            yield 2, path, read_mapping(path, problems)
+            yield 2, path, read_mapping(path, problems), None
 
 
-def _reader_process(job: str, target: Any, conn) -> None:
+def _reader_process(job: str, target: Any, conn, check: Callable | None = None) -> None:
     """Body of the reader process: send batches of items and problem calls, then None."""
     import gc
 
@@ -319,8 +340,8 @@ def _reader_process(job: str, target: Any, conn) -> None:
     try:
         stream: list = []
         recorder = _Recorder(stream)
-        for kind, where, value in _items(job, target, recorder):
-            stream.append((kind, os.fspath(where) if isinstance(where, Path) else where, _to_plain(value)))
+        for kind, where, value, checked in _items(job, target, recorder, check):
+            stream.append((kind, os.fspath(where) if isinstance(where, Path) else where, _to_plain(value), checked))
             if len(stream) >= _BATCH:
                 conn.send_bytes(marshal.dumps(stream))
                 stream.clear()
@@ -335,13 +356,15 @@ def _reader_process(job: str, target: Any, conn) -> None:
         conn.close()
 
 
-def _from_a_process(job: str, target: Any, problems: Problems, what: str) -> Iterator[tuple]:
-    """Run a reader in a process of its own; yield its items and make its problem calls, in order."""
+def _from_a_process(job: str, target: Any, problems: Problems, what: str,
+                    check: Callable | None = None) -> Iterator[tuple]:
+    """Run a reader in a process of its own; yield its items (with *check*'s
+    result, when given) and make its problem calls, in order."""
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")  # not fork: the caller holds an open SQLite transaction
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_reader_process, args=(job, target, sender), name="icadb-reader", daemon=True)
+    process = context.Process(target=_reader_process, args=(job, target, sender, check), name="icadb-reader", daemon=True)
     process.start()
     sender.close()
     try:
@@ -359,17 +382,15 @@ def _from_a_process(job: str, target: Any, problems: Problems, what: str) -> Ite
             for entry in message:
                 if entry[0] == 1:
                     getattr(problems, entry[1])(*entry[2])
-                else:
+                elif check is None:
                     yield entry[1], _from_plain(entry[2])
+                else:
+                    yield entry[1], _from_plain(entry[2]), entry[3]
     finally:
         receiver.close()
         if process.is_alive():
             process.terminate()
         process.join()
-
-
-def _iter_records_from_a_process(path: Path, problems: Problems) -> Iterator[tuple[int, YMap]]:
-    yield from _from_a_process("records", path, problems, str(path))
 
 
 def read_mappings(paths: list[Path], problems: Problems) -> Iterator[tuple[Path, YMap | None]]:

@@ -102,55 +102,16 @@ def _is_slug(value: str) -> bool:
 # --------------------------------------------------------------- the context
 
 
-@dataclass
-class LoadContext:
-    """Shared state of one build: the open database, problems and the ids seen so far."""
+class FieldChecks:
+    """The checks of values against field specs. They need only ``problems``
+    and ``registries`` (the ids loaded so far), so that the process reading a
+    large seed file can run them too (:class:`RecordChecks`)."""
 
-    conn: sqlite3.Connection
-    seeds: Path
     problems: Problems
-    progress: Progress
-    registries: dict[str, dict[str, Any]] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=dict)
-    _ids: dict[str, int] = field(default_factory=dict)
-    _texts: OrderedDict[str, str] = field(default_factory=OrderedDict)
-    _normalised: OrderedDict[str, tuple[str, list[int]]] = field(default_factory=OrderedDict)
-    _located: tuple = (None, None)  # the last quote located and where
-    prepared: dict[str, Any] = field(default_factory=dict)  # work a loader's prepare() started early
-    cleanups: list[Callable[[], None]] = field(default_factory=list)  # run when loading ends, however it ends
-
-    def next_id(self, table: str) -> int:
-        """The next integer id for *table*: ids follow seed order, so builds repeat."""
-        value = self._ids.get(table, 0) + 1
-        self._ids[table] = value
-        return value
+    registries: dict[str, dict[str, Any]]
 
     def registry(self, name: str) -> dict[str, Any]:
         return self.registries.setdefault(name, {})
-
-    def document_text(self, document_id: str) -> str:
-        """The stored text of a document (from the database being built, cached)."""
-        text = self._texts.get(document_id)
-        if text is None:
-            row = self.conn.execute("SELECT text FROM documents WHERE document_id = ?", (document_id,)).fetchone()
-            text = row[0] if row else ""
-            self._texts[document_id] = text
-            if len(self._texts) > 256:
-                self._texts.popitem(last=False)
-        else:
-            self._texts.move_to_end(document_id)
-        return text
-
-    def normalised_text(self, document_id: str) -> tuple[str, list[int]]:
-        cached = self._normalised.get(document_id)
-        if cached is None:
-            cached = normalise_whitespace(self.document_text(document_id))
-            self._normalised[document_id] = cached
-            if len(self._normalised) > 64:
-                self._normalised.popitem(last=False)
-        return cached
-
-    # -- validation -------------------------------------------------------
 
     def check_fields(self, path: Path, record: YMap, fields: Mapping[str, Field], where: str = "") -> dict | None:
         """Check *record* against *fields*; return the clean values, or None on problems."""
@@ -198,6 +159,9 @@ class LoadContext:
                     if _is_slug(value):
                         clean[name] = value
                         continue
+            if value is None and not f.required:  # an optional field left out: no line or label needed
+                clean[name] = None
+                continue
             line = record.line_of(name)
             label = f"{prefix}{name}"
             if value is None or (isinstance(value, str) and not value.strip() and f.kind != "text"):
@@ -327,6 +291,81 @@ class LoadContext:
                     items.append(checked)
             return items if good else _Partial(items)
         raise AssertionError(f"unknown field kind {kind}")  # pragma: no cover
+
+
+
+class RecordChecks(FieldChecks):
+    """:meth:`FieldChecks.check_fields_partly` of each record of a file
+    against *fields*, with a copy of the registries the fields refer to:
+    what a reader process runs as it reads (see ``iter_checked``)."""
+
+    def __init__(self, fields: Mapping[str, Field], registries: dict[str, dict[str, Any]]):
+        self.fields = fields
+        self.registries = registries
+
+    @classmethod
+    def of(cls, ctx: LoadContext, fields: Mapping[str, Field]) -> RecordChecks:
+        refs: set[str] = set()
+
+        def collect(spec_: Mapping[str, Field]) -> None:
+            for f in spec_.values():
+                if f.ref:
+                    refs.update((f.ref, f"{f.ref}:broken"))
+                if f.item:
+                    collect(f.item)
+        collect(fields)
+        # keys only, in order (suggestions do not depend on where an id was defined)
+        return cls(fields, {name: dict.fromkeys(ctx.registries[name]) for name in sorted(refs) if name in ctx.registries})
+
+    def __call__(self, path: Path, record: YMap, problems: Any) -> tuple[dict, bool]:
+        self.problems = problems
+        return self.check_fields_partly(path, record, self.fields)
+
+
+@dataclass
+class LoadContext(FieldChecks):
+    """Shared state of one build: the open database, problems and the ids seen so far."""
+
+    conn: sqlite3.Connection
+    seeds: Path
+    problems: Problems
+    progress: Progress
+    registries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    _ids: dict[str, int] = field(default_factory=dict)
+    _texts: OrderedDict[str, str] = field(default_factory=OrderedDict)
+    _normalised: OrderedDict[str, tuple[str, list[int]]] = field(default_factory=OrderedDict)
+    _located: tuple = (None, None)  # the last quote located and where
+    prepared: dict[str, Any] = field(default_factory=dict)  # work a loader's prepare() started early
+    cleanups: list[Callable[[], None]] = field(default_factory=list)  # run when loading ends, however it ends
+
+    def next_id(self, table: str) -> int:
+        """The next integer id for *table*: ids follow seed order, so builds repeat."""
+        value = self._ids.get(table, 0) + 1
+        self._ids[table] = value
+        return value
+
+    def document_text(self, document_id: str) -> str:
+        """The stored text of a document (from the database being built, cached)."""
+        text = self._texts.get(document_id)
+        if text is None:
+            row = self.conn.execute("SELECT text FROM documents WHERE document_id = ?", (document_id,)).fetchone()
+            text = row[0] if row else ""
+            self._texts[document_id] = text
+            if len(self._texts) > 256:
+                self._texts.popitem(last=False)
+        else:
+            self._texts.move_to_end(document_id)
+        return text
+
+    def normalised_text(self, document_id: str) -> tuple[str, list[int]]:
+        cached = self._normalised.get(document_id)
+        if cached is None:
+            cached = normalise_whitespace(self.document_text(document_id))
+            self._normalised[document_id] = cached
+            if len(self._normalised) > 64:
+                self._normalised.popitem(last=False)
+        return cached
 
     def check_unique(self, registry: str, key: str, path: Path, line: int, label: str, noun: str) -> bool:
         """Register *key*; report a duplicate (with where the first one is) and return False."""
@@ -486,9 +525,45 @@ class Writer:
         self.sql: dict[str, str] = {}
         self.rows: dict[str, list[tuple]] = {}
         self.origins: dict[str, list[tuple[Path, int]]] = {}
-        self.insert_seconds = 0.0  # time spent inside SQLite inserting, for the benchmark
+        self.insert_seconds = 0.0  # time spent inside SQLite inserting (and indexing), for the benchmark
+        self.index_seconds = 0.0  # of which building the deferred indexes
+        self._deferrable: dict[str, list[tuple[str, str]]] = {}
+        self._deferred: dict[str, list[tuple[str, str]]] = {}
+
+    def defer_indexes(self) -> None:
+        """Build each table's secondary indexes once the table is loaded
+        (:meth:`build_indexes`) instead of keeping them in order row by row:
+        one sort per index costs less than millions of inserts into it.
+
+        Only plain indexes are deferred; a UNIQUE one stays, so the database
+        still refuses a duplicate row as it is inserted (and the row is located).
+        The indexes are rebuilt from their own CREATE statements, so the
+        schema ends as the migrations made it."""
+        for name, table, sql in self.ctx.conn.execute(
+                "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"):
+            if not re.match(r"\s*CREATE\s+UNIQUE\b", sql, re.IGNORECASE):
+                self._deferrable.setdefault(table, []).append((name, sql))
+
+    def build_indexes(self) -> None:
+        """Build the indexes deferred for the tables written so far (their rows flushed first)."""
+        if not self._deferred:
+            return
+        self.flush()
+        started = time.perf_counter()
+        for indexes in self._deferred.values():
+            for _name, sql in indexes:
+                self.ctx.conn.execute(sql)
+        self._deferred.clear()
+        seconds = time.perf_counter() - started
+        self.index_seconds += seconds
+        self.insert_seconds += seconds
 
     def table(self, name: str, columns: Iterable[str]) -> None:
+        indexes = self._deferrable.pop(name, None)
+        if indexes and self.ctx.conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is None:
+            for index, _sql in indexes:
+                self.ctx.conn.execute(f'DROP INDEX "{index}"')
+            self._deferred[name] = indexes
         cols = list(columns)
         self.sql[name] = f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
         self.rows[name] = []
@@ -614,11 +689,15 @@ def iter_checked(ctx: LoadContext, path: Path, fields: Mapping[str, Field], regi
     missing); *ok* says whether all did and the id is new. Records whose id
     is missing or a duplicate are reported and not yielded.
     """
-    from icadb.yamlstream import iter_records
+    from icadb.yamlstream import iter_records, read_in_a_process
 
     seen = ctx.registry(registry)
-    for line, record in iter_records(path, ctx.problems):
-        values, ok = ctx.check_fields_partly(path, record, fields)
+    if read_in_a_process(path):  # check each record there too, as it is read (on the second core)
+        checked = iter_records(path, ctx.problems, check=RecordChecks.of(ctx, fields))
+    else:
+        checked = ((line, record, ctx.check_fields_partly(path, record, fields))
+                   for line, record in iter_records(path, ctx.problems))
+    for line, record, (values, ok) in checked:
         key = values.get(id_field)
         if key is None:
             continue

@@ -79,8 +79,13 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, ter
     Each text's SHA-256 is stored too, so the build can make sure it tagged
     the very text it stored."""
     import gc
+    import os
 
     gc.set_threshold(50_000, 20, 100)  # many objects, no cycles
+    try:  # the build waits on the seed readers first; tagging can fill the gaps (it is needed later)
+        os.nice(10)
+    except (AttributeError, OSError):  # pragma: no cover - platforms without nice
+        pass
     pattern = re.compile(*terms) if terms else None
     conn = sqlite3.connect(scratch, isolation_level=None)
     conn.execute("PRAGMA journal_mode=OFF")
