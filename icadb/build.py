@@ -97,10 +97,11 @@ def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progre
 
 
 def verify(conn: sqlite3.Connection, problems: Problems) -> None:
-    """Whole-database checks the loaders cannot make row by row."""
-    for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+    """Whole-database checks the loaders cannot make row by row (of ``main``:
+    a loader may have a scratch file attached)."""
+    for table, rowid, parent, _fk in conn.execute("PRAGMA main.foreign_key_check"):
         problems.add("(database)", None, table, f"row {rowid} points at a missing {parent} row; expected every reference to exist")
-    for (result,) in conn.execute("PRAGMA integrity_check"):
+    for (result,) in conn.execute("PRAGMA main.integrity_check"):
         if result != "ok":
             problems.add("(database)", None, "(integrity)", result)
 
@@ -176,7 +177,7 @@ def build(
                 # Statistics first: without them SQLite plans the views' joins
                 # badly (the facet counts of co_mentions ran for over 20 minutes
                 # at 10,000x; with them, all facets take about 30 s).
-                conn.execute("ANALYZE")
+                conn.execute("ANALYZE main")
                 task.advance()
                 phase("analyze")
                 counts["summary_facets"] = facet_counts.compute(conn)
@@ -185,6 +186,9 @@ def build(
             phase("facet counts (for Datasette, like ANALYZE)")
             conn.execute("COMMIT")
             phase("commit")
+            for _seq, name, _file in conn.execute("PRAGMA database_list").fetchall():
+                if name not in ("main", "temp"):  # a loader's scratch file (see loaders/sentences.py)
+                    conn.execute(f'DETACH DATABASE "{name}"')
             conn.execute("PRAGMA journal_mode=DELETE")
         finally:
             conn.close()

@@ -22,12 +22,13 @@ import hashlib
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from icadb.loaders.common import Field, LoadContext, Writer, spec, start_process
 from icadb.loaders.documents import document_dir
-from icadb.text import Gazetteer, sentences
+from icadb.text import Gazetteer, _trie_pattern, sentences
 from icadb.yamlstream import iter_records, process_min_bytes
 
 ID_COLUMN = {"country": "iso3", "organization": "org_id", "person": "person_id", "series": "series_id"}
@@ -49,8 +50,10 @@ def cooperation_terms(ctx: LoadContext) -> re.Pattern | None:
             terms += [term for term, _line in values["terms"]]
     if not terms:
         return None
-    words = sorted({t.strip() for t in terms}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    # One trie-shaped alternation (the longest term first at each position, as
+    # a plain longest-first alternation would): about twice as fast to scan.
+    words = sorted({t.strip().lower() for t in terms}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + _trie_pattern(words) + r")(?![\w-])", re.IGNORECASE)
 
 
 def sentence_rows(documents: Iterable[tuple[str, str]], gazetteer: Gazetteer,
@@ -73,11 +76,14 @@ def sentence_rows(documents: Iterable[tuple[str, str]], gazetteer: Gazetteer,
 
 # -------------------------------------------------- in a process of its own
 
-def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, terms: tuple | None) -> None:
+def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, terms: tuple | None,
+                    schema: dict[str, tuple[str, list[str]]]) -> None:
     """Read each document's text file, write its sentences and mentions to *scratch*.
 
-    Each text's SHA-256 is stored too, so the build can make sure it tagged
-    the very text it stored."""
+    The tables are made by the build's own CREATE TABLE and CREATE INDEX
+    statements (*schema*: table -> (table sql, index sqls)), so the build can
+    copy them whole (see :func:`_copy_tagged`). Each text's SHA-256 is stored
+    too, so the build can make sure it tagged the very text it stored."""
     import gc
     import os
 
@@ -90,8 +96,8 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, ter
     conn = sqlite3.connect(scratch, isolation_level=None)
     conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
-    conn.execute(f"CREATE TABLE sentences ({', '.join(SENTENCE_COLUMNS)})")
-    conn.execute(f"CREATE TABLE mentions ({', '.join(MENTION_COLUMNS)})")
+    for table_sql, _indexes in schema.values():
+        conn.execute(table_sql)
     conn.execute("CREATE TABLE texts (document_id, sha256)")
     conn.execute("BEGIN")
     digests = []
@@ -103,8 +109,10 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, ter
             yield document_id, data.decode("utf-8")
 
     batches: dict[str, list] = {"sentences": [], "mentions": []}
-    sql = {"sentences": f"INSERT INTO sentences VALUES ({', '.join('?' * len(SENTENCE_COLUMNS))})",
-           "mentions": f"INSERT INTO mentions VALUES ({', '.join('?' * len(MENTION_COLUMNS))})"}
+    sql = {"sentences": f"INSERT INTO sentences ({', '.join(SENTENCE_COLUMNS)}) "
+                        f"VALUES ({', '.join('?' * len(SENTENCE_COLUMNS))})",
+           "mentions": f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) "
+                       f"VALUES ({', '.join('?' * len(MENTION_COLUMNS))})"}
     for table, row in sentence_rows(documents(), Gazetteer(names), pattern):
         batch = batches[table]
         batch.append(row)
@@ -113,6 +121,9 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, ter
             batch.clear()
     for table, batch in batches.items():
         conn.executemany(sql[table], batch)
+    for _table_sql, indexes in schema.values():  # built once, after the rows (one sort each)
+        for index_sql in indexes:
+            conn.execute(index_sql)
     conn.executemany("INSERT INTO texts VALUES (?, ?)", digests)
     conn.execute("CREATE TABLE finished (ok)")  # written last: the file is complete
     conn.execute("COMMIT")
@@ -136,8 +147,14 @@ def prepare(ctx: LoadContext) -> None:
     names = dict(Gazetteer.from_db(ctx.conn).names)
     scratch = _scratch_path(ctx)
     scratch.unlink(missing_ok=True)
+    schema = {table: (ctx.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                       (table,)).fetchone()[0],
+                      [sql for (sql,) in ctx.conn.execute(
+                          "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+                          "ORDER BY name", (table,))])
+              for table in ("sentences", "mentions")}
     process = start_process(ctx, _tagger_process,
-                            (str(scratch), files, names, (terms.pattern, terms.flags) if terms else None),
+                            (str(scratch), files, names, (terms.pattern, terms.flags) if terms else None, schema),
                             "icadb-tagger", after=lambda: scratch.unlink(missing_ok=True))
     ctx.prepared["sentences"] = (process, scratch)
 
@@ -160,11 +177,40 @@ def _load_from_process(ctx: LoadContext, writer: Writer, process, scratch: Path)
                 ctx.problems.add(origin[0] / f"{document_id}.txt", None, "(text)",
                                  "changed while the build was running; expected the text to stay as it was "
                                  "during a build (build again)")
-        writer.insert_all("sentences", SENTENCE_COLUMNS,
-                          source.execute("SELECT * FROM sentences ORDER BY rowid"), origin)
-        writer.insert_all("mentions", MENTION_COLUMNS, source.execute("SELECT * FROM mentions ORDER BY rowid"), origin)
     finally:
         source.close()
+    _copy_tagged(ctx, writer, scratch, origin)
+
+
+def _copy_tagged(ctx: LoadContext, writer: Writer, scratch: Path, origin: tuple[Path, int]) -> None:
+    """Copy the tagger's tables into the build's.
+
+    They were made by the same statements, so ``INSERT INTO t SELECT * FROM
+    tagged.t`` into the empty table is SQLite's transfer optimisation: rows
+    and index entries are copied in order, not inserted one by one (it needs
+    foreign keys off, as they are during a build; verify() checks them after).
+    The scratch file stays attached until the build commits (SQLite cannot
+    detach it inside the transaction); the build detaches it and runs its
+    whole-database checks on ``main`` only. Should the copy be refused, the
+    rows go in one by one through the writer, which locates the refused ones.
+    """
+    conn = ctx.conn
+    conn.execute("ATTACH DATABASE ? AS tagged", (str(scratch),))
+    for table, columns in (("sentences", SENTENCE_COLUMNS), ("mentions", MENTION_COLUMNS)):
+        started = time.perf_counter()
+        before = conn.total_changes
+        try:
+            conn.execute("SAVEPOINT copy")
+            conn.execute(f"INSERT INTO main.{table} SELECT * FROM tagged.{table}")
+            conn.execute("RELEASE copy")
+        except sqlite3.DatabaseError:
+            conn.execute("ROLLBACK TO copy")
+            conn.execute("RELEASE copy")
+            writer.insert_all(table, columns, conn.execute(
+                f"SELECT {', '.join(columns)} FROM tagged.{table} ORDER BY rowid"), origin)
+            continue
+        writer.insert_seconds += time.perf_counter() - started
+        ctx.counts[table] = ctx.counts.get(table, 0) + conn.total_changes - before
 
 
 def load(ctx: LoadContext, writer: Writer) -> None:
