@@ -37,14 +37,26 @@ class Sentence:
     text: str
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+def _word_before(line: str, dot: int) -> str:
+    """What ``_WORD_BEFORE.search(line, 0, dot)`` finds ("" for nothing): the
+    run of ASCII letters and full stops ending at *dot*, from its first letter.
+    Found walking back from *dot*, not searching forward from the line's start."""
+    start = dot
+    while start > 0 and line[start - 1] in _WORD_CHARS:
+        start -= 1
+    return line[start:dot].lstrip(".")
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     """Whether the full stop at *dot* ends an abbreviation or an initial."""
     if line[dot] != ".":
         return False
-    match = _WORD_BEFORE.search(line, 0, dot)
-    if not match:
+    word = _word_before(line, dot)
+    if not word:
         return False
-    word = match.group(1)
     return bool(_INITIALS.fullmatch(word)) or word.lower().rstrip(".") in ABBREVIATIONS
 
 

@@ -118,8 +118,14 @@ def check_file_bytes(path: Path, problems: Problems, what: str) -> bool:
 
 def _events(path: Path, problems: Problems) -> Iterator[yaml.Event]:
     with open(path, "rb") as fh:
+        loader = _Loader(fh)  # what yaml.parse() does, less a layer of calls per event
+        get_event = loader.get_event
         try:
-            yield from yaml.parse(fh, Loader=_Loader)
+            while True:
+                event = get_event()
+                if event is None:
+                    return
+                yield event
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
@@ -138,6 +144,14 @@ def _events(path: Path, problems: Problems) -> Iterator[yaml.Event]:
         except yaml.YAMLError as exc:  # pragma: no cover - defensive
             problems.add(path, None, "(yaml)", f"malformed YAML: {exc}; expected valid YAML")
             raise _Stop from None
+        finally:
+            loader.dispose()
+
+
+_ScalarEvent, _MappingStartEvent, _SequenceStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MappingEndEvent, _SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_AliasEvent, _DocumentStartEvent = yaml.AliasEvent, yaml.DocumentStartEvent
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _build(path: Path, problems: Problems, stream_top: bool) -> Iterator[tuple[str, Any, int]]:
@@ -151,22 +165,25 @@ def _build(path: Path, problems: Problems, stream_top: bool) -> Iterator[tuple[s
     streaming = False
     events = _events(path, problems)
     for event in events:
-        etype = type(event)
-        if etype is yaml.ScalarEvent or etype is yaml.MappingStartEvent or etype is yaml.SequenceStartEvent:
+        etype = event.__class__
+        if etype is _ScalarEvent or etype is _MappingStartEvent or etype is _SequenceStartEvent:
             line = event.start_mark.line + 1
             if event.anchor is not None:
                 problems.add(path, line, "(yaml)", "anchors (&name) are not supported; expected every value written out in full")
                 raise _Stop
             tag = event.tag
-            if tag is not None and tag not in ("!", "tag:yaml.org,2002:str") and etype is yaml.ScalarEvent:
-                problems.add(path, line, "(yaml)", f"YAML tags ({tag}) are not supported; expected a plain value")
-                raise _Stop
-            if etype is yaml.ScalarEvent:
-                value: Any = _scalar(event)
-                if tag == "tag:yaml.org,2002:str":
+            if etype is _ScalarEvent:
+                if tag is None:
+                    value: Any = event.value if event.style else _scalar(event)
+                elif tag == _STR_TAG:
                     value = event.value
+                elif tag == "!":
+                    value = _scalar(event)
+                else:
+                    problems.add(path, line, "(yaml)", f"YAML tags ({tag}) are not supported; expected a plain value")
+                    raise _Stop
                 container = None
-            elif etype is yaml.MappingStartEvent:
+            elif etype is _MappingStartEvent:
                 value = container = YMap(line)
             else:
                 value = container = YSeq(line)
@@ -175,10 +192,10 @@ def _build(path: Path, problems: Problems, stream_top: bool) -> Iterator[tuple[s
                 if container is not None:
                     stack.append(container)
                     keys.append(None)
-                    streaming = stream_top and etype is yaml.SequenceStartEvent
+                    streaming = stream_top and etype is _SequenceStartEvent
                 continue
             parent = stack[-1]
-            if type(parent) is YMap:
+            if parent.__class__ is YMap:
                 key = keys[-1]
                 if key is None:
                     if container is not None:
@@ -202,15 +219,15 @@ def _build(path: Path, problems: Problems, stream_top: bool) -> Iterator[tuple[s
                 keys.append(None)
             elif streaming and len(stack) == 1:
                 yield ("item", value, line)
-        elif etype is yaml.MappingEndEvent or etype is yaml.SequenceEndEvent:
+        elif etype is _MappingEndEvent or etype is _SequenceEndEvent:
             done = stack.pop()
             keys.pop()
             if streaming and len(stack) == 1:
                 yield ("item", done, done.line)
-        elif etype is yaml.AliasEvent:
+        elif etype is _AliasEvent:
             problems.add(path, event.start_mark.line + 1, "(yaml)", "aliases (*name) are not supported; expected every value written out in full")
             raise _Stop
-        elif etype is yaml.DocumentStartEvent:
+        elif etype is _DocumentStartEvent:
             documents += 1
             if documents > 1:
                 problems.add(path, event.start_mark.line + 1, "(yaml)", "more than one YAML document (---) in the file; expected one")
@@ -252,7 +269,8 @@ def read_in_a_process(path: Path) -> bool:
 
 PROCESS_ENV = "ICADB_PROCESS_MIN_BYTES"
 PROCESS_MIN_BYTES = 4 << 20  # below this, starting a process costs more than it saves
-_BATCH = 1000  # records per message from the reader process
+_BATCH = 250  # records per message from the reader process (about 250 KB)
+_PIPE_BYTES = 1 << 20  # room in the pipe for a few messages (Linux's default limit for a pipe)
 
 
 def process_min_bytes() -> int:
@@ -356,6 +374,19 @@ def _reader_process(job: str, target: Any, conn, check: Callable | None = None) 
         conn.close()
 
 
+def _widen(connection) -> None:
+    """Give a pipe room for several batches (Linux: 64 KB by default), so the
+    reader writes a batch in one go and reads on, instead of waking up for
+    every 64 KB the building process takes out (slow when the second core is
+    shared with the tagger)."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):  # not Linux, or a lower limit: the default works too
+        pass
+
+
 def _from_a_process(job: str, target: Any, problems: Problems, what: str,
                     check: Callable | None = None) -> Iterator[tuple]:
     """Run a reader in a process of its own; yield its items (with *check*'s
@@ -364,6 +395,7 @@ def _from_a_process(job: str, target: Any, problems: Problems, what: str,
 
     context = multiprocessing.get_context("spawn")  # not fork: the caller holds an open SQLite transaction
     receiver, sender = context.Pipe(duplex=False)
+    _widen(receiver)
     process = context.Process(target=_reader_process, args=(job, target, sender, check), name="icadb-reader", daemon=True)
     process.start()
     sender.close()
