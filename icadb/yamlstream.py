@@ -248,7 +248,9 @@ def iter_records(path: Path, problems: Problems, check: Callable | None = None) 
     a file; picklable, called as ``check(path, record, problems)``) that
     process also checks each record as it reads it, and the stream is of
     ``(line, record, check's result)``; check's problems come right after the
-    record's own, as they would if the caller checked it on receiving it.
+    record's own, as they would if the caller checked it on receiving it. A
+    record whose check passed (``result[1]``) comes as its checked values
+    with its lines (see :func:`_checked_record`).
     """
     if read_in_a_process(path):
         yield from _from_a_process("records", path, problems, str(path), check)
@@ -319,6 +321,18 @@ def _from_plain(value: Any) -> Any:
     return sequence
 
 
+def _checked_record(line: int, key_lines: dict, values: dict) -> YMap:
+    """A record that passed its checks in the reader process, as the caller
+    gets it: its lines, holding its checked values (the same scalars; lists
+    of checked items as plain lists and dicts). Cheaper to send than the
+    record itself, and what a loader reads of a good record (its lines, and
+    its values through ``get``) is the same."""
+    record = YMap(line)
+    record.key_lines = key_lines
+    record.update(values)
+    return record
+
+
 class _Recorder:
     """Stands in for :class:`Problems` in the reader process: records each
     call in the message stream, to be made on the real one in order."""
@@ -359,7 +373,11 @@ def _reader_process(job: str, target: Any, conn, check: Callable | None = None) 
         stream: list = []
         recorder = _Recorder(stream)
         for kind, where, value, checked in _items(job, target, recorder, check):
-            stream.append((kind, os.fspath(where) if isinstance(where, Path) else where, _to_plain(value), checked))
+            if checked is not None and checked[1]:
+                # It passed its checks: its lines and checked values are all the caller reads of it.
+                stream.append((3, where, (value.line, value.key_lines), checked))
+            else:
+                stream.append((kind, os.fspath(where) if isinstance(where, Path) else where, _to_plain(value), checked))
             if len(stream) >= _BATCH:
                 conn.send_bytes(marshal.dumps(stream))
                 stream.clear()
@@ -416,6 +434,8 @@ def _from_a_process(job: str, target: Any, problems: Problems, what: str,
                     getattr(problems, entry[1])(*entry[2])
                 elif check is None:
                     yield entry[1], _from_plain(entry[2])
+                elif entry[0] == 3:
+                    yield entry[1], _checked_record(*entry[2], entry[3][0]), entry[3]
                 else:
                     yield entry[1], _from_plain(entry[2]), entry[3]
     finally:
