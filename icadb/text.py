@@ -100,7 +100,7 @@ class Mention:
     entity_id: str
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str]) -> str:
     """A regex alternation of *words* arranged as a trie (fast with Python's
     re), preferring the longest word at each position."""
     trie: dict = {}
@@ -143,7 +143,7 @@ class Gazetteer:
     @staticmethod
     def _compile(names) -> re.Pattern:
         words = sorted(names, key=len, reverse=True)
-        pattern = _trie_pattern(words) if words else "(?!)"
+        pattern = trie_pattern(words) if words else "(?!)"
         return re.compile(rf"(?<![\w])(?:{pattern})(?![\w])")
 
     @classmethod

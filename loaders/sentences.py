@@ -28,7 +28,7 @@ from pathlib import Path
 
 from icadb.loaders.common import Field, LoadContext, Writer, spec, start_process
 from icadb.loaders.documents import document_dir
-from icadb.text import Gazetteer, _trie_pattern, sentences
+from icadb.text import Gazetteer, sentences, trie_pattern
 from icadb.yamlstream import iter_records, process_min_bytes
 
 ID_COLUMN = {"country": "iso3", "organization": "org_id", "person": "person_id", "series": "series_id"}
@@ -53,7 +53,7 @@ def cooperation_terms(ctx: LoadContext) -> re.Pattern | None:
     # One trie-shaped alternation (the longest term first at each position, as
     # a plain longest-first alternation would): about twice as fast to scan.
     words = sorted({t.strip().lower() for t in terms}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + _trie_pattern(words) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(words) + r")(?![\w-])", re.IGNORECASE)
 
 
 def sentence_rows(documents: Iterable[tuple[str, str]], gazetteer: Gazetteer,

@@ -143,3 +143,48 @@ def test_default_database_path_follows_icadb_db(monkeypatch, tmp_path):
 
 def test_seeds_are_the_project_seeds():
     assert (SEEDS_DIR / "documents").is_dir() and (SEEDS_DIR / "records").is_dir()
+
+
+def test_indexes_after_a_build_are_the_migrations_own(built_db, tmp_path):
+    """The build drops a table's plain indexes while it loads it and rebuilds
+    them after: the built file ends with exactly the indexes (names, tables,
+    SQL) the migrations make."""
+    from icadb import migrate
+
+    empty = tmp_path / "empty.sqlite"
+    migrate.upgrade(empty)
+
+    def indexes(path):
+        conn = sqlite3.connect(path)
+        try:
+            return sorted(conn.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index'"))
+        finally:
+            conn.close()
+    built = indexes(built_db)
+    assert built == indexes(empty)
+    assert any(sql and not sql.upper().startswith("CREATE UNIQUE") for _n, _t, sql in built)  # some were deferred
+
+
+def test_a_dangling_reference_a_loader_lets_through_fails_the_build(seeds_copy, tmp_path, monkeypatch):
+    """Foreign keys are not enforced row by row during a build; verify()
+    checks every row once, before the commit. A loader that wrote a row
+    pointing at nothing fails the build, located, and leaves the target alone."""
+    from icadb.loaders import coverage
+
+    target = tmp_path / "icadb.sqlite"
+    build(target, seeds=seeds_copy)
+    before = sha(target)
+    original = coverage.load
+
+    def load_and_write_a_dangling_row(ctx, writer):
+        original(ctx, writer)
+        record_id, role = ctx.conn.execute("SELECT record_id, role FROM record_countries LIMIT 1").fetchone()
+        ctx.conn.execute("INSERT INTO record_countries (record_id, iso3, role, note) VALUES (?, 'XXX', ?, NULL)",
+                         (record_id, role))
+    monkeypatch.setattr(coverage, "load", load_and_write_a_dangling_row)
+    with pytest.raises(SeedError) as caught:
+        build(target, seeds=seeds_copy)
+    messages = [str(p) for p in caught.value.problems.items]
+    assert any(m.startswith("(database): record_countries: row ") and "points at a missing countries row" in m
+               for m in messages), messages
+    assert sha(target) == before

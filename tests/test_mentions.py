@@ -56,3 +56,50 @@ def test_sentences_tile_their_documents_in_order(db):
 def test_sentence_search(datasette):
     rows = datasette("/icadb/sentences.json?_search=Dushanbe&_shape=array").json()
     assert rows and all("Dushanbe" in r["text"] for r in rows)
+
+
+def test_word_before_a_full_stop_is_what_the_pattern_finds():
+    """text._word_before walks back from a full stop; it must find what
+    _WORD_BEFORE.search(line, 0, dot) finds, at every position."""
+    import random
+
+    from icadb import text
+
+    lines = ["S. Jaishankar met U.S. officials.", "...a.b. c", "Mr.Modi", "é. x.", "-.-.Z.", "1.2.3", "e.g. the", ""]
+    rnd = random.Random(8)
+    lines += ["".join(rnd.choice("aZ. -é1\"'”") for _ in range(rnd.randint(1, 10))) for _ in range(3000)]
+    for line in lines:
+        for dot in range(len(line) + 1):
+            match = text._WORD_BEFORE.search(line, 0, dot)
+            assert text._word_before(line, dot) == (match.group(1) if match else ""), (line, dot)
+
+
+def test_cooperation_terms_pattern_finds_what_a_plain_alternation_finds(db):
+    """The terms are matched by one trie-shaped pattern; it must find the
+    same terms as the longest-first alternation of them, in every sentence
+    of the seeds and around every term."""
+    import re
+
+    import yaml
+
+    from icadb.errors import Problems
+    from icadb.loaders.common import LoadContext
+    from icadb.loaders.sentences import cooperation_terms
+    from icadb.paths import SEEDS_DIR
+    from icadb.progress import Progress
+
+    context = LoadContext(conn=None, seeds=SEEDS_DIR, problems=Problems(), progress=Progress(enabled=False))
+    trie = cooperation_terms(context)
+    assert not context.problems
+    terms = [t for group in yaml.safe_load((SEEDS_DIR / "reference" / "cooperation_terms.yaml").read_text())
+             for t in group["terms"]]
+    words = sorted({t.strip() for t in terms}, key=len, reverse=True)
+    plain = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    texts = [row[0] for row in db.execute("SELECT text FROM sentences")]
+    texts += [s for w in words for s in (w, w.upper(), w + "s", "x" + w, w + "-x", f"{w} {w}", f"the {w}.", w[:-1])]
+    assert len(texts) > 500
+
+    def found(pattern, sentence):
+        return sorted({m.group(0).lower() for m in pattern.finditer(sentence)})
+    assert [found(trie, t) for t in texts] == [found(plain, t) for t in texts]
+    assert sum(bool(found(trie, t)) for t in texts) > 100
