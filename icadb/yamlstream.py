@@ -148,12 +148,6 @@ def _events(path: Path, problems: Problems) -> Iterator[yaml.Event]:
             loader.dispose()
 
 
-_ScalarEvent, _MappingStartEvent, _SequenceStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-_MappingEndEvent, _SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
-_AliasEvent, _DocumentStartEvent = yaml.AliasEvent, yaml.DocumentStartEvent
-_STR_TAG = "tag:yaml.org,2002:str"
-
-
 def _build(path: Path, problems: Problems, stream_top: bool) -> Iterator[tuple[str, Any, int]]:
     """Yield ("item", value, line) for each top-level sequence item when
     *stream_top*, and finally ("root", value, 1) with the whole root (items
@@ -165,25 +159,22 @@ def _build(path: Path, problems: Problems, stream_top: bool) -> Iterator[tuple[s
     streaming = False
     events = _events(path, problems)
     for event in events:
-        etype = event.__class__
-        if etype is _ScalarEvent or etype is _MappingStartEvent or etype is _SequenceStartEvent:
+        etype = type(event)
+        if etype is yaml.ScalarEvent or etype is yaml.MappingStartEvent or etype is yaml.SequenceStartEvent:
             line = event.start_mark.line + 1
             if event.anchor is not None:
                 problems.add(path, line, "(yaml)", "anchors (&name) are not supported; expected every value written out in full")
                 raise _Stop
             tag = event.tag
-            if etype is _ScalarEvent:
-                if tag is None:
-                    value: Any = event.value if event.style else _scalar(event)
-                elif tag == _STR_TAG:
+            if tag is not None and tag not in ("!", "tag:yaml.org,2002:str") and etype is yaml.ScalarEvent:
+                problems.add(path, line, "(yaml)", f"YAML tags ({tag}) are not supported; expected a plain value")
+                raise _Stop
+            if etype is yaml.ScalarEvent:
+                value: Any = _scalar(event)
+                if tag == "tag:yaml.org,2002:str":
                     value = event.value
-                elif tag == "!":
-                    value = _scalar(event)
-                else:
-                    problems.add(path, line, "(yaml)", f"YAML tags ({tag}) are not supported; expected a plain value")
-                    raise _Stop
                 container = None
-            elif etype is _MappingStartEvent:
+            elif etype is yaml.MappingStartEvent:
                 value = container = YMap(line)
             else:
                 value = container = YSeq(line)
@@ -192,10 +183,10 @@ def _build(path: Path, problems: Problems, stream_top: bool) -> Iterator[tuple[s
                 if container is not None:
                     stack.append(container)
                     keys.append(None)
-                    streaming = stream_top and etype is _SequenceStartEvent
+                    streaming = stream_top and etype is yaml.SequenceStartEvent
                 continue
             parent = stack[-1]
-            if parent.__class__ is YMap:
+            if type(parent) is YMap:
                 key = keys[-1]
                 if key is None:
                     if container is not None:
@@ -219,15 +210,15 @@ def _build(path: Path, problems: Problems, stream_top: bool) -> Iterator[tuple[s
                 keys.append(None)
             elif streaming and len(stack) == 1:
                 yield ("item", value, line)
-        elif etype is _MappingEndEvent or etype is _SequenceEndEvent:
+        elif etype is yaml.MappingEndEvent or etype is yaml.SequenceEndEvent:
             done = stack.pop()
             keys.pop()
             if streaming and len(stack) == 1:
                 yield ("item", done, done.line)
-        elif etype is _AliasEvent:
+        elif etype is yaml.AliasEvent:
             problems.add(path, event.start_mark.line + 1, "(yaml)", "aliases (*name) are not supported; expected every value written out in full")
             raise _Stop
-        elif etype is _DocumentStartEvent:
+        elif etype is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 problems.add(path, event.start_mark.line + 1, "(yaml)", "more than one YAML document (---) in the file; expected one")

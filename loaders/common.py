@@ -293,7 +293,6 @@ class FieldChecks:
         raise AssertionError(f"unknown field kind {kind}")  # pragma: no cover
 
 
-
 class RecordChecks(FieldChecks):
     """:meth:`FieldChecks.check_fields_partly` of each record of a file
     against *fields*, with a copy of the registries the fields refer to:
@@ -692,7 +691,7 @@ def iter_checked(ctx: LoadContext, path: Path, fields: Mapping[str, Field], regi
     from icadb.yamlstream import iter_records, read_in_a_process
 
     seen = ctx.registry(registry)
-    if read_in_a_process(path):  # check each record there too, as it is read (on the second core)
+    if read_in_a_process(path):  # a large file: each record is checked by the process reading it, on the second core
         checked = iter_records(path, ctx.problems, check=RecordChecks.of(ctx, fields))
     else:
         checked = ((line, record, ctx.check_fields_partly(path, record, fields))
