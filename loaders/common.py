@@ -511,6 +511,12 @@ def start_process(ctx: LoadContext, target: Callable, args: tuple, name: str,
 # ----------------------------------------------------------------- the writer
 
 
+def insert_sql(table: str, columns: Iterable[str]) -> str:
+    """``INSERT INTO table (columns) VALUES (?, ...)``."""
+    cols = list(columns)
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
 class Writer:
     """Buffers rows per table and inserts them with ``executemany``.
 
@@ -564,7 +570,7 @@ class Writer:
                 self.ctx.conn.execute(f'DROP INDEX "{index}"')
             self._deferred[name] = indexes
         cols = list(columns)
-        self.sql[name] = f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        self.sql[name] = insert_sql(name, cols)
         self.rows[name] = []
         self.origins[name] = []
 

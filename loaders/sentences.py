@@ -26,7 +26,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from icadb.loaders.common import Field, LoadContext, Writer, spec, start_process
+from icadb.loaders.common import Field, LoadContext, Writer, insert_sql, spec, start_process
 from icadb.loaders.documents import document_dir
 from icadb.text import Gazetteer, sentences, trie_pattern
 from icadb.yamlstream import iter_records, process_min_bytes
@@ -36,6 +36,7 @@ TERMS_SPEC = spec(Field("group", expected="what the terms are about"), Field("te
 SENTENCE_COLUMNS = ("sentence_id", "document_id", "position", "char_start", "char_end", "text", "cooperation_terms")
 MENTION_COLUMNS = ("document_id", "sentence_id", "entity_type", "iso3", "org_id", "person_id", "series_id",
                    "char_start", "char_end", "surface")
+TABLES = {"sentences": SENTENCE_COLUMNS, "mentions": MENTION_COLUMNS}  # what this loader fills, in order
 PREPARE_AFTER = ("documents", "aliases")  # what prepare() needs loaded
 
 
@@ -108,11 +109,8 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, ter
             digests.append((document_id, hashlib.sha256(data).hexdigest()))
             yield document_id, data.decode("utf-8")
 
-    batches: dict[str, list] = {"sentences": [], "mentions": []}
-    sql = {"sentences": f"INSERT INTO sentences ({', '.join(SENTENCE_COLUMNS)}) "
-                        f"VALUES ({', '.join('?' * len(SENTENCE_COLUMNS))})",
-           "mentions": f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) "
-                       f"VALUES ({', '.join('?' * len(MENTION_COLUMNS))})"}
+    batches: dict[str, list] = {table: [] for table in TABLES}
+    sql = {table: insert_sql(table, columns) for table, columns in TABLES.items()}
     for table, row in sentence_rows(documents(), Gazetteer(names), pattern):
         batch = batches[table]
         batch.append(row)
@@ -152,7 +150,7 @@ def prepare(ctx: LoadContext) -> None:
                       [sql for (sql,) in ctx.conn.execute(
                           "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
                           "ORDER BY name", (table,))])
-              for table in ("sentences", "mentions")}
+              for table in TABLES}
     process = start_process(ctx, _tagger_process,
                             (str(scratch), files, names, (terms.pattern, terms.flags) if terms else None, schema),
                             "icadb-tagger", after=lambda: scratch.unlink(missing_ok=True))
@@ -196,7 +194,7 @@ def _copy_tagged(ctx: LoadContext, writer: Writer, scratch: Path, origin: tuple[
     """
     conn = ctx.conn
     conn.execute("ATTACH DATABASE ? AS tagged", (str(scratch),))
-    for table, columns in (("sentences", SENTENCE_COLUMNS), ("mentions", MENTION_COLUMNS)):
+    for table, columns in TABLES.items():
         started = time.perf_counter()
         before = conn.total_changes
         try:
@@ -222,8 +220,8 @@ def load(ctx: LoadContext, writer: Writer) -> None:
         return
     gazetteer = Gazetteer.from_db(ctx.conn)
     terms = cooperation_terms(ctx)
-    writer.table("sentences", SENTENCE_COLUMNS)
-    writer.table("mentions", MENTION_COLUMNS)
+    for table, columns in TABLES.items():
+        writer.table(table, columns)
     documents = ctx.conn.execute("SELECT document_id, text FROM documents ORDER BY document_id")
     origin = (ctx.seeds / "documents", 0)
     with ctx.progress.stage("sentences and mentions") as task:
