@@ -65,7 +65,8 @@ def loader_modules():
 def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progress: Progress,
                phases: dict[str, float] | None = None) -> dict[str, int]:
     """Load every seed into an open, migrated database; report problems in *problems*."""
-    from icadb.loaders.common import LoadContext, Writer
+    from icadb.loaders.context import LoadContext
+    from icadb.loaders.writer import Writer
 
     ctx = LoadContext(conn=conn, seeds=seeds, problems=problems, progress=progress)
     writer = Writer(ctx)

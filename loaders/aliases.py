@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from icadb.loaders.common import Field, LoadContext, Writer, spec
+from icadb.loaders.context import LoadContext
+from icadb.loaders.fields import Field, spec
+from icadb.loaders.writer import Writer
 from icadb.schema import vocab
 from icadb.yamlstream import iter_records
 

@@ -12,7 +12,8 @@ import os
 from pathlib import Path
 
 from icadb import __version__
-from icadb.loaders.common import LoadContext, Writer, start_process
+from icadb.loaders.context import LoadContext, start_process
+from icadb.loaders.writer import Writer
 
 
 def seeds_digest(seeds: Path) -> str:

@@ -8,7 +8,11 @@ curators handled it. Nothing is silently resolved.
 from __future__ import annotations
 
 from icadb.errors import did_you_mean
-from icadb.loaders.common import Field, LoadContext, Writer, check_source, iter_checked, spec
+from icadb.loaders.context import LoadContext
+from icadb.loaders.fields import Field, spec
+from icadb.loaders.quotes import check_source
+from icadb.loaders.reading import iter_checked
+from icadb.loaders.writer import Writer
 from icadb.schema import vocab
 
 SPEC = spec(

@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 
 from icadb.schema.vocab import CENTRAL_ASIA
-from icadb.loaders.common import LoadContext, Writer, iter_csv
+from icadb.loaders.context import LoadContext
+from icadb.loaders.reading import iter_csv
+from icadb.loaders.writer import Writer
 
 CSV_HEADER = ["iso3", "region", "subregion", "capital", "capital_latitude", "capital_longitude"]
 COLUMNS = ("iso3", "iso2", "iso_numeric", "name", "iso_name", "official_name", "region", "subregion",

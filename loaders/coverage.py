@@ -7,7 +7,10 @@ country or organisation: ``icadb coverage`` lists the ones still undecided.
 
 from __future__ import annotations
 
-from icadb.loaders.common import Field, LoadContext, Writer, check_source, spec
+from icadb.loaders.context import LoadContext
+from icadb.loaders.fields import Field, spec
+from icadb.loaders.quotes import check_source
+from icadb.loaders.writer import Writer
 from icadb.schema import vocab
 from icadb.yamlstream import iter_records
 

@@ -4,7 +4,11 @@ names it."""
 
 from __future__ import annotations
 
-from icadb.loaders.common import SOURCE_SPEC, Field, LoadContext, Writer, check_source, iter_checked, spec
+from icadb.loaders.context import LoadContext
+from icadb.loaders.fields import SOURCE_SPEC, Field, spec
+from icadb.loaders.quotes import check_source
+from icadb.loaders.reading import iter_checked
+from icadb.loaders.writer import Writer
 from icadb.schema import vocab
 
 COLUMNS = ("org_id", "name", "abbreviation", "org_type", "parent_org_id", "country_iso3", "description",

@@ -3,7 +3,11 @@ the sources give them, from ``seeds/reference/people.yaml``."""
 
 from __future__ import annotations
 
-from icadb.loaders.common import SOURCE_SPEC, Field, LoadContext, Writer, check_source, iter_checked, spec
+from icadb.loaders.context import LoadContext
+from icadb.loaders.fields import SOURCE_SPEC, Field, spec
+from icadb.loaders.quotes import check_source
+from icadb.loaders.reading import iter_checked
+from icadb.loaders.writer import Writer
 
 COLUMNS = ("person_id", "name", "position", "country_iso3", "source_document_id", "source_quote")
 

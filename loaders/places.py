@@ -3,7 +3,10 @@ coordinates for the map, from ``seeds/reference/places.yaml``."""
 
 from __future__ import annotations
 
-from icadb.loaders.common import Field, LoadContext, Writer, iter_checked, spec
+from icadb.loaders.context import LoadContext
+from icadb.loaders.fields import Field, spec
+from icadb.loaders.reading import iter_checked
+from icadb.loaders.writer import Writer
 from icadb.schema import vocab
 
 COLUMNS = ("place_id", "name", "place_type", "country_iso3", "latitude", "longitude", "coordinate_precision",

@@ -14,7 +14,11 @@ from pathlib import Path
 
 from icadb import dates
 from icadb.errors import did_you_mean
-from icadb.loaders.common import NOTE_FIELD, ROLE_FIELD, Field, LoadContext, Writer, check_source, iter_checked, spec
+from icadb.loaders.context import LoadContext
+from icadb.loaders.fields import NOTE_FIELD, ROLE_FIELD, Field, spec
+from icadb.loaders.quotes import check_source
+from icadb.loaders.reading import iter_checked
+from icadb.loaders.writer import Writer
 from icadb.schema import vocab
 
 RECORD_COLUMNS = ("record_id", "kind", "title", "summary", "status", "category", "date", "date_precision",

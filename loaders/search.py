@@ -7,7 +7,8 @@ without copying them.
 
 from __future__ import annotations
 
-from icadb.loaders.common import LoadContext, Writer
+from icadb.loaders.context import LoadContext
+from icadb.loaders.writer import Writer
 
 INDEXES = ("records_fts", "evidence_fts", "documents_fts", "sentences_fts")
 

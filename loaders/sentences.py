@@ -26,7 +26,9 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from icadb.loaders.common import Field, LoadContext, Writer, insert_sql, spec, start_process
+from icadb.loaders.context import LoadContext, start_process
+from icadb.loaders.fields import Field, spec
+from icadb.loaders.writer import Writer, insert_sql
 from icadb.loaders.documents import document_dir
 from icadb.text import Gazetteer, sentences, trie_pattern
 from icadb.yamlstream import iter_records, process_min_bytes

@@ -4,7 +4,10 @@ Records name their series and, where a source gives it, their edition."""
 
 from __future__ import annotations
 
-from icadb.loaders.common import Field, LoadContext, Writer, iter_checked, spec
+from icadb.loaders.context import LoadContext
+from icadb.loaders.fields import Field, spec
+from icadb.loaders.reading import iter_checked
+from icadb.loaders.writer import Writer
 from icadb.schema import vocab
 
 COLUMNS = ("series_id", "name", "kind", "frequency", "description")

@@ -9,7 +9,8 @@ one country's evidence quotes through its key (migration 0015).
 
 from __future__ import annotations
 
-from icadb.loaders.common import LoadContext, Writer
+from icadb.loaders.context import LoadContext
+from icadb.loaders.writer import Writer
 from icadb.paths import SCHEMA_DIR
 
 SUMMARIES = {

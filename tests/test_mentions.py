@@ -83,7 +83,7 @@ def test_cooperation_terms_pattern_finds_what_a_plain_alternation_finds(db):
     import yaml
 
     from icadb.errors import Problems
-    from icadb.loaders.common import LoadContext
+    from icadb.loaders.context import LoadContext
     from icadb.loaders.sentences import cooperation_terms
     from icadb.paths import SEEDS_DIR
     from icadb.progress import Progress
