@@ -1,0 +1,98 @@
+"""Commands for the curators: what still needs a record."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from icadb.cli.options import (
+    CONTEXT,
+    db_option,
+    open_database,
+    resolve_db,
+)
+
+
+@click.command(context_settings=CONTEXT)
+@db_option
+@click.option("--document", "document_id", default=None, help="Only this document (its id).")
+@click.option("--all", "show_all", is_flag=True, help="Also list the sentences already cited or skipped.")
+def coverage(db_path: Path | None, document_id: str | None, show_all: bool) -> None:
+    """List source sentences that name a country or organisation but no record cites.
+
+    The curator's to-do list: each such sentence should either back a record
+    (an evidence quote in seeds/records/) or be skipped with a reason in
+    seeds/coverage.yaml. Exits 1 while any sentence is undecided.
+
+    \b
+    Example:
+        icadb coverage
+        icadb coverage --document 2022-12-diplomat-india-central-asia-relations --all
+    """
+    from icadb.coverage import coverage as compute
+
+    conn = open_database(resolve_db(db_path))
+    statuses = compute(conn, document_id)
+    undecided = [s for s in statuses if not s.decided]
+    current = None
+    for status in statuses:
+        if not (show_all or not status.decided):
+            continue
+        if status.document_id != current:
+            current = status.document_id
+            click.echo(f"\n{current}")
+        sentence = status.sentence
+        names = ", ".join(sorted({m.entity_id for m in status.mentions}))
+        if status.cited_by:
+            state = "cited by " + ", ".join(status.cited_by)
+        elif status.skipped:
+            state = "skipped: " + ", ".join(status.skipped)
+        else:
+            state = "UNDECIDED"
+        click.echo(f"  [{sentence.start}:{sentence.end}] {state} ({names})")
+        click.echo(f"      {sentence.text}")
+    documents = len({s.document_id for s in statuses})
+    click.echo(f"\n{len(statuses)} sentences in {documents} documents name a country or organisation: "
+               f"{sum(bool(s.cited_by) for s in statuses)} cited, "
+               f"{sum(bool(s.skipped) and not s.cited_by for s in statuses)} skipped, {len(undecided)} undecided")
+    sys.exit(1 if undecided else 0)
+
+@click.command(context_settings=CONTEXT)
+@db_option
+@click.option("--document", "document_id", default=None, help="Only this document (its id).")
+@click.option("-n", "--limit", default=200, show_default=True, help="Show at most this many sentences.")
+def review(db_path: Path | None, document_id: str | None, limit: int) -> None:
+    """Print the review queue: sentences that still need a curated record, newest documents first.
+
+    A sentence is in the queue when it names India and either a Central Asian
+    state or a cooperation term (seeds/reference/cooperation_terms.yaml), and
+    no evidence or conflict quote cites it and seeds/coverage.yaml does not
+    skip it. Datasette shows the same queue as the view review_queue.
+
+    \b
+    Example:
+        icadb review
+        icadb review --document 2026-11-20-india-and-kazakhstan-hold-talks
+    """
+    import json
+
+    conn = open_database(resolve_db(db_path))
+    sql = "SELECT * FROM review_queue" + (" WHERE document_id = ?" if document_id else "")
+    sql += " ORDER BY published_earliest DESC, document_id, position LIMIT ?"
+    rows = conn.execute(sql, ((document_id,) if document_id else ()) + (limit,)).fetchall()
+    total = conn.execute("SELECT count(*) FROM review_queue" + (" WHERE document_id = ?" if document_id else ""),
+                         (document_id,) if document_id else ()).fetchone()[0]
+    current = None
+    for (doc_id, doc_title, published_on, _earliest, position, start, end, text, countries, terms, _sid) in rows:
+        if doc_id != current:
+            current = doc_id
+            click.echo(f"\n{doc_title} ({published_on or 'undated'}) [{doc_id}]")
+        names = ", ".join(json.loads(countries))
+        found = ", ".join(json.loads(terms))
+        click.echo(f"  #{position} [{start}:{end}] {names}" + (f"; terms: {found}" if found else ""))
+        click.echo(f"      {text}")
+    shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
+    click.echo(f"\n{shown} sentences to review" + (" (cite them in seeds/records/ or skip them in seeds/coverage.yaml)"
+                                                   if total else ""))
