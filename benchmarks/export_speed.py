@@ -33,7 +33,7 @@ from load import free_port, wait_until_up  # noqa: E402
 def biggest_table(db: Path) -> tuple[str, int]:
     conn = sqlite3.connect(db)
     names = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' "
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%\\_fts%' ESCAPE '\\' "
         "AND name NOT LIKE 'summary_%' AND name NOT IN ('alembic_version', 'documents')")]  # summary_* are not exported
     counts = {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
     conn.close()

@@ -161,14 +161,17 @@ def loaded_tables(db: Path) -> list[str]:
     conn = sqlite3.connect(db)
     names = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "AND name NOT LIKE '%_fts%' AND name <> 'alembic_version'")]
+        "AND name NOT LIKE '%\\_fts%' ESCAPE '\\' AND name <> 'alembic_version'")]
     parents = {n: {r[2] for r in conn.execute(f'PRAGMA foreign_key_list("{n}")')} - {n} for n in names}
     conn.close()
     ordered: list[str] = []
     while len(ordered) < len(names):
+        before = len(ordered)
         for name in sorted(names):
             if name not in ordered and parents[name] <= set(ordered):
                 ordered.append(name)
+        if len(ordered) == before:
+            raise SystemExit(f"no load order for {sorted(set(names) - set(ordered))}: a foreign key points outside them")
     return ordered
 
 
