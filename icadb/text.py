@@ -11,7 +11,9 @@
   longest name first, so "Uzbekistan" is one mention and "Indian Ocean" is
   none (it is an "ignore" alias). A name of an organisation or series that
   contains a country's name also mentions that country: "India-Central Asia
-  Dialogue" mentions the dialogue and India.
+  Dialogue" mentions the dialogue and India. A place name inside it does not:
+  the longest name wins, so "Ashgabat Agreement" is the agreement and no
+  mention of Turkmenistan (a capital names its country only on its own).
 """
 
 from __future__ import annotations
@@ -126,11 +128,14 @@ def trie_pattern(words: Iterable[str]) -> str:
 class Gazetteer:
     """Finds mentions of entities by any of their names."""
 
-    def __init__(self, names: dict[str, tuple[str, str | None]]):
-        """*names* maps each surface form to (entity_type, entity_id)."""
+    def __init__(self, names: dict[str, tuple[str, str | None]], places: Iterable[str] = ()):
+        """*names* maps each surface form to (entity_type, entity_id); *places*
+        are the names among them that name a place (a capital standing for its
+        country), which count only on their own, never inside a longer name."""
         self.names = dict(names)
+        self.places = frozenset(places)
         self._regex = self._compile(self.names)
-        countries = {name: ref for name, ref in self.names.items() if ref[0] == "country"}
+        countries = {name: ref for name, ref in self.names.items() if ref[0] == "country" and name not in self.places}
         country_regex = self._compile(countries)
         # Country names inside the names of organisations, people and series, found once, here.
         self._nested: dict[str, list[tuple[int, int, str, str]]] = {}
@@ -151,7 +156,13 @@ class Gazetteer:
         rows = conn.execute(
             "SELECT alias, entity_type, coalesce(iso3, org_id, person_id, series_id) FROM aliases"
         ).fetchall()
-        return cls({alias: (entity_type, entity_id) for alias, entity_type, entity_id in rows})
+        capitals = {name for (name,) in conn.execute("SELECT capital FROM countries WHERE capital IS NOT NULL")}
+        names = {alias: (entity_type, entity_id) for alias, entity_type, entity_id in rows}
+        return cls(names, sorted(alias for alias, (kind, _id) in names.items() if kind == "country" and alias in capitals))
+
+    def arguments(self) -> tuple:
+        """What rebuilds this gazetteer in another process: ``Gazetteer(*g.arguments())``."""
+        return self.names, sorted(self.places)
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
         for match in self._regex.finditer(text, start, len(text) if end is None else end):

@@ -5,8 +5,9 @@ Sentences are split by ``icadb.text.sentences`` (robust to initials, "U.S.",
 curly quotes and headlines without full stops) and stored with their
 offsets. Mentions come from the gazetteer (the ``aliases`` table): whole
 words, longest name first. Each sentence also records the cooperation terms
-it uses (``seeds/reference/cooperation_terms.yaml``), which the review queue
-reads.
+it uses (``seeds/reference/cooperation_terms.yaml``) and the phrases that
+stand for the article's parties ("the two sides";
+``seeds/reference/party_phrases.yaml``), which the review queue reads.
 
 A large corpus (``icadb.yamlstream.process_min_bytes()`` of text or more) is
 split and tagged in a process of its own, started as soon as the documents
@@ -35,17 +36,21 @@ from icadb.yamlstream import iter_records, process_min_bytes
 
 ID_COLUMN = {"country": "iso3", "organization": "org_id", "person": "person_id", "series": "series_id"}
 TERMS_SPEC = spec(Field("group", expected="what the terms are about"), Field("terms", "texts", min_items=1))
-SENTENCE_COLUMNS = ("sentence_id", "document_id", "position", "char_start", "char_end", "text", "cooperation_terms")
+SENTENCE_COLUMNS = ("sentence_id", "document_id", "position", "char_start", "char_end", "text", "cooperation_terms",
+                    "party_phrases")
 MENTION_COLUMNS = ("document_id", "sentence_id", "entity_type", "iso3", "org_id", "person_id", "series_id",
                    "char_start", "char_end", "surface")
 TABLES = {"sentences": SENTENCE_COLUMNS, "mentions": MENTION_COLUMNS}  # what this loader fills, in order
 PREPARE_AFTER = ("documents", "aliases")  # what prepare() needs loaded
 
 
-def cooperation_terms(ctx: LoadContext) -> re.Pattern | None:
-    path = ctx.seeds / "reference" / "cooperation_terms.yaml"
+def terms_pattern(ctx: LoadContext, filename: str) -> re.Pattern | None:
+    """One pattern for the terms of ``seeds/reference/<filename>`` (groups of
+    terms), or None when the file is missing or lists none (both files are
+    optional: without them the review queue goes by countries alone)."""
+    path = ctx.seeds / "reference" / filename
     terms: list[str] = []
-    if not path.exists():  # optional: without it the review queue goes by Central Asian states alone
+    if not path.exists():
         return None
     for line, record in iter_records(path, ctx.problems):
         values, ok = ctx.check_fields_partly(path, record, TERMS_SPEC)
@@ -59,17 +64,31 @@ def cooperation_terms(ctx: LoadContext) -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(?:" + trie_pattern(words) + r")(?![\w-])", re.IGNORECASE)
 
 
+def cooperation_terms(ctx: LoadContext) -> re.Pattern | None:
+    """The words that mark a sentence as being about security cooperation."""
+    return terms_pattern(ctx, "cooperation_terms.yaml")
+
+
+def party_phrases(ctx: LoadContext) -> re.Pattern | None:
+    """The phrases that stand for an article's parties without naming them ("the two sides")."""
+    return terms_pattern(ctx, "party_phrases.yaml")
+
+
+def _found(pattern: re.Pattern | None, text: str) -> str:
+    """The JSON array of what *pattern* finds in *text*, lower-cased, sorted, once each."""
+    return json.dumps(sorted({m.group(0).lower() for m in pattern.finditer(text)}) if pattern else [])
+
+
 def sentence_rows(documents: Iterable[tuple[str, str]], gazetteer: Gazetteer,
-                  terms: re.Pattern | None) -> Iterator[tuple[str, tuple]]:
+                  terms: re.Pattern | None, parties: re.Pattern | None = None) -> Iterator[tuple[str, tuple]]:
     """("sentences" or "mentions", row) for every sentence and mention of
     *documents* ((document_id, text) in document_id order); sentence ids count from 1."""
     sentence_id = 0
     for document_id, text in documents:
         for sentence in sentences(text):
             sentence_id += 1
-            found = sorted({m.group(0).lower() for m in terms.finditer(sentence.text)}) if terms else []
             yield "sentences", (sentence_id, document_id, sentence.index + 1, sentence.start, sentence.end,
-                                sentence.text, json.dumps(found))
+                                sentence.text, _found(terms, sentence.text), _found(parties, sentence.text))
             for mention in gazetteer.mentions(text, sentence.start, sentence.end):
                 ids = dict.fromkeys(ID_COLUMN.values())
                 ids[ID_COLUMN[mention.entity_type]] = mention.entity_id
@@ -79,8 +98,8 @@ def sentence_rows(documents: Iterable[tuple[str, str]], gazetteer: Gazetteer,
 
 # -------------------------------------------------- in a process of its own
 
-def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, terms: tuple | None,
-                    schema: dict[str, tuple[str, list[str]]]) -> None:
+def _tagger_process(scratch: str, files: list[tuple[str, str]], gazetteer: tuple, terms: tuple | None,
+                    parties: tuple | None, schema: dict[str, tuple[str, list[str]]]) -> None:
     """Read each document's text file, write its sentences and mentions to *scratch*.
 
     The tables are made by the build's own CREATE TABLE and CREATE INDEX
@@ -96,6 +115,7 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, ter
     except (AttributeError, OSError):  # pragma: no cover - platforms without nice
         pass
     pattern = re.compile(*terms) if terms else None
+    party_pattern = re.compile(*parties) if parties else None
     conn = sqlite3.connect(scratch, isolation_level=None)
     conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
@@ -113,7 +133,7 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, ter
 
     batches: dict[str, list] = {table: [] for table in TABLES}
     sql = {table: insert_sql(table, columns) for table, columns in TABLES.items()}
-    for table, row in sentence_rows(documents(), Gazetteer(names), pattern):
+    for table, row in sentence_rows(documents(), Gazetteer(*gazetteer), pattern, party_pattern):
         batch = batches[table]
         batch.append(row)
         if len(batch) >= 5000:
@@ -143,8 +163,8 @@ def prepare(ctx: LoadContext) -> None:
     folder = document_dir(ctx.seeds)
     files = [(document_id, str(folder / f"{document_id}.txt"))
              for (document_id,) in ctx.conn.execute("SELECT document_id FROM documents ORDER BY document_id")]
-    terms = cooperation_terms(ctx)
-    names = dict(Gazetteer.from_db(ctx.conn).names)
+    terms, parties = cooperation_terms(ctx), party_phrases(ctx)
+    gazetteer = Gazetteer.from_db(ctx.conn)
     scratch = _scratch_path(ctx)
     scratch.unlink(missing_ok=True)
     schema = {table: (ctx.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
@@ -154,7 +174,8 @@ def prepare(ctx: LoadContext) -> None:
                           "ORDER BY name", (table,))])
               for table in TABLES}
     process = start_process(ctx, _tagger_process,
-                            (str(scratch), files, names, (terms.pattern, terms.flags) if terms else None, schema),
+                            (str(scratch), files, gazetteer.arguments(), (terms.pattern, terms.flags) if terms else None,
+                             (parties.pattern, parties.flags) if parties else None, schema),
                             "icadb-tagger", after=lambda: scratch.unlink(missing_ok=True))
     ctx.prepared["sentences"] = (process, scratch)
 
@@ -221,7 +242,7 @@ def load(ctx: LoadContext, writer: Writer) -> None:
         _load_from_process(ctx, writer, process, scratch)
         return
     gazetteer = Gazetteer.from_db(ctx.conn)
-    terms = cooperation_terms(ctx)
+    terms, parties = cooperation_terms(ctx), party_phrases(ctx)
     for table, columns in TABLES.items():
         writer.table(table, columns)
     documents = ctx.conn.execute("SELECT document_id, text FROM documents ORDER BY document_id")
@@ -231,6 +252,6 @@ def load(ctx: LoadContext, writer: Writer) -> None:
             for row in rows:
                 task.advance()
                 yield row
-        for table, row in sentence_rows(counted(documents), gazetteer, terms):
+        for table, row in sentence_rows(counted(documents), gazetteer, terms, parties):
             writer.add(table, row, origin)
     writer.flush()

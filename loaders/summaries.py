@@ -13,12 +13,11 @@ from icadb.loaders.context import LoadContext
 from icadb.loaders.writer import Writer
 from icadb.paths import SCHEMA_DIR
 
-SUMMARIES = {
-    "summary_timeline": ("timeline", "", "ORDER BY 2"),
-    "summary_evidence_countries": ("evidence_countries", "", "ORDER BY 1, 2"),
-    "summary_country_activity": ("country_activity", "", "ORDER BY 1"),
-    "summary_india_dyads": ("india_dyads", " (india_iso3, partner_iso3, partner_name, partner_is_central_asia, year, "
-                            "kind, records, record_ids)", "ORDER BY 2, 5, 6"),
+SUMMARIES = {  # table: (schema/summaries/<name>.sql, the order its rows go in)
+    "summary_timeline": ("timeline", "ORDER BY 2"),
+    "summary_evidence_countries": ("evidence_countries", "ORDER BY 1, 2"),
+    "summary_country_activity": ("country_activity", "ORDER BY 1"),
+    "summary_india_dyads": ("india_dyads", "ORDER BY 2, 5, 6, 7, 8"),
 }
 
 
@@ -29,7 +28,10 @@ def summary_sql(name: str) -> str:
 def load(ctx: LoadContext, writer: Writer) -> None:
     writer.flush()
     with ctx.progress.stage("summaries", total=len(SUMMARIES)) as task:
-        for table, (name, columns, order) in SUMMARIES.items():
+        for table, (name, order) in SUMMARIES.items():
+            sql = summary_sql(name)
+            # Named columns: a table may have gained columns at its end (migration 0018), in another order.
+            columns = ", ".join(d[0] for d in ctx.conn.execute(f"SELECT * FROM ({sql}) LIMIT 0").description)
             ctx.conn.execute(f"DELETE FROM {table}")
-            ctx.conn.execute(f"INSERT INTO {table}{columns} SELECT * FROM ({summary_sql(name)}) {order}")
+            ctx.conn.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM ({sql}) {order}")
             task.advance()

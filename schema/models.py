@@ -24,6 +24,7 @@ from sqlalchemy import (
     MetaData,
     Text,
     UniqueConstraint,
+    text as sql_text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -370,6 +371,33 @@ class Evidence(Base):
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
+    # 1: a quote a program suggested for this record (a draft's add_evidence_to), not yet reviewed.
+    suggested: Mapped[int] = mapped_column(Integer, CheckConstraint("suggested IN (0, 1)", name="suggested_bool"),
+                                           server_default=sql_text("0"))
+
+
+class Draft(Base):
+    """A record drafted by a program from one document (its review_status is
+    machine_suggested), with the drafter's confidence."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range"),)
+
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.record_id"), primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.document_id"), index=True)
+    confidence: Mapped[float] = mapped_column(Float)
+    drafter: Mapped[str] = mapped_column(Text)
+
+
+class DraftNote(Base):
+    """Why a draft says what it says about one field: the trigger, the rule and the sentence."""
+
+    __tablename__ = "draft_notes"
+
+    draft_note_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("drafts.record_id"), index=True)
+    field: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text)
 
 
 class Figure(Base):
@@ -503,6 +531,9 @@ class Sentence(Base):
     char_end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     cooperation_terms: Mapped[str] = mapped_column(Text)
+    party_phrases: Mapped[str] = mapped_column(
+        Text, CheckConstraint("json_valid(party_phrases)", name="party_phrases_json"),
+        server_default=sql_text("'[]'"))
 
 
 class Mention(Base):
@@ -553,13 +584,17 @@ class SummaryCountryActivity(Base):
     records: Mapped[int] = mapped_column(Integer, index=True)
     first_date: Mapped[str | None] = mapped_column(Text)
     last_date: Mapped[str | None] = mapped_column(Text)
+    # Added by migration 0018 (so after the columns above in the table).
+    planned: Mapped[int | None] = mapped_column(Integer)
+    rumoured: Mapped[int | None] = mapped_column(Integer)
+    drafts: Mapped[int | None] = mapped_column(Integer)
 
 
 class SummaryIndiaDyads(Base):
     """What the view india_dyads shows, computed at the end of every build."""
 
     __tablename__ = "summary_india_dyads"
-    __table_args__ = (UniqueConstraint("partner_iso3", "year", "kind"),)
+    __table_args__ = (UniqueConstraint("partner_iso3", "year", "kind", "occurrence", "review_status"),)
 
     summary_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     india_iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"))
@@ -568,6 +603,8 @@ class SummaryIndiaDyads(Base):
     partner_is_central_asia: Mapped[int] = mapped_column(Integer)
     year: Mapped[int | None] = mapped_column(Integer, index=True)
     kind: Mapped[str] = mapped_column(Text)
+    occurrence: Mapped[str] = mapped_column(Text, index=True)
+    review_status: Mapped[str] = mapped_column(Text)
     records: Mapped[int] = mapped_column(Integer)
     record_ids: Mapped[str] = mapped_column(Text)
 
@@ -604,7 +641,10 @@ class SummaryTimeline(Base):
     place_country: Mapped[str | None] = mapped_column(ForeignKey("countries.iso3"))
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
-    review_status: Mapped[str] = mapped_column(Text)
+    review_status: Mapped[str] = mapped_column(Text, index=True)
+    # Added by migration 0018 (so after the columns above in the table).
+    occurrence: Mapped[str | None] = mapped_column(Text, index=True)
+    suggested_quotes: Mapped[int | None] = mapped_column(Integer)
 
 
 class SummaryEvidenceCountries(Base):

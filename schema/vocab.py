@@ -50,6 +50,32 @@ STATUS = {
     "rumoured": "Reported as rumour or without evidence; treat as unverified.",
 }
 
+# Whether a record's status says it took place: what the summaries split on, so
+# that a planned meeting is never counted as a meeting that was held.
+OCCURRENCE = {
+    "occurred": "It took place, was reached or is in effect (held, agreed, signed, in_force, ongoing, completed, "
+                "operational, unused, closed).",
+    "intended": "It has not (yet) taken place as of the reporting article: planned, proposed or offered. For a "
+                "proposal record this means the proposal was made but not taken up.",
+    "unverified": "Reported as rumour or without evidence (rumoured).",
+}
+
+STATUS_OCCURRENCE = {
+    "held": "occurred",
+    "planned": "intended",
+    "proposed": "intended",
+    "offered": "intended",
+    "agreed": "occurred",
+    "signed": "occurred",
+    "in_force": "occurred",
+    "ongoing": "occurred",
+    "completed": "occurred",
+    "operational": "occurred",
+    "unused": "occurred",
+    "closed": "occurred",
+    "rumoured": "unverified",
+}
+
 CATEGORY = {
     "diplomacy": "General political dialogue and partnership.",
     "regional_security": "Regional security and stability, including Afghanistan.",
@@ -231,6 +257,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "title_basis": TITLE_BASIS,
     "kind": RECORD_KIND,
     "status": STATUS,
+    "occurrence": OCCURRENCE,
     "category": CATEGORY,
     "review_status": REVIEW_STATUS,
     "role": ROLE,

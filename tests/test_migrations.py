@@ -91,7 +91,7 @@ def _rows(path) -> dict[str, tuple[list[str], list[tuple]]]:
     try:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE '%_fts%' AND name <> 'alembic_version'")]
+            "AND name NOT LIKE '%\\_fts%' ESCAPE '\\' AND name <> 'alembic_version'")]
         out = {}
         for table in tables:
             cursor = conn.execute(f'SELECT * FROM "{table}"')
@@ -116,8 +116,21 @@ def test_upgrade_keeps_every_row(built_db, tmp_path, revision):
     assert before["records"][1] and before["evidence"][1] and before["countries"][1], "the test needs real data"
     migrate.upgrade(db, revision.revision)
     after = _rows(db)
+    recomputed = getattr(revision.module, "RECOMPUTED", {})  # derived tables the revision fills anew
+    for table, attribute in recomputed.items():
+        conn = sqlite3.connect(db)
+        try:
+            cursor = conn.execute(f"SELECT * FROM ({getattr(revision.module, attribute)})")
+            columns = ", ".join(f'"{d[0]}"' for d in cursor.description)
+            computed = sorted(cursor.fetchall(), key=repr)
+            stored = sorted(conn.execute(f'SELECT {columns} FROM "{table}"').fetchall(), key=repr)
+        finally:
+            conn.close()
+        assert stored == computed and stored, f"{revision.revision} did not fill {table} with what its SQL computes"
     for table, (columns, rows) in before.items():
         assert table in after, f"{revision.revision} dropped table {table}"
+        if table in recomputed:
+            continue  # checked above
         new_columns, new_rows = after[table]
         common = [c for c in columns if c in new_columns]
         project = lambda cols, r: tuple(r[cols.index(c)] for c in common)  # noqa: E731

@@ -20,11 +20,15 @@ from icadb.cli.options import (
 @click.option("--document", "document_id", default=None, help="Only this document (its id).")
 @click.option("--all", "show_all", is_flag=True, help="Also list the sentences already cited or skipped.")
 def coverage(db_path: Path | None, document_id: str | None, show_all: bool) -> None:
-    """List source sentences that name a country or organisation but no record cites.
+    """List source sentences that may report an event but no reviewed record cites.
 
-    The curator's to-do list: each such sentence should either back a record
+    The curator's to-do list: every sentence that names a country, an
+    organisation or a series (or uses a cooperation term with "the two sides"
+    or the like in an article that names India) should either back a record
     (an evidence quote in seeds/records/) or be skipped with a reason in
-    seeds/coverage.yaml. Exits 1 while any sentence is undecided.
+    seeds/coverage.yaml. A draft (seeds/drafts/) does not decide a sentence:
+    it is listed as drafted until accepted or rejected. Exits 1 while any
+    sentence is undecided.
 
     \b
     Example:
@@ -49,15 +53,18 @@ def coverage(db_path: Path | None, document_id: str | None, show_all: bool) -> N
             state = "cited by " + ", ".join(status.cited_by)
         elif status.skipped:
             state = "skipped: " + ", ".join(status.skipped)
+        elif status.drafted_as:
+            state = "UNDECIDED, drafted as " + ", ".join(status.drafted_as) + " (not reviewed)"
         else:
             state = "UNDECIDED"
         click.echo(f"  [{sentence.start}:{sentence.end}] {state} ({names})")
         click.echo(f"      {sentence.text}")
     documents = len({s.document_id for s in statuses})
-    click.echo(f"\n{len(statuses)} sentences in {documents} documents name a country or organisation: "
+    click.echo(f"\n{len(statuses)} sentences in {documents} documents need a decision: "
                f"{sum(bool(s.cited_by) for s in statuses)} cited, "
                f"{sum(bool(s.skipped) and not s.cited_by for s in statuses)} skipped, {len(undecided)} undecided")
     sys.exit(1 if undecided else 0)
+
 
 @click.command(context_settings=CONTEXT)
 @db_option
@@ -79,13 +86,14 @@ def review(db_path: Path | None, document_id: str | None, limit: int) -> None:
     import json
 
     conn = open_database(resolve_db(db_path))
-    sql = "SELECT * FROM review_queue" + (" WHERE document_id = ?" if document_id else "")
+    sql = ("SELECT document_id, document_title, published_on, position, char_start, char_end, text, countries, "
+           "cooperation_terms FROM review_queue") + (" WHERE document_id = ?" if document_id else "")
     sql += " ORDER BY published_earliest DESC, document_id, position LIMIT ?"
     rows = conn.execute(sql, ((document_id,) if document_id else ()) + (limit,)).fetchall()
     total = conn.execute("SELECT count(*) FROM review_queue" + (" WHERE document_id = ?" if document_id else ""),
                          (document_id,) if document_id else ()).fetchone()[0]
     current = None
-    for (doc_id, doc_title, published_on, _earliest, position, start, end, text, countries, terms, _sid) in rows:
+    for (doc_id, doc_title, published_on, position, start, end, text, countries, terms) in rows:
         if doc_id != current:
             current = doc_id
             click.echo(f"\n{doc_title} ({published_on or 'undated'}) [{doc_id}]")

@@ -1,7 +1,17 @@
 -- country_activity (computed at the end of every build into summary_country_activity, which the
--- view country_activity reads): one row per country involved in any record. The kind
--- counts are records the country takes part in (any role but "subject");
--- discussed_in counts records where it is only discussed.
+-- view country_activity reads): one row per country involved in any record.
+-- Only reviewed records (review_status reviewed or needs_review) are counted,
+-- and each only once per country:
+-- - the kind counts are records the country takes part in (any role but
+--   "subject") whose status says they took place (occurrence 'occurred'), except
+--   proposals, which count every proposal, offer, invitation or request made,
+--   whatever became of it (but not rumoured ones);
+-- - planned counts records of other kinds that are planned or proposed, not yet
+--   taken place as of the report; rumoured counts records reported as rumour;
+-- - discussed_in counts records where the country is only discussed;
+-- - records counts them all, and first_date / last_date span them;
+-- - drafts counts machine-suggested records that involve the country, which
+--   are in none of the other counts.
 with
 
 involvement as (
@@ -13,22 +23,48 @@ involvement as (
     group by rc.iso3, rc.record_id
 ),
 
-activity as (
+classified as (
     select
         inv.iso3,
-        sum(rec.kind = 'meeting' and not inv.only_subject) as meetings,
-        sum(rec.kind = 'exercise' and not inv.only_subject) as exercises,
-        sum(rec.kind = 'agreement' and not inv.only_subject) as agreements,
-        sum(rec.kind = 'proposal' and not inv.only_subject) as proposals,
-        sum(rec.kind = 'facility' and not inv.only_subject) as facilities,
-        sum(rec.kind = 'activity' and not inv.only_subject) as activities,
-        sum(inv.only_subject) as discussed_in,
-        count(*) as records,
-        min(rec.date_earliest) as first_date,
-        max(rec.date_latest) as last_date
+        inv.only_subject,
+        rec.kind,
+        rec.date_earliest,
+        rec.date_latest,
+        rec.review_status = 'machine_suggested' as is_draft,
+        case
+            when rec.status in ('planned', 'proposed', 'offered') then 'intended'
+            when rec.status = 'rumoured' then 'unverified'
+            else 'occurred'
+        end as occurrence
     from involvement as inv
     inner join records as rec on rec.record_id = inv.record_id
-    group by inv.iso3
+),
+
+activity as (
+    select
+        cla.iso3,
+        sum(not cla.is_draft and not cla.only_subject and cla.kind = 'meeting' and cla.occurrence = 'occurred')
+            as meetings,
+        sum(not cla.is_draft and not cla.only_subject and cla.kind = 'exercise' and cla.occurrence = 'occurred')
+            as exercises,
+        sum(not cla.is_draft and not cla.only_subject and cla.kind = 'agreement' and cla.occurrence = 'occurred')
+            as agreements,
+        sum(not cla.is_draft and not cla.only_subject and cla.kind = 'proposal' and cla.occurrence <> 'unverified')
+            as proposals,
+        sum(not cla.is_draft and not cla.only_subject and cla.kind = 'facility' and cla.occurrence = 'occurred')
+            as facilities,
+        sum(not cla.is_draft and not cla.only_subject and cla.kind = 'activity' and cla.occurrence = 'occurred')
+            as activities,
+        sum(not cla.is_draft and not cla.only_subject and cla.kind <> 'proposal' and cla.occurrence = 'intended')
+            as planned,
+        sum(not cla.is_draft and not cla.only_subject and cla.occurrence = 'unverified') as rumoured,
+        sum(not cla.is_draft and cla.only_subject) as discussed_in,
+        sum(not cla.is_draft) as records,
+        min(case when not cla.is_draft then cla.date_earliest end) as first_date,
+        max(case when not cla.is_draft then cla.date_latest end) as last_date,
+        sum(cla.is_draft) as drafts
+    from classified as cla
+    group by cla.iso3
 )
 
 select
@@ -41,9 +77,12 @@ select
     act.proposals,
     act.facilities,
     act.activities,
+    act.planned,
+    act.rumoured,
     act.discussed_in,
     act.records,
     act.first_date,
-    act.last_date
+    act.last_date,
+    act.drafts
 from activity as act
 inner join countries as cou on cou.iso3 = act.iso3

@@ -3,7 +3,8 @@
 -- proposal, facility, activity), with its date at its precision, the ISO3 codes
 -- of every country involved (a JSON array, sorted, for Datasette's
 -- _facet_array), how many evidence quotes back it and when it was first
--- reported.
+-- reported. Quotes a program suggested for a record (evidence.suggested) are
+-- counted apart, in suggested_quotes, and never in sources or first_reported.
 select
     rec.kind,
     rec.record_id,
@@ -15,6 +16,11 @@ select
     rec.year,
     rec.month,
     rec.status,
+    case
+        when rec.status in ('planned', 'proposed', 'offered') then 'intended'
+        when rec.status = 'rumoured' then 'unverified'
+        else 'occurred'
+    end as occurrence,
     rec.category,
     (
         select json_group_array(involved.iso3)
@@ -28,13 +34,18 @@ select
     (
         select count(*)
         from evidence as ev
-        where ev.record_id = rec.record_id
+        where ev.record_id = rec.record_id and ev.suggested = 0
     ) as sources,
+    (
+        select count(*)
+        from evidence as ev
+        where ev.record_id = rec.record_id and ev.suggested = 1
+    ) as suggested_quotes,
     (
         select doc.published_on
         from evidence as ev
         inner join documents as doc on doc.document_id = ev.document_id
-        where ev.record_id = rec.record_id
+        where ev.record_id = rec.record_id and ev.suggested = 0
         order by doc.published_earliest, doc.document_id
         limit 1
     ) as first_reported,

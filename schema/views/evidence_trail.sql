@@ -1,5 +1,6 @@
 -- evidence_trail: one row per evidence quote, with the record it backs and
--- the document it comes from.
+-- the document it comes from. review_status is machine_suggested for a quote
+-- a program suggested (evidence.suggested) and for every quote of a draft.
 select
     rec.kind,
     ev.record_id,
@@ -12,7 +13,8 @@ select
     ev.evidence_id,
     ev.char_start,
     ev.char_end,
-    ev.note
+    ev.note,
+    case when ev.suggested = 1 then 'machine_suggested' else rec.review_status end as review_status
 from evidence as ev
 inner join records as rec on rec.record_id = ev.record_id
 inner join documents as doc on doc.document_id = ev.document_id

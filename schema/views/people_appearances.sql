@@ -12,7 +12,8 @@ select
     rec.date,
     rec.date_precision,
     rec.date_earliest,
-    pla.name as place
+    pla.name as place,
+    rec.review_status
 from record_people as rp
 inner join people as per on per.person_id = rp.person_id
 inner join records as rec on rec.record_id = rp.record_id

@@ -1,6 +1,7 @@
 -- proposal_tracker: one row per proposal, offer, invitation or request, with
 -- who made it, to whom, at which meeting, its status, and every later mention
--- (evidence from documents other than the one that first reported it).
+-- (evidence from documents other than the one that first reported it; quotes
+-- a program suggested are left out until a person accepts them).
 -- Everything is looked up row by row through indexes, so a page of the view
 -- costs the same at any size.
 with
@@ -17,11 +18,12 @@ tracked as (
         rec.category,
         pro.made_at,
         rec.summary,
+        rec.review_status,
         (
             select ev.document_id
             from evidence as ev
             inner join documents as doc on doc.document_id = ev.document_id
-            where ev.record_id = rec.record_id
+            where ev.record_id = rec.record_id and ev.suggested = 0
             order by doc.published_earliest, doc.document_id
             limit 1
         ) as first_document_id
@@ -67,7 +69,7 @@ select
     (
         select count(*)
         from evidence as ev
-        where ev.record_id = trk.record_id and ev.document_id <> trk.first_document_id
+        where ev.record_id = trk.record_id and ev.suggested = 0 and ev.document_id <> trk.first_document_id
     ) as later_mentions,
     (
         select json_group_array(json_object(
@@ -82,10 +84,11 @@ select
                 ev.quote
             from evidence as ev
             inner join documents as doc on doc.document_id = ev.document_id
-            where ev.record_id = trk.record_id and ev.document_id <> trk.first_document_id
+            where ev.record_id = trk.record_id and ev.suggested = 0 and ev.document_id <> trk.first_document_id
             order by doc.published_earliest, ev.evidence_id
         ) as mention
     ) as later_mention_quotes,
-    trk.summary
+    trk.summary,
+    trk.review_status
 from tracked as trk
 left join records as mtg on mtg.record_id = trk.made_at

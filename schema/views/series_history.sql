@@ -25,7 +25,8 @@ select
             where rc.record_id = rec.record_id
             order by rc.iso3
         ) as involved
-    ) as countries
+    ) as countries,
+    rec.review_status
 from records as rec
 inner join series as ser on ser.series_id = rec.series_id
 left join places as pla on pla.place_id = rec.place_id

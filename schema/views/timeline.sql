@@ -1,7 +1,9 @@
 -- timeline: one row per record (meeting, agreement, exercise, proposal,
 -- facility, activity), with its date at its precision, the ISO3 codes of every
 -- country involved (a JSON array, sorted, for Datasette's _facet_array), how
--- many evidence quotes back it and when it was first reported. Computed at the
+-- many evidence quotes back it and when it was first reported, whether its
+-- status says it took place (occurrence) and whether a person has reviewed it
+-- (review_status: machine_suggested marks a draft). Computed at the
 -- end of every build (schema/summaries/timeline.sql) into summary_timeline, so
 -- counting, faceting and paging the view cost the same as a table's.
 select
@@ -15,9 +17,11 @@ select
     stl.year,
     stl.month,
     stl.status,
+    stl.occurrence,
     stl.category,
     stl.countries,
     stl.sources,
+    stl.suggested_quotes,
     stl.first_reported,
     stl.summary,
     stl.series,
