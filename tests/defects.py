@@ -165,6 +165,10 @@ CASES = [
                                                       "    - {iso3: RUS, role: [participant}"),
          "records/meetings.yaml:17: (yaml): malformed YAML: did not find expected ',' or ']' while parsing a flow "
          "sequence; expected valid YAML"),
+    Case("malformed-yaml-cut-record", "Malformed YAML that cuts a record short (reported first and alone, not as missing fields)",
+         replace("records/meetings.yaml", "  evidence:\n", " evidence:\n"),
+         "records/meetings.yaml:22: (yaml): malformed YAML: did not find expected '-' indicator while parsing a block "
+         "collection; expected valid YAML"),
     Case("malformed-csv", "Malformed CSV (a row with a field too many)",
          replace("reference/countries.csv", "KAZ,Asia,Central Asia,Astana,", "KAZ,Asia,Central,Asia,Astana,"),
          "reference/countries.csv:118: (row): has 7 fields; expected 6 "
@@ -218,10 +222,17 @@ CASES = [
          "did you mean 'new-delhi'?"),
     Case("quote-not-found", "Evidence quote not in its document (the closest passage is shown)",
          replace("records/meetings.yaml", "Nikolay Patrushev and Indian", "Nikolai Patrushev and Indian"),
-         "records/meetings.yaml:23: evidence[1].quote: not found in document "
+         "records/meetings.yaml:24: evidence[1].quote: not found in document "
          f"'{DOC}'; expected a verbatim quote (closest passage: 'following a meeting between Russian Security Council "
          "Secretary Nikolay Patrushev and Indian National Security Adviser Ajit Doval in New Delhi. The two sides "
          "agre')"),
+    Case("quote-punctuation", "Evidence quote that differs from its document only in punctuation (both characters are shown)",
+         replace("records/agreements.yaml",
+                 "      quote: agreed to deepen anti-terrorism cooperation at a meeting of their national security chiefs on Wednesday",
+                 "      quote: not to allow their territory to be used by militants' groups."),
+         "records/agreements.yaml:18: evidence[1].quote: not found in document "
+         f"'{DOC}': it differs from the document only in punctuation, '’' (U+2019) in the document where the quote "
+         "has \"'\" (U+0027) (in 'by militants’ groups.'); expected a verbatim quote, with the document's own characters"),
     Case("duplicate-id", "Duplicate record id",
          replace("records/agreements.yaml", "- id: india-russia-deepen-counter-terrorism-2021", "- id: india-russia-nsa-2021-09-08"),
          "records/agreements.yaml:1: id: duplicate record id 'india-russia-nsa-2021-09-08' (first at "
