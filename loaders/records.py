@@ -18,6 +18,7 @@ from icadb.loaders.context import LoadContext
 from icadb.loaders.fields import NOTE_FIELD, ROLE_FIELD, Field, spec
 from icadb.loaders.quotes import check_source
 from icadb.loaders.reading import iter_checked
+from icadb.loaders.record_rules import RecordRules
 from icadb.loaders.writer import Writer
 from icadb.schema import vocab
 
@@ -238,6 +239,7 @@ def load(ctx: LoadContext, writer: Writer) -> None:
     series_kinds = ctx.registry("series_kinds")
     kinds = ctx.registry("record_kinds")
     meeting_refs: list[tuple[Path, int, str, str]] = []
+    rules = RecordRules(ctx)
     for kind in KINDS:
         writer.table(kind.table, kind.columns)
         path = ctx.seeds / "records" / kind.file
@@ -259,6 +261,7 @@ def load(ctx: LoadContext, writer: Writer) -> None:
                                      did_you_mean(status, allowed))
                     ok = False
                 dated = _check_dates(ctx, path, record, values)
+                ok = rules.check(path, record, values, dated, kind.kind) and ok
                 for ref in kind.meeting_refs:
                     if values.get(ref):
                         meeting_refs.append((path, record.line_of(ref), ref, values[ref]))
@@ -289,6 +292,7 @@ def load(ctx: LoadContext, writer: Writer) -> None:
                     values["note"], series, values["edition"],
                 ), (path, line))
                 writer.add(kind.table, (record_id, *(values[f.name] for f in kind.fields)), (path, line))
+    rules.finish()
     for path, line, field_name, target in meeting_refs:
         if target not in kinds and ctx.problems.unreadable:
             continue  # it may be in a records file that could not be read; that file's problem is reported
