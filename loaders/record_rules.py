@@ -133,8 +133,11 @@ class RecordRules:
         begins = dated["earliest"]
         if begins is None or vocab.STATUS_OCCURRENCE.get(status) != "occurred":
             return True
+        evidence = values.get("evidence") or ()
+        if len(evidence) != len(record.get("evidence") or ()):
+            return True  # a quote failed its own check (reported); its document is not known to be good
         latest, source = None, None
-        for item in values.get("evidence") or ():
+        for item in evidence:
             known = self.documents.get(item["document"])
             published = known.get("latest") if isinstance(known, dict) else None
             if published is None:
