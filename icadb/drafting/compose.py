@@ -86,7 +86,7 @@ def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, 
         return out
     status = event.main.status
     out: dict = {"date_precision": "unknown"}
-    if status in ("planned", "proposed"):
+    if status == "planned" or (status == "proposed" and event.kind != "proposal"):
         out["date_note"] = f"Undated in the text; to come after the article of {earliest_published.isoformat()}."
         out["date_earliest"] = earliest_published.isoformat()
     else:
@@ -203,8 +203,13 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         notes: dict[str, str] = {}
         main = event.main
         anchor = None
-        if event.kind in ("proposal", "agreement"):
-            anchor = _anchor(event, drafted, lines, published)
+        at_meeting = bool(re.search(r"\b(?:during|at) the (?:talks|meeting|consultations|summit|visit)\b",
+                                    " ".join(f.reading.text for f in event.frames), re.IGNORECASE))
+        ongoing_push = bool(main.hit and re.search(r"\b(?:is|are|has been|have been|been)\s+$",
+                                                   main.reading.text[max(0, main.hit.start - 12):main.hit.start]))
+        if (main.status != "rumoured" or at_meeting) and not ongoing_push and (event.kind == "proposal" or
+                                          (event.kind == "agreement" and main.status in ("agreed", "signed"))):
+            anchor = _anchor(event, drafted, lines, published)  # an act of a meeting: made at one
         record: dict = {"id": None, "kind": event.kind}
         notes["kind"] = (f'trigger "{main.hit.word}" (rule {main.hit.rule.id}), {_sentence_note(main)}'
                          if main.hit else f"continues the event before it, {_sentence_note(main)}")
@@ -289,7 +294,8 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         first = evidence[0]["quote"]
         record["summary"] = "Machine-drafted, not reviewed: " + (first if len(first) <= 240 else first[:237] + "...")
         confidence = _confidence(event, record)
-        record["draft_notes"] = {"confidence": confidence, "drafter": version, **notes}
+        record["draft_notes"] = {"confidence": confidence, "drafter": version,
+                                 **{k: v for k, v in notes.items() if v and v.strip()}}
         out.drafts.append(record)
         drafted.append((event, record))
     return out

@@ -75,6 +75,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS) | set(SEASONS), key=len, reverse=True))
+                        + r"|year|month|week|today|yesterday)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class DateReading:
     """One date expression of a sentence, read."""
@@ -305,6 +309,8 @@ def find_dates(sentence: str, published: dt.date, future: bool | Callable[[int, 
     bool for the whole sentence, or a function of the span (a clause of its
     own may be future while the rest is past: "began on 15 April, will
     conclude on Sunday")."""
+    if not _CANDIDATE.search(sentence):  # most sentences hold no date: one scan says so
+        return []
     taken: list[tuple[int, int]] = []
     out: list[DateReading] = []
     for rule, pattern in PATTERNS:
@@ -315,9 +321,29 @@ def find_dates(sentence: str, published: dt.date, future: bool | Callable[[int, 
             reading = read(match, rule, published, ahead)
             if reading is None:
                 continue
+            bound = _BOUND.search(sentence[max(0, match.start() - 14):match.start()])
+            if bound:
+                reading = bounded(reading, bound.group(1).lower())
             taken.append((match.start(), match.end()))
             out.append(reading)
     return sorted(out, key=lambda r: r.start)
+
+
+_BOUND = re.compile(r"\b(before|after|prior to|ahead of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def bounded(reading: DateReading, word: str) -> DateReading:
+    """"before the August 15 development": not that day, but a bound: no
+    precision, the latest day before it (or, after "after", the first day after it)."""
+    if word in ("after",):
+        earliest = dt.date.fromisoformat(reading.latest) + dt.timedelta(days=1)
+        return replace(reading, date=None, precision="unknown", earliest=earliest.isoformat(), latest=None,
+                       end_date=None, end_precision=None, basis="inferred",
+                       note=f'"{word} {reading.text}": after {reading.latest}; {reading.note}')
+    latest = dt.date.fromisoformat(reading.earliest) - dt.timedelta(days=1)
+    return replace(reading, date=None, precision="unknown", earliest=None, latest=latest.isoformat(), end_date=None,
+                   end_precision=None, basis="inferred",
+                   note=f'"{word} {reading.text}": before {reading.earliest}; {reading.note}')
 
 
 def with_end(start: DateReading, end: DateReading) -> DateReading:

@@ -142,7 +142,10 @@ def score(drafts: list[dict], suggestions: list[dict], gold: list[Gold], text: s
             s.misses.append(f"{g.label} ({g.kind})")
             continue
         s.recalled_records += 1
-        best = max(candidates, key=lambda d: sum(_overlaps([q], g.quotes) for q in quotes_of[id(d)]))
+        # The draft that shares the most quotes with it, then the most countries (one sentence may hold several
+        # records: "exercises with Kazakhstan ("KazInd"), Kyrgyzstan ("Khanjar") ...").
+        best = max(candidates, key=lambda d: (sum(_overlaps([q], g.quotes) for q in quotes_of[id(d)]),
+                                              len({c["iso3"] for c in d.get("countries") or ()} & set(g.countries))))
         matched_by.setdefault(id(best), []).append(g)
         s.pairs += 1
         mine = {c["iso3"]: c["role"] for c in best.get("countries") or ()}
@@ -154,7 +157,11 @@ def score(drafts: list[dict], suggestions: list[dict], gold: list[Gold], text: s
         s.roles_right += sum(mine[i] == g.countries[i] for i in shared)
         right_date = date_right(best, g)
         s.dates_right += right_date
-        s.dates_too_precise += too_precise(best, g)
+        if too_precise(best, g):
+            s.dates_too_precise += 1
+            s.wrong.append(f"{g.label}: date more precise than the gold: {best.get('date_precision')} "
+                           f"{best.get('date')} {best.get('date_earliest')}..{best.get('date_latest')} vs {g.precision} "
+                           f"{g.date} {g.earliest}..{g.latest}")
         s.status_right += best.get("status") == g.status
         if set(mine) == set(g.countries) and right_date:
             s.right_in_full += 1

@@ -111,8 +111,9 @@ def _same_event(event: Event, frame: Frame) -> bool:
         onlookers = {i for i, r in frame.countries.items() if r.role in ("observer", "subject")}
         if shared or set(frame.countries) <= onlookers:
             return True
-    if event.kind == "proposal":
-        # Two proposals are one only when they propose the same thing: the same words.
+    if event.kind == "proposal" or overlap is None:
+        # Two proposals are one only when they propose the same thing, and an undated telling is the dated
+        # one only when it says the same: the same words.
         return bool(shared) and len(event.words() & content_words(frame.reading.text)) >= 4
     return len(shared) >= 2 or (bool(shared) and overlap is True)
 
@@ -130,16 +131,27 @@ def merge(frames: list[Frame]) -> list[Event]:
             if previous is not None and previous.kind == frame.kind:
                 frame.series, frame.inherit_series = previous, False
                 frame.edition_why += f"; the series of the event before it ({previous.series_id})"
-        if frame.continuation and events and frame.date is None and events[-1].kind == frame.kind:
-            events[-1].frames.append(frame)
+        if frame.continuation and frame.lead_holds_trigger and events and events[-1].kind == frame.kind and \
+                frame.series is None and \
+                frame.edition is None and (frame.date is None or _overlap(events[-1].window(), frame.date.window)
+                                           is not False) and "next" not in frame.reading.text.lower()[:20]:
+            events[-1].frames.append(frame)  # "The course, which ran from July 21 ...": the event just told
             continue
         same = next((e for e in events if _same_event(e, frame)), None)
         if same is not None:
             same.frames.append(frame)
             continue
+        if not frame.taking_part() and events:
+            # "A second course ... is planned for officers from the region": who ran the one before runs it
+            previous = next((e for e in reversed(events) if e.kind == frame.kind), None)
+            for iso3, role in (previous.countries().items() if previous else ()):
+                if role.role in ("host", "organizer"):
+                    frame.countries[iso3] = Role("organizer", "who hosted or organised the event of its kind "
+                                                              "before it, which it follows")
         if frame.continuation and events and len(frame.taking_part()) < 2:
             # "The ministers also participated in ...": the parties of the event before it
-            for iso3, role in events[-1].countries().items():
+            before = next((e for e in reversed(events) if e.kind == frame.kind), events[-1])
+            for iso3, role in before.countries().items():
                 if role.role not in ("subject", "observer") and iso3 not in frame.countries:
                     frame.countries[iso3] = Role("participant", "the parties of the event before it, which the "
                                                                 "sentence refers back to")
@@ -148,9 +160,9 @@ def merge(frames: list[Frame]) -> list[Event]:
     for event in list(events):
         if all(f.headline for f in event.frames):
             events.remove(event)
-            other = next((e for e in events if e.kind == event.kind and
-                          (event.taking_part() & e.taking_part() or
-                           (event.series() and event.series() == e.series()))), None)
+            other = next((e for e in events if e.kind == event.kind and event.series() and
+                          event.series() == e.series()), None) or \
+                next((e for e in events if e.kind == event.kind), None)  # a headline tells the lead event
             if other is not None:
                 other.frames.insert(0, event.frames[0])
     return events
@@ -169,7 +181,9 @@ def standalone(event: Event) -> bool:
     if event.kind in ("meeting", "exercise") and not specific:
         return False  # "a frequent venue for military drills": no event in particular
     if event.kind == "meeting":
-        return len(countries) >= 2 or event.series() is not None or main.edition is not None or main.series_name is not None
+        hosted = any(r.role == "host" for r in event.countries().values())
+        return len(countries) >= 2 or event.series() is not None or main.edition is not None \
+            or main.series_name is not None or (hosted and event.dated() is not None)
     if event.kind == "proposal":
         roles = {r.role for r in event.countries().values()}
         return bool(roles & {"proposer", "target"})
@@ -192,6 +206,10 @@ def match_existing(event: Event, kb: Knowledge, document_id: str) -> None:
             continue
         if series and record.series_id and record.series_id != series.series_id:
             continue
+        if not series and record.series_id and any(f.series_name for f in event.frames):
+            continue  # a series the seeds lack is none of the seeds' series
+        if not series and record.series_id and len(words & record.words) < 6:
+            continue  # one meeting of a series needs the words of that series
         if edition is not None and record.edition is not None and edition != record.edition:
             continue
         if (edition is None) != (record.edition is None) and series and record.series_id == series.series_id:
@@ -215,11 +233,15 @@ def match_existing(event: Event, kb: Knowledge, document_id: str) -> None:
                 continue
             if common < 4:
                 continue
+        if not same_series and common < 3:
+            continue  # the same kind and countries, but nothing in common said: another event
         score = 3.0 * same_series + (2.0 if edition is not None and edition == record.edition else 0) \
             + 1.0 * len(shared) + (1.5 if overlap else 0) + 0.25 * common
         need = 3.5 if not same_series else 3.0
         if overlap is None and not same_series:
             need += 2.0  # undated on one side: only a close match in words and countries
+            if common >= 5 and shared:
+                need = 0.0
         if score < need:
             continue
         why = (f"same {'series ' + series.series_id if same_series else 'kind'}"

@@ -34,7 +34,7 @@ _FIGURE = re.compile(
     r"(?P<approx>\b(?:about|around|some|nearly|almost|approximately|roughly|an estimated|estimated|over|more than|"
     r"up to|at least)\s+)?(?P<cur>US\$|\$|Rs\.?\s?|INR\s)?(?P<num>\b\d[\d,]*(?:\.\d+)?|\b(?:one|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen)\b)"
-    r"(?:\s(?P<mult>million|billion|crore|lakh|thousand)\b)?(?P<between>(?:\s[A-Z][a-z]+)?(?:\s[a-z-]+)?)?",
+    r"(?:\s(?P<mult>million|billion|crore|lakh|thousand)\b)?(?P<between>(?-i:(?:\s[A-Z][a-z]+)?(?:\s[a-z-]+)?))?",
     re.IGNORECASE)
 MULTIPLIERS = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9}
 
@@ -72,6 +72,7 @@ class Frame:
     category: str | None = None
     category_why: str = ""
     continuation: bool = False
+    lead_holds_trigger: bool = False  # "The course, which ran ...": the trigger is the lead's own noun
     vague: list[str] = field(default_factory=list)  # vague group phrases ("several Central Asian states")
 
     @property
@@ -86,6 +87,12 @@ def _words_before(text: str, position: int, count: int = 3) -> list[str]:
     return re.findall(r"[\w'-]+", text[:position].lower())[-count:]
 
 
+def _attribution(reading: Reading, rules: Rules, at: int) -> bool:
+    """Whether the clause at *at* says who said it ("a diplomat in New Delhi said")."""
+    a, b = reading.clause_at(at)
+    return reading.find(rules.attribution, a, b) is not None
+
+
 def _set_role(roles: dict[str, Role], key: str, role: Role) -> None:
     """Keep the stronger of two roles for one country (host over participant, anything over subject)."""
     current = roles.get(key)
@@ -98,7 +105,7 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
     kind, hit = frame.kind, frame.hit
     before = _words_before(text, named.start, 4)
     a, b = reading.clause_at(named.start)
-    observer = rules.observer.first(text, named.end, b) or (rules.observer.first(text) and "watched" in text.lower()
+    observer = reading.find(rules.observer, named.end, b) or (reading.find(rules.observer) and "watched" in text.lower()
                                                           and (hit is None or named.start < text.lower().find("watched")))
     if observer and kind in ("meeting", "exercise", "activity", None):
         return Role("observer", 'roles.observer: "as observers" in its clause')
@@ -114,7 +121,7 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
         return Role("subject", f'roles.topic_nouns: "{before[-2]} {before[-1]}" before it')
     if text[named.end:named.end + 7].lower().startswith(("-based", "-led", "'s war", "'s territory")):
         return Role("subject", f'"{named.surface}{text[named.end:named.end + 7]}"')
-    if kind in ("meeting", "exercise", "activity", "facility"):
+    if kind in ("meeting", "exercise", "activity", "facility") and not _attribution(reading, rules, named.start):
         window = text[max(0, named.start - 25):named.start]
         prep = None
         for prep in rules.host_prepositions.finditer(window):
@@ -139,6 +146,9 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
         if frame.type == "membership":
             return Role("subject", "named beside a membership it is not said to hold")
         return Role("party", "a country of the agreement")
+    if kind == "activity" and hit is not None and 0 <= hit.start - named.end <= 12 and \
+            hit.rule.type == "training_programme":
+        return Role("organizer", f'"{named.surface} {text[named.end:hit.end].strip()}": whose course it is')
     if kind == "facility":
         if hit is not None and named.start < hit.start:
             return Role("operator", f'before "{hit.word}": the one who runs it')
@@ -166,14 +176,14 @@ def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge
                                                      reading.text, re.IGNORECASE):
                 role = "framework"
             _set_role(frame.organizations, named.entity_id, Role(role, f'"{named.surface}"'))
-    five = rules.all_five.first(reading.text)
+    five = reading.find(rules.all_five)
     if five:
         probe = Named(five.start(), five.end(), five.group(0), "country", "KAZ", "KAZ")
         role = _role_of(probe, frame, reading, rules)
         for iso3 in CENTRAL_ASIA:
             _set_role(frame.countries, iso3, Role(role.role, f'roles.all_five: "{five.group(0)}": {role.why}'))
     else:
-        vague = rules.vague_central_asia.first(reading.text)
+        vague = reading.find(rules.vague_central_asia)
         if vague and not any(i in frame.countries for i in CENTRAL_ASIA) and vague.group(0).lower() != "central asia":
             frame.vague.append(vague.group(0))
 
@@ -182,22 +192,25 @@ def find_place(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> N
     text = reading.text
     dateline = _DATELINE.match(text)
     skip = dateline.end() if dateline else 0
-    folded = fold(text)
+    folded = reading.folded or fold(text)
     best: tuple[int, Place | None, str, str] | None = None  # (rank, place, name, why)
 
-    def consider(rank: int, place: Place | None, name: str, why: str) -> None:
+    def consider(rank: int, place: Place | None, name: str, why: str, at: int = 0) -> None:
         nonlocal best
+        if _attribution(reading, rules, at):
+            return  # the speaker's place, not the event's
         if best is None or rank < best[0]:
             best = (rank, place, name, why)
-    for name, place in kb.places.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded):
-            if match.start() < skip:
-                continue
-            prep = rules.host_prepositions.first(text[max(0, match.start() - 25):match.start()])
-            if prep is None:
-                continue
-            rank = 3 if place.place_type == "country" else 0
-            consider(rank, place, place.name, f'"{prep.group(0)} {name}" names a place in seeds/reference/places.yaml')
+    for match in kb.place_pattern.finditer(folded):
+        name, place = match.group(0), kb.places[match.group(0)]
+        if match.start() < skip:
+            continue
+        prep = rules.host_prepositions.first(text[max(0, match.start() - 25):match.start()])
+        if prep is None:
+            continue
+        rank = 3 if place.place_type == "country" else 0
+        consider(rank, place, place.name, f'"{prep.group(0)} {name}" names a place in seeds/reference/places.yaml',
+                 match.start())
     for named in reading.named:
         if named.is_capital and named.start >= skip:
             window = text[max(0, named.start - 25):named.start]
@@ -205,7 +218,8 @@ def find_place(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> N
             for prep in rules.host_prepositions.finditer(window):
                 pass
             if prep and len(window) - prep.end() <= 12:
-                consider(1, None, named.surface, f'"{prep.group(0)} {named.surface}": the capital of {named.country}')
+                consider(1, None, named.surface, f'"{prep.group(0)} {named.surface}": the capital of {named.country}',
+                         named.start)
     if frame.kind in ("meeting", "exercise", "activity", "facility"):
         known = {fold(n.surface) for n in reading.named}
         for match in _UNKNOWN_PLACE.finditer(text):
@@ -218,7 +232,7 @@ def find_place(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> N
             if any(w.lower() in rules.topic_nouns for w in name.split()):
                 continue
             consider(2, None, name, f'"{match.group(0)}": a place the gazetteer lacks (suggested for '
-                                    "seeds/reference/places.yaml)")
+                                    "seeds/reference/places.yaml)", match.start())
     if best is not None:
         rank, place, name, why = best
         frame.place, frame.place_name, frame.place_why = place, name, why
@@ -259,14 +273,20 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
             frame.edition, frame.edition_why = value, f'"{match.group(0)}{after[:(noun.end() if noun else 0)]}"'
             if frame.series is None:
                 tail = re.match(r"[\w\s-]*?\bof\s+(?:the\s+|their\s+)?((?:[A-Z][\w-]*\s?)(?:(?:[A-Z][\w-]*|on|of|and|for)\s?)*)",
-                                after)
+                                text[match.end():])
                 if tail and tail.group(1).strip():
                     frame.series_name = tail.group(1).strip()
                 elif not named:
                     frame.inherit_series = True
 
 
+_FIGURE_CANDIDATE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                               r"thirty|forty|fifty|dozen)\b", re.IGNORECASE)
+
+
 def find_figures(frame: Frame, reading: Reading, rules: Rules) -> None:
+    if not _FIGURE_CANDIDATE.search(reading.text):
+        return
     labels: set[str] = set()
     for match in _FIGURE.finditer(reading.text):
         number = match.group("num")
@@ -302,14 +322,14 @@ def find_figures(frame: Frame, reading: Reading, rules: Rules) -> None:
 
 def find_category(frame: Frame, text: str, rules: Rules) -> tuple[str, str]:
     for group in rules.categories:
-        hit = group.phrases.first(text)
+        hit = frame.reading.find(group.phrases) if frame.reading.text == text else group.phrases.first(text)
         if hit:
             return group.value, f'"{hit.group(0)}" (categories.{group.value})'
     default = rules.kind_categories.get(frame.kind or "meeting", "diplomacy")
     return default, f"no category word; the default for a {frame.kind} (kind_categories)"
 
 
-def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date) -> None:
+def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date, hits: list[Hit] = ()) -> None:
     readings = date_rules.find_dates(reading.text, published,
                                      future=lambda start, end: future_at(reading, rules, start))
     if not readings:
@@ -319,9 +339,19 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
         frame.date, frame.date_why = ranged[0], f'rule {ranged[0].rule}'
         return
     anchor = frame.hit.start if frame.hit else 0
+    if frame.kind == "proposal":
+        # "invited India to send observers to next year's exercises": a time to come after the verb dates
+        # what is proposed, not the proposal.
+        readings = [r for r in readings if not (r.start > anchor and (r.date or "9999") > published.isoformat())
+                    and not (r.start > anchor and r.precision == "unknown")]
+        if not readings:
+            return
     clause = reading.clause_at(anchor)
     in_clause = [r for r in readings if clause[0] <= r.start < clause[1]]
-    after = [r for r in readings if r.start >= anchor]
+    # A later date belongs to this event only while no other event's trigger comes between
+    # ("... meeting where Russia was also present, while India prepares to host ... 2022 Republic Day").
+    others = [h.start for h in hits if h.start > anchor and (frame.hit is None or h.start != frame.hit.start)]
+    after = [r for r in readings if r.start >= anchor and not any(anchor < o < r.start for o in others)]
     chosen = (in_clause or after or readings[-1:])[0]
     if frame.kind in ("exercise", "activity", "meeting") and chosen.precision == "day":
         for later in readings:
@@ -372,10 +402,16 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
     """Every frame of the article, in order of the sentences."""
     out: list[Frame] = []
     names = nationalities(text, kb) if text else {}
+    previous: Reading | None = None
     for reading in readings:
-        if reading.furniture or rules.cues["advice"].first(reading.text):
+        if previous is not None and previous.furniture:
+            previous = None
+        here, previous = previous, reading
+        previous_reading = here
+        if reading.furniture or reading.find(rules.cues["advice"]):
             continue
-        hits = governing(find_triggers(reading, rules), reading, rules)
+        all_hits = find_triggers(reading, rules)
+        hits = governing(all_hits, reading, rules)
         series_named = [n for n in reading.named if n.entity_type == "series" and n.entity_id in kb.series]
         if not hits and series_named:  # a series named is an event of its kind ("Dustlik was first held in 2019")
             series = kb.series[series_named[0].entity_id]
@@ -383,7 +419,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             from icadb.drafting.rules import Trigger
             hits = [Hit(Trigger(f"series-{series.kind}", series.kind, "held", 2, base.phrases), series_named[0].start,
                         series_named[0].end, series_named[0].surface)]
-        lead = rules.continuations.first(reading.text, 0, min(len(reading.text), 45))
+        lead = reading.find(rules.continuations, 0, min(len(reading.text), 45))
         continuation = bool(lead and lead.start() <= 12) or bool(re.search(r"\b(?:that|the same) (?:meeting|exercise|visit)\b",
                                                                          reading.text, re.IGNORECASE))
         if not hits:
@@ -393,27 +429,31 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                 find_figures(frame, reading, rules)
                 out.append(frame)
             continue
-        for hit in hits:
+        kinds_here: set[str] = set()
+        for hit in sorted(hits, key=lambda h: h.kind == "inherit"):
             kind = hit.kind
             if kind == "inherit":
                 kind = kb.series[series_named[0].entity_id].kind if series_named else (out[-1].kind if out else None)
-                if kind is None:
-                    continue
-            frame = Frame(reading, hit, kind, type=hit.rule.type, continuation=continuation)
+                if kind is None or kind in kinds_here:
+                    continue  # "the meeting ... was held": one meeting
+            kinds_here.add(kind)
+            frame = Frame(reading, hit, kind, type=hit.rule.type, continuation=continuation,
+                          lead_holds_trigger=bool(lead and lead.start() <= hit.start and hit.end <= lead.end()))
             frame.status, frame.status_why = status_of(kind, hit, reading, rules)
             if kind == "agreement" and frame.type is None:
                 for typed in rules.agreement_types:
-                    found = typed.phrases.first(reading.text)
+                    found = reading.find(typed.phrases)
                     if found:
                         frame.type = typed.value
                         break
             assign_countries(frame, reading, rules, kb)
             _proposer_by_name(frame, reading, names)
+            _pronoun(frame, reading, previous_reading, rules)
             find_place(frame, reading, rules, kb)
             find_series(frame, reading, rules, kb)
             find_figures(frame, reading, rules)
-            choose_date(frame, reading, rules, published)
-            if frame.date is None and rules.cues["ongoing"].first(reading.text) is None and \
+            choose_date(frame, reading, rules, published, all_hits)
+            if frame.date is None and reading.find(rules.cues["ongoing"]) is None and \
                     re.search(r"\b(?:is|are) in [A-Z]\w+ to (?:participate|attend|take part)|\bis being held\b",
                               reading.text):
                 frame.date = DateReading(0, 0, "", "current", published.isoformat(), "day", published.isoformat(),
@@ -422,7 +462,30 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                 frame.date_why = "rule current (under way on the publication date)"
             frame.category, frame.category_why = find_category(frame, reading.text, rules)
             out.extend(_per_series(frame, reading, kb))
+        here_frames = [f for f in out if f.reading is reading]
+        if any(f.kind == "meeting" for f in here_frames):
+            # "the seventh meeting of the Joint Working Group": a meeting, not the group as an agreement
+            for f in here_frames:
+                if f.kind == "agreement" and f.type == "working_group":
+                    out.remove(f)
     return out
+
+
+def _pronoun(frame: Frame, reading: Reading, previous: Reading | None, rules: Rules) -> None:
+    """"He also sought their support ...": the person the sentence before named, and their country."""
+    if previous is None or frame.hit is None or not re.match(r"\s*(?:He|She)\b", reading.text):
+        return
+    if any(n.start < frame.hit.start for n in reading.named if n.entity_type in ("country", "person")):
+        return
+    person = next((n for n in previous.named if n.entity_type == "person" and n.country), None)
+    if person is None:
+        return
+    role = "proposer" if frame.kind == "proposal" else "participant"
+    frame.people.setdefault(person.entity_id, Role(role, f'"{reading.text.split()[0]}": {person.surface}, named '
+                                                         "in the sentence before"))
+    if person.country not in frame.countries:
+        frame.countries[person.country] = Role(role, f'"{reading.text.split()[0]}" is {person.surface} of the sentence '
+                                                     f"before, of {person.country}")
 
 
 def _per_series(frame: Frame, reading: Reading, kb: Knowledge) -> list[Frame]:

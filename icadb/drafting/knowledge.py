@@ -13,8 +13,9 @@ import datetime as dt
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from icadb.text import Gazetteer
+from icadb.text import Gazetteer, trie_pattern
 
 FOLD = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2212": "-", "\u2019": "'", "\u2018": "'",
                       "\u201c": '"', "\u201d": '"'})
@@ -23,7 +24,8 @@ _WORD = re.compile(r"[a-z][a-z-]+")
 STOP = frozenset("""a an the and or of in on at to for with by from as is are was were be been has have had it its
 this that these those their his her he she they them which who whom will would said says also into about after
 before over under than between other such not no more most very all any each both india indian central asia asian
-states state countries country""".split())
+states state countries country held hold holds meeting meetings met meet said says told added officials official
+ministry minister ministers year years month next last first second new during also two sides both one""".split())
 
 
 def fold(text: str) -> str:
@@ -85,6 +87,13 @@ class Knowledge:
 
     def published(self, document_id: str) -> dt.date:
         return dt.date.fromisoformat(self.documents[document_id][1])
+
+    @cached_property
+    def place_pattern(self) -> re.Pattern:
+        """Every place name of the gazetteer, in one pattern (whole words, the longest first)."""
+        names = sorted(self.places, key=len, reverse=True)
+        body = trie_pattern(names) if names else "(?!)"
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
 def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = None) -> Knowledge:

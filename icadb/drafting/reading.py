@@ -51,6 +51,21 @@ class Reading:
     furniture: bool = False
     named: list[Named] = field(default_factory=list)
     clauses: list[tuple[int, int]] = field(default_factory=list)
+    folded: str = ""  # the text with dashes and apostrophes folded (same length), for matching names
+    _found: dict = field(default_factory=dict, repr=False)
+
+    def find(self, phrases, start: int = 0, end: int | None = None):
+        """The first match of *phrases* within [start, end) of the text (all
+        matches are found once per sentence and kept)."""
+        end = len(self.text) if end is None else end
+        return next((m for m in self.matches(phrases) if m.start() >= start and m.end() <= end), None)
+
+    def matches(self, phrases) -> list:
+        """Every match of *phrases* in the text, found once per sentence."""
+        found = self._found.get(id(phrases))
+        if found is None:
+            found = self._found[id(phrases)] = list(phrases.finditer(self.text))
+        return found
 
     def clause_at(self, offset: int) -> tuple[int, int]:
         for start, end in self.clauses:
@@ -97,6 +112,7 @@ def read_sentences(text: str, kb: Knowledge, rules: Rules, publisher: str | None
               and not sentence.text.rstrip().endswith((".", "?", "!"))):
             reading.headline = headline_found = True
         reading.clauses = clauses(sentence.text)
+        reading.folded = folded[sentence.start:sentence.end]
         for mention in kb.gazetteer.mentions(folded, sentence.start, sentence.end):
             start, end = mention.start - sentence.start, mention.end - sentence.start
             country = mention.entity_id if mention.entity_type == "country" else None
@@ -119,5 +135,4 @@ def read_sentences(text: str, kb: Knowledge, rules: Rules, publisher: str | None
 def future_at(reading: Reading, rules: Rules, start: int, end: int | None = None) -> bool:
     """Whether the clause around *start* speaks of the future ("will conclude on Sunday")."""
     a, b = reading.clause_at(start)
-    return rules.cues["future"].first(reading.text, a, b) is not None or \
-        rules.cues["future_time"].first(reading.text, a, b) is not None
+    return reading.find(rules.cues["future"], a, b) is not None or reading.find(rules.cues["future_time"], a, b) is not None

@@ -70,6 +70,11 @@ class Rules:
         self.triggers = [Trigger(t["id"], t["kind"], t["status"], int(t["strength"]), Phrases(t["words"]), t.get("type"))
                          for t in data["triggers"]]
         self.trigger_words = Phrases(w for t in data["triggers"] for w in t["words"])
+        # Which rules each trigger word belongs to (a word may be in several: "meeting", "meet").
+        self.rules_of_word: dict[str, list[Trigger]] = {}
+        for trigger in self.triggers:
+            for word in trigger.phrases.phrases:
+                self.rules_of_word.setdefault(word, []).append(trigger)
         cues = data["status_cues"]
         self.cues = {name: Phrases(words) for name, words in cues.items()}
         roles = data["roles"]
@@ -78,6 +83,7 @@ class Rules:
         self.topic_nouns = frozenset(w.lower() for w in roles["topic_nouns"])
         self.subject_prepositions = Phrases(roles["subject_prepositions"])
         self.observer = Phrases(roles["observer"])
+        self.attribution = Phrases(roles["attribution"])
         self.all_five = Phrases(roles["all_five"])
         self.vague_central_asia = Phrases(roles["vague_central_asia"])
         self.categories = [Typed(c["category"], Phrases(c["words"])) for c in data["categories"]]

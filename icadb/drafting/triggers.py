@@ -16,6 +16,7 @@ held", "next year").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from icadb.drafting.reading import Reading
@@ -38,9 +39,17 @@ class Hit:
 def find_triggers(reading: Reading, rules: Rules) -> list[Hit]:
     """The trigger words of a sentence, the longest phrase at each place, in order."""
     hits = []
-    for rule in rules.triggers:
-        for match in rule.phrases.finditer(reading.text):
+    names = [(n.start, n.end) for n in reading.named if n.entity_type in ("organization", "series")]
+    for match in rules.trigger_words.finditer(reading.text):  # one scan for every rule's words
+        if any(a <= match.start() and match.end() <= b for a, b in names):
+            continue  # "Agreement" in "the Ashgabat Agreement", "Forum" in a forum's name: a name, not an event
+        for rule in rules.rules_of_word[match.group(0).lower()]:
             hits.append(Hit(rule, match.start(), match.end(), match.group(0)))
+    for named in reading.named:  # "At the India-Central Asia Business Forum, ...": a meeting of that body
+        if named.entity_type == "organization" and re.search(r"\b[Aa]t the\s+$", reading.text[:named.start]):
+            meeting = next(t for t in rules.triggers if t.kind == "meeting")
+            hits.append(Hit(Trigger("meeting-at-a-body", "meeting", "held", 2, meeting.phrases), named.start,
+                            named.end, named.surface))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), -h.rule.strength))
     kept: list[Hit] = []
     for hit in hits:
@@ -56,11 +65,13 @@ def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
     governs, and "agreed to meet", which is a planned meeting."""
     events: list[Hit] = []
     for hit in hits:
-        if hit.rule.id == "agreement-agreed" and rules.agreed_to_meet.first(reading.text, hit.end, hit.end + 25):
+        if hit.rule.id == "agreement-agreed" and reading.find(rules.agreed_to_meet, hit.end, hit.end + 25):
             meeting = next(t for t in rules.triggers if t.kind == "meeting")
             hit = Hit(Trigger("meeting-agreed-to-meet", "meeting", "planned", 4, meeting.phrases), hit.start, hit.end,
                       hit.word)
-        governed = any(
+        occasion = re.search(r"\b(?:at|following|during|after|before|on the sidelines of) (?:a|an|the|their)\s+"
+                             r"(?:\w+\s+){0,2}$", reading.text[max(0, hit.start - 40):hit.start], re.IGNORECASE)
+        governed = occasion is None and any(
             other.rule.strength > hit.rule.strength and other.start < hit.start
             and (reading.clause_at(other.start) == reading.clause_at(hit.start) or hit.start - other.end < 60)
             and other.rule.kind in ("proposal", "agreement")
@@ -78,17 +89,15 @@ def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
 
 def status_of(kind: str, hit: Hit, reading: Reading, rules: Rules) -> tuple[str, str]:
     """(status, why) for an event of *kind* that *hit* marks."""
-    text = reading.text
-    cue = rules.cues["rumoured"].first(text)
+    cue = reading.find(rules.cues["rumoured"])
     if cue:
         return fit(kind, "rumoured"), f'"{cue.group(0)}" (status_cues.rumoured): reported without confirmation'
-    a, b = reading.clause_at(hit.start)
     base = hit.rule.status
     if hit.rule.kind == "inherit" or hit.rule.kind != kind:
         base = {"meeting": "held", "exercise": "held", "activity": "held"}.get(kind, base)
     for name, status in (("ongoing", "ongoing"), ("completed", "completed"), ("closed", "closed"),
                          ("unused", "unused")):
-        found = rules.cues[name].first(text)
+        found = reading.find(rules.cues[name])
         if found and status in KIND_STATUSES[kind] and base not in ("offered", "proposed", "agreed", "signed"):
             return fit(kind, status), f'"{found.group(0)}" (status_cues.{name})'
     found = future_cue(reading, rules, hit.start)
@@ -102,11 +111,12 @@ def future_cue(reading: Reading, rules: Rules, at: int) -> str | None:
     clause ("will be held"), or a time to come anywhere in the clause ("next year")."""
     a, b = reading.clause_at(at)
     before = None
-    for match in rules.cues["future"].finditer(reading.text, max(a, at - 40), at + 1):
-        before = match
+    for match in reading.matches(rules.cues["future"]):
+        if max(a, at - 40) <= match.start() and match.end() <= at + 1:
+            before = match
     if before is not None:
         return before.group(0)
-    time = rules.cues["future_time"].first(reading.text, a, b)
+    time = reading.find(rules.cues["future_time"], a, b)
     return time.group(0) if time else None
 
 
