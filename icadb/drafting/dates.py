@@ -79,6 +79,16 @@ _CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS
                         + r"|year|month|week|today|yesterday)", re.IGNORECASE)
 
 
+# What a rule's pattern cannot match without (a digit, or one of some words): tested before the pattern.
+_NEEDS: dict[str, object] = {
+    **{rule: "digit" for rule in ("day-range-month-first", "day-range-day-first", "year-range", "iso-day",
+                                  "day-month-year", "month-day-year", "dotted-day", "month-year", "day-month",
+                                  "month-day", "in-year")},
+    "years-ago": ("ago",), "weekday": tuple(WEEKDAYS), "season": tuple(SEASONS), "in-month": tuple(MONTHS),
+    "relative-span": ("year", "month", "week", "today", "yesterday"),
+}
+
+
 @dataclass(frozen=True)
 class DateReading:
     """One date expression of a sentence, read."""
@@ -313,7 +323,12 @@ def find_dates(sentence: str, published: dt.date, future: bool | Callable[[int, 
         return []
     taken: list[tuple[int, int]] = []
     out: list[DateReading] = []
+    lower = sentence.lower()
+    digits = any(c.isdigit() for c in sentence)
     for rule, pattern in PATTERNS:
+        needs = _NEEDS.get(rule)
+        if (needs == "digit" and not digits) or (isinstance(needs, tuple) and not any(w in lower for w in needs)):
+            continue  # a quick test first: the rule's pattern cannot match without it
         for match in pattern.finditer(sentence):
             if any(match.start() < e and match.end() > s for s, e in taken):
                 continue

@@ -221,12 +221,12 @@ def find_place(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> N
                 consider(1, None, named.surface, f'"{prep.group(0)} {named.surface}": the capital of {named.country}',
                          named.start)
     if frame.kind in ("meeting", "exercise", "activity", "facility"):
-        known = {fold(n.surface) for n in reading.named}
-        for match in _UNKNOWN_PLACE.finditer(text):
+        known = [folded[n.start:n.end] for n in reading.named]
+        for match in _UNKNOWN_PLACE.finditer(folded):
             name = match.group(1)
-            if match.start() < skip or fold(name) in known or fold(name) in kb.places or \
-                    name.lower() in _MONTH_OR_DAY or fold(name) in kb.country_words or \
-                    any(fold(name) in fold(n.surface) or fold(n.surface) in fold(name) for n in reading.named) or \
+            if match.start() < skip or name in known or name in kb.places or \
+                    name.lower() in _MONTH_OR_DAY or name in kb.country_words or \
+                    any(name in k or k in name for k in known) or \
                     name.split()[0].lower() in ("the", "central", "southern", "northern", "eastern", "western"):
                 continue
             if any(w.lower() in rules.topic_nouns for w in name.split()):
@@ -321,17 +321,24 @@ def find_figures(frame: Frame, reading: Reading, rules: Rules) -> None:
 
 
 def find_category(frame: Frame, text: str, rules: Rules) -> tuple[str, str]:
-    for group in rules.categories:
-        hit = frame.reading.find(group.phrases) if frame.reading.text == text else group.phrases.first(text)
-        if hit:
-            return group.value, f'"{hit.group(0)}" (categories.{group.value})'
+    reading = frame.reading
+    found = reading._found.get("category") if reading.text is text else None
+    if found is None:
+        found = next(((group.value, f'"{hit.group(0)}" (categories.{group.value})')
+                      for group in rules.categories if (hit := group.phrases.first(text))), ())
+        if reading.text is text:
+            reading._found["category"] = found
+    if found:
+        return found
     default = rules.kind_categories.get(frame.kind or "meeting", "diplomacy")
     return default, f"no category word; the default for a {frame.kind} (kind_categories)"
 
 
 def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date, hits: list[Hit] = ()) -> None:
-    readings = date_rules.find_dates(reading.text, published,
-                                     future=lambda start, end: future_at(reading, rules, start))
+    readings = reading._found.get("dates")
+    if readings is None:  # read once per sentence, whichever of its frames asks first
+        readings = reading._found["dates"] = date_rules.find_dates(
+            reading.text, published, future=lambda start, end: future_at(reading, rules, start))
     if not readings:
         return
     ranged = [r for r in readings if r.end_date]
@@ -408,11 +415,15 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             previous = None
         here, previous = previous, reading
         previous_reading = here
-        if reading.furniture or reading.find(rules.cues["advice"]):
+        if reading.furniture:
             continue
         all_hits = find_triggers(reading, rules)
-        hits = governing(all_hits, reading, rules)
         series_named = [n for n in reading.named if n.entity_type == "series" and n.entity_id in kb.series]
+        if not all_hits and not series_named and not reading.named and not out:
+            continue  # no event word, no name and no event before it: nothing to draft or continue
+        if reading.find(rules.cues["advice"]):
+            continue
+        hits = governing(all_hits, reading, rules)
         if not hits and series_named:  # a series named is an event of its kind ("Dustlik was first held in 2019")
             series = kb.series[series_named[0].entity_id]
             base = next(t for t in rules.triggers if t.kind == series.kind)
