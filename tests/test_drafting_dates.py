@@ -54,8 +54,11 @@ def one(sentence: str, published: dt.date = FRIDAY, future: bool = False):
     ("They will meet next autumn.", True, None, "unknown", "2024-09-01", "2024-11-30"),
     # "N years ago": about then, give or take half a year
     ("Two years ago, they met.", False, None, "unknown", "2021-10-26", "2022-10-25"),  # 2022-04-26 ± 182 days
-    # before and after a date: a bound, not the day
+    # before, after and since a date: a bound, not the day
     ("Even before the August 15 development, it was activated.", False, None, "unknown", None, "2023-08-14"),
+    ("Since 2022, 12 officers have attended courses.", False, None, "unknown", "2022-01-01", None),
+    # "in the coming weeks": after the article, and no later bound
+    ("They will meet in the coming weeks.", True, None, "unknown", "2024-04-26", None),
 ])
 def test_date_rule(sentence, future, date, precision, earliest, latest):
     reading = one(sentence, future=future)
@@ -109,7 +112,7 @@ def test_every_rule_is_tested():
     rules = {rule for rule, _pattern in PATTERNS}
     tested = {"day-range-month-first", "day-range-day-first", "year-range", "iso-day", "day-month-year",
               "month-day-year", "dotted-day", "month-year", "day-month", "month-day", "weekday", "relative-span",
-              "season", "years-ago", "in-month", "in-year"}
+              "season", "coming", "years-ago", "in-month", "in-year"}
     assert rules == tested, "a new date rule needs its cases in test_date_rule"
     found = find_dates("from 15 to 28 April", FRIDAY)
     assert [(r.rule, r.date, r.end_date) for r in found] == [("day-range-day-first", "2024-04-15", "2024-04-28")]

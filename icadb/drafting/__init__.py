@@ -42,8 +42,10 @@ class Article:
     publisher: str | None = None
 
 
-def draft(article: Article, kb: Knowledge, rules: Rules, *, match_existing: bool = True) -> DraftSet:
-    """Draft records from *article*: the whole pipeline."""
+def draft(article: Article, kb: Knowledge, rules: Rules, *, match_existing: bool = True,
+          taken: set[str] | None = None) -> DraftSet:
+    """Draft records from *article*: the whole pipeline. *taken*: ids already
+    given to drafts of other documents drafted with the same knowledge."""
     readings = read_sentences(article.text, kb, rules, article.publisher)
     frames = frames_of(readings, rules, kb, article.published_latest, article.text)
     events = event_steps.merge(frames)
@@ -57,6 +59,6 @@ def draft(article: Article, kb: Knowledge, rules: Rules, *, match_existing: bool
             continue
         kept.append(event)
     result = compose(kept, article.document_id, article.text, article.published_latest, article.published_earliest,
-                     kb, rules)
+                     kb, rules, taken)
     result.skipped = skipped
     return result

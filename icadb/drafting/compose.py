@@ -81,7 +81,10 @@ def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, 
                          "the one the article reports, where it was made")
         out = {key: anchor[key] for key in ("date", "date_precision", "date_basis", "date_earliest", "date_latest")
                if anchor.get(key) is not None}
-        out["date_basis"] = "inferred"
+        if out.get("date_precision") != "unknown":
+            out["date_basis"] = "inferred"
+        else:
+            out.pop("date_basis", None)
         out["date_note"] = f"Not dated in its sentence; made at {anchor['id']} ({anchor.get('date') or 'undated'})."
         return out
     status = event.main.status
@@ -146,7 +149,7 @@ def _kind_fields(event: Event, rules: Rules, text: str, anchor: dict | None, not
         notes["facility_type"] = f'"{found[1]}" (facility_types)' if found else "no facility word; military_base"
     elif kind == "activity":
         out["activity_type"] = main.type or "training_programme"
-    if kind in ("proposal", "agreement") and anchor is not None:
+    if kind in ("proposal", "agreement") and anchor is not None and anchor.get("kind", "meeting") == "meeting":
         out["made_at"] = anchor["id"]
         notes["made_at"] = f"made at {anchor['id']}: {anchor['why']}"
     return out
@@ -173,9 +176,11 @@ def _title(event: Event, record: dict, kb: Knowledge) -> str:
 
 
 def compose(events: list[Event], document_id: str, text: str, published: dt.date, earliest: dt.date,
-            kb: Knowledge, rules: Rules) -> DraftSet:
+            kb: Knowledge, rules: Rules, taken: set[str] | None = None) -> DraftSet:
+    """*taken*: ids already given (the records there, and drafts of other documents drafted in the same run)."""
     out = DraftSet(document_id)
-    taken = {r.record_id for r in kb.records}
+    taken = taken if taken is not None else set()
+    taken |= {r.record_id for r in kb.records}
     version = f"{DRAFTER} (rules {rules_version(rules)})"
     lines = {}
     for event in events:
@@ -205,21 +210,38 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         anchor = None
         at_meeting = bool(re.search(r"\b(?:during|at) the (?:talks|meeting|consultations|summit|visit)\b",
                                     " ".join(f.reading.text for f in event.frames), re.IGNORECASE))
-        ongoing_push = bool(main.hit and re.search(r"\b(?:is|are|has been|have been|been)\s+$",
-                                                   main.reading.text[max(0, main.hit.start - 12):main.hit.start]))
+        ongoing_push = bool(main.hit and (re.search(r"\b(?:is|are|has been|have been|been|had)\s+$",
+                                                    main.reading.text[max(0, main.hit.start - 12):main.hit.start])
+                                          or main.hit.word.lower().startswith(("had ", "has been", "have been"))
+                                          or re.search(r"\b(?:will|would)\s+(?:also\s+)?$",
+                                                       main.reading.text[max(0, main.hit.start - 14):main.hit.start])))
+        # ("had offered": before the meeting the sentence is about, not at it)
         if (main.status != "rumoured" or at_meeting) and not ongoing_push and (event.kind == "proposal" or
                                           (event.kind == "agreement" and main.status in ("agreed", "signed"))):
             anchor = _anchor(event, drafted, lines, published)  # an act of a meeting: made at one
         record: dict = {"id": None, "kind": event.kind}
         notes["kind"] = (f'trigger "{main.hit.word}" (rule {main.hit.rule.id}), {_sentence_note(main)}'
                          if main.hit else f"continues the event before it, {_sentence_note(main)}")
-        record["status"] = main.status
-        notes["status"] = main.status_why
+        record["status"], notes["status"] = main.status, main.status_why
+        rumour = next((f for f in event.frames if f.status == "rumoured" or
+                       (f.kind is None and rules.cues["rumoured"].first(f.reading.text))), None)
+        if rumour is not None and main.status != "rumoured":
+            from icadb.drafting.triggers import fit
+
+            record["status"] = fit(event.kind, "rumoured")
+            notes["status"] = f"reported without confirmation in {_sentence_note(rumour)} (status_cues.rumoured)"
         combined = " ".join(f.reading.text for f in event.frames)
         category, why = _category(event, rules)
         record["category"] = category
         notes["category"] = why
         record.update(_date_fields(event, published, earliest, anchor, notes))
+        if record["status"] == "rumoured" and record.get("date_precision") != "unknown" and not at_meeting:
+            # a rumour's date is its report's: the event happened by then, on a day the text does not give
+            latest = record.get("date_latest")
+            for key in ("date", "date_basis", "end_date", "end_date_precision", "date_earliest"):
+                record.pop(key, None)
+            record.update(date_precision="unknown", date_latest=latest,
+                          date_note=f"Reported as a rumour by {latest}; the text does not date the event itself.")
         place_frame = next((f for f in event.frames if f.place_name and f.kind == event.kind), None)
         if place_frame is not None:
             if place_frame.place is not None:
@@ -289,7 +311,7 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         record["evidence"] = evidence
         if len(evidence) > 1:
             notes["evidence"] = f"{len(evidence)} sentences of the article tell this event (one event, one record)"
-        record["id"] = _unique(_id_base(event, record), taken)
+        record["id"] = _unique(_id_base(event, record, published), taken)
         record["title"] = _title(event, record, kb)
         first = evidence[0]["quote"]
         record["summary"] = "Machine-drafted, not reviewed: " + (first if len(first) <= 240 else first[:237] + "...")
@@ -311,9 +333,9 @@ def _category(event: Event, rules: Rules) -> tuple[str, str]:
     return find_category(event.main, event.main.reading.text, rules)
 
 
-def _id_base(event: Event, record: dict) -> str:
+def _id_base(event: Event, record: dict, published: dt.date) -> str:
     series = record.get("series")
-    when = record.get("date") or "undated"
+    when = record.get("date") or f"undated-{published.isoformat()}"
     if series:
         edition = f"-{record['edition']}" if record.get("edition") else ""
         return slug(f"{series}{edition}-{when}")
@@ -325,6 +347,14 @@ def _anchor(event: Event, drafted: list[tuple[Event, dict]], lines: dict, publis
     """The meeting a proposal or agreement was made at: a meeting of the same
     paragraph (line), or the meeting the article is about (its first event,
     within a week of publication)."""
+    sidelines = re.search(r"\b(?:on the sidelines of|during|at|in the course of) the (exercise|drills|summit|talks|"
+                          r"visit|meeting|consultations|dialogue)\b", event.main.reading.text, re.IGNORECASE)
+    if sidelines:
+        kind = "exercise" if sidelines.group(1).lower() in ("exercise", "drills") else "meeting"
+        occasion = next(((e, r) for e, r in reversed(drafted) if e.kind == kind), None)
+        if occasion is not None:
+            return {**_spanned(_anchor_record(*occasion)), "why": f'"{sidelines.group(0)}": the {kind} before it',
+                    "kind": kind}
     meetings = [(e, r) for e, r in drafted if e.kind == "meeting"]
     if not meetings:
         return None
@@ -338,6 +368,20 @@ def _anchor(event: Event, drafted: list[tuple[Event, dict]], lines: dict, publis
         return {**_anchor_record(first_event, first_record), "why": "the meeting the article reports (its first, "
                                                                     "within a week of publication)"}
     return None
+
+
+def _spanned(anchor: dict) -> dict:
+    """An occasion of several days: made on one of them, so only its span (a
+    month's precision when it lies in one month), never its first day."""
+    earliest, latest = anchor.get("date_earliest"), anchor.get("date_latest")
+    if anchor.get("end_date") is None or not earliest or not latest or earliest == latest:
+        return anchor
+    out = {k: v for k, v in anchor.items() if k not in ("end_date", "end_date_precision")}
+    if earliest[:7] == latest[:7]:
+        out.update(date=earliest[:7], date_precision="month")
+    else:
+        out.update(date=None, date_precision="unknown")
+    return out
 
 
 def _anchor_record(meeting: Event, record: dict) -> dict:

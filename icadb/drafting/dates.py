@@ -68,6 +68,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                                  r"last week|this week|next week|yesterday|today)\b", re.IGNORECASE)),
     ("season", re.compile(r"\b(?:(?P<which>next|this|last|coming) |in (?:the )?)(?P<season>spring|summer|autumn|fall|winter)\b",
                           re.IGNORECASE)),
+    ("coming", re.compile(r"\b(?:in|over|within) the (?:coming |next (?:few )?)(?P<unit>days|weeks|months)\b",
+                          re.IGNORECASE)),
     ("years-ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) years? ago\b",
                              re.IGNORECASE)),
     ("in-month", _p(r"\b(?:in|since|during|until|by|from|of|early|late|mid-) ?{m1}\b")),
@@ -84,7 +86,7 @@ _NEEDS: dict[str, object] = {
     **{rule: "digit" for rule in ("day-range-month-first", "day-range-day-first", "year-range", "iso-day",
                                   "day-month-year", "month-day-year", "dotted-day", "month-year", "day-month",
                                   "month-day", "in-year")},
-    "years-ago": ("ago",), "weekday": tuple(WEEKDAYS), "season": tuple(SEASONS), "in-month": tuple(MONTHS),
+    "years-ago": ("ago",), "coming": ("coming", "next"), "weekday": tuple(WEEKDAYS), "season": tuple(SEASONS), "in-month": tuple(MONTHS),
     "relative-span": ("year", "month", "week", "today", "yesterday"),
 }
 
@@ -217,6 +219,9 @@ def read(match: re.Match, rule: str, published: dt.date, future: bool) -> DateRe
         return _relative(make, g["rel"].lower(), text, published)
     if rule == "season":
         return _season(make, (g.get("which") or "").lower(), g["season"].lower(), text, published, future)
+    if rule == "coming":  # "in the coming weeks": after the article, no nearer bound than that
+        return make(None, "unknown", published.isoformat(), None, "inferred",
+                    f'"{text}": after the article of {published.isoformat()}; the text gives no later bound')
     if rule == "years-ago":
         n = g["n"].lower()
         years = int(n) if n.isdigit() else NUMBERS[n]
@@ -336,7 +341,8 @@ def find_dates(sentence: str, published: dt.date, future: bool | Callable[[int, 
             reading = read(match, rule, published, ahead)
             if reading is None:
                 continue
-            bound = _BOUND.search(sentence[max(0, match.start() - 14):match.start()])
+            bound = _BOUND.search(sentence[max(0, match.start() - 14):match.start()]) or \
+                _LEADING_BOUND.match(match.group(0))  # "since" inside the match: "Since 2022"
             if bound:
                 reading = bounded(reading, bound.group(1).lower())
             taken.append((match.start(), match.end()))
@@ -344,12 +350,19 @@ def find_dates(sentence: str, published: dt.date, future: bool | Callable[[int, 
     return sorted(out, key=lambda r: r.start)
 
 
-_BOUND = re.compile(r"\b(before|after|prior to|ahead of)\s+(?:the\s+)?$", re.IGNORECASE)
+_BOUND = re.compile(r"\b(before|after|prior to|ahead of|since)\s+(?:the\s+)?$", re.IGNORECASE)
+_LEADING_BOUND = re.compile(r"(since|before|after)\s", re.IGNORECASE)
 
 
 def bounded(reading: DateReading, word: str) -> DateReading:
     """"before the August 15 development": not that day, but a bound: no
     precision, the latest day before it (or, after "after", the first day after it)."""
+    if word == "by":  # the day something was said or reported: it happened by then
+        return replace(reading, date=None, precision="unknown", earliest=None, end_date=None, end_precision=None,
+                       basis="inferred", note=f'by {reading.latest} ("{reading.text}" dates its report); {reading.note}')
+    if word == "since":  # "since 2022": from then on
+        return replace(reading, date=None, precision="unknown", latest=None, end_date=None, end_precision=None,
+                       basis="inferred", note=f'"since {reading.text}": from {reading.earliest}; {reading.note}')
     if word in ("after",):
         earliest = dt.date.fromisoformat(reading.latest) + dt.timedelta(days=1)
         return replace(reading, date=None, precision="unknown", earliest=earliest.isoformat(), latest=None,
@@ -362,7 +375,8 @@ def bounded(reading: DateReading, word: str) -> DateReading:
 
 
 def with_end(start: DateReading, end: DateReading) -> DateReading:
-    """*start* running until *end* ("began on 15 April, will conclude on Sunday")."""
+    """*start* running until *end* ("began on 15 April, will conclude on Sunday",
+    "began in 2011 and was shut down in 2021")."""
     if end.precision == "unknown" or start.precision == "unknown" or (end.latest or "") < (start.earliest or ""):
         return start
     return replace(start, latest=end.latest, end_date=end.date, end_precision=end.precision,

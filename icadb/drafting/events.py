@@ -13,6 +13,7 @@ never a second record.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from icadb.drafting.frames import Frame, Role
@@ -37,7 +38,20 @@ class Event:
         return self.frames[0]
 
     def dated(self) -> Frame | None:
-        return next((f for f in self.frames if f.date is not None and f.kind == self.kind), None)
+        """The frame whose date the event takes: a range that holds the other
+        frames' dates ("was conducted from 21 April to 3 May" over "concluded on
+        3 May"), else the most precise date that lies inside the others ("on
+        Wednesday" within "this week"), else the first."""
+        dated = [f for f in self.frames if f.date is not None and f.kind in (self.kind, None)]
+        if not dated:
+            return None
+        first = dated[0]
+        ranges = [f for f in dated if f.date.end_date and all(_inside(g.date.window, f.date.window) for g in dated)]
+        if ranges:
+            return ranges[0]
+        order = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+        inside = [f for f in dated if all(_inside(f.date.window, g.date.window) for g in dated)]
+        return min(inside, key=lambda f: order[f.date.precision]) if inside else first
 
     def window(self) -> tuple[str | None, str | None]:
         frame = self.dated()
@@ -83,14 +97,27 @@ def _overlap(a: tuple[str | None, str | None], b: tuple[str | None, str | None])
 
 
 def _inside(inner: tuple[str | None, str | None], outer: tuple[str | None, str | None]) -> bool:
-    return None not in (*inner, *outer) and outer[0] <= inner[0] and inner[1] <= outer[1] and outer[0] != outer[1] \
-        or (None not in (*inner, *outer) and inner == outer)
+    """Whether the window *inner* lies within *outer* (an open bound holds anything on its side)."""
+    return (outer[0] is None or (inner[0] is not None and outer[0] <= inner[0])) and \
+        (outer[1] is None or (inner[1] is not None and inner[1] <= outer[1]))
+
+
+PAST = frozenset({"held", "signed", "agreed", "in_force", "completed", "closed", "operational", "ongoing"})
 
 
 def _same_event(event: Event, frame: Frame) -> bool:
     """Whether *frame* (later in the article) tells *event* again."""
     if frame.kind != event.kind:
         return False
+    if (frame.status == "planned") != (event.main.status == "planned") and \
+            PAST & {frame.status, event.main.status}:
+        return False  # what is to come is not what was done ("are to set up a working group" after "signed")
+    if frame.type and event.type() and frame.type != event.type():
+        return False  # a strategic partnership is not a memorandum
+    theirs = next((f.place_name for f in event.frames if f.place_name and f.kind == event.kind), None)
+    if frame.place_name and theirs and frame.place_name != theirs and not frame.place_unknown == (theirs is None) \
+            and (frame.place is None or frame.place.place_type != "country"):
+        return False  # the summit in New Delhi is not the ministers' meeting in Almaty
     series = event.series()
     if frame.series is not None and series is not None:
         if frame.series.series_id != series.series_id:
@@ -106,7 +133,8 @@ def _same_event(event: Event, frame: Frame) -> bool:
     if overlap is False:
         return False
     shared = event.taking_part() & frame.taking_part()
-    if frame.series is None and frame.date is not None and _inside(frame.date.window, event.window()):
+    if frame.series is None and frame.date is not None and event.window() != (None, None) and \
+            event.window()[0] != event.window()[1] and _inside(frame.date.window, event.window()):
         # a day within an event's span, of its kind ("Thursday's combined assault drill" within the exercise)
         onlookers = {i for i, r in frame.countries.items() if r.role in ("observer", "subject")}
         if shared or set(frame.countries) <= onlookers:
@@ -115,7 +143,8 @@ def _same_event(event: Event, frame: Frame) -> bool:
         # Two proposals are one only when they propose the same thing, and an undated telling is the dated
         # one only when it says the same: the same words.
         return bool(shared) and len(event.words() & content_words(frame.reading.text)) >= 4
-    return len(shared) >= 2 or (bool(shared) and overlap is True)
+    # India is in nearly every record: it alone does not make two tellings one event.
+    return len(shared) >= 2 or (bool(shared - {"IND"}) and overlap is True)
 
 
 def merge(frames: list[Frame]) -> list[Event]:
@@ -150,7 +179,11 @@ def merge(frames: list[Frame]) -> list[Event]:
                                                               "before it, which it follows")
         if frame.continuation and events and len(frame.taking_part()) < 2:
             # "The ministers also participated in ...": the parties of the event before it
-            before = next((e for e in reversed(events) if e.kind == frame.kind), events[-1])
+            lead = frame.reading.text[:45].lower()
+            meant = "meeting" if re.search(r"\b(?:meeting|talks|summit|visit|consultations|dialogue|session|leaders|"
+                                           r"ministers|participants|delegations)\b", lead) else \
+                "exercise" if re.search(r"\b(?:exercise|drills?|armies|troops|contingents?)\b", lead) else frame.kind
+            before = next((e for e in reversed(events) if e.kind == meant), events[-1])
             for iso3, role in before.countries().items():
                 if role.role not in ("subject", "observer") and iso3 not in frame.countries:
                     frame.countries[iso3] = Role("participant", "the parties of the event before it, which the "

@@ -28,7 +28,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*[:\u2013\u2014-]\s+)")
 _ORDINAL_NUMBER = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
           "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
-_END_CUE = re.compile(r"\b(?:conclude|concludes|end|ends|until|till|run until|runs until|through)\b", re.IGNORECASE)
+_END_CUE = re.compile(r"\b(?:conclude|concludes|concluded|end|ends|ended|until|till|run until|runs until|through|"
+                      r"shut down|closed|was dissolved|to)\b", re.IGNORECASE)
 _MONTH_OR_DAY = set(date_rules.MONTHS) | set(date_rules.WEEKDAYS)
 _FIGURE = re.compile(
     r"(?P<approx>\b(?:about|around|some|nearly|almost|approximately|roughly|an estimated|estimated|over|more than|"
@@ -259,6 +260,9 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
     for match in rules.ordinal_words.finditer(text):
         ordinal = (rules.ordinals[match.group(0).lower()], match)
         break
+    began = re.search(r"\b(?:began|started|was launched|was first held)\s+in\s+(?:19|20)\d\d\b", text)
+    if ordinal is None and began and frame.series is not None and frame.edition is None:
+        frame.edition, frame.edition_why = 1, f'"{began.group(0)}": the first edition'
     if ordinal is None:
         number = _ORDINAL_NUMBER.search(text)
         if number:
@@ -349,8 +353,9 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
     if frame.kind == "proposal":
         # "invited India to send observers to next year's exercises": a time to come after the verb dates
         # what is proposed, not the proposal.
-        readings = [r for r in readings if not (r.start > anchor and (r.date or "9999") > published.isoformat())
-                    and not (r.start > anchor and r.precision == "unknown")]
+        readings = [r for r in readings if not (r.start > anchor and ((r.date or "9999") > published.isoformat()
+                                                                   or r.precision in ("unknown", "year")
+                                                                   or r.rule in ("relative-span", "season")))]
         if not readings:
             return
     clause = reading.clause_at(anchor)
@@ -360,12 +365,24 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
     others = [h.start for h in hits if h.start > anchor and (frame.hit is None or h.start != frame.hit.start)]
     after = [r for r in readings if r.start >= anchor and not any(anchor < o < r.start for o in others)]
     chosen = (in_clause or after or readings[-1:])[0]
-    if frame.kind in ("exercise", "activity", "meeting") and chosen.precision == "day":
+    if frame.kind in ("exercise", "activity", "meeting", "facility") and chosen.precision in ("day", "year"):
         for later in readings:
-            if later.start > chosen.start and later.precision == "day" and \
+            if later.start > chosen.start and later.precision == chosen.precision and \
                     _END_CUE.search(reading.text[max(chosen.end, later.start - 25):later.start]):
                 chosen = date_rules.with_end(chosen, later)
                 break
+    said = re.search(r"\b(?:said|says|told \w+|announced|stated|reported)\s+(?:on\s+)?$",
+                     reading.text[max(0, chosen.start - 18):chosen.start])
+    if said and chosen.precision != "unknown":
+        # "said on April 15 that his country had asked ...": the day of the saying; the act came before it
+        chosen = date_rules.bounded(chosen, "by")
+    if frame.status == "rumoured" and chosen.precision != "unknown":
+        # a rumour's date is the report's, not the event's: only a bound
+        chosen = date_rules.bounded(chosen, "by")
+    if frame.status == "closed" and frame.hit is not None and frame.hit.rule.status == "closed" and \
+            chosen.precision != "unknown":
+        # "suspended its membership in 2012": the year it ended; it began before, on a day not given
+        chosen = date_rules.bounded(chosen, "by")
     frame.date, frame.date_why = chosen, f"rule {chosen.rule}"
 
 
@@ -474,6 +491,11 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             frame.category, frame.category_why = find_category(frame, reading.text, rules)
             out.extend(_per_series(frame, reading, kb))
         here_frames = [f for f in out if f.reading is reading]
+        if any(f.kind == "exercise" for f in here_frames):
+            # "troops train for counter-terror operations": the exercise, not a training programme
+            for f in here_frames:
+                if f.kind == "activity" and f.type == "training_programme":
+                    out.remove(f)
         if any(f.kind == "meeting" for f in here_frames):
             # "the seventh meeting of the Joint Working Group": a meeting, not the group as an agreement
             for f in here_frames:

@@ -71,7 +71,10 @@ def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
                       hit.word)
         occasion = re.search(r"\b(?:at|following|during|after|before|on the sidelines of) (?:a|an|the|their)\s+"
                              r"(?:\w+\s+){0,2}$", reading.text[max(0, hit.start - 40):hit.start], re.IGNORECASE)
-        governed = occasion is None and any(
+        # "a conference ... that Uzbekistan plans to host in Termez next autumn": an event with a verb of its own
+        own_verb = re.match(r"[^,.;]{0,60}?\b(?:that|which)\b[^,.;]*?\b(?:plans? to host|will host|will be held|"
+                            r"is to be held|is scheduled|is due to|hosts)\b", reading.text[hit.end:])
+        governed = occasion is None and own_verb is None and any(
             other.rule.strength > hit.rule.strength and other.start < hit.start
             and (reading.clause_at(other.start) == reading.clause_at(hit.start) or hit.start - other.end < 60)
             and other.rule.kind in ("proposal", "agreement")

@@ -115,11 +115,11 @@ def draft_documents(seeds: Path, document_ids: list[str]) -> list[Drafted]:
     results = []
     try:
         with built(seeds, leave_out=set(document_ids)) as conn:
-            kb_for = {}
+            taken: set[str] = set()  # ids across the documents of this run
             for document_id in document_ids:
                 article = article_of(seeds, conn, document_id)
-                kb = kb_for.setdefault("kb", from_database(conn, leave_out_document=document_id))
-                results.append((article, draft(article, kb, rules)))
+                kb = from_database(conn, leave_out_document=document_id)
+                results.append((article, draft(article, kb, rules, taken=taken)))
     except SeedError as exc:
         raise WorkflowError(f"the seeds do not build, so there is nothing to draft against: {exc}") from exc
     originals = {}
