@@ -101,6 +101,20 @@ def _set_role(roles: dict[str, Role], key: str, role: Role) -> None:
         roles[key] = role
 
 
+def _last_before(reading: Reading, phrases, at: int, reach: int):
+    """The last match of *phrases* that ends at most *reach* characters before *at* (each sentence scanned once)."""
+    found = None
+    for match in reading.matches(phrases):
+        if match.end() > at:
+            break
+        if at - match.end() <= reach:
+            found = match
+    return found
+
+
+_NUMBER_AFTER = re.compile(r"\s*(?:US\$|\$)?\d")
+
+
 def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role:
     text = reading.text
     kind, hit = frame.kind, frame.hit
@@ -110,27 +124,22 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
                                                           and (hit is None or named.start < text.lower().find("watched")))
     if observer and kind in ("meeting", "exercise", "activity", None):
         return Role("observer", 'roles.observer: "as observers" in its clause')
-    near = text[max(0, named.start - 30):named.start]
-    subject_prep = rules.subject_prepositions.first(near)
+    subject_prep = _last_before(reading, rules.subject_prepositions, named.start, 12)
     if subject_prep and subject_prep.group(0).lower() in ("about", "over") and \
-            re.match(r"\s*(?:US\$|\$)?\d", near[subject_prep.end():]):
+            _NUMBER_AFTER.match(text, subject_prep.end()):
         subject_prep = None  # "about 100 Uzbek troops": a number, not a topic
-    if subject_prep and named.start - (max(0, named.start - 30) + subject_prep.end()) <= 12 and \
-            not (named.is_capital and kind in ("meeting", "exercise")):
+    if subject_prep and not (named.is_capital and kind in ("meeting", "exercise")):
         return Role("subject", f'roles.subject_prepositions: "{subject_prep.group(0)}" before it')
     if len(before) >= 2 and before[-1] in ("in", "of", "from", "for", "with", "to") and before[-2] in rules.topic_nouns:
         return Role("subject", f'roles.topic_nouns: "{before[-2]} {before[-1]}" before it')
     if text[named.end:named.end + 7].lower().startswith(("-based", "-led", "'s war", "'s territory")):
         return Role("subject", f'"{named.surface}{text[named.end:named.end + 7]}"')
     if kind in ("meeting", "exercise", "activity", "facility") and not _attribution(reading, rules, named.start):
-        window = text[max(0, named.start - 25):named.start]
-        prep = None
-        for prep in rules.host_prepositions.finditer(window):
-            pass  # the last one before the name: "at Termez in southern Uzbekistan"
-        gap = len(window) - prep.end() if prep else 99
-        if prep and gap <= 12 and named.is_name and named.inside is None:
+        # the last one before the name: "at Termez in southern Uzbekistan"
+        prep = _last_before(reading, rules.host_prepositions, named.start, 12)
+        if prep and named.is_name and named.inside is None:
             return Role("host", f'roles.host_prepositions: "{prep.group(0)} {named.surface}"')
-        after = rules.host_verbs.first(text, named.end, min(len(text), named.end + 14))
+        after = reading.find(rules.host_verbs, named.end, min(len(text), named.end + 14))
         if after and after.group(0).lower() != "hosted by":
             return Role("host", f'roles.host_verbs: "{named.surface} {after.group(0)}"')
         if "hosted by" in text[max(0, named.start - 12):named.start].lower():
