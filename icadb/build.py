@@ -48,6 +48,7 @@ def loader_modules():
         countries,
         coverage,
         documents,
+        drafts,
         organizations,
         people,
         places,
@@ -58,7 +59,7 @@ def loader_modules():
         summaries,
     )
 
-    return (countries, documents, organizations, people, places, series, aliases, records, conflicts, coverage,
+    return (countries, documents, organizations, people, places, series, aliases, records, drafts, conflicts, coverage,
             sentences, summaries, search, build_info)
 
 

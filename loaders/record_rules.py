@@ -11,6 +11,10 @@ check can make. Each is reported like every other problem, as
 - **Bounds agree with the date** (:func:`check_bounds`, for documents too).
 - **Editions of a series are unique and rise with the date**
   (:meth:`RecordRules.finish`, once every record file is read).
+
+``loaders/records.py`` calls :func:`check_record` for each record (reviewed or
+drafted), and ``loaders/drafts.py``, which loads after every records file,
+:func:`check_series` once all are read.
 """
 
 from __future__ import annotations
@@ -196,3 +200,18 @@ def _when(dated: dict) -> str:
     if earliest and latest:
         return f"between {earliest} and {latest}"
     return f"on or after {earliest}" if earliest else f"on or before {latest}" if latest else "without a date"
+
+
+def check_record(ctx: LoadContext, path: Path, record: YMap, values: dict, dated: dict | None, kind: str) -> bool:
+    """:meth:`RecordRules.check` with the build's rules (made on first use)."""
+    rules = ctx.prepared.get("record_rules")
+    if rules is None:
+        rules = ctx.prepared["record_rules"] = RecordRules(ctx)
+    return rules.check(path, record, values, dated, kind)
+
+
+def check_series(ctx: LoadContext) -> None:
+    """:meth:`RecordRules.finish` of the build's rules, once every record is read."""
+    rules = ctx.prepared.pop("record_rules", None)
+    if rules is not None:
+        rules.finish()

@@ -1,6 +1,9 @@
 """records: meetings, agreements, exercises, proposals and facilities from
 ``seeds/records/<kind>s.yaml``, with the countries, organisations and people
 involved, the evidence quotes that back them and the figures they give.
+Drafts (``loaders/drafts.py``, loaded next) go through the same checks
+(:func:`load_record`); the meetings that made_at and sidelines_of name are
+checked once both are read, since either may name the other's.
 
 Every record needs at least one evidence quote, found verbatim in its
 document (runs of whitespace may differ); the stored quote is the document's
@@ -18,7 +21,7 @@ from icadb.loaders.context import LoadContext
 from icadb.loaders.fields import NOTE_FIELD, ROLE_FIELD, Field, spec
 from icadb.loaders.quotes import check_source
 from icadb.loaders.reading import iter_checked
-from icadb.loaders.record_rules import RecordRules
+from icadb.loaders.record_rules import check_record
 from icadb.loaders.writer import Writer
 from icadb.schema import vocab
 
@@ -182,7 +185,11 @@ def _queue_links(ctx: LoadContext, writer: Writer, path: Path, record_id: str, v
     return ok
 
 
-def _queue_evidence(ctx: LoadContext, writer: Writer, path: Path, record_id: str, values: dict) -> list | None:
+EVIDENCE_COLUMNS = ("evidence_id", "record_id", "document_id", "quote", "char_start", "char_end", "note", "suggested")
+
+
+def _queue_evidence(ctx: LoadContext, writer: Writer, path: Path, record_id: str, values: dict,
+                    suggested: int = 0) -> list | None:
     """Queue the evidence rows; return [(evidence_id, quote)], or None on problems."""
     ok = True
     queued = []
@@ -202,8 +209,8 @@ def _queue_evidence(ctx: LoadContext, writer: Writer, path: Path, record_id: str
             continue
         seen.add((item["document"], start, end))
         evidence_id = ctx.next_id("evidence")
-        writer.add("evidence", (evidence_id, record_id, item["document"], checked[1], start, end, item["note"]),
-                   (path, item["__line__"]))
+        writer.add("evidence", (evidence_id, record_id, item["document"], checked[1], start, end, item["note"],
+                                suggested), (path, item["__line__"]))
         queued.append((evidence_id, checked[1]))
     return queued if ok else None
 
@@ -230,69 +237,70 @@ def _queue_figures(ctx: LoadContext, writer: Writer, path: Path, record_id: str,
     return ok
 
 
-def load(ctx: LoadContext, writer: Writer) -> None:
+def prepare_tables(writer: Writer) -> None:
+    """The tables records fill (the drafts loader fills the same ones)."""
     writer.table("records", RECORD_COLUMNS)
     for _field, _key, table, column in LINKS:
         writer.table(table, ("record_id", column, "role", "note"))
-    writer.table("evidence", ("evidence_id", "record_id", "document_id", "quote", "char_start", "char_end", "note"))
+    writer.table("evidence", EVIDENCE_COLUMNS)
     writer.table("figures", ("record_id", "label", "value", "unit", "approximate", "source_text", "evidence_id"))
-    series_kinds = ctx.registry("series_kinds")
-    kinds = ctx.registry("record_kinds")
-    meeting_refs: list[tuple[Path, int, str, str]] = []
-    rules = RecordRules(ctx)
     for kind in KINDS:
         writer.table(kind.table, kind.columns)
-        path = ctx.seeds / "records" / kind.file
-        if not path.exists():
-            ctx.problems.add(path, None, "(file)", f"missing; expected the {kind.table} seed file (an empty list [] if there are none)")
-            ctx.problems.mark_unreadable(path)
-            continue
-        fields = spec(*COMMON, *kind.fields)
-        allowed = vocab.KIND_STATUSES[kind.kind]
-        with ctx.progress.stage(f"records: {kind.table}") as task:
-            for line, record, values, ok in iter_checked(ctx, path, fields, "records", "record id"):
-                task.advance()
-                record_id = values["id"]
-                kinds[record_id] = kind.kind
-                status = values.get("status")
-                if status is not None and status not in allowed:
-                    ctx.problems.add(path, record.line_of("status"), "status",
-                                     f"{status!r} does not fit a {kind.kind}; expected one of {', '.join(allowed)}",
-                                     did_you_mean(status, allowed))
-                    ok = False
-                dated = _check_dates(ctx, path, record, values)
-                ok = rules.check(path, record, values, dated, kind.kind) and ok
-                for ref in kind.meeting_refs:
-                    if values.get(ref):
-                        meeting_refs.append((path, record.line_of(ref), ref, values[ref]))
-                if values.get("edition") is not None and (values["edition"] < 1 or not values.get("series")):
-                    problem = "is below 1" if values["edition"] < 1 else "is given without a series"
-                    ctx.problems.add(path, record.line_of("edition"), "edition", f"{values['edition']} {problem}; "
-                                     "expected an edition number of 1 or more, with the series it belongs to")
-                    ok = False
-                series = values.get("series")
-                if series and series_kinds.get(series) not in (None, kind.kind):
-                    ctx.problems.add(path, record.line_of("series"), "series",
-                                     f"{series!r} is a series of {series_kinds[series]}s; expected a series of {kind.kind}s")
-                    ok = False
-                if not record.get("countries") and not record.get("organizations"):
-                    ctx.problems.add(path, line, "countries", "missing; expected at least one country "
-                                     "(or, where a source names none, an organisation)")
-                    ok = False
-                links_ok = _queue_links(ctx, writer, path, record_id, values)
-                quotes = _queue_evidence(ctx, writer, path, record_id, values)
-                figures_ok = quotes is not None and _queue_figures(ctx, writer, path, record_id, values, quotes)
-                if not (ok and dated and links_ok and quotes is not None and figures_ok):
-                    continue
-                writer.add("records", (
-                    record_id, kind.kind, values["title"], values["summary"], values["status"], values["category"],
-                    dated["date"], values["date_precision"], values["date_basis"], values["date_note"],
-                    dated["end"], values["end_date_precision"], dated["earliest"], dated["latest"],
-                    dated["year"], dated["month"], values["place"], values["place_note"], values["review_status"],
-                    values["note"], series, values["edition"],
-                ), (path, line))
-                writer.add(kind.table, (record_id, *(values[f.name] for f in kind.fields)), (path, line))
-    rules.finish()
+
+
+def load_record(ctx: LoadContext, writer: Writer, kind: Kind, path: Path, line: int, record, values: dict, ok: bool,
+                meeting_refs: list[tuple[Path, int, str, str]]) -> bool:
+    """Check one record of *kind* across its fields and queue its rows; return
+    whether it was loaded. (Its fields were checked one by one already: *ok*.)"""
+    series_kinds = ctx.registry("series_kinds")
+    kinds = ctx.registry("record_kinds")
+    allowed = vocab.KIND_STATUSES[kind.kind]
+    record_id = values["id"]
+    kinds[record_id] = kind.kind
+    status = values.get("status")
+    if status is not None and status not in allowed:
+        ctx.problems.add(path, record.line_of("status"), "status",
+                         f"{status!r} does not fit a {kind.kind}; expected one of {', '.join(allowed)}",
+                         did_you_mean(status, allowed))
+        ok = False
+    dated = _check_dates(ctx, path, record, values)
+    ok = check_record(ctx, path, record, values, dated, kind.kind) and ok
+    for ref in kind.meeting_refs:
+        if values.get(ref):
+            meeting_refs.append((path, record.line_of(ref), ref, values[ref]))
+    if values.get("edition") is not None and (values["edition"] < 1 or not values.get("series")):
+        problem = "is below 1" if values["edition"] < 1 else "is given without a series"
+        ctx.problems.add(path, record.line_of("edition"), "edition", f"{values['edition']} {problem}; "
+                         "expected an edition number of 1 or more, with the series it belongs to")
+        ok = False
+    series = values.get("series")
+    if series and series_kinds.get(series) not in (None, kind.kind):
+        ctx.problems.add(path, record.line_of("series"), "series",
+                         f"{series!r} is a series of {series_kinds[series]}s; expected a series of {kind.kind}s")
+        ok = False
+    if not record.get("countries") and not record.get("organizations"):
+        ctx.problems.add(path, line, "countries", "missing; expected at least one country "
+                         "(or, where a source names none, an organisation)")
+        ok = False
+    links_ok = _queue_links(ctx, writer, path, record_id, values)
+    quotes = _queue_evidence(ctx, writer, path, record_id, values)
+    figures_ok = quotes is not None and _queue_figures(ctx, writer, path, record_id, values, quotes)
+    if not (ok and dated and links_ok and quotes is not None and figures_ok):
+        return False
+    writer.add("records", (
+        record_id, kind.kind, values["title"], values["summary"], values["status"], values["category"],
+        dated["date"], values["date_precision"], values["date_basis"], values["date_note"],
+        dated["end"], values["end_date_precision"], dated["earliest"], dated["latest"],
+        dated["year"], dated["month"], values["place"], values["place_note"], values["review_status"],
+        values["note"], series, values["edition"],
+    ), (path, line))
+    writer.add(kind.table, (record_id, *(values[f.name] for f in kind.fields)), (path, line))
+    return True
+
+
+def check_meeting_refs(ctx: LoadContext, meeting_refs: list[tuple[Path, int, str, str]]) -> None:
+    """made_at and sidelines_of name a meeting: checked once every record is read."""
+    kinds = ctx.registry("record_kinds")
     for path, line, field_name, target in meeting_refs:
         if target not in kinds and ctx.problems.unreadable:
             continue  # it may be in a records file that could not be read; that file's problem is reported
@@ -305,4 +313,22 @@ def load(ctx: LoadContext, writer: Writer) -> None:
                 what = "is not a record id"
             ctx.problems.add(path, line, field_name, f"{target!r} {what}; expected the id of a meeting",
                              did_you_mean(target, meetings))
+
+
+def load(ctx: LoadContext, writer: Writer) -> None:
+    prepare_tables(writer)
+    meeting_refs: list[tuple[Path, int, str, str]] = []
+    for kind in KINDS:
+        path = ctx.seeds / "records" / kind.file
+        if not path.exists():
+            ctx.problems.add(path, None, "(file)", f"missing; expected the {kind.table} seed file (an empty list [] if there are none)")
+            ctx.problems.mark_unreadable(path)
+            continue
+        fields = spec(*COMMON, *kind.fields)
+        with ctx.progress.stage(f"records: {kind.table}") as task:
+            for line, record, values, ok in iter_checked(ctx, path, fields, "records", "record id"):
+                task.advance()
+                load_record(ctx, writer, kind, path, line, record, values, ok, meeting_refs)
+    # Drafts (loaders/drafts.py) may point at meetings too; their references are checked with these.
+    ctx.prepared["meeting_refs"] = meeting_refs
     writer.flush()

@@ -203,3 +203,23 @@ def test_an_edition_given_twice_is_refused_at_the_second():
     found = editions((1, "2020", "2020-01-01", "2020-12-31"), (1, "2021", "2021-01-01", "2021-12-31"))
     assert found == ["2: 1 is given twice in series 's' (first at records/meetings.yaml:1); expected each edition of "
                      "a series once"]
+
+
+# -- drafts ------------------------------------------------------------------------
+
+
+def test_a_draft_is_held_to_the_same_rules(seeds_copy):
+    """Drafts (seeds/drafts/) load through the same load_record: a held draft
+    dated after its source, and a draft that repeats a reviewed edition, are refused."""
+    draft = (FUTURE_MEETING.replace("  review_status: reviewed", "  review_status: machine_suggested\n  kind: meeting")
+             .replace("  mode: in_person", "  mode: in_person\n  series: ica-nsa-meetings\n  edition: 1")
+             + "  draft_notes:\n    confidence: 0.5\n    drafter: tests\n")
+    folder = seeds_copy / "drafts"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{DIPLOMAT}.yaml").write_text(draft.lstrip("\n"), encoding="utf-8")
+    code, lines = run_check(seeds_copy)
+    assert code == 1
+    assert any(line.startswith(f"drafts/{DIPLOMAT}.yaml:6: date: 2030-12-06 is after the latest publication date")
+               for line in lines), lines
+    assert any(line.startswith(f"drafts/{DIPLOMAT}.yaml:") and "edition: 1 is given twice in series 'ica-nsa-meetings'"
+               in line for line in lines), lines

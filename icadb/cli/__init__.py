@@ -10,6 +10,7 @@ import click
 
 from icadb.cli.building import add_document, build, check, serve
 from icadb.cli.curating import coverage, review
+from icadb.cli.drafting import accept, draft, reject
 from icadb.cli.options import CONTEXT
 from icadb.cli.publishing import codebook, diff, export
 
@@ -29,7 +30,7 @@ def cli() -> None:
     """
 
 
-for command in (build, check, add_document, serve, review, coverage, export, diff, codebook):
+for command in (build, check, add_document, serve, draft, review, accept, reject, coverage, export, diff, codebook):
     cli.add_command(command)
 
 

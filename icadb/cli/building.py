@@ -49,11 +49,13 @@ def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool, timings: bo
               help="Whether the date is written in the article or worked out.")
 @click.option("--date-note", default=None, help="How the date was read or worked out (required if inferred).")
 @click.option("--title-supplied", is_flag=True, help="The article has no headline; --title is yours.")
+@click.option("--draft", "make_drafts", is_flag=True,
+              help="Also draft its records (seeds/drafts/<id>.yaml, machine-suggested) before the rebuild.")
 @click.option("--no-build", is_flag=True, help="Only add the files; do not rebuild the database.")
 @db_option
 @seeds_option
 def add_document(file: Path, title: str, publisher: str | None, published_on: str, url: str | None,
-                 date_basis: str, date_note: str | None, title_supplied: bool, no_build: bool,
+                 date_basis: str, date_note: str | None, title_supplied: bool, make_drafts: bool, no_build: bool,
                  db_path: Path | None, seeds_dir: Path | None) -> None:
     """Add an article to seeds/documents/ and rebuild, so it shows up at once.
 
@@ -62,13 +64,15 @@ def add_document(file: Path, title: str, publisher: str | None, published_on: st
     file (same text as a document already there) is refused. After the
     rebuild, Datasette shows the article's mentions of countries,
     organisations and people, and its sentences that still need a record
-    (review_queue); `icadb review` prints them here. If the rebuild fails, the
-    files are taken out again.
+    (review_queue); `icadb review` prints them here. With --draft, it is also
+    drafted first (icadb draft): Datasette then shows its draft records,
+    marked machine-suggested. If drafting or the rebuild fails, the files are
+    taken out again.
 
     \b
     Example:
         icadb add-document article.txt --title "India and Kazakhstan hold talks" \\
-            --publisher "The Hindu" --published-on 2026-11-20 --url https://example.org/a
+            --publisher "The Hindu" --published-on 2026-11-20 --url https://example.org/a --draft
     """
     from icadb.add_document import AddError
     from icadb.add_document import add_document as add
@@ -85,15 +89,28 @@ def add_document(file: Path, title: str, publisher: str | None, published_on: st
     for note in added.notes:
         echo_err(note)
     echo_err(f"added {display_path(added.text_path)} and {display_path(added.meta_path)}")
+    drafts = None
+    if make_drafts:
+        from icadb.cli.drafting import run_drafting
+        from icadb.drafting.workflow import drafts_path
+
+        drafts = drafts_path(seeds, added.document_id)
+        if run_drafting(seeds, [added.document_id]):
+            added.text_path.unlink(missing_ok=True)
+            added.meta_path.unlink(missing_ok=True)
+            echo_err("icadb: drafting failed, so the document was taken out again; nothing was added")
+            sys.exit(1)
     if no_build:
         return
     code = run_build(resolve_db(db_path), quiet=False, seeds_dir=seeds)
     if code:
-        added.text_path.unlink(missing_ok=True)
-        added.meta_path.unlink(missing_ok=True)
+        for path in (added.text_path, added.meta_path, drafts):
+            if path is not None:
+                path.unlink(missing_ok=True)
         echo_err("icadb: the rebuild failed, so the document was taken out again; nothing was added")
         sys.exit(code)
-    echo_err(f"next: icadb review --document {added.document_id}   (its sentences that still need a record)")
+    echo_err(f"next: icadb review --document {added.document_id}   (its drafts and the sentences that still need a "
+             "record)")
 
 @click.command(context_settings=CONTEXT)
 @seeds_option

@@ -69,38 +69,24 @@ def coverage(db_path: Path | None, document_id: str | None, show_all: bool) -> N
 @click.command(context_settings=CONTEXT)
 @db_option
 @click.option("--document", "document_id", default=None, help="Only this document (its id).")
-@click.option("-n", "--limit", default=200, show_default=True, help="Show at most this many sentences.")
-def review(db_path: Path | None, document_id: str | None, limit: int) -> None:
-    """Print the review queue: sentences that still need a curated record, newest documents first.
+@click.option("-n", "--limit", default=200, show_default=True, help="Show at most this many queued sentences.")
+@click.option("--notes/--no-notes", default=True, show_default=True, help="Show how each draft's fields were read.")
+def review(db_path: Path | None, document_id: str | None, limit: int, notes: bool) -> None:
+    """Print what awaits review: each document's drafts, then its queued sentences.
 
-    A sentence is in the queue when it names India and either a Central Asian
-    state or a cooperation term (seeds/reference/cooperation_terms.yaml), and
-    no evidence or conflict quote cites it and seeds/coverage.yaml does not
-    skip it. Datasette shows the same queue as the view review_queue.
+    Drafts (seeds/drafts/, from icadb draft) are listed per document with
+    their kind, status, date, countries and roles, quotes and draft_notes;
+    suggestions to add quotes to a record already there, with their quotes.
+    Accept or reject each (icadb accept / icadb reject). Then the review
+    queue: sentences that may report an event and that no reviewed record
+    cites yet, nor seeds/coverage.yaml skips (Datasette's review_queue view).
 
     \b
     Example:
         icadb review
-        icadb review --document 2026-11-20-india-and-kazakhstan-hold-talks
+        icadb review --document 2026-11-20-india-and-kazakhstan-hold-talks --no-notes
     """
-    import json
+    from icadb.review_listing import print_review
 
     conn = open_database(resolve_db(db_path))
-    sql = ("SELECT document_id, document_title, published_on, position, char_start, char_end, text, countries, "
-           "cooperation_terms FROM review_queue") + (" WHERE document_id = ?" if document_id else "")
-    sql += " ORDER BY published_earliest DESC, document_id, position LIMIT ?"
-    rows = conn.execute(sql, ((document_id,) if document_id else ()) + (limit,)).fetchall()
-    total = conn.execute("SELECT count(*) FROM review_queue" + (" WHERE document_id = ?" if document_id else ""),
-                         (document_id,) if document_id else ()).fetchone()[0]
-    current = None
-    for (doc_id, doc_title, published_on, position, start, end, text, countries, terms) in rows:
-        if doc_id != current:
-            current = doc_id
-            click.echo(f"\n{doc_title} ({published_on or 'undated'}) [{doc_id}]")
-        names = ", ".join(json.loads(countries))
-        found = ", ".join(json.loads(terms))
-        click.echo(f"  #{position} [{start}:{end}] {names}" + (f"; terms: {found}" if found else ""))
-        click.echo(f"      {text}")
-    shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
-    click.echo(f"\n{shown} sentences to review" + (" (cite them in seeds/records/ or skip them in seeds/coverage.yaml)"
-                                                   if total else ""))
+    print_review(conn, click.echo, document_id=document_id, limit=limit, notes=notes)

@@ -1,0 +1,395 @@
+"""Step 6 of drafting: events become draft records, in the format of
+``seeds/records/*.yaml`` plus ``kind`` and ``draft_notes``, and events that a
+record already holds become ``add_evidence_to`` suggestions.
+
+Every draft has ``review_status: machine_suggested``, a title and summary
+that say it is a draft, and ``draft_notes``: for each field that was
+inferred, the trigger, the rule and the sentence, and a confidence for the
+draft as a whole (a guide to the order of review, not a probability).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from icadb.drafting.events import Event
+from icadb.drafting.frames import ROLE_ORDER, Frame, Role
+from icadb.drafting.knowledge import Knowledge
+from icadb.drafting.rules import Rules
+
+DRAFTER = "icadb draft 1"
+KIND_FIELDS = {
+    "meeting": ("meeting_level", "format", "mode"),
+    "agreement": ("agreement_type", "made_at"),
+    "exercise": ("exercise_name", "format", "frequency"),
+    "proposal": ("proposal_type", "made_at"),
+    "facility": ("facility_type",),
+    "activity": ("activity_type",),
+}
+
+
+@dataclass
+class DraftSet:
+    document_id: str
+    drafts: list[dict] = field(default_factory=list)
+    suggestions: list[dict] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # places the text names that the gazetteer lacks
+    series: list[str] = field(default_factory=list)  # series the text names that seeds/series.yaml lacks
+    skipped: list[str] = field(default_factory=list)  # events too thin to draft, and why
+
+
+def slug(text: str) -> str:
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", text.lower())).strip("-")
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def rules_version(rules: Rules) -> str:
+    return hashlib.sha256(rules.source.read_bytes()).hexdigest()[:8]
+
+
+def _sentence_note(frame: Frame) -> str:
+    text = frame.reading.text
+    return f'sentence {frame.reading.position}: "{text if len(text) <= 140 else text[:137] + "..."}"'
+
+
+def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, anchor: dict | None,
+                 notes: dict) -> dict:
+    frame = event.dated()
+    if frame is not None:
+        d = frame.date
+        out = {"date": d.date, "date_precision": d.precision}
+        if d.precision != "unknown":
+            out["date_basis"] = d.basis
+        out["date_note"] = d.note
+        if d.end_date:
+            out["end_date"], out["end_date_precision"] = d.end_date, d.end_precision
+        out["date_earliest"], out["date_latest"] = d.earliest, d.latest
+        notes["date"] = f"{frame.date_why}, {_sentence_note(frame)}"
+        return out
+    if anchor is not None:
+        notes["date"] = (f"no date in its sentences; taken from {anchor['id']}, the meeting of the same paragraph or "
+                         "the one the article reports, where it was made")
+        out = {key: anchor[key] for key in ("date", "date_precision", "date_basis", "date_earliest", "date_latest")
+               if anchor.get(key) is not None}
+        if out.get("date_precision") != "unknown":
+            out["date_basis"] = "inferred"
+        else:
+            out.pop("date_basis", None)
+        out["date_note"] = f"Not dated in its sentence; made at {anchor['id']} ({anchor.get('date') or 'undated'})."
+        return out
+    status = event.main.status
+    out: dict = {"date_precision": "unknown"}
+    if status == "planned" or (status == "proposed" and event.kind != "proposal"):
+        out["date_note"] = f"Undated in the text; to come after the article of {earliest_published.isoformat()}."
+        out["date_earliest"] = earliest_published.isoformat()
+    else:
+        out["date_note"] = f"Undated in the text; before the article of {published.isoformat()}."
+        out["date_latest"] = published.isoformat()
+    notes["date"] = "no date expression in its sentences (dates.PATTERNS found none)"
+    return out
+
+
+def _best(typed: list, text: str) -> tuple[str, str] | None:
+    """The value whose longest phrase matches *text* (the earlier rule on a tie)."""
+    found = []
+    for index, entry in enumerate(typed):
+        for match in entry.phrases.finditer(text):
+            found.append((-(match.end() - match.start()), index, entry.value, match.group(0)))
+    if not found:
+        return None
+    _, _, value, word = min(found)
+    return value, word
+
+
+def _kind_fields(event: Event, rules: Rules, text: str, anchor: dict | None, notes: dict) -> dict:
+    kind = event.kind
+    main = event.main
+    countries = {i for i, r in event.countries().items() if r.role not in ("subject", "observer")}
+    fmt = "bilateral" if len(countries) <= 2 else "trilateral" if len(countries) == 3 else "multilateral"
+    out: dict = {}
+    if kind == "meeting":
+        level = _best(rules.meeting_levels, text)
+        out["meeting_level"] = level[0] if level else "unknown"
+        notes["meeting_level"] = f'"{level[1]}" (meeting_levels)' if level else "no level word (meeting_levels)"
+        out["format"] = fmt
+        virtual = rules.virtual.first(text)
+        out["mode"] = "virtual" if virtual else "in_person" if main.place_name else "unknown"
+        notes["mode"] = (f'"{virtual.group(0)}" (virtual)' if virtual else
+                         "a place is named" if main.place_name else "neither a place nor a virtual meeting is named")
+    elif kind == "exercise":
+        series = event.series()
+        named = next((n.surface for f in event.frames for n in f.reading.named if n.entity_type == "series"), None)
+        if series and named:
+            out["exercise_name"] = named
+        out["format"] = fmt
+        out["frequency"] = "annual" if re.search(r"\bannual\b", text, re.IGNORECASE) else "unknown"
+        notes["frequency"] = '"annual" in its sentences' if out["frequency"] == "annual" else \
+            "the sentences do not say how often it is held"
+    elif kind == "agreement":
+        agreement_type = main.type
+        if agreement_type is None:
+            found = _best(rules.agreement_types, text)
+            agreement_type = found[0] if found else "understanding"
+        out["agreement_type"] = agreement_type
+    elif kind == "proposal":
+        out["proposal_type"] = main.type or "proposal"
+    elif kind == "facility":
+        found = _best(rules.facility_types, text)
+        out["facility_type"] = found[0] if found else "military_base"
+        notes["facility_type"] = f'"{found[1]}" (facility_types)' if found else "no facility word; military_base"
+    elif kind == "activity":
+        out["activity_type"] = main.type or "training_programme"
+    if kind in ("proposal", "agreement") and anchor is not None and anchor.get("kind", "meeting") == "meeting":
+        out["made_at"] = anchor["id"]
+        notes["made_at"] = f"made at {anchor['id']}: {anchor['why']}"
+    return out
+
+
+def _confidence(event: Event, record: dict) -> float:
+    score = 0.45
+    score += 0.15 if record.get("date_precision") != "unknown" else 0
+    score += 0.1 if len(event.taking_part()) >= 2 else 0
+    score += 0.1 if record.get("series") else 0
+    score += 0.05 * min(len(record["evidence"]) - 1, 2)
+    score -= 0.15 if record["status"] == "rumoured" else 0
+    score -= 0.1 if any(f.vague for f in event.frames) else 0
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def _title(event: Event, record: dict, kb: Knowledge) -> str:
+    countries = [kb.country_names.get(i, i) for i, _r in record["_order"] if _r != "subject"][:5]
+    what = event.series().name if event.series() else event.kind
+    edition = f" (edition {record['edition']})" if record.get("edition") else ""
+    where = f", {record['_place_name']}" if record.get("_place_name") else ""
+    when = record.get("date") or "undated"
+    return f"Draft: {what}{edition}, {', '.join(countries) or 'no country named'}{where}, {when}"
+
+
+def compose(events: list[Event], document_id: str, text: str, published: dt.date, earliest: dt.date,
+            kb: Knowledge, rules: Rules, taken: set[str] | None = None) -> DraftSet:
+    """*taken*: ids already given (the records there, and drafts of other documents drafted in the same run)."""
+    out = DraftSet(document_id)
+    taken = taken if taken is not None else set()
+    taken |= {r.record_id for r in kb.records}
+    version = f"{DRAFTER} (rules {rules_version(rules)})"
+    lines = {}
+    for event in events:
+        for frame in event.frames:
+            lines[id(frame)] = text.count("\n", 0, frame.reading.start)
+    drafted: list[tuple[Event, dict]] = []
+    for event in events:
+        evidence = []
+        seen = set()
+        for frame in sorted(event.frames, key=lambda f: f.reading.position):
+            if frame.reading.position in seen:
+                continue
+            seen.add(frame.reading.position)
+            evidence.append({"document": document_id, "quote": frame.reading.text})
+        if event.existing is not None:
+            target = event.existing.record_id
+            out.suggestions.append({
+                "id": _unique(slug(f"{target}-evidence-{document_id[:10]}"), taken),
+                "add_evidence_to": target,
+                "evidence": evidence,
+                "note": f"The same event as {target}: {event.existing_why} (draft, not reviewed).",
+            })
+            drafted.append((event, {"id": target, "kind": event.kind, "date": None}))
+            continue
+        notes: dict[str, str] = {}
+        main = event.main
+        anchor = None
+        at_meeting = bool(re.search(r"\b(?:during|at) the (?:talks|meeting|consultations|summit|visit)\b",
+                                    " ".join(f.reading.text for f in event.frames), re.IGNORECASE))
+        ongoing_push = bool(main.hit and (re.search(r"\b(?:is|are|has been|have been|been|had)\s+$",
+                                                    main.reading.text[max(0, main.hit.start - 12):main.hit.start])
+                                          or main.hit.word.lower().startswith(("had ", "has been", "have been"))
+                                          or re.search(r"\b(?:will|would)\s+(?:also\s+)?$",
+                                                       main.reading.text[max(0, main.hit.start - 14):main.hit.start])))
+        # ("had offered": before the meeting the sentence is about, not at it)
+        if (main.status != "rumoured" or at_meeting) and not ongoing_push and (event.kind == "proposal" or
+                                          (event.kind == "agreement" and main.status in ("agreed", "signed"))):
+            anchor = _anchor(event, drafted, lines, published)  # an act of a meeting: made at one
+        record: dict = {"id": None, "kind": event.kind}
+        notes["kind"] = (f'trigger "{main.hit.word}" (rule {main.hit.rule.id}), {_sentence_note(main)}'
+                         if main.hit else f"continues the event before it, {_sentence_note(main)}")
+        record["status"], notes["status"] = main.status, main.status_why
+        rumour = next((f for f in event.frames if f.status == "rumoured" or
+                       (f.kind is None and rules.cues["rumoured"].first(f.reading.text))), None)
+        if rumour is not None and main.status != "rumoured":
+            from icadb.drafting.triggers import fit
+
+            record["status"] = fit(event.kind, "rumoured")
+            notes["status"] = f"reported without confirmation in {_sentence_note(rumour)} (status_cues.rumoured)"
+        combined = " ".join(f.reading.text for f in event.frames)
+        category, why = _category(event, rules)
+        record["category"] = category
+        notes["category"] = why
+        record.update(_date_fields(event, published, earliest, anchor, notes))
+        if record["status"] == "rumoured" and record.get("date_precision") != "unknown" and not at_meeting:
+            # a rumour's date is its report's: the event happened by then, on a day the text does not give
+            latest = record.get("date_latest")
+            for key in ("date", "date_basis", "end_date", "end_date_precision", "date_earliest"):
+                record.pop(key, None)
+            record.update(date_precision="unknown", date_latest=latest,
+                          date_note=f"Reported as a rumour by {latest}; the text does not date the event itself.")
+        place_frame = next((f for f in event.frames if f.place_name and f.kind == event.kind), None)
+        if place_frame is not None:
+            if place_frame.place is not None:
+                record["place"] = place_frame.place.place_id
+                if place_frame.place.place_type == "country":
+                    record["place_note"] = f"The text says only \"{place_frame.place_name}\"."
+            else:
+                record["place_note"] = (f"The text names {place_frame.place_name}, which seeds/reference/places.yaml "
+                                        "lacks (suggested there).")
+                if place_frame.place_name not in out.places:
+                    out.places.append(place_frame.place_name)
+            record["_place_name"] = place_frame.place_name
+            notes["place"] = f"{place_frame.place_why}, {_sentence_note(place_frame)}"
+        record["review_status"] = "machine_suggested"
+        series = event.series()
+        if series is not None:
+            record["series"] = series.series_id
+            edition = event.edition()
+            if edition is not None:
+                record["edition"] = edition
+                frame = next(f for f in event.frames if f.edition is not None)
+                notes["edition"] = f"{frame.edition_why}, {_sentence_note(frame)}"
+            notes["series"] = f'"{series.name}" named in its sentences (seeds/series.yaml)'
+        else:
+            named = next((f for f in event.frames if f.series_name), None)
+            if named is not None:
+                notes["series"] = (f'the text names a series that seeds/series.yaml lacks: "{named.series_name}"'
+                                   + (f" (edition {named.edition})" if named.edition else ""))
+                if named.series_name not in out.series:
+                    out.series.append(named.series_name)
+        record.update(_kind_fields(event, rules, combined, anchor, notes))
+        countries = event.countries()
+        if series is not None:
+            for iso3 in series.countries:
+                if iso3 not in countries:
+                    countries[iso3] = Role("participant", f"a country of the series {series.name} (seeds/series.yaml)")
+        order = sorted(countries.items(), key=lambda item: (ROLE_ORDER.index(item[1].role), item[0]))
+        record["_order"] = [(iso3, role.role) for iso3, role in order]
+        record["countries"] = [{"iso3": iso3, "role": role.role} for iso3, role in order]
+        notes["countries"] = "; ".join(f"{iso3} {role.role}: {role.why}" for iso3, role in order)
+        vague = sorted({v for f in event.frames for v in f.vague})
+        if vague:
+            record["note"] = (f"The text says {', '.join(repr(v) for v in vague)} without naming the states; "
+                              "no Central Asian state is linked for it.")
+            notes["vague"] = record["note"]
+        organizations = {}
+        people = {}
+        for frame in event.frames:
+            for org, role in frame.organizations.items():
+                organizations.setdefault(org, role)
+            for person, role in frame.people.items():
+                people.setdefault(person, role)
+        if organizations:
+            record["organizations"] = [{"org": o, "role": r.role} for o, r in sorted(organizations.items())]
+        if people:
+            record["people"] = [{"person": p, "role": r.role} for p, r in sorted(people.items())]
+        figures = []
+        labels = set()
+        for frame in event.frames:
+            for figure in frame.figures:
+                if figure["label"] not in labels:
+                    labels.add(figure["label"])
+                    figures.append(figure)
+        if figures:
+            record["figures"] = figures
+            notes["figures"] = "; ".join(f'"{f["text"]}" (figure_units)' for f in figures)
+        record["evidence"] = evidence
+        if len(evidence) > 1:
+            notes["evidence"] = f"{len(evidence)} sentences of the article tell this event (one event, one record)"
+        record["id"] = _unique(_id_base(event, record, published), taken)
+        record["title"] = _title(event, record, kb)
+        first = evidence[0]["quote"]
+        record["summary"] = "Machine-drafted, not reviewed: " + (first if len(first) <= 240 else first[:237] + "...")
+        confidence = _confidence(event, record)
+        record["draft_notes"] = {"confidence": confidence, "drafter": version,
+                                 **{k: v for k, v in notes.items() if v and v.strip()}}
+        out.drafts.append(record)
+        drafted.append((event, record))
+    return out
+
+
+def _category(event: Event, rules: Rules) -> tuple[str, str]:
+    from icadb.drafting.frames import find_category
+
+    for frame in sorted(event.frames, key=lambda f: (f is not event.main, f.reading.position)):
+        category, why = find_category(frame, frame.reading.text, rules)
+        if not why.startswith("no category"):
+            return category, f"{why}, {_sentence_note(frame)}"
+    return find_category(event.main, event.main.reading.text, rules)
+
+
+def _id_base(event: Event, record: dict, published: dt.date) -> str:
+    series = record.get("series")
+    when = record.get("date") or f"undated-{published.isoformat()}"
+    if series:
+        edition = f"-{record['edition']}" if record.get("edition") else ""
+        return slug(f"{series}{edition}-{when}")
+    parties = [iso3.lower() for iso3, role in record["_order"] if role != "subject"][:2]
+    return slug(f"{'-'.join(parties)}-{event.kind}-{when}")
+
+
+def _anchor(event: Event, drafted: list[tuple[Event, dict]], lines: dict, published: dt.date) -> dict | None:
+    """The meeting a proposal or agreement was made at: a meeting of the same
+    paragraph (line), or the meeting the article is about (its first event,
+    within a week of publication)."""
+    sidelines = re.search(r"\b(?:on the sidelines of|during|at|in the course of) the (exercise|drills|summit|talks|"
+                          r"visit|meeting|consultations|dialogue)\b", event.main.reading.text, re.IGNORECASE)
+    if sidelines:
+        kind = "exercise" if sidelines.group(1).lower() in ("exercise", "drills") else "meeting"
+        occasion = next(((e, r) for e, r in reversed(drafted) if e.kind == kind), None)
+        if occasion is not None:
+            return {**_spanned(_anchor_record(*occasion)), "why": f'"{sidelines.group(0)}": the {kind} before it',
+                    "kind": kind}
+    meetings = [(e, r) for e, r in drafted if e.kind == "meeting"]
+    if not meetings:
+        return None
+    line = lines.get(id(event.main))
+    for meeting, record in reversed(meetings):
+        if any(lines.get(id(f)) == line for f in meeting.frames):
+            return {**_anchor_record(meeting, record), "why": "a meeting reported in the same paragraph"}
+    first_event, first_record = meetings[0]
+    window = first_event.window()
+    if window[1] and 0 <= (published - dt.date.fromisoformat(window[1])).days <= 7:
+        return {**_anchor_record(first_event, first_record), "why": "the meeting the article reports (its first, "
+                                                                    "within a week of publication)"}
+    return None
+
+
+def _spanned(anchor: dict) -> dict:
+    """An occasion of several days: made on one of them, so only its span (a
+    month's precision when it lies in one month), never its first day."""
+    earliest, latest = anchor.get("date_earliest"), anchor.get("date_latest")
+    if anchor.get("end_date") is None or not earliest or not latest or earliest == latest:
+        return anchor
+    out = {k: v for k, v in anchor.items() if k not in ("end_date", "end_date_precision")}
+    if earliest[:7] == latest[:7]:
+        out.update(date=earliest[:7], date_precision="month")
+    else:
+        out.update(date=None, date_precision="unknown")
+    return out
+
+
+def _anchor_record(meeting: Event, record: dict) -> dict:
+    if meeting.existing is not None:
+        known = meeting.existing
+        precision = known.precision
+        return {"id": known.record_id, "date_precision": precision, "date_earliest": known.earliest,
+                "date_latest": known.latest,
+                "date": (known.earliest if precision == "day" else known.earliest[:7] if precision == "month" else
+                         known.earliest[:4] if precision == "year" and known.earliest else None)}
+    return record

@@ -1,0 +1,383 @@
+"""Date expressions in a sentence, read at the precision the text allows.
+
+Each expression becomes a :class:`DateReading`: the date written at its
+precision (``2024-04-15``, ``2023-09``, ``2025``), or no date (precision
+``unknown``) with the bounds the text gives; the earliest and latest day it
+can fall on; whether it is stated or inferred; and a note that says how it
+was read. Expressions without a year ("on 15 April", "on Thursday", "in
+October", "last month", "next spring") are resolved against the publication
+date, forwards when the sentence speaks of the future and backwards when it
+does not, and the note gives that reasoning.
+
+A date is never more precise than the text: a month stays a month, a season
+or "last week" is a span of days with no single unit (``unknown``, with
+bounds), "this year" is the year.
+
+Hand-written rather than ``dateparser``: dateparser invents a day for a
+bare month ("in October" became the 14th), finds nothing for "last month" or
+"next spring", and takes one direction (past or future) for a whole text;
+these rules are few, fast and each has a test (tests/test_drafting_dates.py).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "a": 1}
+
+_MONTH = r"(?P<{name}>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{name}>(?:19|20)\d\d)"
+
+
+def _p(template: str) -> re.Pattern:
+    """A pattern with named month/day/year groups (``{m1}``, ``{d1}``, ``{y1}`` ...)."""
+    def fill(match: re.Match) -> str:
+        key = match.group(1)
+        part = {"m": _MONTH, "d": _DAY, "y": _YEAR}[key[0]]
+        return part.format(name=key)
+    return re.compile(re.sub(r"\{([mdy]\d)\}", fill, template), re.IGNORECASE)
+
+
+# (rule id, pattern), most specific first; the first rule to claim a span keeps it.
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("day-range-month-first", _p(r"\bfrom {m1} {d1}(?:,? {y1})? (?:to|until|till|through) (?:{m2} )?{d2}(?:,? {y2})?\b")),
+    ("day-range-day-first", _p(r"\bfrom {d1}(?: {m1})? (?:to|until|till) {d2} {m2}(?:,? {y2})?\b")),
+    ("year-range", _p(r"\b(?:between|from) {y1} (?:and|to|until) {y2}\b")),
+    ("iso-day", _p(r"\b{y1}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b")),
+    ("day-month-year", _p(r"\b{d1} {m1},? {y1}\b")),
+    ("month-day-year", _p(r"\b{m1} {d1},? {y1}\b")),
+    ("dotted-day", _p(r"\b(?P<dd>[0-3]\d)\.(?P<mm>[01]\d)\.{y1}\b")),
+    ("month-year", _p(r"\b(?:(?:early|mid|late)[- ])?{m1},? (?:of )?{y1}\b")),
+    ("day-month", _p(r"\b{d1} {m1}\b")),
+    ("month-day", _p(r"\b{m1} {d1}\b(?!,? (?:19|20)\d\d)")),
+    ("weekday", re.compile(r"\b(?:on |last |this |next )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b",
+                           re.IGNORECASE)),
+    ("relative-span", re.compile(r"\b(?P<rel>later this year|earlier this year|this year|last year|next year|"
+                                 r"later this month|earlier this month|this month|last month|next month|"
+                                 r"last week|this week|next week|yesterday|today)\b", re.IGNORECASE)),
+    ("season", re.compile(r"\b(?:(?P<which>next|this|last|coming) |in (?:the )?)(?P<season>spring|summer|autumn|fall|winter)\b",
+                          re.IGNORECASE)),
+    ("coming", re.compile(r"\b(?:in|over|within) the (?:coming |next (?:few )?)(?P<unit>days|weeks|months)\b",
+                          re.IGNORECASE)),
+    ("years-ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) years? ago\b",
+                             re.IGNORECASE)),
+    ("in-month", _p(r"\b(?:in|since|during|until|by|from|of|early|late|mid-) ?{m1}\b")),
+    ("in-year", _p(r"\b(?:in|since|during|until|by|from|of|for|the|early|late|mid-) ?{y1}\b(?![-–/]\d)")),
+]
+
+
+_CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS) | set(SEASONS), key=len, reverse=True))
+                        + r"|year|month|week|today|yesterday)", re.IGNORECASE)
+
+
+# What a rule's pattern cannot match without (a digit, or one of some words): tested before the pattern.
+_NEEDS: dict[str, object] = {
+    **{rule: "digit" for rule in ("day-range-month-first", "day-range-day-first", "year-range", "iso-day",
+                                  "day-month-year", "month-day-year", "dotted-day", "month-year", "day-month",
+                                  "month-day", "in-year")},
+    "years-ago": ("ago",), "coming": ("coming", "next"), "weekday": tuple(WEEKDAYS), "season": tuple(SEASONS), "in-month": tuple(MONTHS),
+    "relative-span": ("year", "month", "week", "today", "yesterday"),
+}
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """One date expression of a sentence, read."""
+
+    start: int  # offsets of the expression in the sentence
+    end: int
+    text: str
+    rule: str
+    date: str | None  # at its precision; None when unknown
+    precision: str  # day, month, year or unknown
+    earliest: str | None
+    latest: str | None
+    basis: str  # stated or inferred
+    note: str
+    end_date: str | None = None
+    end_precision: str | None = None
+
+    @property
+    def window(self) -> tuple[str | None, str | None]:
+        return self.earliest, self.latest
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _month_bounds(year: int, month: int) -> tuple[str, str]:
+    last = calendar.monthrange(year, month)[1]
+    return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _year_for(month: int, day: int | None, published: dt.date, future: bool) -> tuple[int, str]:
+    """The year of a month (and day) written without one, and why: the latest
+    such date on or before the publication date, or, when the sentence speaks
+    of the future, the first on or after it."""
+    def fits(year: int) -> bool:
+        if day is None:
+            return (year, month) >= (published.year, published.month) if future else \
+                (year, month) <= (published.year, published.month)
+        when = dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        return when >= published if future else when <= published
+    candidates = [y for y in (published.year - 1, published.year, published.year + 1) if fits(y)]
+    year = min(candidates) if future else max(candidates)
+    what = f"{calendar.month_name[month]} {day}" if day else calendar.month_name[month]
+    if future:
+        why = f"the sentence speaks of the future, so the first {what} on or after"
+    else:
+        why = f"the sentence reports it as past or current, so the latest {what} on or before"
+    return year, f"no year is written; {why} the publication date {published.isoformat()}: {year}"
+
+
+def _day_reading(year: int, month: int, day: int) -> tuple[str, str, str, str] | None:
+    if not _valid_day(year, month, day):
+        return None
+    text = f"{year:04d}-{month:02d}-{day:02d}"
+    return text, "day", text, text
+
+
+def read(match: re.Match, rule: str, published: dt.date, future: bool) -> DateReading | None:
+    """The reading of one matched expression, or None when it is no date after all (a 31 February)."""
+    g = match.groupdict()
+    text = match.group(0)
+    make = lambda date, precision, earliest, latest, basis, note, **more: DateReading(  # noqa: E731
+        match.start(), match.end(), text, rule, date, precision, earliest, latest, basis, note, **more)
+
+    def month_of(key: str) -> int | None:
+        value = g.get(key)
+        return MONTHS[value.lower().rstrip(".")] if value else None
+
+    if rule in ("iso-day", "dotted-day", "day-month-year", "month-day-year"):
+        year = int(g["y1"])
+        month = int(g["mm"]) if g.get("mm") else month_of("m1")
+        day = int(g["dd"]) if g.get("dd") else int(g["d1"])
+        found = _day_reading(year, month, day)
+        return make(*found, "stated", f'"{text}" is written in full') if found else None
+    if rule == "month-year":
+        year, month = int(g["y1"]), month_of("m1")
+        earliest, latest = _month_bounds(year, month)
+        return make(f"{year:04d}-{month:02d}", "month", earliest, latest, "stated", f'"{text}" gives the month')
+    if rule in ("day-month", "month-day"):
+        month, day = month_of("m1"), int(g["d1"])
+        if not 1 <= day <= 31:
+            return None
+        year, why = _year_for(month, day, published, future)
+        found = _day_reading(year, month, day)
+        return make(*found, "inferred", f'"{text}": {why}') if found else None
+    if rule in ("day-range-month-first", "day-range-day-first"):
+        m1 = month_of("m1") or month_of("m2")
+        m2 = month_of("m2") or m1
+        d1, d2 = int(g["d1"]), int(g["d2"])
+        y2 = int(g["y2"]) if g.get("y2") else None
+        y1 = int(g["y1"]) if g.get("y1") else y2
+        basis, why = "stated", f'"{text}" is written in full'
+        if y1 is None:
+            y1, reason = _year_for(m1, d1, published, future)
+            y2 = y1 + (1 if m2 < m1 else 0)
+            basis, why = "inferred", f'"{text}": {reason}'
+        y2 = y2 or y1
+        if not (_valid_day(y1, m1, d1) and _valid_day(y2, m2, d2)):
+            return None
+        start, end = dt.date(y1, m1, d1), dt.date(y2, m2, d2)
+        if end < start:
+            return None
+        return make(_iso(start), "day", _iso(start), _iso(end), basis, why, end_date=_iso(end), end_precision="day")
+    if rule == "year-range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if y2 < y1:
+            return None
+        return make(str(y1), "year", f"{y1}-01-01", f"{y2}-12-31", "stated", f'"{text}" gives the years',
+                    end_date=str(y2), end_precision="year")
+    if rule == "in-month":
+        month = month_of("m1")
+        year, why = _year_for(month, None, published, future)
+        earliest, latest = _month_bounds(year, month)
+        return make(f"{year:04d}-{month:02d}", "month", earliest, latest, "inferred", f'"{text}": {why}')
+    if rule == "in-year":
+        year = int(g["y1"])
+        return make(str(year), "year", f"{year}-01-01", f"{year}-12-31", "stated", f'"{text}" gives the year')
+    if rule == "weekday":
+        return _weekday(make, g["wd"].lower(), text, published, future)
+    if rule == "relative-span":
+        return _relative(make, g["rel"].lower(), text, published)
+    if rule == "season":
+        return _season(make, (g.get("which") or "").lower(), g["season"].lower(), text, published, future)
+    if rule == "coming":  # "in the coming weeks": after the article, no nearer bound than that
+        return make(None, "unknown", published.isoformat(), None, "inferred",
+                    f'"{text}": after the article of {published.isoformat()}; the text gives no later bound')
+    if rule == "years-ago":
+        n = g["n"].lower()
+        years = int(n) if n.isdigit() else NUMBERS[n]
+        centre = published.replace(year=published.year - years) if not (published.month == 2 and published.day == 29) \
+            else dt.date(published.year - years, 2, 28)
+        earliest = centre - dt.timedelta(days=182)
+        latest = min(centre + dt.timedelta(days=182), published)
+        return make(None, "unknown", _iso(earliest), _iso(latest), "inferred",
+                    f'"{text}" before the publication date {published.isoformat()}: about {centre.year}, '
+                    f"give or take half a year, so no precision is given, only bounds")
+    raise AssertionError(rule)  # pragma: no cover
+
+
+def _weekday(make, name: str, text: str, published: dt.date, future: bool) -> DateReading:
+    wanted = WEEKDAYS[name]
+    if future or text.lower().startswith("next"):
+        delta = (wanted - published.weekday()) % 7
+        day = published + dt.timedelta(days=delta)
+        how = f"the first {name.title()} on or after"
+    else:
+        delta = (published.weekday() - wanted) % 7
+        day = published - dt.timedelta(days=delta)
+        how = f"the latest {name.title()} on or before"
+    note = (f'"{text}": {how} the publication date {published.isoformat()} '
+            f"(a {published.strftime('%A')}) is {day.isoformat()}")
+    return make(_iso(day), "day", _iso(day), _iso(day), "inferred", note)
+
+
+def _relative(make, rel: str, text: str, published: dt.date) -> DateReading:
+    y, m = published.year, published.month
+    pub = published.isoformat()
+    if rel in ("today", "yesterday"):
+        day = published - dt.timedelta(days=1 if rel == "yesterday" else 0)
+        return make(_iso(day), "day", _iso(day), _iso(day), "inferred", f'"{text}" in an article of {pub} is {day}')
+    if rel in ("last week", "this week", "next week"):
+        monday = published - dt.timedelta(days=published.weekday())
+        monday += dt.timedelta(days={"last week": -7, "this week": 0, "next week": 7}[rel])
+        sunday = monday + dt.timedelta(days=6)
+        if monday.month == sunday.month:
+            return make(f"{monday.year:04d}-{monday.month:02d}", "month", _iso(monday), _iso(sunday), "inferred",
+                        f'"{text}" in an article of {pub} is the week of {monday} to {sunday}, within one month: '
+                        "month precision, with the week as its bounds")
+        return make(None, "unknown", _iso(monday), _iso(sunday), "inferred",
+                    f'"{text}" in an article of {pub} is the week of {monday} to {sunday}, across two months: '
+                    "no single precision, only bounds")
+    if rel.endswith("month"):
+        if rel == "last month":
+            y2, m2 = (y - 1, 12) if m == 1 else (y, m - 1)
+        elif rel == "next month":
+            y2, m2 = (y + 1, 1) if m == 12 else (y, m + 1)
+        else:
+            y2, m2 = y, m
+        earliest, latest = _month_bounds(y2, m2)
+        if rel == "earlier this month":
+            latest = pub
+        elif rel == "later this month":
+            earliest = pub
+        return make(f"{y2:04d}-{m2:02d}", "month", earliest, latest, "inferred",
+                    f'"{text}" in an article of {pub} is {calendar.month_name[m2]} {y2}')
+    year = {"last year": y - 1, "next year": y + 1}.get(rel, y)
+    earliest, latest = f"{year}-01-01", f"{year}-12-31"
+    if rel == "later this year":
+        earliest = pub
+    elif rel == "earlier this year":
+        latest = pub
+    return make(str(year), "year", earliest, latest, "inferred", f'"{text}" in an article of {pub} is {year}'
+                + (", from the publication date on" if rel == "later this year" else "")
+                + (", up to the publication date" if rel == "earlier this year" else ""))
+
+
+def _season(make, which: str, season: str, text: str, published: dt.date, future: bool) -> DateReading | None:
+    first, last = SEASONS[season]
+
+    def span(year: int) -> tuple[dt.date, dt.date]:
+        end_year = year + 1 if last < first else year
+        return dt.date(year, first, 1), dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+    if which in ("next", "coming") or (not which and future):
+        year = published.year if dt.date(published.year, first, 1) > published else published.year + 1
+        how = f"the first {season} that begins after"
+    elif which == "last" or (not which and not future):
+        year = published.year - 1 if span(published.year)[0] > published else published.year
+        if which == "last" and span(year)[1] >= published:
+            year -= 1
+        how = f"the latest {season} that began before"
+    else:  # "this spring"
+        year = published.year if not (last < first and published.month <= last) else published.year - 1
+        how = f"the {season} of the year of"
+    start, end = span(year)
+    if which == "" and not future and start > published:
+        return None
+    return make(None, "unknown", _iso(start), _iso(end), "inferred",
+                f'"{text}": {how} the publication date {published.isoformat()}, taken as {start} to {end} '
+                f"(the northern {season}); no month is given, so only bounds")
+
+
+def find_dates(sentence: str, published: dt.date, future: bool | Callable[[int, int], bool] = False) -> list[DateReading]:
+    """Every date expression of *sentence*, in order, each read once (a longer,
+    more specific expression wins over the shorter ones inside it). *future*
+    says whether the expression at (start, end) is spoken of as future: a
+    bool for the whole sentence, or a function of the span (a clause of its
+    own may be future while the rest is past: "began on 15 April, will
+    conclude on Sunday")."""
+    if not _CANDIDATE.search(sentence):  # most sentences hold no date: one scan says so
+        return []
+    taken: list[tuple[int, int]] = []
+    out: list[DateReading] = []
+    lower = sentence.lower()
+    digits = any(c.isdigit() for c in sentence)
+    for rule, pattern in PATTERNS:
+        needs = _NEEDS.get(rule)
+        if (needs == "digit" and not digits) or (isinstance(needs, tuple) and not any(w in lower for w in needs)):
+            continue  # a quick test first: the rule's pattern cannot match without it
+        for match in pattern.finditer(sentence):
+            if any(match.start() < e and match.end() > s for s, e in taken):
+                continue
+            ahead = future(match.start(), match.end()) if callable(future) else future
+            reading = read(match, rule, published, ahead)
+            if reading is None:
+                continue
+            bound = _BOUND.search(sentence[max(0, match.start() - 14):match.start()]) or \
+                _LEADING_BOUND.match(match.group(0))  # "since" inside the match: "Since 2022"
+            if bound:
+                reading = bounded(reading, bound.group(1).lower())
+            taken.append((match.start(), match.end()))
+            out.append(reading)
+    return sorted(out, key=lambda r: r.start)
+
+
+_BOUND = re.compile(r"\b(before|after|prior to|ahead of|since)\s+(?:the\s+)?$", re.IGNORECASE)
+_LEADING_BOUND = re.compile(r"(since|before|after)\s", re.IGNORECASE)
+
+
+def bounded(reading: DateReading, word: str) -> DateReading:
+    """"before the August 15 development": not that day, but a bound: no
+    precision, the latest day before it (or, after "after", the first day after it)."""
+    if word == "by":  # the day something was said or reported: it happened by then
+        return replace(reading, date=None, precision="unknown", earliest=None, end_date=None, end_precision=None,
+                       basis="inferred", note=f'by {reading.latest} ("{reading.text}" dates its report); {reading.note}')
+    if word == "since":  # "since 2022": from then on
+        return replace(reading, date=None, precision="unknown", latest=None, end_date=None, end_precision=None,
+                       basis="inferred", note=f'"since {reading.text}": from {reading.earliest}; {reading.note}')
+    if word in ("after",):
+        earliest = dt.date.fromisoformat(reading.latest) + dt.timedelta(days=1)
+        return replace(reading, date=None, precision="unknown", earliest=earliest.isoformat(), latest=None,
+                       end_date=None, end_precision=None, basis="inferred",
+                       note=f'"{word} {reading.text}": after {reading.latest}; {reading.note}')
+    latest = dt.date.fromisoformat(reading.earliest) - dt.timedelta(days=1)
+    return replace(reading, date=None, precision="unknown", earliest=None, latest=latest.isoformat(), end_date=None,
+                   end_precision=None, basis="inferred",
+                   note=f'"{word} {reading.text}": before {reading.earliest}; {reading.note}')
+
+
+def with_end(start: DateReading, end: DateReading) -> DateReading:
+    """*start* running until *end* ("began on 15 April, will conclude on Sunday",
+    "began in 2011 and was shut down in 2021")."""
+    if end.precision == "unknown" or start.precision == "unknown" or (end.latest or "") < (start.earliest or ""):
+        return start
+    return replace(start, latest=end.latest, end_date=end.date, end_precision=end.precision,
+                   note=f"{start.note}; until {end.text}: {end.note}")

@@ -1,0 +1,288 @@
+"""Step 5 of drafting: one event, one record.
+
+Frames of one article that tell the same event become one event with
+several quotes: a sentence that continues the one before it ("The two sides
+reviewed ...", "The exercise focuses on ..."), the headline, and later
+sentences of the same kind and series, or the same kind with overlapping
+dates and countries. Then each event is held against the records already
+there (reviewed or drafted): an event that one of them records (same kind or
+series, date windows that overlap, countries that overlap, and words in
+common) becomes a suggestion to add evidence to it (``add_evidence_to``),
+never a second record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from icadb.drafting.frames import Frame, Role
+from icadb.drafting.knowledge import Knowledge, KnownRecord, content_words
+
+
+@dataclass
+class Event:
+    frames: list[Frame]
+    kind: str
+    existing: KnownRecord | None = None
+    existing_why: str = ""
+    score: float = 0.0
+    duplicates: list[str] = field(default_factory=list)
+
+    @property
+    def main(self) -> Frame:
+        """The frame the event's fields come from: the first that is neither headline nor continuation."""
+        for frame in self.frames:
+            if not frame.headline and frame.hit is not None:
+                return frame
+        return self.frames[0]
+
+    def dated(self) -> Frame | None:
+        """The frame whose date the event takes: a range that holds the other
+        frames' dates ("was conducted from 21 April to 3 May" over "concluded on
+        3 May"), else the most precise date that lies inside the others ("on
+        Wednesday" within "this week"), else the first."""
+        dated = [f for f in self.frames if f.date is not None and f.kind in (self.kind, None)]
+        if not dated:
+            return None
+        first = dated[0]
+        ranges = [f for f in dated if f.date.end_date and all(_inside(g.date.window, f.date.window) for g in dated)]
+        if ranges:
+            return ranges[0]
+        order = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+        inside = [f for f in dated if all(_inside(f.date.window, g.date.window) for g in dated)]
+        return min(inside, key=lambda f: order[f.date.precision]) if inside else first
+
+    def window(self) -> tuple[str | None, str | None]:
+        frame = self.dated()
+        return frame.date.window if frame else (None, None)
+
+    def countries(self) -> dict[str, Role]:
+        """The main frame's countries and roles, with what the other frames add:
+        new countries, and a host where the main frame had a participant."""
+        main = self.main
+        out: dict[str, Role] = dict(main.countries)
+        for frame in self.frames:
+            if frame is main or frame.kind not in (None, self.kind):
+                continue
+            for iso3, role in frame.countries.items():
+                current = out.get(iso3)
+                if current is None or (current.role in ("participant", "subject") and role.role == "host") or \
+                        (current.role == "subject" and role.role != "subject"):
+                    out[iso3] = role
+        return out
+
+    def taking_part(self) -> set[str]:
+        return {iso3 for iso3, role in self.countries().items() if role.role != "subject"}
+
+    def series(self):
+        return next((f.series for f in self.frames if f.series is not None), None)
+
+    def edition(self) -> int | None:
+        return next((f.edition for f in self.frames if f.edition is not None), None)
+
+    def words(self, kb: Knowledge | None = None) -> set[str]:
+        words = content_words(" ".join(f.reading.text for f in self.frames))
+        return words - kb.country_vocabulary if kb is not None else words
+
+    def type(self) -> str | None:
+        return next((f.type for f in self.frames if f.type is not None and f.kind == self.kind), None)
+
+
+def _overlap(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool | None:
+    """Whether two windows overlap; None when either is open on both sides."""
+    if (a[0] is None and a[1] is None) or (b[0] is None and b[1] is None):
+        return None
+    return (a[0] or "0000") <= (b[1] or "9999") and (b[0] or "0000") <= (a[1] or "9999")
+
+
+def _inside(inner: tuple[str | None, str | None], outer: tuple[str | None, str | None]) -> bool:
+    """Whether the window *inner* lies within *outer* (an open bound holds anything on its side)."""
+    return (outer[0] is None or (inner[0] is not None and outer[0] <= inner[0])) and \
+        (outer[1] is None or (inner[1] is not None and inner[1] <= outer[1]))
+
+
+PAST = frozenset({"held", "signed", "agreed", "in_force", "completed", "closed", "operational", "ongoing"})
+
+
+def _same_event(event: Event, frame: Frame) -> bool:
+    """Whether *frame* (later in the article) tells *event* again."""
+    if frame.kind != event.kind:
+        return False
+    if (frame.status == "planned") != (event.main.status == "planned") and \
+            PAST & {frame.status, event.main.status}:
+        return False  # what is to come is not what was done ("are to set up a working group" after "signed")
+    if frame.type and event.type() and frame.type != event.type():
+        return False  # a strategic partnership is not a memorandum
+    theirs = next((f.place_name for f in event.frames if f.place_name and f.kind == event.kind), None)
+    if frame.place_name and theirs and frame.place_name != theirs and not frame.place_unknown == (theirs is None) \
+            and (frame.place is None or frame.place.place_type != "country"):
+        return False  # the summit in New Delhi is not the ministers' meeting in Almaty
+    series = event.series()
+    if frame.series is not None and series is not None:
+        if frame.series.series_id != series.series_id:
+            return False
+        edition = event.edition()
+        if frame.edition is not None and edition is not None and frame.edition != edition:
+            return False
+        overlap = _overlap(event.window(), frame.date.window if frame.date else (None, None))
+        return overlap is not False
+    if frame.edition is not None and event.edition() is not None and frame.edition != event.edition():
+        return False
+    overlap = _overlap(event.window(), frame.date.window if frame.date else (None, None))
+    if overlap is False:
+        return False
+    shared = event.taking_part() & frame.taking_part()
+    if frame.series is None and frame.date is not None and event.window() != (None, None) and \
+            event.window()[0] != event.window()[1] and _inside(frame.date.window, event.window()):
+        # a day within an event's span, of its kind ("Thursday's combined assault drill" within the exercise)
+        onlookers = {i for i, r in frame.countries.items() if r.role in ("observer", "subject")}
+        if shared or set(frame.countries) <= onlookers:
+            return True
+    if event.kind == "proposal" or overlap is None:
+        # Two proposals are one only when they propose the same thing, and an undated telling is the dated
+        # one only when it says the same: the same words.
+        return bool(shared) and len(event.words() & content_words(frame.reading.text)) >= 4
+    # India is in nearly every record: it alone does not make two tellings one event.
+    return len(shared) >= 2 or (bool(shared - {"IND"}) and overlap is True)
+
+
+def merge(frames: list[Frame]) -> list[Event]:
+    events: list[Event] = []
+    for frame in frames:
+        if frame.hit is None:  # a continuation: joins the event just before it
+            if events:
+                target = events[-1]
+                target.frames.append(frame)
+            continue
+        if frame.inherit_series and events:
+            previous = next((e.series() for e in reversed(events) if e.series() is not None), None)
+            if previous is not None and previous.kind == frame.kind:
+                frame.series, frame.inherit_series = previous, False
+                frame.edition_why += f"; the series of the event before it ({previous.series_id})"
+        if frame.continuation and frame.lead_holds_trigger and events and events[-1].kind == frame.kind and \
+                frame.series is None and \
+                frame.edition is None and (frame.date is None or _overlap(events[-1].window(), frame.date.window)
+                                           is not False) and "next" not in frame.reading.text.lower()[:20]:
+            events[-1].frames.append(frame)  # "The course, which ran from July 21 ...": the event just told
+            continue
+        same = next((e for e in events if _same_event(e, frame)), None)
+        if same is not None:
+            same.frames.append(frame)
+            continue
+        if not frame.taking_part() and events:
+            # "A second course ... is planned for officers from the region": who ran the one before runs it
+            previous = next((e for e in reversed(events) if e.kind == frame.kind), None)
+            for iso3, role in (previous.countries().items() if previous else ()):
+                if role.role in ("host", "organizer"):
+                    frame.countries[iso3] = Role("organizer", "who hosted or organised the event of its kind "
+                                                              "before it, which it follows")
+        if frame.continuation and events and len(frame.taking_part()) < 2:
+            # "The ministers also participated in ...": the parties of the event before it
+            lead = frame.reading.text[:45].lower()
+            meant = "meeting" if re.search(r"\b(?:meeting|talks|summit|visit|consultations|dialogue|session|leaders|"
+                                           r"ministers|participants|delegations)\b", lead) else \
+                "exercise" if re.search(r"\b(?:exercise|drills?|armies|troops|contingents?)\b", lead) else frame.kind
+            before = next((e for e in reversed(events) if e.kind == meant), events[-1])
+            for iso3, role in before.countries().items():
+                if role.role not in ("subject", "observer") and iso3 not in frame.countries:
+                    frame.countries[iso3] = Role("participant", "the parties of the event before it, which the "
+                                                                "sentence refers back to")
+        events.append(Event([frame], frame.kind))
+    # A headline only ever adds to an event the body reports.
+    for event in list(events):
+        if all(f.headline for f in event.frames):
+            events.remove(event)
+            other = next((e for e in events if e.kind == event.kind and event.series() and
+                          event.series() == e.series()), None) or \
+                next((e for e in events if e.kind == event.kind), None)  # a headline tells the lead event
+            if other is not None:
+                other.frames.insert(0, event.frames[0])
+    return events
+
+
+def standalone(event: Event) -> bool:
+    """Whether an event says enough to be drafted at all."""
+    main = event.main
+    countries = event.taking_part()
+    if not countries and not any(f.organizations for f in event.frames):
+        return False
+    specific = (event.dated() is not None or event.series() is not None or main.edition is not None
+                or main.series_name is not None or main.status in ("planned", "rumoured")
+                or any("hosted" in f.reading.text.lower() for f in event.frames)
+                or any(r.role == "framework" for f in event.frames for r in f.organizations.values()))
+    if event.kind in ("meeting", "exercise") and not specific:
+        return False  # "a frequent venue for military drills": no event in particular
+    if event.kind == "meeting":
+        hosted = any(r.role == "host" for r in event.countries().values())
+        return len(countries) >= 2 or event.series() is not None or main.edition is not None \
+            or main.series_name is not None or (hosted and event.dated() is not None)
+    if event.kind == "proposal":
+        roles = {r.role for r in event.countries().values()}
+        return bool(roles & {"proposer", "target"})
+    return True
+
+
+def match_existing(event: Event, kb: Knowledge, document_id: str) -> None:
+    """Point *event* at the record that already holds it, if one does."""
+    series = event.series()
+    edition = event.edition()
+    window = event.window()
+    countries = event.taking_part()
+    words = event.words(kb)
+    kind_type = event.type()
+    best: tuple[float, KnownRecord, str] | None = None
+    for record in kb.records:
+        if kind_type and record.type and kind_type != record.type and record.kind == event.kind:
+            continue  # a strategic partnership is not a membership
+        if record.kind != event.kind and not (series and record.series_id == series.series_id):
+            continue
+        if series and record.series_id and record.series_id != series.series_id:
+            continue
+        if not series and record.series_id and any(f.series_name for f in event.frames):
+            continue  # a series the seeds lack is none of the seeds' series
+        if not series and record.series_id and len(words & record.words) < 6:
+            continue  # one meeting of a series needs the words of that series
+        if edition is not None and record.edition is not None and edition != record.edition:
+            continue
+        if (edition is None) != (record.edition is None) and series and record.series_id == series.series_id:
+            if record.precision == "unknown" or window == (None, None):
+                continue  # the series as a whole against one edition of it
+        overlap = _overlap(window, (record.earliest, record.latest))
+        if overlap is False:
+            continue
+        if record.precision == "unknown" and window[0] and window[1] and window[0] == window[1] and not series:
+            continue  # an undated standing record against an event of one day
+        theirs = {iso3 for iso3, roles in record.countries.items() if roles != {"subject"}}
+        shared = countries & theirs
+        common = len(words & record.words)
+        same_series = bool(series and record.series_id == series.series_id)
+        if not shared and not same_series:
+            continue
+        if event.kind == "proposal":
+            proposer = {i for i, r in event.countries().items() if r.role == "proposer"}
+            theirs_proposer = {i for i, roles in record.countries.items() if "proposer" in roles}
+            if proposer and theirs_proposer and not proposer & theirs_proposer:
+                continue
+            if common < 4:
+                continue
+        if not same_series and common < 3:
+            continue  # the same kind and countries, but nothing in common said: another event
+        score = 3.0 * same_series + (2.0 if edition is not None and edition == record.edition else 0) \
+            + 1.0 * len(shared) + (1.5 if overlap else 0) + 0.25 * common
+        need = 3.5 if not same_series else 3.0
+        if overlap is None and not same_series:
+            need += 2.0  # undated on one side: only a close match in words and countries
+            if common >= 5 and shared:
+                need = 0.0
+        if score < need:
+            continue
+        why = (f"same {'series ' + series.series_id if same_series else 'kind'}"
+               + (f", edition {edition}" if edition is not None and edition == record.edition else "")
+               + (", dates that overlap" if overlap else ", no date to compare" if overlap is None else "")
+               + f", countries in common ({', '.join(sorted(shared))})" * bool(shared)
+               + f", {common} words in common")
+        if best is None or score > best[0]:
+            best = (score, record, why)
+    if best is not None:
+        event.score, event.existing, event.existing_why = best[0], best[1], best[2]

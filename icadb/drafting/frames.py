@@ -1,0 +1,551 @@
+"""Step 4 of drafting: a frame per event a sentence reports.
+
+A frame is one sentence's account of one event: its kind and status (from
+the trigger, ``triggers.py``), its date (``dates.py``), its place, the
+countries with their roles, the people and organisations, the series and
+edition, the figures and the field of cooperation. Every value carries why
+it was chosen (``notes``), which becomes the draft's ``draft_notes``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from icadb.drafting import dates as date_rules
+from icadb.drafting.dates import DateReading
+from icadb.drafting.knowledge import CENTRAL_ASIA, Knowledge, Place, Series, fold
+from icadb.drafting.reading import Named, Reading, future_at
+from icadb.drafting.rules import Rules
+from icadb.drafting.triggers import Hit, find_triggers, governing, status_of
+
+ROLE_ORDER = ("host", "chair", "proposer", "target", "organizer", "operator", "funder", "observer", "member", "party",
+              "participant", "framework", "subject")
+_WORD_BEFORE = re.compile(r"([\w'-]+)\W*$")
+_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|to)\s+(?:the\s+)?((?:[A-Z][a-z]+)(?:[- ](?:[A-Z][a-z]+))*)")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*[:\u2013\u2014-]\s+)")
+_ORDINAL_NUMBER = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
+          "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
+_END_CUE = re.compile(r"\b(?:conclude|concludes|concluded|end|ends|ended|until|till|run until|runs until|through|"
+                      r"shut down|closed|was dissolved|to)\b", re.IGNORECASE)
+_MONTH_OR_DAY = set(date_rules.MONTHS) | set(date_rules.WEEKDAYS)
+_FIGURE = re.compile(
+    r"(?P<approx>\b(?:about|around|some|nearly|almost|approximately|roughly|an estimated|estimated|over|more than|"
+    r"up to|at least)\s+)?(?P<cur>US\$|\$|Rs\.?\s?|INR\s)?(?P<num>\b\d[\d,]*(?:\.\d+)?|\b(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen)\b)"
+    r"(?:\s(?P<mult>million|billion|crore|lakh|thousand)\b)?(?P<between>(?-i:(?:\s[A-Z][a-z]+)?(?:\s[a-z-]+)?))?",
+    re.IGNORECASE)
+MULTIPLIERS = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9}
+
+
+@dataclass
+class Role:
+    role: str
+    why: str
+    note: str | None = None
+
+
+@dataclass
+class Frame:
+    reading: Reading
+    hit: Hit | None  # None: a sentence that only continues the event before it
+    kind: str | None
+    status: str | None = None
+    status_why: str = ""
+    type: str | None = None  # proposal_type / agreement_type / activity_type from the trigger
+    date: DateReading | None = None
+    date_why: str = ""
+    countries: dict[str, Role] = field(default_factory=dict)
+    people: dict[str, Role] = field(default_factory=dict)
+    organizations: dict[str, Role] = field(default_factory=dict)
+    place: Place | None = None
+    place_name: str | None = None
+    place_why: str = ""
+    place_unknown: bool = False
+    series: Series | None = None
+    series_name: str | None = None  # a series the text names that seeds/series.yaml lacks
+    edition: int | None = None
+    edition_why: str = ""
+    inherit_series: bool = False
+    figures: list[dict] = field(default_factory=list)
+    category: str | None = None
+    category_why: str = ""
+    continuation: bool = False
+    lead_holds_trigger: bool = False  # "The course, which ran ...": the trigger is the lead's own noun
+    vague: list[str] = field(default_factory=list)  # vague group phrases ("several Central Asian states")
+
+    @property
+    def headline(self) -> bool:
+        return self.reading.headline
+
+    def taking_part(self) -> set[str]:
+        return {iso3 for iso3, role in self.countries.items() if role.role != "subject"}
+
+
+def _words_before(text: str, position: int, count: int = 3) -> list[str]:
+    return re.findall(r"[\w'-]+", text[:position].lower())[-count:]
+
+
+def _attribution(reading: Reading, rules: Rules, at: int) -> bool:
+    """Whether the clause at *at* says who said it ("a diplomat in New Delhi said")."""
+    a, b = reading.clause_at(at)
+    return reading.find(rules.attribution, a, b) is not None
+
+
+def _set_role(roles: dict[str, Role], key: str, role: Role) -> None:
+    """Keep the stronger of two roles for one country (host over participant, anything over subject)."""
+    current = roles.get(key)
+    if current is None or ROLE_ORDER.index(role.role) < ROLE_ORDER.index(current.role):
+        roles[key] = role
+
+
+def _last_before(reading: Reading, phrases, at: int, reach: int):
+    """The last match of *phrases* that ends at most *reach* characters before *at* (each sentence scanned once)."""
+    found = None
+    for match in reading.matches(phrases):
+        if match.end() > at:
+            break
+        if at - match.end() <= reach:
+            found = match
+    return found
+
+
+_NUMBER_AFTER = re.compile(r"\s*(?:US\$|\$)?\d")
+
+
+def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role:
+    text = reading.text
+    kind, hit = frame.kind, frame.hit
+    before = _words_before(text, named.start, 4)
+    a, b = reading.clause_at(named.start)
+    observer = reading.find(rules.observer, named.end, b) or (reading.find(rules.observer) and "watched" in text.lower()
+                                                          and (hit is None or named.start < text.lower().find("watched")))
+    if observer and kind in ("meeting", "exercise", "activity", None):
+        return Role("observer", 'roles.observer: "as observers" in its clause')
+    subject_prep = _last_before(reading, rules.subject_prepositions, named.start, 12)
+    if subject_prep and subject_prep.group(0).lower() in ("about", "over") and \
+            _NUMBER_AFTER.match(text, subject_prep.end()):
+        subject_prep = None  # "about 100 Uzbek troops": a number, not a topic
+    if subject_prep and not (named.is_capital and kind in ("meeting", "exercise")):
+        return Role("subject", f'roles.subject_prepositions: "{subject_prep.group(0)}" before it')
+    if len(before) >= 2 and before[-1] in ("in", "of", "from", "for", "with", "to") and before[-2] in rules.topic_nouns:
+        return Role("subject", f'roles.topic_nouns: "{before[-2]} {before[-1]}" before it')
+    if text[named.end:named.end + 7].lower().startswith(("-based", "-led", "'s war", "'s territory")):
+        return Role("subject", f'"{named.surface}{text[named.end:named.end + 7]}"')
+    if kind in ("meeting", "exercise", "activity", "facility") and not _attribution(reading, rules, named.start):
+        # the last one before the name: "at Termez in southern Uzbekistan"
+        prep = _last_before(reading, rules.host_prepositions, named.start, 12)
+        if prep and named.is_name and named.inside is None:
+            return Role("host", f'roles.host_prepositions: "{prep.group(0)} {named.surface}"')
+        after = reading.find(rules.host_verbs, named.end, min(len(text), named.end + 14))
+        if after and after.group(0).lower() != "hosted by":
+            return Role("host", f'roles.host_verbs: "{named.surface} {after.group(0)}"')
+        if "hosted by" in text[max(0, named.start - 12):named.start].lower():
+            return Role("host", 'roles.host_verbs: "hosted by"')
+    if kind == "proposal" and hit is not None:
+        if named.start < hit.start:
+            if hit.rule.type == "request":
+                return Role("proposer", f'before "{hit.word}": the one who asks')
+            return Role("proposer", f'before "{hit.word}": the one who {hit.word}')
+        return Role("target", f'after "{hit.word}": to whom')
+    if kind == "agreement":
+        if frame.type == "membership" and hit is not None and named.start < hit.start:
+            return Role("member", f'before "{hit.word}"')
+        if frame.type == "membership":
+            return Role("subject", "named beside a membership it is not said to hold")
+        return Role("party", "a country of the agreement")
+    if kind == "activity" and hit is not None and 0 <= hit.start - named.end <= 12 and \
+            hit.rule.type == "training_programme":
+        return Role("organizer", f'"{named.surface} {text[named.end:hit.end].strip()}": whose course it is')
+    if kind == "facility":
+        if hit is not None and named.start < hit.start:
+            return Role("operator", f'before "{hit.word}": the one who runs it')
+        return Role("host", "where the facility is")
+    return Role("participant", "named in the sentence of the event")
+
+
+def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
+    named_countries = {n.country for n in reading.named if n.entity_type == "country"}
+    for named in reading.named:
+        if named.entity_type == "country":
+            role = _role_of(named, frame, reading, rules)
+            _set_role(frame.countries, named.entity_id, Role(role.role, f'"{named.surface}": {role.why}'))
+        elif named.entity_type == "person":
+            role = _role_of(named, frame, reading, rules)
+            _set_role(frame.people, named.entity_id, Role(role.role if role.role != "member" else "participant",
+                                                          f'"{named.surface}": {role.why}'))
+            if named.country and named.country not in named_countries:
+                _set_role(frame.countries, named.country,
+                          Role(role.role, f'"{named.surface}" is of {named.country}: {role.why}'))
+        elif named.entity_type == "organization":
+            role = "framework" if frame.kind in ("meeting", "agreement") and frame.type in (None, "membership") \
+                and frame.kind == "agreement" else "subject"
+            if frame.kind == "meeting" and re.search(re.escape(named.surface) + r"(?:'s)?\s+(?:summit|meeting)",
+                                                     reading.text, re.IGNORECASE):
+                role = "framework"
+            _set_role(frame.organizations, named.entity_id, Role(role, f'"{named.surface}"'))
+    five = reading.find(rules.all_five)
+    if five:
+        probe = Named(five.start(), five.end(), five.group(0), "country", "KAZ", "KAZ")
+        role = _role_of(probe, frame, reading, rules)
+        for iso3 in CENTRAL_ASIA:
+            _set_role(frame.countries, iso3, Role(role.role, f'roles.all_five: "{five.group(0)}": {role.why}'))
+    else:
+        vague = reading.find(rules.vague_central_asia)
+        if vague and not any(i in frame.countries for i in CENTRAL_ASIA) and vague.group(0).lower() != "central asia":
+            frame.vague.append(vague.group(0))
+
+
+def find_place(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
+    text = reading.text
+    dateline = _DATELINE.match(text)
+    skip = dateline.end() if dateline else 0
+    folded = reading.folded or fold(text)
+    best: tuple[int, Place | None, str, str] | None = None  # (rank, place, name, why)
+
+    def consider(rank: int, place: Place | None, name: str, why: str, at: int = 0) -> None:
+        nonlocal best
+        if _attribution(reading, rules, at):
+            return  # the speaker's place, not the event's
+        if best is None or rank < best[0]:
+            best = (rank, place, name, why)
+    for match in kb.place_pattern.finditer(folded):
+        name, place = match.group(0), kb.places[match.group(0)]
+        if match.start() < skip:
+            continue
+        prep = rules.host_prepositions.first(text[max(0, match.start() - 25):match.start()])
+        if prep is None:
+            continue
+        rank = 3 if place.place_type == "country" else 0
+        consider(rank, place, place.name, f'"{prep.group(0)} {name}" names a place in seeds/reference/places.yaml',
+                 match.start())
+    for named in reading.named:
+        if named.is_capital and named.start >= skip:
+            window = text[max(0, named.start - 25):named.start]
+            prep = None
+            for prep in rules.host_prepositions.finditer(window):
+                pass
+            if prep and len(window) - prep.end() <= 12:
+                consider(1, None, named.surface, f'"{prep.group(0)} {named.surface}": the capital of {named.country}',
+                         named.start)
+    if frame.kind in ("meeting", "exercise", "activity", "facility"):
+        known = [folded[n.start:n.end] for n in reading.named]
+        for match in _UNKNOWN_PLACE.finditer(folded):
+            name = match.group(1)
+            if match.start() < skip or name in known or name in kb.places or \
+                    name.lower() in _MONTH_OR_DAY or name in kb.country_words or \
+                    any(name in k or k in name for k in known) or \
+                    name.split()[0].lower() in ("the", "central", "southern", "northern", "eastern", "western"):
+                continue
+            if any(w.lower() in rules.topic_nouns for w in name.split()):
+                continue
+            consider(2, None, name, f'"{match.group(0)}": a place the gazetteer lacks (suggested for '
+                                    "seeds/reference/places.yaml)", match.start())
+    if best is not None:
+        rank, place, name, why = best
+        frame.place, frame.place_name, frame.place_why = place, name, why
+        frame.place_unknown = place is None
+        # A capital or city's country hosts, unless the text makes it a subject.
+        country = place.country if place else kb.capitals.get(fold(name))
+        if country and frame.kind in ("meeting", "exercise", "activity", "facility"):
+            if country not in frame.countries or frame.countries[country].role in ("participant",):
+                frame.countries[country] = Role("host", f"the place ({name}) is in {country}")
+
+
+def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
+    text = reading.text
+    named = [n for n in reading.named if n.entity_type == "series"]
+    for n in named:
+        series = kb.series.get(n.entity_id)
+        if series and (frame.kind in (None, "inherit") or series.kind == frame.kind):
+            frame.series = series
+            roman = re.match(r"[- ]([IVX]{1,5})\b", text[n.end:n.end + 7])
+            if roman and roman.group(1) in _ROMAN:
+                frame.edition, frame.edition_why = _ROMAN[roman.group(1)], f'"{n.surface}{roman.group(0)}"'
+            break
+    ordinal = None
+    for match in rules.ordinal_words.finditer(text):
+        ordinal = (rules.ordinals[match.group(0).lower()], match)
+        break
+    began = re.search(r"\b(?:began|started|was launched|was first held)\s+in\s+(?:19|20)\d\d\b", text)
+    if ordinal is None and began and frame.series is not None and frame.edition is None:
+        frame.edition, frame.edition_why = 1, f'"{began.group(0)}": the first edition'
+    if ordinal is None:
+        number = _ORDINAL_NUMBER.search(text)
+        if number:
+            ordinal = (int(number.group(1)), number)
+    if ordinal and frame.edition is None:
+        value, match = ordinal
+        after = text[match.end():match.end() + 60]
+        noun = rules.edition_nouns.first(after)
+        series_after = frame.series and any(n.start >= match.end() and n.start - match.end() < 40 for n in named)
+        first_held = match.group(0).lower() == "first" and "held" in text[match.end():match.end() + 6].lower()
+        if (noun and noun.start() < 20) or series_after or first_held:
+            frame.edition, frame.edition_why = value, f'"{match.group(0)}{after[:(noun.end() if noun else 0)]}"'
+            if frame.series is None:
+                tail = re.match(r"[\w\s-]*?\bof\s+(?:the\s+|their\s+)?((?:[A-Z][\w-]*\s?)(?:(?:[A-Z][\w-]*|on|of|and|for)\s?)*)",
+                                text[match.end():])
+                if tail and tail.group(1).strip():
+                    frame.series_name = tail.group(1).strip()
+                elif not named:
+                    frame.inherit_series = True
+
+
+_FIGURE_CANDIDATE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                               r"thirty|forty|fifty|dozen)\b", re.IGNORECASE)
+
+
+def find_figures(frame: Frame, reading: Reading, rules: Rules) -> None:
+    if not _FIGURE_CANDIDATE.search(reading.text):
+        return
+    labels: set[str] = set()
+    for match in _FIGURE.finditer(reading.text):
+        number = match.group("num")
+        between = (match.group("between") or "").split()
+        unit = between[-1].lower() if between else ""
+        currency = match.group("cur")
+        if not currency and unit not in rules.figure_units:
+            continue
+        if not currency and re.match(r"\d{4}$", number) and 1900 <= int(number) <= 2100:
+            continue  # a year, not a count
+        words = rules.number_words
+        value = float(number.replace(",", "")) if number[0].isdigit() else float(words.get(number.lower().split()[-1], 0))
+        if not value:
+            continue
+        multiplier = match.group("mult")
+        if multiplier:
+            value *= MULTIPLIERS[multiplier.lower()]
+        end = match.end("mult") if multiplier else match.end("num")
+        if not currency:
+            end = match.end()
+        start = match.start("approx") if match.group("approx") else match.start("cur") if currency else match.start("num")
+        quoted = reading.text[start:end]
+        label = unit if not currency else "amount"
+        if label in labels:
+            continue
+        labels.add(label)
+        frame.figures.append({
+            "label": label, "value": int(value) if value.is_integer() else value,
+            "unit": {"us$": "USD", "$": "USD"}.get((currency or "").strip().lower(), "INR" if currency else unit),
+            "approximate": bool(match.group("approx")), "text": quoted,
+        })
+
+
+def find_category(frame: Frame, text: str, rules: Rules) -> tuple[str, str]:
+    reading = frame.reading
+    found = reading._found.get("category") if reading.text is text else None
+    if found is None:
+        found = next(((group.value, f'"{hit.group(0)}" (categories.{group.value})')
+                      for group in rules.categories if (hit := group.phrases.first(text))), ())
+        if reading.text is text:
+            reading._found["category"] = found
+    if found:
+        return found
+    default = rules.kind_categories.get(frame.kind or "meeting", "diplomacy")
+    return default, f"no category word; the default for a {frame.kind} (kind_categories)"
+
+
+def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date, hits: list[Hit] = ()) -> None:
+    readings = reading._found.get("dates")
+    if readings is None:  # read once per sentence, whichever of its frames asks first
+        readings = reading._found["dates"] = date_rules.find_dates(
+            reading.text, published, future=lambda start, end: future_at(reading, rules, start))
+    if not readings:
+        return
+    ranged = [r for r in readings if r.end_date]
+    if ranged:
+        frame.date, frame.date_why = ranged[0], f'rule {ranged[0].rule}'
+        return
+    anchor = frame.hit.start if frame.hit else 0
+    if frame.kind == "proposal":
+        # "invited India to send observers to next year's exercises": a time to come after the verb dates
+        # what is proposed, not the proposal.
+        readings = [r for r in readings if not (r.start > anchor and ((r.date or "9999") > published.isoformat()
+                                                                   or r.precision in ("unknown", "year")
+                                                                   or r.rule in ("relative-span", "season")))]
+        if not readings:
+            return
+    clause = reading.clause_at(anchor)
+    in_clause = [r for r in readings if clause[0] <= r.start < clause[1]]
+    # A later date belongs to this event only while no other event's trigger comes between
+    # ("... meeting where Russia was also present, while India prepares to host ... 2022 Republic Day").
+    others = [h.start for h in hits if h.start > anchor and (frame.hit is None or h.start != frame.hit.start)]
+    after = [r for r in readings if r.start >= anchor and not any(anchor < o < r.start for o in others)]
+    chosen = (in_clause or after or readings[-1:])[0]
+    if frame.kind in ("exercise", "activity", "meeting", "facility") and chosen.precision in ("day", "year"):
+        for later in readings:
+            if later.start > chosen.start and later.precision == chosen.precision and \
+                    _END_CUE.search(reading.text[max(chosen.end, later.start - 25):later.start]):
+                chosen = date_rules.with_end(chosen, later)
+                break
+    said = re.search(r"\b(?:said|says|told \w+|announced|stated|reported)\s+(?:on\s+)?$",
+                     reading.text[max(0, chosen.start - 18):chosen.start])
+    if said and chosen.precision != "unknown":
+        # "said on April 15 that his country had asked ...": the day of the saying; the act came before it
+        chosen = date_rules.bounded(chosen, "by")
+    if frame.status == "rumoured" and chosen.precision != "unknown":
+        # a rumour's date is the report's, not the event's: only a bound
+        chosen = date_rules.bounded(chosen, "by")
+    if frame.status == "closed" and frame.hit is not None and frame.hit.rule.status == "closed" and \
+            chosen.precision != "unknown":
+        # "suspended its membership in 2012": the year it ended; it began before, on a day not given
+        chosen = date_rules.bounded(chosen, "by")
+    frame.date, frame.date_why = chosen, f"rule {chosen.rule}"
+
+
+_NAME_AFTER_DEMONYM = re.compile(r"\b([A-Z][a-z]+)((?:\s+(?:[A-Z][\w.()-]*|of|for|the))*\s+([A-Z][a-z]+))(?=[\s,.;:]|$)")
+_NAME_BEFORE_DEMONYM = re.compile(r"\b([A-Z][a-z]+),\s+(?:the|a|an)\s+([A-Z][a-z]+)\b")
+
+
+def nationalities(text: str, kb: Knowledge) -> dict[str, str]:
+    """Surnames of people the gazetteer lacks, with the country the article
+    gives them: "Uzbek Defence Minister ... Bakhodir Kurbanov", "Arvind Nair,
+    the Indian Army's Deputy Chief"."""
+    out: dict[str, str] = {}
+    folded = fold(text)
+    for match in _NAME_AFTER_DEMONYM.finditer(folded):
+        iso3 = kb.country_words.get(match.group(1))
+        if iso3 and match.group(3) not in kb.country_words:
+            out.setdefault(match.group(3), iso3)
+    for match in _NAME_BEFORE_DEMONYM.finditer(folded):
+        iso3 = kb.country_words.get(match.group(2))
+        if iso3 and match.group(1) not in kb.country_words:
+            out.setdefault(match.group(1), iso3)
+    return out
+
+
+def _proposer_by_name(frame: Frame, reading: Reading, names: dict[str, str]) -> None:
+    """A proposal whose proposer the gazetteer does not know: the person who
+    opens the sentence ("Kurbanov proposed ..."), by the country the article
+    gives them."""
+    if frame.kind != "proposal" or frame.hit is None or any(r.role == "proposer" for r in frame.countries.values()):
+        return
+    subject = re.match(r"\s*(?:[A-Z][a-z]+\s+)*([A-Z][a-z]+)\s+(?:also\s+|had\s+|has\s+)?$",
+                       reading.text[:frame.hit.start])
+    if subject and subject.group(1) in names:
+        iso3 = names[subject.group(1)]
+        frame.countries[iso3] = Role("proposer", f'"{subject.group(1)}", of {iso3} as the article names them, '
+                                                 f'before "{frame.hit.word}"')
+
+
+def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: dt.date,
+              text: str = "") -> list[Frame]:
+    """Every frame of the article, in order of the sentences."""
+    out: list[Frame] = []
+    names = nationalities(text, kb) if text else {}
+    previous: Reading | None = None
+    for reading in readings:
+        if previous is not None and previous.furniture:
+            previous = None
+        here, previous = previous, reading
+        previous_reading = here
+        if reading.furniture:
+            continue
+        all_hits = find_triggers(reading, rules)
+        series_named = [n for n in reading.named if n.entity_type == "series" and n.entity_id in kb.series]
+        if not all_hits and not series_named and not reading.named and not out:
+            continue  # no event word, no name and no event before it: nothing to draft or continue
+        if reading.find(rules.cues["advice"]):
+            continue
+        hits = governing(all_hits, reading, rules)
+        if not hits and series_named:  # a series named is an event of its kind ("Dustlik was first held in 2019")
+            series = kb.series[series_named[0].entity_id]
+            base = next(t for t in rules.triggers if t.kind == series.kind)
+            from icadb.drafting.rules import Trigger
+            hits = [Hit(Trigger(f"series-{series.kind}", series.kind, "held", 2, base.phrases), series_named[0].start,
+                        series_named[0].end, series_named[0].surface)]
+        lead = reading.find(rules.continuations, 0, min(len(reading.text), 45))
+        continuation = bool(lead and lead.start() <= 12) or bool(re.search(r"\b(?:that|the same) (?:meeting|exercise|visit)\b",
+                                                                         reading.text, re.IGNORECASE))
+        if not hits:
+            if continuation and out:
+                frame = Frame(reading, None, None, continuation=True)
+                assign_countries(frame, reading, rules, kb)
+                find_figures(frame, reading, rules)
+                out.append(frame)
+            continue
+        kinds_here: set[str] = set()
+        for hit in sorted(hits, key=lambda h: h.kind == "inherit"):
+            kind = hit.kind
+            if kind == "inherit":
+                kind = kb.series[series_named[0].entity_id].kind if series_named else (out[-1].kind if out else None)
+                if kind is None or kind in kinds_here:
+                    continue  # "the meeting ... was held": one meeting
+            kinds_here.add(kind)
+            frame = Frame(reading, hit, kind, type=hit.rule.type, continuation=continuation,
+                          lead_holds_trigger=bool(lead and lead.start() <= hit.start and hit.end <= lead.end()))
+            frame.status, frame.status_why = status_of(kind, hit, reading, rules)
+            if kind == "agreement" and frame.type is None:
+                for typed in rules.agreement_types:
+                    found = reading.find(typed.phrases)
+                    if found:
+                        frame.type = typed.value
+                        break
+            assign_countries(frame, reading, rules, kb)
+            _proposer_by_name(frame, reading, names)
+            _pronoun(frame, reading, previous_reading, rules)
+            find_place(frame, reading, rules, kb)
+            find_series(frame, reading, rules, kb)
+            find_figures(frame, reading, rules)
+            choose_date(frame, reading, rules, published, all_hits)
+            if frame.date is None and reading.find(rules.cues["ongoing"]) is None and \
+                    re.search(r"\b(?:is|are) in [A-Z]\w+ to (?:participate|attend|take part)|\bis being held\b",
+                              reading.text):
+                frame.date = DateReading(0, 0, "", "current", published.isoformat(), "day", published.isoformat(),
+                                         published.isoformat(), "inferred",
+                                         f"the article of {published.isoformat()} reports it as under way that day")
+                frame.date_why = "rule current (under way on the publication date)"
+            frame.category, frame.category_why = find_category(frame, reading.text, rules)
+            out.extend(_per_series(frame, reading, kb))
+        here_frames = [f for f in out if f.reading is reading]
+        if any(f.kind == "exercise" for f in here_frames):
+            # "troops train for counter-terror operations": the exercise, not a training programme
+            for f in here_frames:
+                if f.kind == "activity" and f.type == "training_programme":
+                    out.remove(f)
+        if any(f.kind == "meeting" for f in here_frames):
+            # "the seventh meeting of the Joint Working Group": a meeting, not the group as an agreement
+            for f in here_frames:
+                if f.kind == "agreement" and f.type == "working_group":
+                    out.remove(f)
+    return out
+
+
+def _pronoun(frame: Frame, reading: Reading, previous: Reading | None, rules: Rules) -> None:
+    """"He also sought their support ...": the person the sentence before named, and their country."""
+    if previous is None or frame.hit is None or not re.match(r"\s*(?:He|She)\b", reading.text):
+        return
+    if any(n.start < frame.hit.start for n in reading.named if n.entity_type in ("country", "person")):
+        return
+    person = next((n for n in previous.named if n.entity_type == "person" and n.country), None)
+    if person is None:
+        return
+    role = "proposer" if frame.kind == "proposal" else "participant"
+    frame.people.setdefault(person.entity_id, Role(role, f'"{reading.text.split()[0]}": {person.surface}, named '
+                                                         "in the sentence before"))
+    if person.country not in frame.countries:
+        frame.countries[person.country] = Role(role, f'"{reading.text.split()[0]}" is {person.surface} of the sentence '
+                                                     f"before, of {person.country}")
+
+
+def _per_series(frame: Frame, reading: Reading, kb: Knowledge) -> list[Frame]:
+    """One frame per series when a sentence names several of the frame's kind
+    ("exercises with Kazakhstan ("KazInd"), Kyrgyzstan ("Khanjar") and
+    Uzbekistan ("Dustlik")"), each with the countries of its series."""
+    named = []
+    for n in reading.named:
+        series = kb.series.get(n.entity_id) if n.entity_type == "series" else None
+        if series and series.kind == frame.kind and series not in named:
+            named.append(series)
+    if len(named) < 2:
+        return [frame]
+    out = []
+    for series in named:
+        countries = {iso3: role for iso3, role in frame.countries.items() if iso3 in series.countries}
+        for iso3 in series.countries:
+            countries.setdefault(iso3, Role("participant", f"a country of the series {series.name}"))
+        out.append(replace(frame, series=series, edition=None, edition_why="", countries=countries, figures=[],
+                           people=dict(frame.people), organizations=dict(frame.organizations)))
+    return out

@@ -1,0 +1,112 @@
+"""The drafter's rules, read from ``seeds/reference/drafting_rules.yaml``.
+
+They are data so that a curator can read why a draft says what it says: each
+list becomes a :class:`Phrases` matcher (case-insensitive, whole words, the
+longest phrase first), and every draft note names the rule and the words
+that fired it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from icadb.paths import SEEDS_DIR
+from icadb.text import trie_pattern
+
+RULES_FILE = Path("reference") / "drafting_rules.yaml"
+
+
+class Phrases:
+    """Whole-word, case-insensitive matches of a list of phrases, longest first."""
+
+    def __init__(self, phrases):
+        phrases = list(phrases)
+        odd = [p for p in phrases if not isinstance(p, str)]
+        if odd:  # YAML reads a bare on, off, yes or no as true/false: quote it
+            raise ValueError(f"{RULES_FILE}: {odd!r} is not text; expected phrases (quote 'on', 'no', 'yes', 'off')")
+        self.phrases = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+        body = trie_pattern(self.phrases) if self.phrases else "(?!)"
+        self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        return self.pattern.finditer(text, start, len(text) if end is None else end)
+
+    def first(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+        return self.pattern.search(text, start, len(text) if end is None else end)
+
+    def __contains__(self, text: str) -> bool:
+        return self.pattern.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A rule that marks a sentence as reporting an event of one kind."""
+
+    id: str
+    kind: str
+    status: str
+    strength: int
+    phrases: Phrases
+    type: str | None = None
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A value (a category, a facility type, ...) chosen by the words of a sentence."""
+
+    value: str
+    phrases: Phrases
+
+
+class Rules:
+    def __init__(self, data: dict, source: Path):
+        self.source = source
+        self.data = data
+        self.triggers = [Trigger(t["id"], t["kind"], t["status"], int(t["strength"]), Phrases(t["words"]), t.get("type"))
+                         for t in data["triggers"]]
+        self.trigger_words = Phrases(w for t in data["triggers"] for w in t["words"])
+        # Which rules each trigger word belongs to (a word may be in several: "meeting", "meet").
+        self.rules_of_word: dict[str, list[Trigger]] = {}
+        for trigger in self.triggers:
+            for word in trigger.phrases.phrases:
+                self.rules_of_word.setdefault(word, []).append(trigger)
+        cues = data["status_cues"]
+        self.cues = {name: Phrases(words) for name, words in cues.items()}
+        roles = data["roles"]
+        self.host_verbs = Phrases(roles["host_verbs"])
+        self.host_prepositions = Phrases(roles["host_prepositions"])
+        self.topic_nouns = frozenset(w.lower() for w in roles["topic_nouns"])
+        self.subject_prepositions = Phrases(roles["subject_prepositions"])
+        self.observer = Phrases(roles["observer"])
+        self.attribution = Phrases(roles["attribution"])
+        self.all_five = Phrases(roles["all_five"])
+        self.vague_central_asia = Phrases(roles["vague_central_asia"])
+        self.categories = [Typed(c["category"], Phrases(c["words"])) for c in data["categories"]]
+        self.kind_categories = data["kind_categories"]
+        self.facility_types = [Typed(c["type"], Phrases(c["words"])) for c in data["facility_types"]]
+        self.agreement_types = [Typed(c["type"], Phrases(c["words"])) for c in data["agreement_types"]]
+        self.meeting_levels = [Typed(c["level"], Phrases(c["words"])) for c in data["meeting_levels"]]
+        self.virtual = Phrases(data["virtual"])
+        self.agreed_to_meet = Phrases(data["agreed_to_meet"])
+        self.ordinals = {k.lower(): int(v) for k, v in data["ordinals"].items()}
+        self.edition_nouns = Phrases(data["edition_nouns"])
+        self.figure_units = frozenset(u.lower() for u in data["figure_units"])
+        self.approximate = Phrases(data["approximate"])
+        self.number_words = {k.lower(): int(v) for k, v in data["number_words"].items()}
+        self.continuations = Phrases(data["continuations"])
+
+    @cached_property
+    def ordinal_words(self) -> Phrases:
+        return Phrases(self.ordinals)
+
+
+def load(seeds: Path = SEEDS_DIR) -> Rules:
+    path = seeds / RULES_FILE
+    if not path.exists():  # a seeds folder without its own rules uses the project's
+        path = SEEDS_DIR / RULES_FILE
+    return Rules(yaml.safe_load(path.read_text(encoding="utf-8")), path)

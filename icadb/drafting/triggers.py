@@ -1,0 +1,140 @@
+"""Step 3 of drafting: event triggers, and the status their tense gives.
+
+A trigger is a word or phrase of a rule in ``drafting_rules.yaml``
+(``triggers``) that marks a sentence as reporting an event of one kind:
+"offered" a proposal, "signed" an agreement, "exercise" an exercise, "met"
+a meeting. A sentence may hold several events ("India offered ... when the
+security advisers met in Kazakhstan"), but what a stronger trigger governs is
+its object, not an event of its own ("India proposed a trilateral meeting"
+is one proposal, not a proposal and a meeting).
+
+The status comes from the trigger and the cues of its clause: rumour
+("reports that ...", "unconfirmed") over everything, then an event under way
+("began", "will conclude"), finished ("has completed"), or to come ("will be
+held", "next year").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from icadb.drafting.reading import Reading
+from icadb.drafting.rules import Rules, Trigger
+from icadb.schema.vocab import KIND_STATUSES
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: Trigger
+    start: int  # in the sentence
+    end: int
+    word: str
+
+    @property
+    def kind(self) -> str:
+        return self.rule.kind
+
+
+def find_triggers(reading: Reading, rules: Rules) -> list[Hit]:
+    """The trigger words of a sentence, the longest phrase at each place, in order."""
+    hits = []
+    names = [(n.start, n.end) for n in reading.named if n.entity_type in ("organization", "series")]
+    for match in rules.trigger_words.finditer(reading.text):  # one scan for every rule's words
+        if any(a <= match.start() and match.end() <= b for a, b in names):
+            continue  # "Agreement" in "the Ashgabat Agreement", "Forum" in a forum's name: a name, not an event
+        for rule in rules.rules_of_word[match.group(0).lower()]:
+            hits.append(Hit(rule, match.start(), match.end(), match.group(0)))
+    for named in reading.named:  # "At the India-Central Asia Business Forum, ...": a meeting of that body
+        if named.entity_type == "organization" and re.search(r"\b[Aa]t the\s+$", reading.text[:named.start]):
+            meeting = next(t for t in rules.triggers if t.kind == "meeting")
+            hits.append(Hit(Trigger("meeting-at-a-body", "meeting", "held", 2, meeting.phrases), named.start,
+                            named.end, named.surface))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), -h.rule.strength))
+    kept: list[Hit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            continue  # inside a longer (or stronger) trigger at the same place
+        kept.append(hit)
+    return kept
+
+
+def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
+    """The hits that are events of their own: one per kind (the strongest, then
+    the first), leaving out what a stronger trigger earlier in the same clause
+    governs, and "agreed to meet", which is a planned meeting."""
+    events: list[Hit] = []
+    for hit in hits:
+        if hit.rule.id == "agreement-agreed" and reading.find(rules.agreed_to_meet, hit.end, hit.end + 25):
+            meeting = next(t for t in rules.triggers if t.kind == "meeting")
+            hit = Hit(Trigger("meeting-agreed-to-meet", "meeting", "planned", 4, meeting.phrases), hit.start, hit.end,
+                      hit.word)
+        occasion = re.search(r"\b(?:at|following|during|after|before|on the sidelines of) (?:a|an|the|their)\s+"
+                             r"(?:\w+\s+){0,2}$", reading.text[max(0, hit.start - 40):hit.start], re.IGNORECASE)
+        # "a conference ... that Uzbekistan plans to host in Termez next autumn": an event with a verb of its own
+        own_verb = re.match(r"[^,.;]{0,60}?\b(?:that|which)\b[^,.;]*?\b(?:plans? to host|will host|will be held|"
+                            r"is to be held|is scheduled|is due to|hosts)\b", reading.text[hit.end:])
+        governed = occasion is None and own_verb is None and any(
+            other.rule.strength > hit.rule.strength and other.start < hit.start
+            and (reading.clause_at(other.start) == reading.clause_at(hit.start) or hit.start - other.end < 60)
+            and other.rule.kind in ("proposal", "agreement")
+            for other in hits)
+        if governed:
+            continue
+        events.append(hit)
+    by_kind: dict[str, Hit] = {}
+    for hit in events:
+        best = by_kind.get(hit.kind)
+        if best is None or hit.rule.strength > best.rule.strength:
+            by_kind[hit.kind] = hit
+    return sorted(by_kind.values(), key=lambda h: h.start)
+
+
+def status_of(kind: str, hit: Hit, reading: Reading, rules: Rules) -> tuple[str, str]:
+    """(status, why) for an event of *kind* that *hit* marks."""
+    cue = reading.find(rules.cues["rumoured"])
+    if cue:
+        return fit(kind, "rumoured"), f'"{cue.group(0)}" (status_cues.rumoured): reported without confirmation'
+    base = hit.rule.status
+    if hit.rule.kind == "inherit" or hit.rule.kind != kind:
+        base = {"meeting": "held", "exercise": "held", "activity": "held"}.get(kind, base)
+    for name, status in (("ongoing", "ongoing"), ("completed", "completed"), ("closed", "closed"),
+                         ("unused", "unused")):
+        found = reading.find(rules.cues[name])
+        if found and status in KIND_STATUSES[kind] and base not in ("offered", "proposed", "agreed", "signed"):
+            return fit(kind, status), f'"{found.group(0)}" (status_cues.{name})'
+    found = future_cue(reading, rules, hit.start)
+    if found and base in ("held", "in_force", "signed", "agreed", "operational", "completed", "ongoing"):
+        return fit(kind, "planned"), f'"{found}" (status_cues.future): yet to come'
+    return fit(kind, base), f'trigger "{hit.word}" (rule {hit.rule.id}) in the past or present tense'
+
+
+def future_cue(reading: Reading, rules: Rules, at: int) -> str | None:
+    """A word of the future that governs the word at *at*: before it in its
+    clause ("will be held"), or a time to come anywhere in the clause ("next year")."""
+    a, b = reading.clause_at(at)
+    before = None
+    for match in reading.matches(rules.cues["future"]):
+        if max(a, at - 40) <= match.start() and match.end() <= at + 1:
+            before = match
+    if before is not None:
+        return before.group(0)
+    time = reading.find(rules.cues["future_time"], a, b)
+    return time.group(0) if time else None
+
+
+FALLBACK = {"held": ("operational", "ongoing"), "completed": ("held", "closed"), "ongoing": ("in_force", "held"),
+            "operational": ("ongoing", "in_force", "held"), "in_force": ("ongoing", "operational"),
+            "signed": ("agreed",), "agreed": ("planned",), "offered": ("proposed",), "closed": ("completed", "held"),
+            "unused": ("operational",), "planned": ("proposed",)}
+
+
+def fit(kind: str, status: str) -> str:
+    """*status*, or the nearest status a record of *kind* can have."""
+    allowed = KIND_STATUSES[kind]
+    if status in allowed:
+        return status
+    for other in FALLBACK.get(status, ()):
+        if other in allowed:
+            return other
+    return allowed[0]

@@ -1,0 +1,198 @@
+"""Drafting as a curator uses it: add an article with --draft, see the drafts in
+Datasette marked as machine-suggested, accept one and reject another, and
+icadb check stays green; a bad drafts file is refused with its line."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import run_icadb
+
+ARTICLE = """India and Kazakhstan hold counter-terrorism talks in Astana
+
+Indian and Kazakh security officials held counter-terrorism talks in Astana on Monday, the Indian embassy said.
+The two sides agreed to expand the KazInd joint military exercise and to share information on drug trafficking.
+India offered Kazakhstan fully funded training for 40 customs officers.
+The weather was cold.
+"""
+TITLE = "India and Kazakhstan hold counter-terrorism talks in Astana"
+DOC_ID = "2026-11-20-india-and-kazakhstan-hold-counter-terrorism-talks-in-astana"
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory):
+    """A seeds copy with the article added and drafted, and its build."""
+    import shutil
+
+    from icadb.paths import SEEDS_DIR
+
+    folder = tmp_path_factory.mktemp("drafting")
+    seeds = folder / "seeds"
+    shutil.copytree(SEEDS_DIR, seeds)
+    article = folder / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    db = folder / "icadb.sqlite"
+    result = run_icadb("add-document", str(article), "--title", TITLE, "--published-on", "2026-11-20",
+                       "--seeds", str(seeds), "--draft", db=db)
+    assert result.returncode == 0, result.stderr
+    return seeds, db, result
+
+
+def drafts_file(seeds: Path) -> Path:
+    return seeds / "drafts" / f"{DOC_ID}.yaml"
+
+
+def test_add_document_draft_writes_machine_suggested_drafts(drafted):
+    seeds, _db, result = drafted
+    assert f"wrote {drafts_file(seeds)}" in result.stderr or "draft record(s)" in result.stderr
+    items = yaml.safe_load(drafts_file(seeds).read_text(encoding="utf-8"))
+    kinds = sorted(item["kind"] for item in items if "kind" in item)
+    assert kinds == ["agreement", "meeting", "proposal"]
+    assert all(item["review_status"] == "machine_suggested" for item in items if "kind" in item)
+    meeting = next(item for item in items if item.get("kind") == "meeting")
+    assert str(meeting["date"]) == "2026-11-16" and meeting["date_precision"] == "day"  # "on Monday"
+    assert {c["iso3"]: c["role"] for c in meeting["countries"]} == {"KAZ": "host", "IND": "participant"}
+
+
+def test_the_drafts_are_in_the_database_and_marked(drafted):
+    _seeds, db, _result = drafted
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT record_id, review_status FROM timeline WHERE record_id IN "
+                            "(SELECT record_id FROM drafts)").fetchall()
+        assert len(rows) == 3 and {status for _id, status in rows} == {"machine_suggested"}
+        assert conn.execute("SELECT count(*) FROM evidence_trail WHERE review_status = 'machine_suggested'"
+                            ).fetchone()[0] >= 3
+        # a draft is in no count of country_activity but its own
+        assert conn.execute("SELECT drafts FROM country_activity WHERE iso3 = 'KAZ'").fetchone()[0] == 3
+        queued = conn.execute("SELECT drafted_as FROM review_queue WHERE text LIKE 'The two sides agreed%'").fetchone()
+        assert queued is not None and "kaz" in queued[0], "a drafted sentence stays in the queue, marked as drafted"
+    finally:
+        conn.close()
+
+
+def test_datasette_facets_the_drafts(drafted):
+    from datasette.app import Datasette
+
+    from icadb.codebook import datasette_metadata
+
+    _seeds, db, _result = drafted
+
+    async def fetch():
+        ds = Datasette(immutables=[str(db)], metadata=datasette_metadata(db.stem))
+        await ds.invoke_startup()
+        return (await ds.client.get("/icadb/timeline.json?_facet=review_status&_size=0")).json()
+
+    facets = asyncio.run(fetch())["facet_results"]["review_status"]["results"]
+    assert {f["value"]: f["count"] for f in facets}.get("machine_suggested") == 3
+
+
+def test_icadb_review_lists_the_drafts_with_quotes_and_notes(drafted):
+    _seeds, db, _result = drafted
+    result = run_icadb("review", "--document", DOC_ID, db=db, check=True)
+    assert "MACHINE-SUGGESTED" in result.stdout
+    assert "> India offered Kazakhstan fully funded training for 40 customs officers." in result.stdout
+    assert "- kind: trigger" in result.stdout and "confidence" in result.stdout
+
+
+def test_accept_one_and_reject_another_keep_check_green(drafted, tmp_path):
+    import shutil
+
+    seeds, _db, _result = drafted
+    mine = tmp_path / "seeds"
+    shutil.copytree(seeds, mine)
+    items = yaml.safe_load(drafts_file(mine).read_text(encoding="utf-8"))
+    meeting = next(i["id"] for i in items if i.get("kind") == "meeting")
+    proposal = next(i["id"] for i in items if i.get("kind") == "proposal")
+    meetings = mine / "records" / "meetings.yaml"
+    before = meetings.read_text(encoding="utf-8")
+
+    accepted = run_icadb("accept", meeting, "--as", "ind-kaz-ct-talks-astana-2026", "--seeds", str(mine))
+    assert accepted.returncode == 0, accepted.stderr
+    after = meetings.read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n")), "the file's comments and order stay as they were"
+    added = after[len(before.rstrip("\n")):]
+    assert added.count("\n- id: ") == 1 and "- id: ind-kaz-ct-talks-astana-2026" in added, "one added record"
+    assert "review_status: reviewed" in added and "draft_notes" not in added and "kind:" not in added
+    assert "title: 'Draft:" not in added and "title: Draft:" not in added
+
+    rejected = run_icadb("reject", proposal, "--reason", "out_of_scope", "--note", "a customs matter",
+                         "--seeds", str(mine))
+    assert rejected.returncode == 0, rejected.stderr
+    coverage = (mine / "coverage.yaml").read_text(encoding="utf-8")
+    assert "India offered Kazakhstan fully funded training for 40 customs officers." in coverage
+    assert f"Rejected draft {proposal}: a customs matter" in coverage
+
+    remaining = yaml.safe_load(drafts_file(mine).read_text(encoding="utf-8"))
+    assert {i["id"] for i in remaining} == {i["id"] for i in items} - {meeting, proposal}
+    check = run_icadb("check", "--seeds", str(mine))
+    assert check.returncode == 0, check.stderr
+
+
+def test_accept_of_an_unknown_draft_changes_nothing(drafted, tmp_path):
+    import shutil
+
+    seeds, _db, _result = drafted
+    mine = tmp_path / "seeds"
+    shutil.copytree(seeds, mine)
+    before = {p: p.read_bytes() for p in mine.rglob("*.yaml")}
+    result = run_icadb("accept", "no-such-draft", "--seeds", str(mine))
+    assert result.returncode == 1 and "no draft or suggestion 'no-such-draft'" in result.stderr
+    assert {p: p.read_bytes() for p in mine.rglob("*.yaml")} == before
+
+
+@pytest.mark.parametrize("old, new, where, message", [
+    ("  review_status: machine_suggested", "  review_status: reviewed", "review_status",
+     "'reviewed' in a drafts file; expected machine_suggested"),
+    ("  kind: meeting\n", "  kind: meetin\n", "kind", "'meetin' is not an allowed value"),
+    ("    confidence: ", "    confidence: 7", "draft_notes.confidence", "is not a number from 0 to 1"),
+])
+def test_a_mutated_drafts_file_gets_a_located_error(drafted, tmp_path, old, new, where, message):
+    import shutil
+
+    seeds, _db, _result = drafted
+    mine = tmp_path / "seeds"
+    shutil.copytree(seeds, mine)
+    path = drafts_file(mine)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[:text.index(old)].count("\n") + 1 + (old.startswith("\n"))
+    result = run_icadb("check", "--seeds", str(mine))
+    assert result.returncode == 1
+    located = [l for l in result.stderr.splitlines() if f": {where}: " in l]
+    assert located and message in located[0], result.stderr
+    assert located[0].split(":")[1].isdigit() and abs(int(located[0].split(":")[1]) - line) <= 1, located[0]
+
+
+def test_a_draft_whose_quote_is_not_in_its_document_fails_the_build(drafted, tmp_path):
+    import shutil
+
+    seeds, _db, _result = drafted
+    mine = tmp_path / "seeds"
+    shutil.copytree(seeds, mine)
+    path = drafts_file(mine)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("held counter-terrorism talks in Astana on Monday",
+                                 "held counter-terrorism talks in Almaty on Monday", 1), encoding="utf-8")
+    target = mine.parent / "x.sqlite"
+    result = run_icadb("build", "--seeds", str(mine), db=target)
+    assert result.returncode == 1 and "quote: not found in document" in result.stderr
+    assert not target.exists()
+
+
+def test_drafting_again_replaces_the_drafts(drafted, tmp_path):
+    import shutil
+
+    seeds, _db, _result = drafted
+    mine = tmp_path / "seeds"
+    shutil.copytree(seeds, mine)
+    first = drafts_file(mine).read_text(encoding="utf-8")
+    result = run_icadb("draft", DOC_ID, "--seeds", str(mine))
+    assert result.returncode == 0, result.stderr
+    assert drafts_file(mine).read_text(encoding="utf-8") == first, "drafting is deterministic"

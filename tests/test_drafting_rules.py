@@ -1,0 +1,250 @@
+"""The drafter's rules (seeds/reference/drafting_rules.yaml), one behaviour per
+test: each feeds a sentence or two through the pipeline against the seeds'
+gazetteer and records, and names the rule that should fire."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from icadb.drafting import Article, draft
+from icadb.drafting.knowledge import from_database
+from icadb.drafting.reading import read_sentences
+from icadb.drafting.rules import load
+from icadb.drafting.triggers import find_triggers, governing, status_of
+
+PUBLISHED = dt.date(2024, 4, 26)
+
+
+@pytest.fixture(scope="module")
+def kb(built_db):
+    conn = sqlite3.connect(built_db)
+    try:
+        yield from_database(conn)
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load()
+
+
+def drafted(kb, rules, text: str, published: dt.date = PUBLISHED):
+    return draft(Article("test-document", text, published, published), kb, rules)
+
+
+def only(kb, rules, text: str, published: dt.date = PUBLISHED) -> dict:
+    result = drafted(kb, rules, text, published)
+    assert len(result.drafts) == 1, [d["id"] for d in result.drafts]
+    return result.drafts[0]
+
+
+def roles(record: dict) -> dict[str, str]:
+    return {c["iso3"]: c["role"] for c in record.get("countries") or ()}
+
+
+# ---------------------------------------------------------------- triggers and status
+
+@pytest.mark.parametrize("sentence, kind, status", [
+    ("India and Kazakhstan held talks in Astana on Monday.", "meeting", "held"),
+    ("India and Uzbekistan will hold talks in Tashkent next month.", "meeting", "planned"),
+    ("Indian and Kyrgyz troops held a joint exercise near Bishkek on 10 April.", "exercise", "held"),
+    ("India offered Tajikistan training for its border guards on Tuesday.", "proposal", "offered"),
+    ("Kazakhstan invited India to use its ports on Tuesday.", "proposal", "offered"),
+    ("India proposed a trilateral meeting with Iran and Turkmenistan on Tuesday.", "proposal", "proposed"),
+    ("Uzbekistan asked India for help with its air defences on Tuesday.", "proposal", "proposed"),
+    ("India and Kyrgyzstan signed a memorandum on military education on Tuesday.", "agreement", "signed"),
+    ("India and Tajikistan agreed to expand cooperation in military medicine on Tuesday.", "agreement", "agreed"),
+    ("Kyrgyzstan is a member of the Collective Security Treaty Organisation.", "agreement", "in_force"),
+    ("Uzbekistan and Turkmenistan are set to join the International North-South Transport Corridor.", "agreement",
+     "planned"),
+])
+def test_a_trigger_gives_the_kind_and_its_tense_the_status(kb, rules, sentence, kind, status):
+    record = only(kb, rules, sentence)
+    assert (record["kind"], record["status"]) == (kind, status)
+    assert "trigger" in record["draft_notes"]["kind"], "the note names the trigger"
+
+
+def test_rumour_overrides_the_status(kb, rules):
+    record = only(kb, rules, "Reports that India offered Tajikistan two helicopters on Tuesday remain unconfirmed.")
+    assert record["status"] == "rumoured" and "rumoured" in record["draft_notes"]["status"]
+
+
+def test_under_way_is_ongoing(kb, rules):
+    record = only(kb, rules, "The joint exercise of Indian and Kyrgyz troops began near Bishkek on 15 April and "
+                             "will run until April 28.")
+    assert record["status"] == "ongoing"
+    assert (record["date"], record["end_date"]) == ("2024-04-15", "2024-04-28")
+
+
+def test_what_a_proposal_proposes_is_no_event_of_its_own(kb, rules):
+    result = drafted(kb, rules, "India proposed a trilateral meeting with Iran and Turkmenistan on Tuesday.")
+    assert [d["kind"] for d in result.drafts] == ["proposal"]
+
+
+def test_agreed_to_meet_is_a_planned_meeting(kb, rules):
+    reading = read_sentences("The participants agreed to meet again in Kyrgyzstan in 2025.", kb, rules)[0]
+    hits = governing(find_triggers(reading, rules), reading, rules)
+    assert [(h.kind, status_of(h.kind, h, reading, rules)[0]) for h in hits] == [("meeting", "planned")]
+
+
+def test_advice_holds_no_event(kb, rules):
+    assert drafted(kb, rules, "New Delhi should hold talks with Kazakhstan and Uzbekistan in Astana next year.").drafts == []
+
+
+def test_page_furniture_holds_no_event(kb, rules):
+    assert drafted(kb, rules, "Share this: meeting of India and Kazakhstan\nSubscribe to our newsletter\n").drafts == []
+
+
+def test_a_name_holds_no_trigger(kb, rules):
+    """"Agreement" in "the Ashgabat Agreement" names the agreement; it is no event."""
+    reading = read_sentences("Doval spoke of the Ashgabat Agreement.", kb, rules)[0]
+    assert not any(h.word.lower() == "agreement" for h in find_triggers(reading, rules))
+
+
+# ----------------------------------------------------------------------------- roles
+
+def test_host_from_in_a_capital_and_participants(kb, rules):
+    record = only(kb, rules, "Indian and Kazakh officials held talks in Astana on Monday.")
+    assert roles(record) == {"KAZ": "host", "IND": "participant"}
+
+
+def test_host_from_arrived_in(kb, rules):
+    record = only(kb, rules, "On 6 April, officials from Kazakhstan and Uzbekistan arrived in New Delhi for talks.")
+    assert roles(record)["IND"] == "host"
+
+
+def test_observers(kb, rules):
+    record = only(kb, rules, "Military attaches from Kazakhstan and Turkmenistan watched the Indian and Uzbek "
+                             "joint exercise in Termez on Thursday as observers.")
+    assert roles(record)["KAZ"] == "observer" and roles(record)["TKM"] == "observer"
+
+
+def test_proposer_and_target(kb, rules):
+    record = only(kb, rules, "Kazakhstan invited India to use the port of Aktau on Tuesday.")
+    assert roles(record) == {"KAZ": "proposer", "IND": "target"}
+
+
+def test_a_topic_is_a_subject(kb, rules):
+    record = only(kb, rules, "Indian and Uzbek officials met in Tashkent on Monday to discuss the situation in "
+                             "Afghanistan.")
+    assert roles(record)["AFG"] == "subject"
+
+
+def test_a_persons_country_stands_for_them(kb, rules):
+    record = only(kb, rules, "Doval offered Kazakhstan fully funded training programmes on Tuesday.")
+    assert roles(record)["IND"] == "proposer"
+    assert {"person": "ajit-doval", "role": "proposer"} in record["people"]
+
+
+def test_a_person_the_gazetteer_lacks_by_the_country_the_article_gives(kb, rules):
+    text = ("Uzbek Defence Minister Bakhodir Kurbanov met Indian officials in Tashkent on 23 April.\n"
+            "Kurbanov proposed that Indian companies set up a joint venture in Uzbekistan.")
+    proposal = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "proposal")
+    assert roles(proposal)["UZB"] == "proposer" and roles(proposal)["IND"] == "target"
+
+
+def test_all_five_expand_and_a_vague_group_is_a_note(kb, rules):
+    record = only(kb, rules, "India will host the defence ministers of all five Central Asian states in New Delhi "
+                             "next spring.")
+    assert {"KAZ", "KGZ", "TJK", "TKM", "UZB"} <= set(roles(record))
+    record = only(kb, rules, "Several Central Asian states asked India for help with air defence on Tuesday.")
+    assert set(roles(record)) == {"IND"}
+    assert "without naming the states" in record["note"]
+
+
+def test_demonyms_and_capitals(kb, rules):
+    record = only(kb, rules, "Uzbek troops and Indian soldiers held joint drills near Bishkek on Monday.")
+    assert {"UZB", "IND", "KGZ"} <= set(roles(record))
+
+
+# ------------------------------------------------------------- places, series, figures
+
+def test_a_place_the_gazetteer_lacks_is_suggested(kb, rules):
+    result = drafted(kb, rules, "Indian and Uzbek troops held a joint exercise at Termez on Monday.")
+    assert result.places == ["Termez"]
+    assert "Termez" in result.drafts[0]["place_note"]
+
+
+def test_a_place_of_the_gazetteer(kb, rules):
+    record = only(kb, rules, "Indian and Kazakh officials met in New Delhi on Monday.")
+    assert record["place"] == "new-delhi"
+
+
+@pytest.mark.parametrize("sentence, series, edition", [
+    ("The fifth edition of the Dustlik exercise of Indian and Uzbek troops began in Termez on 15 April.", "dustlik", 5),
+    ("The eighth KazInd exercise of Indian and Kazakh troops began in Otar on 15 April.", "kazind", 8),
+    ("Indian and Kyrgyz troops began the 11th Khanjar exercise near Tokmok on 15 April.", "khanjar", 11),
+    ("Dustlik-V of Indian and Uzbek troops began in Termez on 15 April.", "dustlik", 5),
+])
+def test_series_and_edition(kb, rules, sentence, series, edition):
+    record = only(kb, rules, sentence)
+    assert (record.get("series"), record.get("edition")) == (series, edition)
+
+
+def test_a_series_the_seeds_lack_is_suggested(kb, rules):
+    result = drafted(kb, rules, "The seventh meeting of the India-Kyrgyzstan Joint Working Group on Defence "
+                                "Cooperation was held in Bishkek on Thursday.")
+    assert result.series == ["India-Kyrgyzstan Joint Working Group on Defence Cooperation"]
+    assert "series" not in result.drafts[0] and "edition" not in result.drafts[0]
+
+
+@pytest.mark.parametrize("sentence, text, value, unit, approximate", [
+    ("A group of 50 specialists from Kazakhstan completed an Indian training course in Hyderabad on 1 April.",
+     "50 specialists", 50, "specialists", False),
+    ("India spent about US$15 million to refurbish an air base in Kyrgyzstan between 2015 and 2019.",
+     "about US$15 million", 15_000_000, "USD", True),
+])
+def test_figures(kb, rules, sentence, text, value, unit, approximate):
+    result = drafted(kb, rules, sentence)
+    figures = [f for d in result.drafts for f in d.get("figures", [])]
+    assert {"text": text, "value": value, "unit": unit, "approximate": approximate} in \
+        [{k: f[k] for k in ("text", "value", "unit", "approximate")} for f in figures]
+
+
+def test_category(kb, rules):
+    record = only(kb, rules, "India offered Kazakhstan help against drug trafficking on Tuesday.")
+    assert record["category"] == "narcotics" and "categories.narcotics" in record["draft_notes"]["category"]
+
+
+# ---------------------------------------------------------------- one event, one record
+
+def test_several_sentences_of_one_event_are_one_draft(kb, rules):
+    text = ("Indian and Uzbek troops began the fifth Dustlik exercise in Termez on 15 April.\n"
+            "The exercise focuses on counter-terrorism in mountains.\n"
+            "The two armies are rehearsing the clearing of villages.")
+    record = only(kb, rules, text)
+    assert len(record["evidence"]) == 3
+
+
+def test_a_retold_event_is_a_suggestion_not_a_record(kb, rules):
+    text = ("When Ajit Doval sat down with his Central Asian counterparts in Astana last week for the second "
+            "India-Central Asia meeting of national security advisers, Russian diplomats were paying attention.")
+    result = drafted(kb, rules, text, dt.date(2023, 10, 25))
+    assert result.drafts == []
+    assert [s["add_evidence_to"] for s in result.suggestions] == ["ica-nsa-2023-kazakhstan"]
+
+
+def test_a_proposal_made_at_the_meeting_the_article_reports_takes_its_date(kb, rules):
+    text = ("Indian and Kazakh officials met in Astana on 22 April.\n"
+            "India offered Kazakhstan fully funded training for customs officers.")
+    proposal = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "proposal")
+    assert proposal["date"] == "2024-04-22" and proposal["made_at"].startswith("kaz-ind-meeting")
+
+
+def test_every_draft_is_machine_suggested_and_says_so(kb, rules):
+    result = drafted(kb, rules, "Indian and Kazakh officials met in Astana on 22 April.")
+    record = result.drafts[0]
+    assert record["review_status"] == "machine_suggested"
+    assert record["title"].startswith("Draft: ") and record["summary"].startswith("Machine-drafted, not reviewed")
+    assert 0 < record["draft_notes"]["confidence"] <= 1 and record["draft_notes"]["drafter"].startswith("icadb draft")
+
+
+def test_quotes_are_whole_sentences_verbatim(kb, rules):
+    text = "Indian and Kazakh officials met in Astana on 22 April. Both sides said the talks went well.\n"
+    for record in drafted(kb, rules, text).drafts:
+        for item in record["evidence"]:
+            assert item["quote"] in text and item["quote"].endswith(".")
