@@ -143,6 +143,16 @@ def test_dashboard_is_configured_and_renders(datasette):
         assert chart_page.status_code == 200
 
 
+def test_every_status_has_its_own_colour_in_the_dashboard():
+    from icadb.codebook import plugin_config
+    from icadb.schema.vocab import STATUS
+
+    chart = plugin_config("icadb")["datasette-dashboards"]["overview"]["charts"]["by-status"]
+    scale = chart["display"]["encoding"]["color"]["scale"]
+    assert sorted(scale["domain"]) == sorted(STATUS), "the domain lists every status of schema/vocab.py"
+    assert len(set(scale["range"])) == len(scale["domain"]), "one distinct colour per status"
+
+
 def test_robots_are_blocked(datasette):
     response = datasette("/robots.txt")
     assert response.status_code == 200 and "Disallow: /" in response.text
