@@ -142,6 +142,10 @@ def start_here_html(database: str) -> str:
     return (
         f"<p>{escape(' '.join(book['description'].split()))}</p>"
         f"<p><strong>Start here</strong> (views):</p><ul>{items}</ul>"
+        f"<p><strong>Every record has its page</strong>, with its quotes in their paragraphs "
+        f'(for example <a href="/{database}/records/ica-nsa-2023-kazakhstan">the second India–Central Asia NSA '
+        f"meeting</a>), and so has every document, with the quotes that records cite marked; "
+        f"record and document ids link to them in every table.</p>"
         f"<p><strong>Questions</strong> (canned queries):</p><ul>{queries}</ul>"
         f'<p>Also: the <a href="/-/dashboards/overview">overview dashboard</a>, the '
         f'<a href="/{database}/map">map</a>, the <a href="/{database}/calendar.ics">calendar feed</a> (.ics), '
