@@ -47,9 +47,11 @@ def document_page(conn: sqlite3.Connection, document_id: str) -> dict[str, Any] 
     for quote in disputed:
         quote["type_meaning"] = meaning("conflict_type", quote["conflict_type"])
         spans.append(Span(quote["char_start"], quote["char_end"], "disputed", quote, key=quote["conflict_id"]))
-    # Every sentence starts with an anchor (#at-<char_start>), so links from any table to a sentence land on it.
+    # Every sentence and every skipped passage starts with an anchor (#at-<char_start>), so that links from
+    # sentences, coverage_skips or the review queue land on it; "sentence" spans mark nothing.
     spans += [Span(start, end, "sentence") for start, end in conn.execute(
-        "select char_start, char_end from sentences where document_id = ? order by position", (document_id,))]
+        "select char_start, char_end from sentences where document_id = ? union "
+        "select char_start, char_end from coverage_skips where document_id = ? order by 1", (document_id, document_id))]
 
     records: dict[str, dict[str, Any]] = {}
     for quote in quotes:

@@ -61,9 +61,11 @@ def test_every_cited_quote_links_to_its_records(page, db):
     assert cites == {f"/icadb/records/{r}" for r in records}
 
 
-def test_every_sentence_has_an_anchor(page, db):
+def test_every_sentence_and_skipped_passage_has_an_anchor(page, db):
     ids = {e.attrs.get("id") for e in page.find_all("mark") + page.find_all("span", "icadb-anchor")}
-    starts = [r[0] for r in db.execute("SELECT char_start FROM sentences WHERE document_id = ?", (DOCUMENT,))]
+    starts = [r[0] for r in db.execute("SELECT char_start FROM sentences WHERE document_id = ? UNION "
+                                       "SELECT char_start FROM coverage_skips WHERE document_id = ?",
+                                       (DOCUMENT, DOCUMENT))]
     assert {f"at-{s}" for s in starts} <= ids
 
 

@@ -107,3 +107,10 @@ def test_the_links_lead_to_pages(datasette):
 def test_the_json_of_a_view_is_unchanged(datasette):
     row = datasette("/icadb/timeline.json?_shape=array&_size=1").json()[0]
     assert "<a" not in row["record_id"] and "<a" not in row["title"]
+
+
+def test_lists_of_record_ids_become_lists_of_links(datasette, db):
+    row = rows(datasette("/icadb/india_dyads?_size=1").text)[0]
+    ids = [a.text for a in cell(row, "record_ids").find_all("a")]
+    hrefs = [a.attrs["href"] for a in cell(row, "record_ids").find_all("a")]
+    assert ids and hrefs == [f"/icadb/records/{i}" for i in ids]
