@@ -102,13 +102,10 @@ SUGGESTED_QUOTE = "The participants agreed to meet again in Kyrgyzstan in 2024."
 
 def refresh_summaries(conn: sqlite3.Connection) -> None:
     """Recompute the summary tables, as the end of a build does (timeline reads summary_timeline)."""
-    from icadb.loaders.summaries import SUMMARIES, summary_sql
+    from icadb.loaders.summaries import SUMMARIES, refresh
 
-    for table, (name, order) in SUMMARIES.items():
-        sql = summary_sql(name)
-        columns = ", ".join(d[0] for d in conn.execute(f"SELECT * FROM ({sql}) LIMIT 0").description)
-        conn.execute(f"DELETE FROM {table}")
-        conn.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM ({sql}) {order}")
+    for table in SUMMARIES:
+        refresh(conn, table)
 
 
 @pytest.fixture(scope="session")
