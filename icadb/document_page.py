@@ -17,8 +17,19 @@ from icadb.record_page import date_facts, meaning, written_date
 from icadb.reviewed import DRAFT
 
 
-def document_page(conn: sqlite3.Connection, document_id: str) -> dict[str, Any] | None:
-    """Everything the document page shows about *document_id* (None if there is no such document)."""
+# The review queue's sentences in one document. The view looks at every mention to decide, so on a large
+# corpus it is the page's one slow query: Datasette runs it under its time limit and passes the rows in.
+QUEUE_SQL = """
+    select sentence_id, position, char_start, char_end, countries, cooperation_terms, party_phrases, drafted_as
+    from review_queue where document_id = ? order by position"""
+
+
+def document_page(conn: sqlite3.Connection, document_id: str, queue: list[dict[str, Any]] | None = None,
+                  *, queue_shown: bool = True) -> dict[str, Any] | None:
+    """Everything the document page shows about *document_id* (None if there is no such document).
+
+    *queue* is the document's rows of review_queue (QUEUE_SQL), read here when not given;
+    *queue_shown* False says they could not be read in time, so none are marked."""
     doc = first(conn, "select * from documents where document_id = ?", document_id)
     if doc is None:
         return None
@@ -27,9 +38,9 @@ def document_page(conn: sqlite3.Connection, document_id: str) -> dict[str, Any] 
             rec.title, rec.kind, rec.review_status
         from evidence as ev inner join records as rec on rec.record_id = ev.record_id
         where ev.document_id = ? order by ev.char_start, ev.record_id""", document_id)
-    queue = dicts(conn, """
-        select sentence_id, position, char_start, char_end, countries, cooperation_terms, party_phrases, drafted_as
-        from review_queue where document_id = ? order by position""", document_id)
+    if queue is None and queue_shown:
+        queue = dicts(conn, QUEUE_SQL, document_id)
+    queue = [dict(row) for row in queue or []]
     disputed = dicts(conn, """
         select cq.conflict_id, cq.char_start, cq.char_end, cq.claim, con.title, con.conflict_type
         from conflict_quotes as cq inner join conflicts as con on con.conflict_id = cq.conflict_id
@@ -78,6 +89,7 @@ def document_page(conn: sqlite3.Connection, document_id: str) -> dict[str, Any] 
         "cited": sum(1 for s in spans if s.kind == "cited"),
         "suggested": sum(1 for s in spans if s.kind == "suggested"),
         "uncited": len(queue),
+        "queue_shown": queue_shown,
         "disputed": len(disputed),
         "data_version": (first(conn, "select data_version from build_info") or {}).get("data_version"),
     }

@@ -104,3 +104,15 @@ def test_json_is_datasettes_own(datasette):
 def test_every_document_has_a_page(datasette, db):
     for (document_id,) in db.execute("SELECT document_id FROM documents"):
         assert datasette(f"/icadb/documents/{document_id}").status_code == 200, document_id
+
+
+def test_when_the_review_queue_is_cut_off_the_page_says_so(draft_datasette, monkeypatch):
+    from icadb.datasette_plugin import pages
+
+    async def cut_off(db, document_id):
+        return [], False
+
+    monkeypatch.setattr(pages, "_queue", cut_off)
+    html = parse(draft_datasette(f"/icadb/documents/{DRAFT_DOCUMENT}?cut-off").text)
+    assert html.find_all("article", "icadb-article")[0].find_all("mark", "uncited") == []
+    assert "review queue took too long" in html.find_all("p", "icadb-legend")[0].text

@@ -11,11 +11,12 @@ and, on all of them, ``record_url(id)``, ``document_url(id, at=None)``, ``confli
 
 from __future__ import annotations
 
+from datasette.database import QueryInterrupted
 from datasette.utils import tilde_encode, urlsafe_components
 
 from icadb.datasette_plugin.forms import query_form
 from icadb.datasette_plugin.links import document_path, record_path
-from icadb.document_page import document_page
+from icadb.document_page import QUEUE_SQL, document_page
 from icadb.record_page import record_page
 
 ICADB_DATABASES: dict[int, set[str]] = {}  # id(datasette) -> names of the databases that are icadb builds
@@ -33,6 +34,15 @@ async def find_icadb_databases(datasette) -> None:
 
 def is_icadb(datasette, database: str | None) -> bool:
     return database is not None and database in ICADB_DATABASES.get(id(datasette), ())
+
+
+async def _queue(db, document_id: str):
+    """The document's review queue rows, read under Datasette's time limit: (rows, True), or ([], False) when cut off."""
+    try:
+        results = await db.execute(QUEUE_SQL, [document_id])
+    except QueryInterrupted:
+        return [], False
+    return [dict(zip(results.columns, row)) for row in results.rows], True
 
 
 def _page_builder(template: str, table: str | None):
@@ -60,7 +70,12 @@ def template_vars(template, database, table, view_name, request, datasette):
         }
         if build is not None:
             key = urlsafe_components(request.url_vars["pks"])[0]
-            out[name] = await datasette.get_database(database).execute_fn(lambda conn: build(conn, key))
+            db = datasette.get_database(database)
+            if build is document_page:
+                queue, shown = await _queue(db, key)
+                out[name] = await db.execute_fn(lambda conn: document_page(conn, key, queue, queue_shown=shown))
+            else:
+                out[name] = await db.execute_fn(lambda conn: build(conn, key))
         else:
             out["icadb_form"] = await query_form(datasette, database, request.url_vars.get("table"), request.args)
         return out
