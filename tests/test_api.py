@@ -107,10 +107,17 @@ def test_where_combines_with_the_reviewed_rule(draft_db):
                           include_drafts=True)) == 1
 
 
-def test_read_all_leaves_the_draft_tables_out_unless_asked(draft_db):
+def test_read_all_leaves_the_draft_tables_out_unless_asked(draft_db, monkeypatch):
+    from icadb import api
+
+    read = []
+    monkeypatch.setattr(api, "read", lambda name, **kwargs: read.append((name, kwargs["include_drafts"])))
     assert not {"drafts", "draft_notes"} & set(icadb.read_all(db=draft_db))
-    frames = icadb.read_all(db=draft_db, include_drafts=True)
-    assert len(frames["drafts"]) == 1 and len(frames["draft_notes"]) == 1
+    assert {"drafts", "draft_notes"} <= set(icadb.read_all(db=draft_db, include_drafts=True))
+    assert ("timeline", False) in read and ("drafts", True) in read, "read_all passes include_drafts on"
+    monkeypatch.undo()
+    assert len(icadb.read("drafts", db=draft_db, include_drafts=True)) == 1
+    assert len(icadb.read("draft_notes", db=draft_db, include_drafts=True)) == 1
 
 
 def test_reading_a_draft_table_needs_include_drafts(draft_db):
