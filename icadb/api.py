@@ -2,6 +2,7 @@
 
     >>> import icadb
     >>> timeline = icadb.read("timeline")
+    >>> timeline["countries"].iloc[0]     # a JSON array column: a list of ISO3 codes
     >>> kaz = icadb.read("timeline", where="countries like :c", params={"c": '%"KAZ"%'})
     >>> frames = icadb.read_all()
     >>> icadb.data_version()
@@ -10,10 +11,17 @@ Types follow the codebook: text (ids, codes, names) as pandas strings, so
 codes keep their leading zeros; whole numbers as nullable integers (Int64);
 controlled vocabularies as categoricals with their full set of values, used or
 not; days (``date_earliest``, ``date_latest``, ``published_earliest``, ...) as
-datetimes. A ``date`` written at a coarser precision (``2022-01``, ``2021``)
-stays text: turning it into a day would invent one (use ``date_earliest`` and
-``date_latest`` for arithmetic). The database is ``$ICADB_DB``, else
-``icadb.sqlite`` in the project folder.
+datetimes; JSON arrays (``countries``, ``proposers``, ``targets``,
+``record_ids``, ...: the codebook's ``type: array``) as Python lists, or as
+their JSON text with ``raw=True``. A ``date`` written at a coarser precision
+(``2022-01``, ``2021``) stays text: turning it into a day would invent one
+(use ``date_earliest`` and ``date_latest`` for arithmetic). The database is
+``$ICADB_DB``, else ``icadb.sqlite`` in the project folder.
+
+Drafts (records whose review_status is ``machine_suggested``) and quotes a
+program suggested are reviewed data of no one: ``read`` and ``read_all``
+leave them out by the rule of :mod:`icadb.reviewed`, and ``read_all`` leaves
+out the ``drafts`` and ``draft_notes`` tables, unless ``include_drafts=True``.
 """
 
 from __future__ import annotations
@@ -23,7 +31,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from icadb.paths import DB_ENV_VAR, default_db_path
-from icadb.resources import DATE, INTEGER, NUMBER, Column, Resource, resource, resources
+from icadb.resources import ARRAY, DATE, INTEGER, NUMBER, Column, Resource, resource, resources
+from icadb.reviewed import is_draft_table, reviewed_only
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -45,14 +54,27 @@ def _connect(db: Path | str | None):
     return connect(path, readonly=True)
 
 
-def typed(frame: pd.DataFrame, res: Resource) -> pd.DataFrame:
-    """Give *frame* (columns of *res*, as read from SQLite or CSV) the codebook's types."""
+def _json_list(value):
+    """A JSON array cell as a list (an empty cell, NULL or a CSV's NaN, stays None)."""
+    import pandas as pd
+
+    if not isinstance(value, str) and (value is None or pd.isna(value)):
+        return None
+    return json.loads(value)
+
+
+def typed(frame: pd.DataFrame, res: Resource, *, raw: bool = False) -> pd.DataFrame:
+    """Give *frame* (columns of *res*, as read from SQLite or CSV) the codebook's types.
+
+    JSON array columns become Python lists, or stay JSON text when *raw*."""
     import pandas as pd
 
     out = {}
     for col in res.columns:
         values = frame[col.name]
-        if col.categories:
+        if col.type == ARRAY and not raw:
+            out[col.name] = pd.Series([_json_list(v) for v in values], dtype=object, index=values.index)
+        elif col.categories:
             out[col.name] = values.astype("string").astype(pd.CategoricalDtype(col.categories))
         elif col.type == INTEGER:
             out[col.name] = pd.to_numeric(values).astype("Int64")
@@ -66,33 +88,46 @@ def typed(frame: pd.DataFrame, res: Resource) -> pd.DataFrame:
 
 
 def read(name: str, where: str | None = None, params: dict | tuple | None = None, *,
-         db: Path | str | None = None) -> pd.DataFrame:
+         db: Path | str | None = None, raw: bool = False, include_drafts: bool = False) -> pd.DataFrame:
     """One table or view as a typed DataFrame, in its stable order.
 
     *where* is an SQL condition (``"year >= :y"``) with *params* (``{"y": 2022}``).
+    JSON array columns are lists (their JSON text with *raw*). Drafts and quotes a
+    program suggested are left out unless *include_drafts*; so is all of a table
+    that holds only drafts (``drafts``, ``draft_notes``): reading one without
+    *include_drafts* is an error.
     """
     import pandas as pd
 
     conn = _connect(db)
     try:
         res = resource(conn, name)
+        conditions = [f"({where})"] if where else []
+        if not include_drafts:
+            if is_draft_table(name):
+                raise ValueError(f"{name} holds drafts only: read it with include_drafts=True")
+            reviewed = reviewed_only(name, [c.name for c in res.columns])
+            if reviewed:
+                conditions.insert(0, f"({reviewed})")
         columns = ", ".join(f'"{c.name}"' for c in res.columns)
         order = ", ".join(f'"{c}"' for c in res.order_by)
-        sql = f'SELECT {columns} FROM "{name}"' + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
+        sql = (f'SELECT {columns} FROM "{name}"' + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
+               + f" ORDER BY {order}")
         frame = pd.read_sql_query(sql, conn, params=params, dtype=object)
-        return typed(frame, res)
+        return typed(frame, res, raw=raw)
     finally:
         conn.close()
 
 
-def read_all(db: Path | str | None = None) -> dict[str, pd.DataFrame]:
-    """Every table and view, as typed DataFrames keyed by name."""
+def read_all(db: Path | str | None = None, *, raw: bool = False,
+             include_drafts: bool = False) -> dict[str, pd.DataFrame]:
+    """Every table and view, as typed DataFrames keyed by name (drafts left out unless *include_drafts*)."""
     conn = _connect(db)
     try:
-        names = [r.name for r in resources(conn)]
+        names = [r.name for r in resources(conn) if include_drafts or not is_draft_table(r.name)]
     finally:
         conn.close()
-    return {name: read(name, db=db) for name in names}
+    return {name: read(name, db=db, raw=raw, include_drafts=include_drafts) for name in names}
 
 
 def data_version(db: Path | str | None = None) -> str:
@@ -104,8 +139,9 @@ def data_version(db: Path | str | None = None) -> str:
         conn.close()
 
 
-def read_export(folder: Path | str, name: str) -> pd.DataFrame:
-    """A table or view from an ``icadb export`` folder (CSV or Parquet), typed like :func:`read`."""
+def read_export(folder: Path | str, name: str, *, raw: bool = False) -> pd.DataFrame:
+    """A table or view from an ``icadb export`` folder (CSV or Parquet), typed like :func:`read`
+    (JSON array columns as lists; their text with *raw*)."""
     import pandas as pd
 
     folder = Path(folder)
@@ -126,6 +162,6 @@ def read_export(folder: Path | str, name: str) -> pd.DataFrame:
     else:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
                             encoding=entry.get("encoding", "utf-8"))
-    return typed(frame, res)
+    return typed(frame, res, raw=raw)
 
 __all__ = ["DatabaseMissing", "data_version", "read", "read_all", "read_export", "typed"]

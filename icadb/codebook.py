@@ -18,6 +18,15 @@ DATASETTE_PATH = SCHEMA_DIR / "datasette.yaml"
 QUERIES_DIR = SCHEMA_DIR / "queries"
 DOCS_PATH = PROJECT_ROOT / "docs" / "codebook.md"
 TABLE_KEYS = ("label_column", "sort", "sort_desc", "fts_table", "fts_pk")
+PANDAS_TYPES = """
+`icadb.read(name)` (and `icadb.read_export(folder, name)` for an export) gives each column the codebook's type:
+text as pandas strings (codes keep their leading zeros), whole numbers as nullable integers (Int64),
+controlled vocabularies as categoricals with every value of the vocabulary, days as datetimes, and the columns
+described as JSON arrays (countries, proposers, targets, record_ids, drafted_as, ...) as Python lists
+(`raw=True` gives their JSON text, as the database and the CSV files hold it). `icadb.read` and `icadb.read_all`
+leave drafts (review_status machine_suggested) and quotes a program suggested out, by the rule of
+icadb/reviewed.py, and `read_all` leaves out the drafts and draft_notes tables; `include_drafts=True` keeps them.
+"""
 
 
 @lru_cache(maxsize=1)
@@ -54,11 +63,24 @@ def query_sql(name: str) -> str:
 
 
 def canned_queries() -> dict[str, dict[str, Any]]:
+    """Datasette's canned queries; ``params`` names every parameter in the form's order."""
     return {
         name: {"title": q["title"], "description": " ".join(q["description"].split()), "sql": query_sql(name),
-               "hide_sql": True}
+               "params": list(q.get("params", {})), "hide_sql": True}
         for name, q in load()["queries"].items()
     }
+
+
+def param_values(param: dict[str, Any]) -> str:
+    """How docs/codebook.md describes the values a canned query's parameter takes."""
+    spec = param.get("options")
+    if not spec:
+        return "a day (YYYY-MM-DD), or empty for no limit" if param.get("type") == "date" else "text"
+    if "vocabulary" in spec:
+        return f"a value of [{spec['vocabulary']}](#vocabulary-{spec['vocabulary']}), or empty for any"
+    if "sql" in spec:
+        return spec["list"]
+    return "; ".join(f"`{k}`: {v}" if k else f"empty: {v}" for k, v in spec["values"].items())
 
 
 def plugin_config(database: str) -> dict[str, Any]:
@@ -120,6 +142,10 @@ def start_here_html(database: str) -> str:
     return (
         f"<p>{escape(' '.join(book['description'].split()))}</p>"
         f"<p><strong>Start here</strong> (views):</p><ul>{items}</ul>"
+        f"<p><strong>Every record has its page</strong>, with its quotes in their paragraphs "
+        f'(for example <a href="/{database}/records/ica-nsa-2023-kazakhstan">the second India–Central Asia NSA '
+        f"meeting</a>), and so has every document, with the quotes that records cite marked; "
+        f"record and document ids link to them in every table.</p>"
         f"<p><strong>Questions</strong> (canned queries):</p><ul>{queries}</ul>"
         f'<p>Also: the <a href="/-/dashboards/overview">overview dashboard</a>, the '
         f'<a href="/{database}/map">map</a>, the <a href="/{database}/calendar.ics">calendar feed</a> (.ics), '
@@ -148,7 +174,9 @@ def markdown() -> str:
     tables = [n for n in book["tables"] if n not in views]
     out += ["Views: " + ", ".join(f"[{n}](#{n})" for n in views) + ".", ""]
     out += ["Tables: " + ", ".join(f"[{n}](#{n})" for n in tables) + ".", ""]
-    out += ["Also: [canned queries](#canned-queries), [controlled vocabularies](#controlled-vocabularies).", ""]
+    out += ["Also: [reading it in pandas](#reading-it-in-pandas), [canned queries](#canned-queries), "
+            "[controlled vocabularies](#controlled-vocabularies).", ""]
+    out += ["## Reading it in pandas", "", " ".join(PANDAS_TYPES.split()), ""]
     for section, names in (("Views", views), ("Tables", tables)):
         out += [f"## {section}", ""]
         for name in names:
@@ -157,16 +185,25 @@ def markdown() -> str:
             out += ["| column | description |", "|---|---|"]
             for col, entry in table["columns"].items():
                 text = column_text(entry, with_values=False).replace("|", "\\|")
+                if column_entry(entry).get("type") == "array":
+                    text += " (a list in pandas: see [Reading it in pandas](#reading-it-in-pandas))"
                 vocab = column_entry(entry).get("vocabulary")
                 if vocab:
                     text += f" (vocabulary: [{vocab}](#vocabulary-{vocab}))"
                 out.append(f"| `{col}` | {text} |")
             out.append("")
-    out += ["## Canned queries", "", "In Datasette at `/icadb/<name>`; parameters go in the form or the URL.", ""]
+    out += ["## Canned queries", "", "In Datasette at `/icadb/<name>`; parameters go in the form (which offers "
+            "the values below as lists) or the URL. Every query leaves drafts and quotes a program suggested out "
+            "unless `include_drafts=1`.", ""]
     for name, q in book["queries"].items():
         example = "&".join(f"{k}={v}" for k, v in q["example"].items())
-        out += [f"### {name}", "", f"**{q['title']}.** {' '.join(q['description'].split())}", "",
-                f"Example: `/icadb/{name}" + (f"?{example}" if example else "") + "`", ""]
+        out += [f"### {name}", "", f"**{q['title']}.** {' '.join(q['description'].split())}", ""]
+        if q.get("params"):
+            out += ["| parameter | label | values |", "|---|---|---|"]
+            out += [f"| `{p}` | {spec.get('label', p)}{' (needed)' if spec.get('required') else ''} | "
+                    f"{param_values(spec).replace('|', chr(92) + '|')} |" for p, spec in q["params"].items()]
+            out.append("")
+        out += [f"Example: `/icadb/{name}" + (f"?{example}" if example else "") + "`", ""]
     out += ["## Controlled vocabularies", ""]
     for vocab, values in VOCABULARIES.items():
         out += [f"### vocabulary: {vocab}", "", "| value | meaning |", "|---|---|"]

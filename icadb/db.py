@@ -14,3 +14,16 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path))
     conn.execute("PRAGMA foreign_keys=ON")
     return conn
+
+
+def dicts(conn: sqlite3.Connection, sql: str, *params) -> list[dict]:
+    """The rows of *sql* as dicts keyed by column name."""
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+def first(conn: sqlite3.Connection, sql: str, *params) -> dict | None:
+    """The first row of *sql* as a dict, or None."""
+    rows = dicts(conn, sql, *params)
+    return rows[0] if rows else None

@@ -25,13 +25,19 @@ def summary_sql(name: str) -> str:
     return (SCHEMA_DIR / "summaries" / f"{name}.sql").read_text(encoding="utf-8")
 
 
+def refresh(conn, table: str) -> None:
+    """Recompute one summary table from what the database holds now."""
+    name, order = SUMMARIES[table]
+    sql = summary_sql(name)
+    # Named columns: a table may have gained columns at its end (migration 0018), in another order.
+    columns = ", ".join(d[0] for d in conn.execute(f"SELECT * FROM ({sql}) LIMIT 0").description)
+    conn.execute(f"DELETE FROM {table}")
+    conn.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM ({sql}) {order}")
+
+
 def load(ctx: LoadContext, writer: Writer) -> None:
     writer.flush()
     with ctx.progress.stage("summaries", total=len(SUMMARIES)) as task:
-        for table, (name, order) in SUMMARIES.items():
-            sql = summary_sql(name)
-            # Named columns: a table may have gained columns at its end (migration 0018), in another order.
-            columns = ", ".join(d[0] for d in ctx.conn.execute(f"SELECT * FROM ({sql}) LIMIT 0").description)
-            ctx.conn.execute(f"DELETE FROM {table}")
-            ctx.conn.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM ({sql}) {order}")
+        for table in SUMMARIES:
+            refresh(ctx.conn, table)
             task.advance()

@@ -63,10 +63,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def datasette(built_db):
+def datasette_client(db_path: Path):
     """A Datasette configured exactly as `icadb serve` configures it, and a
-    function that GETs a path from it through Datasette's own test client."""
+    function that GETs a path from it through Datasette's own test client
+    (``get.close()`` ends it)."""
     import asyncio
 
     from datasette.app import Datasette
@@ -75,15 +75,66 @@ def datasette(built_db):
     from icadb.serve import SETTINGS
 
     loop = asyncio.new_event_loop()
-    ds = Datasette(immutables=[str(built_db)], metadata=datasette_metadata(built_db.stem), settings=SETTINGS)
+    ds = Datasette(immutables=[str(db_path)], metadata=datasette_metadata(db_path.stem), settings=SETTINGS)
     loop.run_until_complete(ds.invoke_startup())
 
     def get(path: str):
         return loop.run_until_complete(ds.client.get(path))
 
     get.ds = ds
+    get.close = loop.close
+    return get
+
+
+@pytest.fixture(scope="session")
+def datasette(built_db):
+    get = datasette_client(built_db)
     yield get
-    loop.close()
+    get.close()
+
+
+# The seeds hold no drafts: draft_db makes some in a copy of the session's build.
+DRAFT_RECORD = "india-upi-offer-2023"  # a machine-suggested record, with a drafts row and a note
+DRAFT_DOCUMENT = "2023-10-17-doval-offers-central-asia-assistance"
+SUGGESTED_FOR = "ica-nsa-2023-kazakhstan"  # a reviewed record, given a quote a program suggested
+SUGGESTED_QUOTE = "The participants agreed to meet again in Kyrgyzstan in 2024."
+
+
+def refresh_summaries(conn: sqlite3.Connection) -> None:
+    """Recompute the summary tables, as the end of a build does (timeline reads summary_timeline)."""
+    from icadb.loaders.summaries import SUMMARIES, refresh
+
+    for table in SUMMARIES:
+        refresh(conn, table)
+
+
+@pytest.fixture(scope="session")
+def draft_db(built_db, tmp_path_factory) -> Path:
+    """The session's build with one draft (DRAFT_RECORD) and one suggested quote on a reviewed record."""
+    path = tmp_path_factory.mktemp("drafts") / "icadb.sqlite"
+    shutil.copy(built_db, path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE records SET review_status = 'machine_suggested' WHERE record_id = ?", (DRAFT_RECORD,))
+        conn.execute("INSERT INTO drafts (record_id, document_id, confidence, drafter) VALUES (?, ?, 0.72, 'tests')",
+                     (DRAFT_RECORD, DRAFT_DOCUMENT))
+        conn.execute("INSERT INTO draft_notes (record_id, field, note) VALUES (?, 'status', ?)",
+                     (DRAFT_RECORD, 'offered: the sentence says "Doval offered to provide"'))
+        text = conn.execute("SELECT text FROM documents WHERE document_id = ?", (DRAFT_DOCUMENT,)).fetchone()[0]
+        start = text.index(SUGGESTED_QUOTE)
+        conn.execute("INSERT INTO evidence (record_id, document_id, quote, char_start, char_end, suggested) "
+                     "VALUES (?, ?, ?, ?, ?, 1)",
+                     (SUGGESTED_FOR, DRAFT_DOCUMENT, SUGGESTED_QUOTE, start, start + len(SUGGESTED_QUOTE)))
+        refresh_summaries(conn)
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def draft_datasette(draft_db):
+    get = datasette_client(draft_db)
+    yield get
+    get.close()
 
 
 @pytest.fixture(scope="session")

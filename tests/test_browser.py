@@ -1,9 +1,12 @@
 """The pages people look at, in a real browser: headless Chromium (Debian's
-package) against `icadb serve` on 127.0.0.1. Screenshots go to tests/artifacts/."""
+package) against `icadb serve` on 127.0.0.1. Screenshots go to the folder
+$ICADB_TEST_ARTIFACTS names, else to a temporary folder of pytest's (printed
+with -s; the source tree is left alone)."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,17 +17,17 @@ import pytest
 from tests.conftest import PROJECT_ROOT, free_port
 from tests.test_serve import wait_for
 
-ARTIFACTS = Path(__file__).parent / "artifacts"
+OUTSIDE = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")
 CHROMIUM = os.environ.get("ICADB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # Flags for a sandboxed machine: no GPU, and no background calls to the outside world.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
-@pytest.fixture(scope="module")
-def server(built_db, tmp_path_factory):
+def serve(db_path: Path):
+    """`icadb serve` on a free port for *db_path*; yields its address."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "icadb", "serve", "--db", str(built_db), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "icadb", "serve", "--db", str(db_path), "--port", str(port)],
                             cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(f"http://127.0.0.1:{port}/-/versions.json")
@@ -35,47 +38,85 @@ def server(built_db, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def server(built_db):
+    yield from serve(built_db)
+
+
+@pytest.fixture(scope="module")
+def draft_server(draft_db):
+    yield from serve(draft_db)
+
+
+@pytest.fixture(scope="module")
+def artifacts(tmp_path_factory) -> Path:
+    folder = os.environ.get("ICADB_TEST_ARTIFACTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    print(f"screenshots in {path}")
+    return path
+
+
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's chromium (apt-get install chromium) "
                     "or set ICADB_CHROMIUM to a Chromium binary")
     from playwright.sync_api import sync_playwright
 
-    ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
-def visit(browser, url: str, name: str, wait_for_selector: str | None = None):
-    """Open *url*, wait for it to settle, save a screenshot; return the page and
-    the console errors that did not come from blocked map tiles."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def watch(page) -> list[str]:
+    """The page's console errors and uncaught exceptions, as they come."""
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    response = page.goto(url, wait_until="load")
-    assert response is not None and response.status == 200, f"{url}: HTTP {response and response.status}"
-    if wait_for_selector:
-        page.wait_for_selector(wait_for_selector, timeout=15000)
-    page.wait_for_timeout(500)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
-    # Map tiles come from the internet, which tests must not need: their failures are expected.
-    real_errors = [e for e in errors if "tile" not in e.lower() and "net::ERR" not in e]
-    return page, real_errors
+    return errors
 
 
-def test_home_page_lists_the_database(browser, server):
-    page, errors = visit(browser, server + "/", "home")
+def real(errors: list[str]) -> list[str]:
+    """The errors that did not come from map tiles: they load from the internet, which tests must not need."""
+    return [e for e in errors if "tile" not in e.lower() and "net::ERR" not in e]
+
+
+@pytest.fixture()
+def visit(browser, artifacts):
+    """Open a URL, wait for it to settle, save a screenshot; give the page and
+    the console errors that did not come from blocked map tiles."""
+    pages = []
+
+    def open_page(url: str, name: str, wait_for_selector: str | None = None, full_page: bool = False):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        pages.append(page)
+        errors = watch(page)
+        # Nothing leaves the machine: map tiles (the only outside requests) fail at once, online or not.
+        page.route(OUTSIDE, lambda route: route.abort())
+        response = page.goto(url, wait_until="load")
+        assert response is not None and response.status == 200, f"{url}: HTTP {response and response.status}"
+        if wait_for_selector:
+            page.wait_for_selector(wait_for_selector, timeout=15000)
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(artifacts / f"{name}.png"), full_page=full_page)
+        return page, errors
+
+    yield open_page
+    for page in pages:
+        page.close()
+
+
+def test_home_page_lists_the_database(visit, server):
+    page, errors = visit(server + "/", "home")
     text = page.inner_text("body")
     assert "icadb — India–Central Asia security cooperation" in text
     assert "timeline" in text and "evidence_trail" in text
-    assert errors == []
+    assert real(errors) == []
 
 
-def test_timeline_with_facets(browser, server):
-    page, errors = visit(browser, server + "/icadb/timeline", "timeline", wait_for_selector="table.rows-and-columns")
+def test_timeline_with_facets(visit, server):
+    page, errors = visit(server + "/icadb/timeline", "timeline", wait_for_selector="table.rows-and-columns")
     text = page.inner_text("body")
     assert "One row per record" in text
     for facet in ("kind", "status", "countries"):
@@ -85,31 +126,145 @@ def test_timeline_with_facets(browser, server):
     fold = page.locator("details.column-descriptions-fold")
     assert fold.count() == 1 and "What each column means" in fold.inner_text()
     assert fold.get_attribute("open") is None, "the column descriptions start folded"
-    assert errors == []
+    assert real(errors) == []
 
 
-def test_canned_query_country_between_dates(browser, server):
+def test_canned_query_country_between_dates(visit, server):
     url = server + "/icadb/country_between_dates?iso3=KAZ&start=2021-01-01&end=2023-12-31"
-    page, errors = visit(browser, url, "canned-query", wait_for_selector="table.rows-and-columns")
+    page, errors = visit(url, "canned-query", wait_for_selector="table.rows-and-columns")
     text = page.inner_text("body")
     assert "Everything involving a country between two dates" in text
     assert page.locator("table.rows-and-columns tbody tr").count() > 3
-    assert errors == []
+    assert real(errors) == []
 
 
-def test_map_page_draws_markers(browser, server):
-    page, errors = visit(browser, server + "/icadb/map", "map", wait_for_selector=".leaflet-container")
+def test_map_page_draws_markers(visit, server):
+    page, errors = visit(server + "/icadb/map", "map", wait_for_selector=".leaflet-container")
     page.wait_for_selector(".leaflet-marker-icon, .marker-cluster", timeout=15000)
     assert page.locator(".leaflet-marker-icon, .marker-cluster").count() > 0
     assert "Map of meetings and exercises" in page.inner_text("body")
-    assert errors == []
+    assert real(errors) == []
 
 
-def test_dashboard_draws_its_charts(browser, server):
-    page, errors = visit(browser, server + "/-/dashboards/overview", "dashboard", wait_for_selector=".vega-embed")
+def test_dashboard_draws_its_charts(visit, server):
+    page, errors = visit(server + "/-/dashboards/overview", "dashboard", wait_for_selector=".vega-embed")
     page.wait_for_selector(".vega-embed canvas, .vega-embed svg", timeout=15000)
     assert page.locator(".vega-embed").count() >= 4
     boxes = [page.locator(f"#card-{chart}").bounding_box() for chart in ("by-year", "by-country")]
     assert all(boxes) and boxes[0]["y"] + boxes[0]["height"] <= boxes[1]["y"], "charts must not overlap"
     assert "icadb overview" in page.inner_text("body")
-    assert errors == []
+    assert real(errors) == []
+
+
+# ---------------------------------------------------- record and document pages
+
+RECORD = "ica-nsa-2023-kazakhstan"
+HIGHLIGHT = "rgb(255, 230, 128)"  # mark.cited in icadb/datasette_plugin/static/icadb.css
+
+
+def test_record_page_shows_its_quotes_highlighted_in_their_paragraphs(visit, server, db):
+    page, errors = visit(f"{server}/icadb/records/{RECORD}", "record-page", wait_for_selector="mark.icadb-quote",
+                         full_page=True)
+    marks = page.locator("section.icadb-evidence mark.icadb-quote.cited")
+    quotes = [r[0] for r in db.execute("SELECT quote FROM evidence WHERE record_id = ?", (RECORD,))]
+    assert marks.count() == len(quotes)
+    first = marks.first
+    assert first.is_visible()
+    assert first.evaluate("m => getComputedStyle(m).backgroundColor") == HIGHLIGHT
+    assert first.evaluate("m => m.closest('p.icadb-paragraph') !== null"), "the quote sits inside its paragraph"
+    shown = " ".join(marks.all_inner_texts())
+    assert all(quote in shown for quote in quotes)
+    text = page.inner_text("body")
+    assert "Kazakhstan: host" in text and "India: participant" in text, "countries by name with their roles"
+    assert "India offers Central Asian states help against terrorism" in text, "the document's title"
+    page.wait_for_selector("#icadb-map path.leaflet-interactive", timeout=15000)  # the marker, drawn without tiles
+    assert real(errors) == []
+
+
+def test_record_page_shows_the_rest_of_the_paragraph_around_a_quote(visit, server):
+    page, errors = visit(f"{server}/icadb/records/ica-nsa-2022-new-delhi", "record-page-context",
+                         wait_for_selector="mark.icadb-quote")
+    paragraph = page.locator("section.icadb-evidence p.icadb-paragraph").first
+    mark = paragraph.locator("mark.icadb-quote").first
+    assert len(paragraph.inner_text()) > len(mark.inner_text()) > 20
+    assert mark.evaluate("m => getComputedStyle(m).backgroundColor") == HIGHLIGHT
+    assert paragraph.evaluate("p => getComputedStyle(p).backgroundColor") != HIGHLIGHT, "only the quote is marked"
+    assert real(errors) == []
+
+
+def test_from_a_quote_to_its_place_in_the_document(visit, server, artifacts):
+    page, errors = visit(f"{server}/icadb/records/{RECORD}", "record-page-top", wait_for_selector="a.icadb-at")
+    link = page.locator("section.icadb-evidence a.icadb-at").first
+    target = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(f"**{target}")
+    anchor = target.split("#")[1]
+    mark = page.locator(f"mark#{anchor}")
+    mark.wait_for()
+    assert page.url.endswith(target) and "/icadb/documents/2023-10-17-doval-offers-central-asia-assistance" in page.url
+    assert mark.inner_text().startswith("National Security Adviser Ajit Doval who is in Kazakhstan")
+    assert mark.evaluate("m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"), \
+        "the page opens at the quote"
+    assert mark.evaluate("m => getComputedStyle(m).outlineStyle") == "solid", "the quote the link named stands out"
+    page.screenshot(path=str(artifacts / "document-at-quote.png"))
+    assert real(errors) == []
+
+
+def test_document_page_links_every_cited_quote_to_its_record(visit, server, artifacts):
+    url = f"{server}/icadb/documents/2022-12-diplomat-india-central-asia-relations"
+    page, errors = visit(url, "document-page", wait_for_selector="mark.cited", full_page=True)
+    assert page.locator("article.icadb-article p.icadb-paragraph").count() > 5
+    assert page.locator("article.icadb-article mark.cited").first.evaluate(
+        "m => getComputedStyle(m).backgroundColor") == HIGHLIGHT
+    chip = page.locator("article.icadb-article a.icadb-cites").first
+    title, target = chip.get_attribute("title"), chip.get_attribute("href")
+    chip.click()
+    page.wait_for_url(f"**{target}")
+    assert page.locator("h1").inner_text() == title, "the link lands on the record it names"
+    page.screenshot(path=str(artifacts / "record-from-document.png"))
+    assert real(errors) == []
+
+
+def test_timeline_titles_open_record_pages(visit, server):
+    page, errors = visit(f"{server}/icadb/timeline", "timeline-links", wait_for_selector="td.col-title a")
+    link = page.locator("table.rows-and-columns td.col-title a").first
+    title = link.inner_text()
+    link.click()
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == title and "/icadb/records/" in page.url
+    assert real(errors) == []
+
+
+def test_a_draft_says_it_is_not_reviewed(visit, draft_server):
+    from tests.conftest import DRAFT_RECORD
+
+    page, errors = visit(f"{draft_server}/icadb/records/{DRAFT_RECORD}", "draft-record-page",
+                         wait_for_selector=".icadb-banner-draft")
+    banner = page.locator(".icadb-banner-draft")
+    assert banner.is_visible() and "Machine-suggested draft, not reviewed" in banner.inner_text()
+    assert real(errors) == []
+
+
+def test_the_document_page_marks_what_no_record_cites_yet(visit, draft_server):
+    from tests.conftest import DRAFT_DOCUMENT
+
+    page, errors = visit(f"{draft_server}/icadb/documents/{DRAFT_DOCUMENT}", "document-page-queue",
+                         wait_for_selector="mark.uncited")
+    uncited = page.locator("article.icadb-article mark.uncited")
+    uncited.scroll_into_view_if_needed()
+    assert uncited.count() == 1 and uncited.inner_text().startswith("Doval offered to provide the United Payment")
+    assert uncited.evaluate("m => getComputedStyle(m).backgroundColor") != HIGHLIGHT, "uncited looks unlike cited"
+    assert "not yet cited" in page.locator("article.icadb-article .icadb-uncited-label").inner_text()
+    assert real(errors) == []
+
+
+def test_a_canned_query_form_offers_countries_by_name(visit, server, artifacts):
+    page, errors = visit(f"{server}/icadb/country_between_dates", "canned-query-empty", wait_for_selector="select")
+    assert page.locator("p.icadb-hint").is_visible() and page.locator("p.zero-results").count() == 0
+    page.select_option("select[name=iso3]", label="Kyrgyzstan")
+    page.click("input[type=submit]")
+    page.wait_for_selector("table.rows-and-columns tbody tr")
+    assert "iso3=KGZ" in page.url and page.locator("p.icadb-hint").count() == 0
+    assert page.locator("table.rows-and-columns td.col-record_id a").count() > 0
+    page.screenshot(path=str(artifacts / "canned-query-kyrgyzstan.png"))
+    assert real(errors) == []

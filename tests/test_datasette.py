@@ -86,10 +86,19 @@ def test_country_between_dates_filters_by_country_and_period(datasette):
     assert all("KAZ" in json.loads(r["countries"]) for r in rows)
 
 
-def test_search_sources_finds_records_evidence_and_documents(datasette):
+def test_search_sources_finds_records_and_every_matching_sentence(datasette, db):
     rows = datasette("/icadb/search_sources.json?q=Chabahar&_shape=array").json()
-    assert {r["found_in"] for r in rows} == {"record", "evidence", "document"}
-    assert all("[Chabahar]" in r["snippet"] or "[chabahar]" in r["snippet"].lower() for r in rows)
+    assert {r["found_in"] for r in rows} == {"record", "sentence"}
+    assert all("[chabahar]" in r["snippet"].lower() for r in rows)
+    sentences = [r for r in rows if r["found_in"] == "sentence"]
+    expected = db.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Chabahar'").fetchone()[0]
+    assert len(sentences) == expected > len({r["document_id"] for r in sentences}), "every sentence, not one per document"
+
+
+def test_search_sources_says_which_records_cite_a_sentence(datasette):
+    rows = datasette("/icadb/search_sources.json?q=%22Rare+Earths+Forum%22&_shape=array").json()
+    cited = [json.loads(r["cited_by"]) for r in rows if r["found_in"] == "sentence"]
+    assert ["ica-rare-earths-forum-proposal-2023"] in cited
 
 
 def test_timeline_csv_download(datasette, db):
@@ -132,6 +141,16 @@ def test_dashboard_is_configured_and_renders(datasette):
     for chart in ("by-year", "by-country"):
         chart_page = datasette(f"/-/dashboards/overview/{chart}")
         assert chart_page.status_code == 200
+
+
+def test_every_status_has_its_own_colour_in_the_dashboard():
+    from icadb.codebook import plugin_config
+    from icadb.schema.vocab import STATUS
+
+    chart = plugin_config("icadb")["datasette-dashboards"]["overview"]["charts"]["by-status"]
+    scale = chart["display"]["encoding"]["color"]["scale"]
+    assert sorted(scale["domain"]) == sorted(STATUS), "the domain lists every status of schema/vocab.py"
+    assert len(set(scale["range"])) == len(scale["domain"]), "one distinct colour per status"
 
 
 def test_robots_are_blocked(datasette):

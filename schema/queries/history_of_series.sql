@@ -1,5 +1,6 @@
 -- The history of one recurring format, in order, with editions where a source
--- gives them. Leave series empty to list every series.
+-- gives them. Leave series empty to list every series. Drafts only with
+-- include_drafts = 1.
 select
     sh.series,
     sh.position,
@@ -9,7 +10,9 @@ select
     sh.status,
     sh.place,
     sh.countries,
-    sh.record_id
+    sh.record_id,
+    sh.review_status
 from series_history as sh
-where :series = '' or sh.series_id = :series
+where (:series = '' or sh.series_id = :series)
+    and (:include_drafts = '1' or sh.review_status <> 'machine_suggested')
 order by sh.series, sh.position

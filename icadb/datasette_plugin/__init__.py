@@ -13,6 +13,18 @@
   build fills with the counts Datasette's own facet SQL gives over all rows
   (loaders/facet_counts.py); pages with filters count live, as does a
   database built before that table existed.
+- The record page (``/<db>/records/<record_id>``) and the document page
+  (``/<db>/documents/<document_id>``) are the row pages of those tables, drawn
+  by ``templates/row-icadb-records.html`` and ``row-icadb-documents.html`` from
+  what :mod:`icadb.record_page` and :mod:`icadb.document_page` gather (.pages);
+  their ``.json`` stays Datasette's own.
+- Wherever a record or a document is named, the cell links to its page (.links).
+- Canned queries offer their parameters' values as lists and show a hint
+  while the form is empty (``templates/query-icadb.html``, .forms).
+
+The templates are named for the database ``icadb`` (``icadb.sqlite``, as
+``icadb build`` and ``icadb serve`` name it); a file served under another name
+gets Datasette's own pages, with the links.
 """
 
 from __future__ import annotations
@@ -21,10 +33,41 @@ import re
 
 from datasette import hookimpl
 
+from icadb.datasette_plugin import links, pages
+
 
 @hookimpl
 def prepare_connection(conn):
     conn.execute("PRAGMA foreign_keys=ON")
+
+
+@hookimpl
+def startup(datasette):
+    async def inner():
+        await pages.find_icadb_databases(datasette)
+
+    return inner
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    if not pages.is_icadb(datasette, database):
+        return None
+    if table == "conflicts" and column == "title" and value:
+        return links.conflict_title(value, row, database, datasette)
+    return links.link_cell(row, value, column, table, database, datasette)
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    return pages.template_vars(template, database, table, view_name, request, datasette)
+
+
+@hookimpl
+def extra_css_urls(database, datasette):
+    if pages.is_icadb(datasette, database):
+        return [datasette.urls.static_plugins("icadb", "icadb.css")]
+    return []
 
 
 # Datasette lists every column's description above a table; with a codebook as

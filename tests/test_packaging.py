@@ -1,0 +1,52 @@
+"""The package data is declared, so `pip install -e .` does not warn that setuptools would ignore a folder."""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+
+from icadb.paths import PROJECT_ROOT
+
+CONFIG = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+
+
+def package_folder(package: str):
+    """The folder a package name maps to, through [tool.setuptools.package-dir]."""
+    dirs = CONFIG["package-dir"]
+    parts = package.split(".")
+    for n in range(len(parts), 0, -1):
+        prefix = ".".join(parts[:n])
+        if prefix in dirs:
+            return PROJECT_ROOT / dirs[prefix] / "/".join(parts[n:])
+    return PROJECT_ROOT / "/".join(parts)
+
+
+def test_every_folder_of_data_files_is_a_declared_package():
+    """setuptools warns about any importable folder inside a package that is not in `packages`."""
+    declared = set(CONFIG["packages"])
+    missing = []
+    for package in declared:
+        for child in package_folder(package).iterdir():
+            if child.is_dir() and child.name.isidentifier() and child.name != "__pycache__" \
+                    and any(f.is_file() for f in child.iterdir()):
+                if f"{package}.{child.name}" not in declared:
+                    missing.append(f"{package}.{child.name}")
+    assert missing == [], f"add these to [tool.setuptools] packages in pyproject.toml: {missing}"
+
+
+def test_every_data_file_is_package_data():
+    data = CONFIG["package-data"]
+    undeclared = []
+    for package in CONFIG["packages"]:
+        for path in package_folder(package).iterdir():
+            if path.is_file() and path.suffix not in (".py", ".pyc"):
+                if not any(fnmatch.fnmatch(path.name, pattern) for pattern in data.get(package, [])):
+                    undeclared.append(f"{package}: {path.name}")
+    assert undeclared == [], f"add patterns for these to [tool.setuptools.package-data]: {undeclared}"
+
+
+def test_datasette_finds_the_plugins_templates_and_static_files():
+    from datasette.plugins import get_plugins
+
+    plugin = next(p for p in get_plugins() if p["name"] == "icadb")
+    assert plugin["templates_path"] and plugin["static_path"], "icadb.datasette_plugin must be a package"
