@@ -196,3 +196,23 @@ def test_drafting_again_replaces_the_drafts(drafted, tmp_path):
     result = run_icadb("draft", DOC_ID, "--seeds", str(mine))
     assert result.returncode == 0, result.stderr
     assert drafts_file(mine).read_text(encoding="utf-8") == first, "drafting is deterministic"
+
+
+def test_the_front_pages_say_how_many_drafts_await_review(drafted, built_db):
+    from datasette.app import Datasette
+
+    from icadb.codebook import datasette_metadata
+
+    _seeds, db, _result = drafted
+
+    async def fetch(path: str, file: Path) -> str:
+        ds = Datasette(immutables=[str(file)], metadata=datasette_metadata(file.stem))
+        await ds.invoke_startup()
+        response = await ds.client.get(path)
+        assert response.status_code == 200
+        return response.text
+
+    for path in ("/", "/icadb"):
+        page = asyncio.run(fetch(path, db))
+        assert "3 machine-suggested drafts" in page and "await review" in page, path
+    assert "No machine-suggested drafts await review" in asyncio.run(fetch("/icadb", built_db))
