@@ -1,9 +1,11 @@
-"""Build the database from the seeds: migrate a new file, load, verify, rename.
+"""Build the database from the seeds: a new file with the schema, load, verify, rename.
 
 The build starts from nothing every time. It writes a new file beside the
-target, runs the Alembic migrations on it, loads the seeds in foreign-key
-order, verifies the result, and only then renames it over the target. A
-build that fails for any reason leaves the old database exactly as it was.
+target, gives it the schema (a copy of the cached template of the Alembic
+migrations, :mod:`icadb.template`, or the migrations replayed), loads the
+seeds in foreign-key order, verifies the result, and only then renames it
+over the target. A build that fails for any reason leaves the old database
+exactly as it was.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from icadb.errors import Problems, SeedError
-from icadb.paths import SEEDS_DIR
+from icadb.paths import MIGRATIONS_DIR, SEEDS_DIR
 from icadb.progress import Progress
 
 
@@ -124,13 +126,18 @@ def build(
     seeds: Path = SEEDS_DIR,
     progress: Progress | None = None,
     revision: str = "head",
+    template: bool = True,
+    migrations: Path = MIGRATIONS_DIR,
 ) -> BuildResult:
     """Build the database at *db_path* from *seeds*.
 
-    Raises :class:`SeedError` (with every problem found) when the seeds are
-    bad; the file at *db_path* is then untouched.
+    The schema is a copy of the cached template of the migrations
+    (:mod:`icadb.template`), or, with ``template=False`` (or when the cache
+    folder cannot be written), the migrations replayed on the new file: the
+    same bytes either way. Raises :class:`SeedError` (with every problem
+    found) when the seeds are bad; the file at *db_path* is then untouched.
     """
-    from icadb import migrate
+    from icadb import template as schema_template
 
     started = time.perf_counter()
     db_path = Path(db_path).resolve()
@@ -150,9 +157,11 @@ def build(
         leftover.unlink(missing_ok=True)
     try:
         with progress.stage("schema (alembic migrations)", total=1) as task:
-            migrate.upgrade(temp, revision)
+            copied = template and schema_template.start_from_template(temp, revision, migrations)
+            if not copied:
+                schema_template.replay(temp, revision, migrations)
             task.advance()
-        phase("migrations")
+        phase("schema (copy of the migrations' template)" if copied else "migrations (replayed)")
         conn = sqlite3.connect(temp, isolation_level=None)
         try:
             for pragma in BUILD_PRAGMAS:
