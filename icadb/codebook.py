@@ -18,12 +18,15 @@ DATASETTE_PATH = SCHEMA_DIR / "datasette.yaml"
 QUERIES_DIR = SCHEMA_DIR / "queries"
 DOCS_PATH = PROJECT_ROOT / "docs" / "codebook.md"
 TABLE_KEYS = ("label_column", "sort", "sort_desc", "fts_table", "fts_pk")
+# libyaml's parser under PyYAML's safe constructor: the same values as
+# yaml.safe_load, ten times faster (every build reads the codebook's facets).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=1)
 def load() -> dict[str, Any]:
     with open(CODEBOOK_PATH, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
 
 
 def column_entry(entry: str | dict) -> dict[str, Any]:
@@ -64,7 +67,7 @@ def canned_queries() -> dict[str, dict[str, Any]]:
 def plugin_config(database: str) -> dict[str, Any]:
     with open(DATASETTE_PATH, encoding="utf-8") as fh:
         text = fh.read()
-    return yaml.safe_load(text.replace("{db}", database))["plugins"]
+    return yaml.load(text.replace("{db}", database), Loader=SAFE_LOADER)["plugins"]  # noqa: S506
 
 
 def table_facets(table: dict[str, Any]) -> list[tuple[str, str]]:
