@@ -12,8 +12,10 @@ A large corpus (``icadb.yamlstream.process_min_bytes()`` of text or more) is
 split and tagged in a process of its own, started as soon as the documents
 and aliases are loaded (:func:`prepare`), so that it runs on the second core
 while the records load; it writes its rows to a scratch SQLite file beside
-the build, which :func:`load` then inserts. Both ways give the same rows:
-they share :func:`sentence_rows`.
+the build, which :func:`load` then copies in whole. A smaller corpus is
+tagged in the building process into the same scratch file, copied the same
+way: both ways give the same rows (they share :func:`sentence_rows`) and the
+same bytes of the built file.
 """
 
 from __future__ import annotations
@@ -79,23 +81,15 @@ def sentence_rows(documents: Iterable[tuple[str, str]], gazetteer: Gazetteer,
 
 # -------------------------------------------------- in a process of its own
 
-def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, terms: tuple | None,
-                    schema: dict[str, tuple[str, list[str]]]) -> None:
-    """Read each document's text file, write its sentences and mentions to *scratch*.
+def _tag_into(scratch: str, documents: Iterable[tuple[str, str]], gazetteer: Gazetteer, terms: re.Pattern | None,
+              schema: dict[str, tuple[str, list[str]]], digests: list[tuple[str, str]]) -> None:
+    """Write the sentences and mentions of *documents* into a new SQLite file at *scratch*.
 
     The tables are made by the build's own CREATE TABLE and CREATE INDEX
     statements (*schema*: table -> (table sql, index sqls)), so the build can
-    copy them whole (see :func:`_copy_tagged`). Each text's SHA-256 is stored
-    too, so the build can make sure it tagged the very text it stored."""
-    import gc
-    import os
-
-    gc.set_threshold(50_000, 20, 100)  # many objects, no cycles
-    try:  # the build waits on the seed readers first; tagging can fill the gaps (it is needed later)
-        os.nice(10)
-    except (AttributeError, OSError):  # pragma: no cover - platforms without nice
-        pass
-    pattern = re.compile(*terms) if terms else None
+    copy them whole (see :func:`_copy_tagged`); *digests* ((document_id,
+    SHA-256 of its text), filled while *documents* is read) go in a table
+    ``texts``, and a table ``finished`` is written last."""
     conn = sqlite3.connect(scratch, isolation_level=None)
     conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
@@ -103,17 +97,9 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, ter
         conn.execute(table_sql)
     conn.execute("CREATE TABLE texts (document_id, sha256)")
     conn.execute("BEGIN")
-    digests = []
-
-    def documents() -> Iterator[tuple[str, str]]:
-        for document_id, path in files:
-            data = Path(path).read_bytes()
-            digests.append((document_id, hashlib.sha256(data).hexdigest()))
-            yield document_id, data.decode("utf-8")
-
     batches: dict[str, list] = {table: [] for table in TABLES}
     sql = {table: insert_sql(table, columns) for table, columns in TABLES.items()}
-    for table, row in sentence_rows(documents(), Gazetteer(names), pattern):
+    for table, row in sentence_rows(documents, gazetteer, terms):
         batch = batches[table]
         batch.append(row)
         if len(batch) >= 5000:
@@ -128,6 +114,40 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, ter
     conn.execute("CREATE TABLE finished (ok)")  # written last: the file is complete
     conn.execute("COMMIT")
     conn.close()
+
+
+def _tagger_process(scratch: str, files: list[tuple[str, str]], names: dict, terms: tuple | None,
+                    schema: dict[str, tuple[str, list[str]]]) -> None:
+    """Read each document's text file, write its sentences and mentions to *scratch*
+    (with each text's SHA-256, so the build can make sure it tagged the very
+    text it stored)."""
+    import gc
+    import os
+
+    gc.set_threshold(50_000, 20, 100)  # many objects, no cycles
+    try:  # the build waits on the seed readers first; tagging can fill the gaps (it is needed later)
+        os.nice(10)
+    except (AttributeError, OSError):  # pragma: no cover - platforms without nice
+        pass
+    digests: list[tuple[str, str]] = []
+
+    def documents() -> Iterator[tuple[str, str]]:
+        for document_id, path in files:
+            data = Path(path).read_bytes()
+            digests.append((document_id, hashlib.sha256(data).hexdigest()))
+            yield document_id, data.decode("utf-8")
+
+    _tag_into(scratch, documents(), Gazetteer(names), re.compile(*terms) if terms else None, schema, digests)
+
+
+def _schema(ctx: LoadContext) -> dict[str, tuple[str, list[str]]]:
+    """Each tagged table's CREATE TABLE and CREATE INDEX statements, as the migrations made them."""
+    return {table: (ctx.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                     (table,)).fetchone()[0],
+                    [sql for (sql,) in ctx.conn.execute(
+                        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+                        "ORDER BY name", (table,))])
+            for table in TABLES}
 
 
 def _scratch_path(ctx: LoadContext) -> Path:
@@ -147,14 +167,9 @@ def prepare(ctx: LoadContext) -> None:
     names = dict(Gazetteer.from_db(ctx.conn).names)
     scratch = _scratch_path(ctx)
     scratch.unlink(missing_ok=True)
-    schema = {table: (ctx.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                       (table,)).fetchone()[0],
-                      [sql for (sql,) in ctx.conn.execute(
-                          "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
-                          "ORDER BY name", (table,))])
-              for table in TABLES}
     process = start_process(ctx, _tagger_process,
-                            (str(scratch), files, names, (terms.pattern, terms.flags) if terms else None, schema),
+                            (str(scratch), files, names, (terms.pattern, terms.flags) if terms else None,
+                             _schema(ctx)),
                             "icadb-tagger", after=lambda: scratch.unlink(missing_ok=True))
     ctx.prepared["sentences"] = (process, scratch)
 
@@ -214,23 +229,27 @@ def _copy_tagged(ctx: LoadContext, writer: Writer, scratch: Path, origin: tuple[
 
 
 def load(ctx: LoadContext, writer: Writer) -> None:
+    """Tag the documents (or take what the tagger process tagged) and copy the
+    tables in whole. Tagged here, the rows go through the same scratch file
+    and the same copy as the tagger process's, so both ways give the same
+    bytes, not only the same rows (a table written row by row and indexed
+    after lays its pages out differently from a copied one)."""
     writer.flush()
     prepared = ctx.prepared.pop("sentences", None)
     if prepared is not None:
         process, scratch = prepared
         _load_from_process(ctx, writer, process, scratch)
         return
+    scratch = _scratch_path(ctx)
+    scratch.unlink(missing_ok=True)
+    ctx.cleanups.append(lambda: scratch.unlink(missing_ok=True))
     gazetteer = Gazetteer.from_db(ctx.conn)
     terms = cooperation_terms(ctx)
-    for table, columns in TABLES.items():
-        writer.table(table, columns)
     documents = ctx.conn.execute("SELECT document_id, text FROM documents ORDER BY document_id")
-    origin = (ctx.seeds / "documents", 0)
     with ctx.progress.stage("sentences and mentions") as task:
         def counted(rows):
             for row in rows:
                 task.advance()
                 yield row
-        for table, row in sentence_rows(counted(documents), gazetteer, terms):
-            writer.add(table, row, origin)
-    writer.flush()
+        _tag_into(str(scratch), counted(documents), gazetteer, terms, _schema(ctx), [])
+    _copy_tagged(ctx, writer, scratch, (ctx.seeds / "documents", 0))
