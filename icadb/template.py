@@ -35,9 +35,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from icadb.paths import MIGRATIONS_DIR, SCHEMA_DIR
-
-CACHE_ENV = "ICADB_CACHE_DIR"
+from icadb.paths import MIGRATIONS_DIR, SCHEMA_DIR, cache_dir
 # What env.py imports from schema/ (see the module docstring); and from icadb/
 # what runs the migrations (this module and migrate.py) and what env.py
 # imports (paths.py): no schema, but cheap to cover, so a change to how a
@@ -47,15 +45,6 @@ SCHEMA_FILES = ("__init__.py", "models.py", "vocab.py")
 PACKAGE_DIR = Path(__file__).resolve().parent
 PACKAGE_FILES = ("__init__.py", "migrate.py", "paths.py", "template.py")
 KEEP = 8  # templates kept in the cache (most recently made); older ones are removed
-
-
-def cache_dir() -> Path:
-    """``$ICADB_CACHE_DIR``, else ``$XDG_CACHE_HOME/icadb``, else ``~/.cache/icadb``."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base).expanduser() if base and os.path.isabs(base) else Path.home() / ".cache") / "icadb"
 
 
 def _source_files(folder: Path) -> list[Path]:

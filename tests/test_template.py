@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from icadb import template
+from icadb import paths, template
 from icadb.build import build
 from icadb.paths import MIGRATIONS_DIR, PROJECT_ROOT
 from tests.conftest import run_icadb
@@ -25,7 +25,7 @@ def sha(path: Path) -> str:
 def cache(tmp_path, monkeypatch) -> Path:
     """An empty template cache of this test's own."""
     folder = tmp_path / "cache"
-    monkeypatch.setenv(template.CACHE_ENV, str(folder))
+    monkeypatch.setenv(paths.CACHE_ENV, str(folder))
     return folder
 
 
@@ -42,14 +42,14 @@ def last_revision(folder: Path) -> Path:
 
 
 def test_the_cache_is_in_the_users_cache_folder(monkeypatch, tmp_path):
-    monkeypatch.delenv(template.CACHE_ENV, raising=False)
+    monkeypatch.delenv(paths.CACHE_ENV, raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert template.cache_dir() == tmp_path / ".cache" / "icadb"
+    assert paths.cache_dir() == tmp_path / ".cache" / "icadb"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert template.cache_dir() == tmp_path / "xdg" / "icadb"
-    monkeypatch.setenv(template.CACHE_ENV, str(tmp_path / "mine"))
-    assert template.cache_dir() == tmp_path / "mine"
+    assert paths.cache_dir() == tmp_path / "xdg" / "icadb"
+    monkeypatch.setenv(paths.CACHE_ENV, str(tmp_path / "mine"))
+    assert paths.cache_dir() == tmp_path / "mine"
 
 
 def test_a_build_from_the_template_is_byte_identical_to_the_migrations_replayed(cache, tmp_path):
@@ -58,7 +58,7 @@ def test_a_build_from_the_template_is_byte_identical_to_the_migrations_replayed(
     assert "schema (copy of the migrations' template)" in copied.phases
     assert "migrations (replayed)" in replayed.phases
     assert sha(copied.path) == sha(replayed.path)
-    assert [p.name for p in cache.iterdir()] == [template.template_path(template.key()).name]
+    assert [p.name for p in cache.glob("schema-*")] == [template.template_path(template.key()).name]
 
 
 def test_builds_in_separate_processes_are_byte_identical(cache, tmp_path):
@@ -165,7 +165,7 @@ def test_builds_racing_for_a_new_template_each_get_a_whole_one(cache):
     outputs = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), [err for _, err in outputs]
     assert {out for out, _ in outputs} == {str(template.template_path(template.key()))}
-    assert [p.name for p in cache.iterdir()] == [template.template_path(template.key()).name]  # no partial files
+    assert [p.name for p in cache.glob("*schema-*")] == [template.template_path(template.key()).name]  # no partial
     replayed = cache.parent / "replayed.sqlite"
     template.replay(replayed)
     assert sha(template.ensure()) == sha(replayed)
@@ -174,7 +174,7 @@ def test_builds_racing_for_a_new_template_each_get_a_whole_one(cache):
 def test_an_unusable_cache_folder_means_replaying_the_migrations(tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder would be")
-    monkeypatch.setenv(template.CACHE_ENV, str(blocker / "icadb"))
+    monkeypatch.setenv(paths.CACHE_ENV, str(blocker / "icadb"))
     result = build(tmp_path / "icadb.sqlite")
     assert "migrations (replayed)" in result.phases
 
