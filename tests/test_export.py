@@ -162,8 +162,15 @@ def reference_csv(conn, res, path, *, excel=False) -> None:
             writer.writerows(rows)
 
 
+@pytest.fixture()
+def processes_for_any_size(monkeypatch):
+    """Let write_csv(workers=2) render even a small table in two processes."""
+    monkeypatch.setattr("icadb.csvexport.PROCESS_MIN_KEYS", 0)
+    monkeypatch.setattr("icadb.csvexport.RANGE_KEYS", 7)
+
+
 @pytest.mark.parametrize("excel", [False, True], ids=["lf", "excel"])
-def test_every_csv_is_byte_for_byte_what_csv_writer_wrote(built_db, tmp_path, excel):
+def test_every_csv_is_byte_for_byte_what_csv_writer_wrote(built_db, tmp_path, excel, processes_for_any_size):
     from icadb.export import write_csv
 
     conn = connect(built_db, readonly=True)
@@ -206,7 +213,7 @@ def awkward_database(path, values):
 @pytest.mark.parametrize("excel", [False, True], ids=["lf", "excel"])
 @pytest.mark.parametrize("values", [AWKWARD, ["plain"] * 5000 + ["a,b"] + ["plain"] * 5000, ["x"] * 3, []],
                          ids=["awkward", "one-to-quote", "plain", "empty"])
-def test_awkward_values_are_written_as_csv_writer_writes_them(tmp_path, values, excel):
+def test_awkward_values_are_written_as_csv_writer_writes_them(tmp_path, values, excel, processes_for_any_size):
     from icadb.export import write_csv
 
     res = awkward_database(tmp_path / "awkward.sqlite", values)
@@ -226,15 +233,16 @@ def test_awkward_values_are_written_as_csv_writer_writes_them(tmp_path, values, 
 
 
 @pytest.mark.parametrize("separator", ["\x1f", "\x1e", "a\x1fb\x1ec"])
-def test_a_value_holding_a_separator_is_written_by_csv_writer(tmp_path, separator):
+def test_a_value_holding_a_separator_is_written_by_csv_writer(tmp_path, separator, processes_for_any_size):
     from icadb.export import write_csv
 
-    res = awkward_database(tmp_path / "awkward.sqlite", ["plain", separator, "a,b"])
+    res = awkward_database(tmp_path / "awkward.sqlite", ["plain", separator, "a,b"] * 5)
     conn = connect(tmp_path / "awkward.sqlite", readonly=True)
     try:
         reference_csv(conn, res, tmp_path / "reference.csv")
-        assert write_csv(conn, res, tmp_path / "new.csv") == 3
-        assert (tmp_path / "new.csv").read_bytes() == (tmp_path / "reference.csv").read_bytes()
+        for workers in (1, 2):
+            assert write_csv(conn, res, tmp_path / "new.csv", workers=workers) == 15
+            assert (tmp_path / "new.csv").read_bytes() == (tmp_path / "reference.csv").read_bytes()
     finally:
         conn.close()
 
