@@ -154,10 +154,10 @@ def _write_ranges(conn: sqlite3.Connection, res: Resource, key: str, renderer, f
         exact_sql=csvrows.range_sql(res.name, names, key, plain=False),
         exact_everywhere=any(conn.execute(sql).fetchone() for sql in seeks),
         width=renderer.width, terminator=renderer.terminator)
-    if workers is None:
-        workers = export_workers()
     if "fork" not in multiprocessing.get_all_start_methods() or high - low < PROCESS_MIN_KEYS:
         workers = 1  # starting the processes costs more than they save on a small table
+    elif workers is None:
+        workers = export_workers()
     ranges = _ranges(low, high, workers)
     workers = min(workers, len(ranges))
     count = 0
@@ -180,13 +180,15 @@ def _write_ranges(conn: sqlite3.Connection, res: Resource, key: str, renderer, f
 
 def export_workers() -> int:
     """How many processes render a table's key ranges: ``$ICADB_EXPORT_WORKERS``,
-    else two where there are two cores or more."""
+    else two when a second core is free (:mod:`icadb.cores`), else one."""
     import os
 
     try:
         return max(1, int(os.environ["ICADB_EXPORT_WORKERS"]))
     except (KeyError, ValueError):
-        return 2 if (os.cpu_count() or 1) > 1 else 1
+        from icadb.cores import a_core_is_free
+
+        return 2 if a_core_is_free() else 1
 
 
 def write_csv_rows(conn: sqlite3.Connection, res: Resource, path: Path, *, excel: bool = False) -> int:

@@ -158,7 +158,7 @@ def _scratch_path(ctx: LoadContext) -> Path:
 def prepare(ctx: LoadContext) -> None:
     """Start tagging in a process of its own when the corpus is large enough to gain from it."""
     total = ctx.conn.execute("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents").fetchone()[0]
-    if total < process_min_bytes():
+    if total < process_min_bytes(total):
         return
     folder = document_dir(ctx.seeds)
     files = [(document_id, str(folder / f"{document_id}.txt"))
@@ -203,7 +203,7 @@ def _copy_tagged(ctx: LoadContext, writer: Writer, scratch: Path, origin: tuple[
     They were made by the same statements, so ``INSERT INTO t SELECT * FROM
     tagged.t`` into the empty table is SQLite's transfer optimisation: rows
     and index entries are copied in order, not inserted one by one (it needs
-    foreign keys off, as they are during a build; verify() checks them after).
+    foreign keys off, as they are during a build; icadb.verify checks them after).
     The scratch file stays attached until the build commits (SQLite cannot
     detach it inside the transaction); the build detaches it and runs its
     whole-database checks on ``main`` only. Should the copy be refused, the
