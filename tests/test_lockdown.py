@@ -157,6 +157,8 @@ def test_the_collector_thread_collects_cycles_made_after_start_up():
     class Node:
         pass
 
+    thresholds = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's own (another test may have left other ones)
     stop = threading.Event()
     thread = collect_garbage_off_the_event_loop(interval=0.02, stop=stop)
     try:
@@ -176,3 +178,4 @@ def test_the_collector_thread_collects_cycles_made_after_start_up():
         thread.join(timeout=5)
         gc.unfreeze()
         gc.enable()
+        gc.set_threshold(*thresholds)
