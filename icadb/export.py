@@ -11,15 +11,14 @@ data version).
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
 import time
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from icadb.codebook import load
+from icadb.csvexport import write_csv
 from icadb.resources import DATE, INTEGER, NUMBER, Resource, resources
 
 BATCH = 20_000
@@ -33,24 +32,6 @@ class ExportResult:
     seconds: float = 0.0
     data_version: str = ""
     zip_path: Path | None = None
-
-
-def _select(res: Resource) -> str:
-    columns = ", ".join(f'"{c.name}"' for c in res.columns)
-    order = ", ".join(f'"{c}"' for c in res.order_by)
-    return f'SELECT {columns} FROM "{res.name}" ORDER BY {order}'
-
-
-def write_csv(conn: sqlite3.Connection, res: Resource, path: Path, *, excel: bool = False) -> int:
-    count = 0
-    with open(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n" if excel else "\n")
-        writer.writerow([c.name for c in res.columns])
-        cursor = conn.execute(_select(res))
-        while rows := cursor.fetchmany(BATCH):
-            writer.writerows(rows)
-            count += len(rows)
-    return count
 
 
 def _arrow_schema(res: Resource):
@@ -71,12 +52,12 @@ def write_parquet(conn: sqlite3.Connection, res: Resource, path: Path) -> int:
     schema = _arrow_schema(res)
     count = 0
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
-        cursor = conn.execute(_select(res))
+        cursor = conn.execute(res.select_sql())
         rows = cursor.fetchmany(BATCH)
         while True:  # at least one batch, so an empty table still has its schema
+            columns = list(zip(*rows)) if rows else [()] * len(schema)  # one C-level transpose
             arrays = []
-            for index, pa_field in enumerate(schema):
-                values = [row[index] for row in rows]
+            for values, pa_field in zip(columns, schema):
                 if pa.types.is_date32(pa_field.type):
                     arrays.append(pa.array(values, pa.string()).cast(pa.date32()))
                 elif pa.types.is_dictionary(pa_field.type):
@@ -188,6 +169,8 @@ def readme(version: str, res_list: list[Resource], fmt: str, excel: bool) -> str
 
 
 def _zip(folder: Path) -> Path:
+    import zipfile
+
     target = folder.with_suffix(".zip")
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.iterdir()):
@@ -200,8 +183,11 @@ def _zip(folder: Path) -> Path:
 
 
 def export(db_path: Path, folder: Path, *, fmt: str = "csv", excel: bool = False, make_zip: bool = False,
-           progress=None) -> ExportResult:
-    """Write every table and view of the database at *db_path* into *folder*."""
+           progress=None, tables: list[str] | None = None) -> ExportResult:
+    """Write every table and view of the database at *db_path* into *folder*
+    (or only those named in *tables*, in codebook order: :class:`KeyError`
+    for a name that is not published); ``datapackage.json`` and the README
+    describe the files written."""
     from icadb.db import connect
 
     if fmt not in ("csv", "parquet"):
@@ -210,7 +196,7 @@ def export(db_path: Path, folder: Path, *, fmt: str = "csv", excel: bool = False
     conn = connect(db_path, readonly=True)
     try:
         version = conn.execute("SELECT data_version FROM build_info").fetchone()[0]
-        res_list = resources(conn)
+        res_list = resources(conn, tables)
         folder.mkdir(parents=True, exist_ok=True)
         result = ExportResult(folder, data_version=version)
         for res in res_list:
