@@ -45,7 +45,8 @@ def due_generation(counts: tuple[int, int, int], thresholds: tuple[int, int, int
     return None
 
 
-def collect_garbage_off_the_event_loop(interval: float = 0.5, stop: threading.Event | None = None) -> threading.Thread:
+def collect_garbage_off_the_event_loop(interval: float = 0.5, stop: threading.Event | None = None,
+                                      ready: threading.Event | None = None) -> threading.Thread:
     """Collect reference cycles in a thread of their own, never in a request's.
 
     Datasette leaves SQLite cursors in reference cycles (an error's traceback
@@ -65,7 +66,8 @@ def collect_garbage_off_the_event_loop(interval: float = 0.5, stop: threading.Ev
     again. An idle server allocates nothing that lives, so the thread finds
     nothing due and the server uses next to no CPU (it collected everything
     every half second before: 7-8% of a core, idle). *stop* ends the thread
-    (for tests; the caller then turns automatic collection back on).
+    (for tests; the caller then turns automatic collection back on); *ready*
+    is set once the first look (the collection and the freeze) is done.
     """
     thresholds = gc.get_threshold()
     gc.disable()
@@ -78,6 +80,8 @@ def collect_garbage_off_the_event_loop(interval: float = 0.5, stop: threading.Ev
                 gc.collect()
                 gc.freeze()
                 frozen = True
+                if ready is not None:
+                    ready.set()
                 continue
             generation = due_generation(gc.get_count(), thresholds)
             if generation is not None:

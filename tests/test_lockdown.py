@@ -159,10 +159,10 @@ def test_the_collector_thread_collects_cycles_made_after_start_up():
 
     thresholds = gc.get_threshold()
     gc.set_threshold(700, 10, 10)  # Python's own (another test may have left other ones)
-    stop = threading.Event()
-    thread = collect_garbage_off_the_event_loop(interval=0.02, stop=stop)
+    stop, ready = threading.Event(), threading.Event()
+    thread = collect_garbage_off_the_event_loop(interval=0.02, stop=stop, ready=ready)
     try:
-        time.sleep(0.1)  # past the first look (collect and freeze what start-up made)
+        assert ready.wait(10), "the collector thread never made its first look"  # what start-up made is frozen
         refs = []
         for _ in range(5000):  # well past the youngest generation's threshold
             node = Node()

@@ -136,7 +136,7 @@ def test_the_key_covers_every_project_file_a_migration_run_reads(tmp_path):
     project = PROJECT_ROOT.resolve()
     uncovered = sorted(str(p.relative_to(project)) for p in read
                        if p.is_relative_to(project) and not p.is_relative_to(project / ".venv")
-                       and p.suffix != ".sqlite" and "__pycache__" not in p.parts and p not in covered
+                       and p.is_file() and p.suffix != ".sqlite" and "__pycache__" not in p.parts and p not in covered
                        and p != (project / "alembic.ini"))
     assert uncovered == []
 
