@@ -43,6 +43,8 @@ def write_csv(conn: sqlite3.Connection, res: Resource, path: Path, *, excel: boo
     ``csv.writer`` itself (:func:`write_csv_rows`)."""
     from icadb import csvrows
 
+    if res.where:  # only some rows (drafts left out): the plain writer over the filtered rows
+        return write_csv_rows(conn, res, path, excel=excel)
     renderer = csvrows.Renderer(len(res.columns), "\r\n" if excel else "\n")
     csvrows.register(conn)
     key = _integer_key(conn, res)

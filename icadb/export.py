@@ -32,6 +32,7 @@ class ExportResult:
     seconds: float = 0.0
     data_version: str = ""
     zip_path: Path | None = None
+    drafts: str = "none"  # none (the database holds none), left out, or included
 
 
 def _arrow_schema(res: Resource):
@@ -86,7 +87,18 @@ def _field(col) -> dict:
     return out
 
 
-def datapackage(conn: sqlite3.Connection, res_list: list[Resource], fmt: str, excel: bool, version: str) -> dict:
+DRAFTS_SAID = {
+    "none": "The database holds no machine-suggested drafts: every record is reviewed.",
+    "left out": "Machine-suggested drafts (records with review_status machine_suggested, and quotes a program "
+                "suggested, evidence.suggested = 1) were left out; every row here is reviewed data. "
+                "`icadb export --include-drafts` includes them, marked.",
+    "included": "Machine-suggested drafts were included (asked for with --include-drafts): rows with review_status "
+                "machine_suggested, and evidence with suggested = 1, are NOT reviewed by a person.",
+}
+
+
+def datapackage(conn: sqlite3.Connection, res_list: list[Resource], fmt: str, excel: bool, version: str,
+                drafts: str = "none") -> dict:
     book = load()
     documents = conn.execute("SELECT title, url, publisher, published_on FROM documents ORDER BY published_earliest, document_id")
     sources = []
@@ -134,10 +146,12 @@ def datapackage(conn: sqlite3.Connection, res_list: list[Resource], fmt: str, ex
         "keywords": ["India", "Central Asia", "security cooperation", "Kazakhstan", "Kyrgyzstan", "Tajikistan",
                      "Turkmenistan", "Uzbekistan"],
         "resources": package_resources,
+        "icadb:drafts": drafts,
+        "icadb:drafts_description": DRAFTS_SAID[drafts],
     }
 
 
-def readme(version: str, res_list: list[Resource], fmt: str, excel: bool) -> str:
+def readme(version: str, res_list: list[Resource], fmt: str, excel: bool, drafts: str = "none") -> str:
     lines = [
         "# icadb extract",
         "",
@@ -145,6 +159,8 @@ def readme(version: str, res_list: list[Resource], fmt: str, excel: bool) -> str
         "",
         "India–Central Asia security cooperation: every meeting, agreement, exercise, proposal, facility and",
         "activity the source articles report, each backed by verbatim quotes (table `evidence`).",
+        "",
+        f"Drafts: {DRAFTS_SAID[drafts]}",
         "",
         f"One {fmt.upper()} file per table and view; `datapackage.json` (Frictionless Data Package) gives every",
         "column's type and meaning, the keys and the licence. The full codebook is docs/codebook.md in the project.",
@@ -182,12 +198,30 @@ def _zip(folder: Path) -> Path:
     return target
 
 
+def leave_out_drafts(conn: sqlite3.Connection, res_list: list[Resource]) -> tuple[list[Resource], bool]:
+    """The resources without drafts (icadb.reviewed's rule): the tables of drafts
+    left out, the others filtered; and whether the database holds any draft."""
+    from icadb.reviewed import DRAFT, is_draft_table, reviewed_only
+
+    present = conn.execute(f"SELECT EXISTS (SELECT 1 FROM records WHERE review_status = '{DRAFT}') OR EXISTS "
+                           "(SELECT 1 FROM evidence WHERE suggested = 1)").fetchone()[0]
+    out = []
+    for res in res_list:
+        if is_draft_table(res.name):
+            continue
+        if present:
+            res.where = reviewed_only(res.name, [c.name for c in res.columns])
+        out.append(res)
+    return out, bool(present)
+
+
 def export(db_path: Path, folder: Path, *, fmt: str = "csv", excel: bool = False, make_zip: bool = False,
-           progress=None, tables: list[str] | None = None) -> ExportResult:
+           progress=None, tables: list[str] | None = None, include_drafts: bool = False) -> ExportResult:
     """Write every table and view of the database at *db_path* into *folder*
     (or only those named in *tables*, in codebook order: :class:`KeyError`
     for a name that is not published); ``datapackage.json`` and the README
-    describe the files written."""
+    describe the files written. Drafts (machine-suggested records and
+    suggested quotes) are left out unless *include_drafts*."""
     from icadb.db import connect
 
     if fmt not in ("csv", "parquet"):
@@ -197,8 +231,13 @@ def export(db_path: Path, folder: Path, *, fmt: str = "csv", excel: bool = False
     try:
         version = conn.execute("SELECT data_version FROM build_info").fetchone()[0]
         res_list = resources(conn, tables)
+        if include_drafts:
+            drafts = "included"
+        else:
+            res_list, present = leave_out_drafts(conn, res_list)
+            drafts = "left out" if present else "none"
         folder.mkdir(parents=True, exist_ok=True)
-        result = ExportResult(folder, data_version=version)
+        result = ExportResult(folder, data_version=version, drafts=drafts)
         for res in res_list:
             path = folder / f"{res.name}.{fmt}"
             if progress is not None:
@@ -209,11 +248,11 @@ def export(db_path: Path, folder: Path, *, fmt: str = "csv", excel: bool = False
                 rows = write_csv(conn, res, path, excel=excel) if fmt == "csv" else write_parquet(conn, res, path)
             result.files.append(path)
             result.rows += rows
-        package = datapackage(conn, res_list, fmt, excel, version)
+        package = datapackage(conn, res_list, fmt, excel, version, drafts)
     finally:
         conn.close()
     (folder / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (folder / "README.md").write_text(readme(version, res_list, fmt, excel), encoding="utf-8")
+    (folder / "README.md").write_text(readme(version, res_list, fmt, excel, drafts), encoding="utf-8")
     result.files += [folder / "datapackage.json", folder / "README.md"]
     if make_zip:
         result.zip_path = _zip(folder)

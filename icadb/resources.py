@@ -46,6 +46,7 @@ class Resource:
     primary_key: list[str] = field(default_factory=list)
     order_by: list[str] = field(default_factory=list)
     foreign_keys: list[dict] = field(default_factory=list)
+    where: str | None = None  # a condition on the rows published (drafts left out: icadb.reviewed)
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -54,7 +55,8 @@ class Resource:
         """SELECT every column in order, the rows in their fixed order."""
         columns = ", ".join(f'"{c.name}"' for c in self.columns)
         order = ", ".join(f'"{c}"' for c in self.order_by)
-        return f'SELECT {columns} FROM "{self.name}" ORDER BY {order}'
+        where = f" WHERE {self.where}" if self.where else ""
+        return f'SELECT {columns} FROM "{self.name}"{where} ORDER BY {order}'
 
 
 def _declared_type(declared: str) -> str | None:

@@ -36,9 +36,12 @@ def parquet_export(built_db, tmp_path_factory) -> Path:
 
 
 def published(built_db) -> list[str]:
+    """What an export publishes: every table and view but the drafts' own (left out unless asked)."""
+    from icadb.reviewed import is_draft_table
+
     conn = connect(built_db, readonly=True)
     try:
-        return [r.name for r in resources(conn)]
+        return [r.name for r in resources(conn) if not is_draft_table(r.name)]
     finally:
         conn.close()
 

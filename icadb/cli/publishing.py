@@ -26,15 +26,19 @@ from icadb.cli.options import (
 @click.option("--zip", "make_zip", is_flag=True, help="Also pack the folder into FOLDER.zip.")
 @click.option("-t", "--table", "tables", multiple=True, metavar="NAME",
               help="Export only this table or view (repeat for more); datapackage.json describes those.")
+@click.option("--include-drafts", is_flag=True,
+              help="Also export machine-suggested drafts and suggested quotes (marked; left out by default).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def export(db_path: Path | None, out_dir: Path, fmt: str, excel: bool, make_zip: bool, tables: tuple[str, ...],
-           quiet: bool) -> None:
+           include_drafts: bool, quiet: bool) -> None:
     """Export every table and view (or those named), one file each, with a datapackage.json.
 
     CSV is UTF-8 with a header row, RFC 4180 quoting, ISO dates and an empty
     field for no value, rows in a fixed order (the same build gives the same
     bytes). datapackage.json (a Frictionless Data Package) gives every
     column's type and meaning, the keys, the licence and the data version.
+    Machine-suggested drafts are left out unless --include-drafts; the
+    datapackage and its README say which was done.
 
     \b
     Example:
@@ -53,13 +57,13 @@ def export(db_path: Path | None, out_dir: Path, fmt: str, excel: bool, make_zip:
     try:
         with Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
             result = run_export(path, out_dir, fmt=fmt, excel=excel, make_zip=make_zip, progress=progress,
-                                tables=list(tables) or None)
+                                tables=list(tables) or None, include_drafts=include_drafts)
     except KeyError as exc:
         echo_err(f"icadb: --table: {exc.args[0]}")
         sys.exit(2)
     if not quiet:
         echo_err(f"exported {len(result.files) - 2} tables and views ({result.rows:,} rows, data version "
-                 f"{result.data_version}) to {out_dir}/ in {result.seconds:.2f} s"
+                 f"{result.data_version}; drafts {result.drafts}) to {out_dir}/ in {result.seconds:.2f} s"
                  + (f"; packed into {result.zip_path}" if result.zip_path else ""))
 
 @click.command(context_settings=CONTEXT)
