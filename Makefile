@@ -51,6 +51,7 @@ test: $(STAMP) chromium
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_time.py
 	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/serve_idle.py
 	$(BIN)/python benchmarks/export_speed.py
 	$(BIN)/python benchmarks/tagging_speed.py
 

@@ -1,12 +1,26 @@
-"""Export speed: `icadb export` rows/s, next to Datasette's own streaming CSV of the same table.
+"""Export speed: `icadb export --table` rows/s against the sqlite3 CLI and pyarrow, whole processes, one run.
 
-    python benchmarks/export_speed.py [--db PATH] [--table NAME] [--runs 3]
+    python benchmarks/export_speed.py [--db PATH] [--table NAME] [--runs 5] [--datasette]
 
 Without --db it builds the seeds into a temporary file. --table (default: the
-table with the most rows) is exported both ways: icadb's CSV writer, and
-`GET /<db>/<table>.csv?_stream=on` from `icadb serve` (with its response
-cache off, so Datasette renders every row). Also prints the time and rows/s
-of a whole `icadb export` (every table and view) in CSV and Parquet.
+table with the most rows) is exported, each way a whole process timed from
+start to exit, the ways taking turns in every run (so they share the
+machine's noise), and the median of --runs is printed:
+
+- CSV: `icadb export --table NAME` against `sqlite3 -csv -header` writing the
+  same SELECT (the same columns, the same order) to a file. Goal: at least
+  0.5x the CLI's rows/s;
+- Parquet: `icadb export --format parquet --table NAME` against a Python
+  process that reads the same rows with the fastest reader found here
+  (ADBC's SQLite driver, `adbc_driver_sqlite`, straight into Arrow; the
+  sqlite3 module when it is not installed) and writes them with
+  `pyarrow.parquet.write_table` (zstd, as icadb does);
+- with --datasette, Datasette's own streaming CSV of the table
+  (`?_stream=on` from `icadb serve`, its response cache off);
+- a whole `icadb export` (every table and view), CSV and Parquet.
+
+Python start-up counts in every icadb figure (the interpreter, click, the
+codebook); `python -c pass` is printed beside them for scale.
 """
 
 from __future__ import annotations
@@ -15,6 +29,7 @@ import argparse
 import http.client
 import os
 import platform
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -29,6 +44,36 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from load import free_port, wait_until_up  # noqa: E402
 
+PARQUET_BASELINE = r"""
+import sys
+import pyarrow.parquet as pq
+db, sql, out = sys.argv[1:4]
+try:
+    import adbc_driver_sqlite.dbapi as adbc
+except ImportError:
+    import sqlite3
+    import pyarrow as pa
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    cursor = conn.execute(sql)
+    names = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    columns = list(zip(*rows)) if rows else [()] * len(names)
+    table = pa.table({name: pa.array(column) for name, column in zip(names, columns)})
+else:
+    with adbc.connect(db) as conn, conn.cursor() as cursor:
+        cursor.execute(sql)
+        table = cursor.fetch_arrow_table()
+pq.write_table(table, out, compression="zstd")
+"""
+
+
+def parquet_reader() -> str:
+    try:
+        import adbc_driver_sqlite  # noqa: F401
+    except ImportError:
+        return "sqlite3 fetchall, transposed (adbc_driver_sqlite is not installed)"
+    return "ADBC's SQLite driver (adbc_driver_sqlite) into Arrow"
+
 
 def biggest_table(db: Path) -> tuple[str, int]:
     conn = sqlite3.connect(db)
@@ -41,21 +86,45 @@ def biggest_table(db: Path) -> tuple[str, int]:
     return name, counts[name]
 
 
-def time_icadb_table(db: Path, table: str, runs: int) -> float:
+def select_sql(db: Path, table: str) -> str:
+    """The SELECT `icadb export` runs for *table* (its columns, its order)."""
     from icadb.db import connect
-    from icadb.export import write_csv
     from icadb.resources import resource
 
-    times = []
-    with tempfile.TemporaryDirectory() as folder:
-        for _ in range(runs):
-            conn = connect(db, readonly=True)
-            res = resource(conn, table)
-            started = time.perf_counter()
-            write_csv(conn, res, Path(folder) / f"{table}.csv")
-            times.append(time.perf_counter() - started)
-            conn.close()
-    return statistics.median(times)
+    conn = connect(db, readonly=True)
+    try:
+        return resource(conn, table).select_sql()
+    finally:
+        conn.close()
+
+
+def timed(args: list[str], **kwargs) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, check=True, cwd=ROOT, **kwargs)
+    return time.perf_counter() - started
+
+
+def compare(db: Path, table: str, runs: int, folder: Path) -> dict[str, float]:
+    """Median seconds of each way of exporting *table*, the ways taking turns in every run."""
+    sql = select_sql(db, table)
+    icadb = [sys.executable, "-m", "icadb", "export", "--db", str(db), "--table", table, "-q", "--out"]
+    sqlite3_cli = shutil.which("sqlite3")
+    ways = {
+        "python -c pass": lambda: timed([sys.executable, "-c", "pass"]),
+        "icadb export --table (CSV)": lambda: timed([*icadb, str(folder / "csv")]),
+        "icadb export --table --format parquet": lambda: timed([*icadb, str(folder / "parquet"), "--format",
+                                                                "parquet"]),
+        "pyarrow, same rows (Parquet)": lambda: timed([sys.executable, "-c", PARQUET_BASELINE, str(db), sql,
+                                                       str(folder / "baseline.parquet")]),
+    }
+    if sqlite3_cli:
+        ways["sqlite3 -csv -header"] = lambda: timed([sqlite3_cli, "-csv", "-header", str(db), sql],
+                                                     stdout=open(folder / "sqlite3.csv", "w"))
+    times: dict[str, list[float]] = {name: [] for name in ways}
+    for _ in range(runs):
+        for name, run in ways.items():
+            times[name].append(run())
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def time_datasette_stream(db: Path, table: str, runs: int) -> tuple[float, int]:
@@ -91,7 +160,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path)
     parser.add_argument("--table")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--datasette", action="store_true", help="also time Datasette's streaming CSV")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = args.db
@@ -103,16 +173,28 @@ def main() -> int:
             conn = sqlite3.connect(db)
             rows = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             conn.close()
-        icadb_s = time_icadb_table(db, table, args.runs)
-        datasette_s, size = time_datasette_stream(db, table, args.runs)
+        seconds = compare(db, table, args.runs, Path(folder))
+        stream = time_datasette_stream(db, table, args.runs) if args.datasette else None
         csv_s, csv_rows = time_whole_export(db, "csv")
         parquet_s, _ = time_whole_export(db, "parquet")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; database {db.name}")
-    print(f"table {table}: {rows:,} rows (median of {args.runs})")
-    print(f"{'method':44} {'seconds':>9} {'rows/s':>12}")
-    print(f"{'icadb export (CSV writer)':44} {icadb_s:9.3f} {rows / icadb_s:12,.0f}")
-    print(f"{'Datasette streaming CSV (_stream=on)':44} {datasette_s:9.3f} {rows / datasette_s:12,.0f}")
-    print(f"icadb is {datasette_s / icadb_s:.1f}x Datasette's streaming CSV on this table ({size:,} bytes)")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"SQLite {sqlite3.sqlite_version}; database {db.name}")
+    print(f"table {table}: {rows:,} rows; whole processes, median of {args.runs}, taking turns")
+    print(f"{'way':40} {'seconds':>9} {'rows/s':>12}")
+    for name, value in seconds.items():
+        print(f"{name:40} {value:9.3f} {'' if name == 'python -c pass' else f'{rows / value:12,.0f}'}")
+    if stream:
+        print(f"{'Datasette streaming CSV (_stream=on)':40} {stream[0]:9.3f} {rows / stream[0]:12,.0f}")
+    if "sqlite3 -csv -header" in seconds:
+        ratio = seconds["sqlite3 -csv -header"] / seconds["icadb export --table (CSV)"]
+        print(f"CSV: icadb is {ratio:.2f}x the sqlite3 CLI's rows/s (goal >= 0.5x: {'met' if ratio >= 0.5 else 'NOT met'})")
+    else:
+        print("CSV: no sqlite3 CLI on this machine to compare with")
+    parquet = seconds["pyarrow, same rows (Parquet)"] / seconds["icadb export --table --format parquet"]
+    print(f"Parquet: icadb is {parquet:.2f}x the rows/s of pyarrow writing the same rows read by {parquet_reader()}")
+    if stream:
+        print(f"icadb is {stream[0] / seconds['icadb export --table (CSV)']:.1f}x Datasette's streaming CSV "
+              f"({stream[1]:,} bytes)")
     print(f"whole export, every table and view: CSV {csv_rows:,} rows in {csv_s:.2f} s ({csv_rows / csv_s:,.0f} rows/s); "
           f"Parquet in {parquet_s:.2f} s ({csv_rows / parquet_s:,.0f} rows/s)")
     return 0

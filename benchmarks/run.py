@@ -1,6 +1,7 @@
 """The scale benchmark: icadb against raw SQLite, sqlite-utils and Datasette, at 1x, 100x and 10,000x.
 
     python benchmarks/run.py                      # 1, 100 and 10,000 (about 15 minutes on 2 cores)
+    python benchmarks/run.py --repeat 3           # each scale three times: min, median and max of every ratio
     python benchmarks/run.py --scales 1 --no-results   # the CI smoke test
 
 For each scale it generates the synthetic seeds (benchmarks/generate.py) and
@@ -22,7 +23,14 @@ measures, all in the same run on the same rows:
   client), with the response cache off (every request computed) and on
   (`icadb serve`'s default: repeat requests served from memory);
 - export: `icadb export` rows/s against Datasette's streaming CSV of the same
-  table.
+  table; and `icadb export --table` as a whole process against the sqlite3
+  CLI's `-csv` (and, in Parquet, against pyarrow writing the same rows read
+  by ADBC's SQLite driver; see benchmarks/export_speed.py).
+
+With --repeat N every scale is measured N times (its seeds generated once):
+the tables show the first run, and "Across runs" the minimum, median and
+maximum of every ratio, with the goals judged on the worst run. Every
+figure is also shown next to what the RESULTS.md being replaced showed.
 
 It prints one table and, unless --no-results, writes benchmarks/RESULTS.md.
 """
@@ -34,6 +42,7 @@ import datetime as dt
 import http.client
 import os
 import platform
+import re
 import sqlite3
 import statistics
 import subprocess
@@ -299,6 +308,8 @@ def serving(db: Path, requests: int) -> dict[tuple[str, str], tuple[float, float
 
 
 def export_speed(db: Path, table: str, folder: Path) -> dict[str, float]:
+    import export_speed as whole_process
+
     from icadb.db import connect
     from icadb.export import export, write_csv
     from icadb.resources import resource
@@ -315,17 +326,23 @@ def export_speed(db: Path, table: str, folder: Path) -> dict[str, float]:
         proc.terminate()
         proc.wait(timeout=30)
     whole = export(db, folder / "export")
+    processes = whole_process.compare(db, table, 1, folder)
     return {"table_rows": rows, "icadb": rows / icadb_s, "datasette": rows / datasette_s if status == 200 else 0.0,
-            "whole_rows": whole.rows, "whole_seconds": whole.seconds}
+            "whole_rows": whole.rows, "whole_seconds": whole.seconds,
+            "icadb_process": processes["icadb export --table (CSV)"],
+            "sqlite3_cli": processes.get("sqlite3 -csv -header"),
+            "parquet_process": processes["icadb export --table --format parquet"],
+            "parquet_baseline": processes["pyarrow, same rows (Parquet)"]}
 
 
 def measure(scale: int, reuse: bool, serving_requests: int) -> dict:
     seeds = WORK / f"seeds-{scale}"
-    if not (reuse and seeds.exists()):
+    if not ((reuse or measure.generated.get(scale)) and seeds.exists()):
         started = time.perf_counter()
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--scale", str(scale), "--out",
                         str(seeds)], check=True, stdout=subprocess.DEVNULL)
         generated = time.perf_counter() - started
+        measure.generated[scale] = True
     else:
         generated = float("nan")
     db = WORK / f"icadb-{scale}.sqlite"
@@ -363,8 +380,14 @@ def measure(scale: int, reuse: bool, serving_requests: int) -> dict:
     }
 
 
-def report(results: list[dict]) -> str:
-    lines = [f"Machine: {machine()}", f"Run: {dt.date.today().isoformat()}", ""]
+measure.generated = {}  # scales whose seeds this run generated (a repeat reuses them)
+
+
+def report(results: list[dict], runs_by_scale: dict[int, list[dict]] | None = None, previous: str = "",
+           note: str = "") -> str:
+    lines = [f"Machine: {machine()}", f"Run: {dt.date.today().isoformat()}"]
+    lines += [f"Note: {note}"] if note else []
+    lines += [""]
     lines += ["## Build", "",
               "| scale | records | evidence | rows | whole build | build rows/s | peak memory (all processes) | db size | load step | "
               "of which inserting | raw executemany | sqlite-utils insert_all | sqlite-utils, the build's pragmas |",
@@ -419,14 +442,36 @@ def report(results: list[dict]) -> str:
             lines.append(f"| {r['scale']:,}x | {name} | {cache} | {p50 * 1000:.0f} ms | {p95 * 1000:.0f} ms | "
                          f"{errors} |")
     lines += ["", "## Export", "", "| scale | table | rows | icadb export | Datasette streaming CSV | icadb / Datasette | "
-              "whole export (CSV, every table and view) |", "|---|---|---|---|---|---|---|"]
+              "icadb export --table, whole process | sqlite3 -csv | icadb export --table / sqlite3 -csv | "
+              "Parquet: icadb / pyarrow | whole export (CSV, every table and view) |",
+              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         e = r["export"]
+        rows = e["table_rows"]
         ratio = e["icadb"] / e["datasette"] if e["datasette"] else float("nan")
-        lines.append(f"| {r['scale']:,}x | {r['biggest']} | {e['table_rows']:,} | {e['icadb']:,.0f} rows/s | "
-                     f"{e['datasette']:,.0f} rows/s | {ratio:.1f}x | {e['whole_rows']:,} rows in {e['whole_seconds']:.1f} s |")
-    lines += ["", "## Build steps at the largest scale", ""]
-    lines += [f"- {name}: {seconds:.2f} s" for name, seconds in last["phases"].items()]
+        cli = (f"{rows / e['sqlite3_cli']:,.0f} rows/s | {e['sqlite3_cli'] / e['icadb_process']:.2f}x"
+               if e.get("sqlite3_cli") else "(no sqlite3 CLI) | ")
+        lines.append(f"| {r['scale']:,}x | {r['biggest']} | {rows:,} | {e['icadb']:,.0f} rows/s | "
+                     f"{e['datasette']:,.0f} rows/s | {ratio:.1f}x | {rows / e['icadb_process']:,.0f} rows/s | {cli} | "
+                     f"{e['parquet_baseline'] / e['parquet_process']:.2f}x | "
+                     f"{e['whole_rows']:,} rows in {e['whole_seconds']:.1f} s |")
+    lines += ["", "The whole-process figures time `icadb export --table` and `sqlite3 -csv -header` (the same SELECT) "
+              "from start to exit, Python's start-up included; Parquet compares `icadb export --format parquet "
+              "--table` with a process that reads the same rows through ADBC's SQLite driver straight into Arrow "
+              "(the fastest reader found) and writes them with pyarrow. See benchmarks/export_speed.py."]
+    if runs_by_scale:
+        from spread import comparison, spread
+
+        repeats = max(len(v) for v in runs_by_scale.values())
+        lines += ["", f"## Across runs ({repeats} per scale)", ""] + spread(runs_by_scale)
+        if previous:
+            run = re.search(r"^Run: (.+)$", previous, re.M)
+            lines += ["", "## Against the previous RESULTS.md", "",
+                      "The same figures in the RESULTS.md this one replaced:", ""]
+            lines += comparison(previous, runs_by_scale, run.group(1) if run else "earlier run")
+    for r in (results if len(results) == 1 else [results[0], last]):
+        lines += ["", f"## Build steps at {r['scale']:,}x" + (" (the largest scale)" if r is last else ""), ""]
+        lines += [f"- {name}: {seconds:.2f} s" for name, seconds in r["phases"].items()]
     return "\n".join(lines) + "\n"
 
 
@@ -436,20 +481,30 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true", help="reuse seeds already generated in benchmarks/work/")
     parser.add_argument("--requests", type=int, default=20, help="requests per page for the serving figures")
     parser.add_argument("--no-results", action="store_true", help="print only; do not write benchmarks/RESULTS.md")
+    parser.add_argument("--repeat", type=int, default=1, help="measure every scale this many times")
+    parser.add_argument("--note", default="", help="a line for the report, e.g. that the machine was shared")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
+    from icadb import template
+
+    template.ensure()  # the schema template made once, as a user's first build makes it, before any timing
     started = time.perf_counter()
     results = []
+    runs_by_scale: dict[int, list[dict]] = {}
     for scale in args.scales:
-        print(f"scale {scale:,}x ...", file=sys.stderr, flush=True)
-        results.append(measure(scale, args.reuse, args.requests))
-    text = report(results)
+        for repeat in range(args.repeat):
+            print(f"scale {scale:,}x, run {repeat + 1} of {args.repeat} ...", file=sys.stderr, flush=True)
+            runs_by_scale.setdefault(scale, []).append(measure(scale, args.reuse, args.requests))
+        results.append(runs_by_scale[scale][0])
+    results_path = ROOT / "benchmarks" / "RESULTS.md"
+    previous = results_path.read_text(encoding="utf-8") if results_path.exists() else ""
+    text = report(results, runs_by_scale, previous, args.note)
     print(text)
     print(f"(benchmark took {time.perf_counter() - started:.0f} s)", file=sys.stderr)
     if not args.no_results:
         header = ("# Benchmark results\n\nWritten by `python benchmarks/run.py` (see its docstring for what each figure "
                   "measures); do not edit by hand.\n\n")
-        (ROOT / "benchmarks" / "RESULTS.md").write_text(header + text, encoding="utf-8")
+        results_path.write_text(header + text, encoding="utf-8")
     return 0
 
 

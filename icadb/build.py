@@ -1,9 +1,11 @@
-"""Build the database from the seeds: migrate a new file, load, verify, rename.
+"""Build the database from the seeds: a new file with the schema, load, verify, rename.
 
 The build starts from nothing every time. It writes a new file beside the
-target, runs the Alembic migrations on it, loads the seeds in foreign-key
-order, verifies the result, and only then renames it over the target. A
-build that fails for any reason leaves the old database exactly as it was.
+target, gives it the schema (a copy of the cached template of the Alembic
+migrations, :mod:`icadb.template`, or the migrations replayed), loads the
+seeds in foreign-key order, verifies the result, and only then renames it
+over the target. A build that fails for any reason leaves the old database
+exactly as it was.
 """
 
 from __future__ import annotations
@@ -16,14 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from icadb.errors import Problems, SeedError
-from icadb.paths import SEEDS_DIR
+from icadb.paths import MIGRATIONS_DIR, SEEDS_DIR
 from icadb.progress import Progress
 
 
 # A new file no one reads until it is renamed into place: no rollback journal
 # on disk, no syncing while it is written (it is synced once, at the end).
-# Foreign keys are checked once, over every row, by verify() before the
-# commit, not row by row as rows go in: the loaders check references
+# Foreign keys are checked once, over every row, by icadb.verify before the
+# rows are committed, not row by row as rows go in: the loaders check references
 # themselves, and the final check is what guarantees them. (Enforced row by
 # row, a child row inserted before its parent makes SQLite look for children
 # of every parent row inserted until then.)
@@ -98,16 +100,6 @@ def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progre
     return ctx.counts
 
 
-def verify(conn: sqlite3.Connection, problems: Problems) -> None:
-    """Whole-database checks the loaders cannot make row by row (of ``main``:
-    a loader may have a scratch file attached)."""
-    for table, rowid, parent, _fk in conn.execute("PRAGMA main.foreign_key_check"):
-        problems.add("(database)", None, table, f"row {rowid} points at a missing {parent} row; expected every reference to exist")
-    for (result,) in conn.execute("PRAGMA main.integrity_check"):
-        if result != "ok":
-            problems.add("(database)", None, "(integrity)", result)
-
-
 def _fsync_dir(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -125,13 +117,19 @@ def build(
     seeds: Path = SEEDS_DIR,
     progress: Progress | None = None,
     revision: str = "head",
+    template: bool = True,
+    migrations: Path = MIGRATIONS_DIR,
 ) -> BuildResult:
     """Build the database at *db_path* from *seeds*.
 
-    Raises :class:`SeedError` (with every problem found) when the seeds are
-    bad; the file at *db_path* is then untouched.
+    The schema is a copy of the cached template of the migrations
+    (:mod:`icadb.template`), or, with ``template=False`` (or when the cache
+    folder cannot be written), the migrations replayed on the new file: the
+    same bytes either way. Raises :class:`SeedError` (with every problem
+    found) when the seeds are bad; the file at *db_path* is then untouched.
     """
-    from icadb import migrate
+    from icadb import template as schema_template
+    from icadb import verify
 
     started = time.perf_counter()
     db_path = Path(db_path).resolve()
@@ -151,10 +149,15 @@ def build(
         leftover.unlink(missing_ok=True)
     try:
         with progress.stage("schema (alembic migrations)", total=1) as task:
-            migrate.upgrade(temp, revision)
+            copied = template and schema_template.start_from_template(temp, revision, migrations)
+            if not copied:
+                schema_template.replay(temp, revision, migrations)
             task.advance()
-        phase("migrations")
-        conn = sqlite3.connect(temp, isolation_level=None)
+        phase("schema (copy of the migrations' template)" if copied else "migrations (replayed)")
+        # A long busy timeout: the statistics and facet counts are written
+        # while the integrity check may read the file from another process.
+        conn = sqlite3.connect(temp, isolation_level=None, timeout=24 * 3600)
+        integrity = None
         try:
             for pragma in BUILD_PRAGMAS:
                 conn.execute(f"PRAGMA {pragma}")
@@ -168,11 +171,21 @@ def build(
                 gc.set_threshold(*thresholds)
             mark = time.perf_counter()
             if not problems:
-                verify(conn, problems)
-            phase("verify (foreign keys, integrity)")
+                verify.foreign_keys(conn, problems)
+            phase("verify: foreign keys")
             if problems:
                 conn.execute("ROLLBACK")
                 raise SeedError(problems)
+            conn.execute("COMMIT")  # the loaded rows; the file is renamed into place only if all that follows passes
+            for _seq, name, _file in conn.execute("PRAGMA database_list").fetchall():
+                if name not in ("main", "temp"):  # a loader's scratch file (see loaders/sentences.py)
+                    conn.execute(f'DETACH DATABASE "{name}"')
+            phase("commit the rows")
+            integrity = verify.IntegrityCheck(conn, temp, problems)
+            phase("verify: integrity" + (" (started in a process beside the next steps)" if integrity.process else ""))
+            if problems:
+                raise SeedError(problems)
+            conn.execute("BEGIN")
             with progress.stage("analyze and facet counts", total=2) as task:
                 from icadb.loaders import facet_counts
 
@@ -186,13 +199,21 @@ def build(
                 conn.execute("ANALYZE summary_facets")
                 task.advance()
             phase("facet counts (for Datasette, like ANALYZE)")
+            integrity.wait()
+            phase("verify: waiting for the integrity check")
+            if problems:
+                conn.execute("ROLLBACK")
+                raise SeedError(problems)
             conn.execute("COMMIT")
-            phase("commit")
-            for _seq, name, _file in conn.execute("PRAGMA database_list").fetchall():
-                if name not in ("main", "temp"):  # a loader's scratch file (see loaders/sentences.py)
-                    conn.execute(f'DETACH DATABASE "{name}"')
+            for table in verify.WRITTEN_AFTER:  # what the integrity check did not see
+                verify.integrity(conn, problems, table)
+            if problems:
+                raise SeedError(problems)
+            phase("commit and verify the statistics and facet counts")
             conn.execute("PRAGMA journal_mode=DELETE")
         finally:
+            if integrity is not None:
+                integrity.stop()
             conn.close()
         with open(temp, "rb+") as fh:
             os.fsync(fh.fileno())

@@ -11,15 +11,14 @@ data version).
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
 import time
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from icadb.codebook import load
+from icadb.csvexport import write_csv
 from icadb.resources import DATE, INTEGER, NUMBER, Resource, resources
 
 BATCH = 20_000
@@ -33,24 +32,7 @@ class ExportResult:
     seconds: float = 0.0
     data_version: str = ""
     zip_path: Path | None = None
-
-
-def _select(res: Resource) -> str:
-    columns = ", ".join(f'"{c.name}"' for c in res.columns)
-    order = ", ".join(f'"{c}"' for c in res.order_by)
-    return f'SELECT {columns} FROM "{res.name}" ORDER BY {order}'
-
-
-def write_csv(conn: sqlite3.Connection, res: Resource, path: Path, *, excel: bool = False) -> int:
-    count = 0
-    with open(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n" if excel else "\n")
-        writer.writerow([c.name for c in res.columns])
-        cursor = conn.execute(_select(res))
-        while rows := cursor.fetchmany(BATCH):
-            writer.writerows(rows)
-            count += len(rows)
-    return count
+    drafts: str = "none"  # none (the database holds none), left out, or included
 
 
 def _arrow_schema(res: Resource):
@@ -71,12 +53,12 @@ def write_parquet(conn: sqlite3.Connection, res: Resource, path: Path) -> int:
     schema = _arrow_schema(res)
     count = 0
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
-        cursor = conn.execute(_select(res))
+        cursor = conn.execute(res.select_sql())
         rows = cursor.fetchmany(BATCH)
         while True:  # at least one batch, so an empty table still has its schema
+            columns = list(zip(*rows)) if rows else [()] * len(schema)  # one C-level transpose
             arrays = []
-            for index, pa_field in enumerate(schema):
-                values = [row[index] for row in rows]
+            for values, pa_field in zip(columns, schema):
                 if pa.types.is_date32(pa_field.type):
                     arrays.append(pa.array(values, pa.string()).cast(pa.date32()))
                 elif pa.types.is_dictionary(pa_field.type):
@@ -105,7 +87,18 @@ def _field(col) -> dict:
     return out
 
 
-def datapackage(conn: sqlite3.Connection, res_list: list[Resource], fmt: str, excel: bool, version: str) -> dict:
+DRAFTS_SAID = {
+    "none": "The database holds no machine-suggested drafts: every record is reviewed.",
+    "left out": "Machine-suggested drafts (records with review_status machine_suggested, and quotes a program "
+                "suggested, evidence.suggested = 1) were left out; every row here is reviewed data. "
+                "`icadb export --include-drafts` includes them, marked.",
+    "included": "Machine-suggested drafts were included (asked for with --include-drafts): rows with review_status "
+                "machine_suggested, and evidence with suggested = 1, are NOT reviewed by a person.",
+}
+
+
+def datapackage(conn: sqlite3.Connection, res_list: list[Resource], fmt: str, excel: bool, version: str,
+                drafts: str = "none") -> dict:
     book = load()
     documents = conn.execute("SELECT title, url, publisher, published_on FROM documents ORDER BY published_earliest, document_id")
     sources = []
@@ -153,10 +146,12 @@ def datapackage(conn: sqlite3.Connection, res_list: list[Resource], fmt: str, ex
         "keywords": ["India", "Central Asia", "security cooperation", "Kazakhstan", "Kyrgyzstan", "Tajikistan",
                      "Turkmenistan", "Uzbekistan"],
         "resources": package_resources,
+        "icadb:drafts": drafts,
+        "icadb:drafts_description": DRAFTS_SAID[drafts],
     }
 
 
-def readme(version: str, res_list: list[Resource], fmt: str, excel: bool) -> str:
+def readme(version: str, res_list: list[Resource], fmt: str, excel: bool, drafts: str = "none") -> str:
     lines = [
         "# icadb extract",
         "",
@@ -164,6 +159,8 @@ def readme(version: str, res_list: list[Resource], fmt: str, excel: bool) -> str
         "",
         "India–Central Asia security cooperation: every meeting, agreement, exercise, proposal, facility and",
         "activity the source articles report, each backed by verbatim quotes (table `evidence`).",
+        "",
+        f"Drafts: {DRAFTS_SAID[drafts]}",
         "",
         f"One {fmt.upper()} file per table and view; `datapackage.json` (Frictionless Data Package) gives every",
         "column's type and meaning, the keys and the licence. The full codebook is docs/codebook.md in the project.",
@@ -188,6 +185,8 @@ def readme(version: str, res_list: list[Resource], fmt: str, excel: bool) -> str
 
 
 def _zip(folder: Path) -> Path:
+    import zipfile
+
     target = folder.with_suffix(".zip")
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.iterdir()):
@@ -199,9 +198,30 @@ def _zip(folder: Path) -> Path:
     return target
 
 
+def leave_out_drafts(conn: sqlite3.Connection, res_list: list[Resource]) -> tuple[list[Resource], bool]:
+    """The resources without drafts (icadb.reviewed's rule): the tables of drafts
+    left out, the others filtered; and whether the database holds any draft."""
+    from icadb.reviewed import DRAFT, is_draft_table, reviewed_only
+
+    present = conn.execute(f"SELECT EXISTS (SELECT 1 FROM records WHERE review_status = '{DRAFT}') OR EXISTS "
+                           "(SELECT 1 FROM evidence WHERE suggested = 1)").fetchone()[0]
+    out = []
+    for res in res_list:
+        if is_draft_table(res.name):
+            continue
+        if present:
+            res.where = reviewed_only(res.name, [c.name for c in res.columns])
+        out.append(res)
+    return out, bool(present)
+
+
 def export(db_path: Path, folder: Path, *, fmt: str = "csv", excel: bool = False, make_zip: bool = False,
-           progress=None) -> ExportResult:
-    """Write every table and view of the database at *db_path* into *folder*."""
+           progress=None, tables: list[str] | None = None, include_drafts: bool = False) -> ExportResult:
+    """Write every table and view of the database at *db_path* into *folder*
+    (or only those named in *tables*, in codebook order: :class:`KeyError`
+    for a name that is not published); ``datapackage.json`` and the README
+    describe the files written. Drafts (machine-suggested records and
+    suggested quotes) are left out unless *include_drafts*."""
     from icadb.db import connect
 
     if fmt not in ("csv", "parquet"):
@@ -210,9 +230,14 @@ def export(db_path: Path, folder: Path, *, fmt: str = "csv", excel: bool = False
     conn = connect(db_path, readonly=True)
     try:
         version = conn.execute("SELECT data_version FROM build_info").fetchone()[0]
-        res_list = resources(conn)
+        res_list = resources(conn, tables)
+        if include_drafts:
+            drafts = "included"
+        else:
+            res_list, present = leave_out_drafts(conn, res_list)
+            drafts = "left out" if present else "none"
         folder.mkdir(parents=True, exist_ok=True)
-        result = ExportResult(folder, data_version=version)
+        result = ExportResult(folder, data_version=version, drafts=drafts)
         for res in res_list:
             path = folder / f"{res.name}.{fmt}"
             if progress is not None:
@@ -223,11 +248,11 @@ def export(db_path: Path, folder: Path, *, fmt: str = "csv", excel: bool = False
                 rows = write_csv(conn, res, path, excel=excel) if fmt == "csv" else write_parquet(conn, res, path)
             result.files.append(path)
             result.rows += rows
-        package = datapackage(conn, res_list, fmt, excel, version)
+        package = datapackage(conn, res_list, fmt, excel, version, drafts)
     finally:
         conn.close()
     (folder / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (folder / "README.md").write_text(readme(version, res_list, fmt, excel), encoding="utf-8")
+    (folder / "README.md").write_text(readme(version, res_list, fmt, excel, drafts), encoding="utf-8")
     result.files += [folder / "datapackage.json", folder / "README.md"]
     if make_zip:
         result.zip_path = _zip(folder)

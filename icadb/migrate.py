@@ -7,22 +7,23 @@ from pathlib import Path
 from icadb.paths import ALEMBIC_INI, MIGRATIONS_DIR
 
 
-def alembic_config(db_path: Path | str | None = None, *, quiet: bool = True):
+def alembic_config(db_path: Path | str | None = None, *, quiet: bool = True, migrations: Path = MIGRATIONS_DIR):
     from alembic.config import Config
 
     cfg = Config(str(ALEMBIC_INI))
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(migrations))
     if db_path is not None:
         cfg.set_main_option("sqlalchemy.url", f"sqlite:///{Path(db_path)}")
     cfg.attributes["configure_logger"] = not quiet
     return cfg
 
 
-def upgrade(db_path: Path | str, revision: str = "head") -> None:
-    """Migrate the database file at *db_path* (created if missing) to *revision*."""
+def upgrade(db_path: Path | str, revision: str = "head", *, migrations: Path = MIGRATIONS_DIR) -> None:
+    """Migrate the database file at *db_path* (created if missing) to *revision*
+    with the revisions in *migrations* (the project's own by default)."""
     from alembic import command
 
-    command.upgrade(alembic_config(db_path), revision)
+    command.upgrade(alembic_config(db_path, migrations=migrations), revision)
 
 
 def downgrade(db_path: Path | str, revision: str) -> None:

@@ -10,6 +10,7 @@ controlled vocabularies), and the keys from the schema or the codebook.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from icadb.codebook import column_entry, load
@@ -45,12 +46,20 @@ class Resource:
     primary_key: list[str] = field(default_factory=list)
     order_by: list[str] = field(default_factory=list)
     foreign_keys: list[dict] = field(default_factory=list)
+    where: str | None = None  # a condition on the rows published (drafts left out: icadb.reviewed)
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 
+    def select_sql(self) -> str:
+        """SELECT every column in order, the rows in their fixed order."""
+        columns = ", ".join(f'"{c.name}"' for c in self.columns)
+        order = ", ".join(f'"{c}"' for c in self.order_by)
+        where = f" WHERE {self.where}" if self.where else ""
+        return f'SELECT {columns} FROM "{self.name}"{where} ORDER BY {order}'
 
-def _storage_type(conn: sqlite3.Connection, name: str, column: str, declared: str) -> str:
+
+def _declared_type(declared: str) -> str | None:
     declared = declared.upper()
     if "INT" in declared:
         return INTEGER
@@ -58,31 +67,52 @@ def _storage_type(conn: sqlite3.Connection, name: str, column: str, declared: st
         return NUMBER
     if declared:
         return STRING
-    # A view's computed column has no declared type: look at what it holds.
-    kinds = {r[0] for r in conn.execute(
-        f'SELECT DISTINCT typeof("{column}") FROM (SELECT "{column}" FROM "{name}" LIMIT 1000)')} - {"null"}
-    if kinds <= {"integer"} and kinds:
-        return INTEGER
-    if kinds <= {"integer", "real"} and kinds:
-        return NUMBER
-    return STRING
+    return None
 
 
-def resources(conn: sqlite3.Connection) -> list[Resource]:
-    """Every table and view of the codebook present in the database, in codebook order."""
+def _held_types(conn: sqlite3.Connection, name: str, columns: list[str]) -> dict[str, str]:
+    """The type of what each of a view's computed *columns* (no declared type) holds
+    in its first 1,000 rows: one query for all of them (a view like co_mentions
+    is computed whole before its first row, once per query)."""
+    if not columns:
+        return {}
+    kinds: dict[str, set[str]] = {c: set() for c in columns}
+    listed = ", ".join(f'"{c}"' for c in columns)
+    typed = ", ".join(f'typeof("{c}")' for c in columns)
+    for row in conn.execute(f'SELECT DISTINCT {typed} FROM (SELECT {listed} FROM "{name}" LIMIT 1000)'):
+        for column, kind in zip(columns, row):
+            kinds[column].add(kind)
+    out = {}
+    for column, held in kinds.items():
+        held -= {"null"}
+        out[column] = INTEGER if held and held <= {"integer"} else NUMBER if held and held <= {"integer", "real"} else STRING
+    return out
+
+
+def resources(conn: sqlite3.Connection, names: Iterable[str] | None = None) -> list[Resource]:
+    """Every table and view of the codebook present in the database, in codebook
+    order (or only those *names*; :class:`KeyError` for one not published)."""
     book = load()
     present = {r[0]: r[1] for r in conn.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")}
     specs = {**book["tables"], "build_info": book["hidden_tables"]["build_info"]}
+    published = [name for name in specs if name in present]
+    wanted = set(published) if names is None else set(names)
+    unknown = sorted(wanted - set(published))
+    if unknown:
+        raise KeyError(f"no table or view {unknown[0]!r}; expected one of: {', '.join(published)}")
     out: list[Resource] = []
     for name, spec in specs.items():
-        if name not in present:
+        if name not in present or name not in wanted:
             continue
         is_view = present[name] == "view"
         info = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
+        entries = {col: column_entry(spec["columns"].get(col, "")) for _cid, col, *_ in info}
+        held = _held_types(conn, name, [col for _cid, col, declared, *_ in info
+                                        if not entries[col].get("type") and not _declared_type(declared or "")])
         columns = []
         for _cid, col, declared, notnull, _default, _pk in info:
-            entry = column_entry(spec["columns"].get(col, ""))
-            kind = entry.get("type") or _storage_type(conn, name, col, declared or "")
+            entry = entries[col]
+            kind = entry.get("type") or _declared_type(declared or "") or held[col]
             columns.append(Column(col, kind, str(entry.get("description", "")).strip(), bool(notnull),
                                   entry.get("vocabulary")))
         pk = [r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5])]
@@ -100,15 +130,10 @@ def resources(conn: sqlite3.Connection) -> list[Resource]:
             # a batch migration may write in either order.
             resource.foreign_keys = sorted(groups.values(), key=lambda g: (g["fields"], g["reference"]["resource"]))
         out.append(resource)
-    names = {r.name for r in out}
     for resource in out:  # only keys into resources that are published too
-        resource.foreign_keys = [fk for fk in resource.foreign_keys if fk["reference"]["resource"] in names]
+        resource.foreign_keys = [fk for fk in resource.foreign_keys if fk["reference"]["resource"] in published]
     return out
 
 
 def resource(conn: sqlite3.Connection, name: str) -> Resource:
-    for found in resources(conn):
-        if found.name == name:
-            return found
-    known = ", ".join(r.name for r in resources(conn))
-    raise KeyError(f"no table or view {name!r}; expected one of: {known}")
+    return resources(conn, [name])[0]

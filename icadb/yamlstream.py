@@ -263,7 +263,7 @@ def read_in_a_process(path: Path) -> bool:
         size = os.path.getsize(path)
     except OSError:
         size = -1
-    return size >= process_min_bytes()
+    return size >= process_min_bytes(size)
 
 
 PROCESS_ENV = "ICADB_PROCESS_MIN_BYTES"
@@ -272,15 +272,22 @@ _BATCH = 250  # records per message from the reader process (about 250 KB)
 _PIPE_BYTES = 1 << 20  # room in the pipe for a few messages (Linux's default limit for a pipe)
 
 
-def process_min_bytes() -> int:
+def process_min_bytes(size: int | None = None) -> int:
     """Work on at least this many bytes of input (one seed file; all the
     document texts) is done in a process of its own, beside the build.
-    ``$ICADB_PROCESS_MIN_BYTES`` overrides (0: always; -1: never)."""
+    ``$ICADB_PROCESS_MIN_BYTES`` overrides (0: always; -1: never); without
+    it, PROCESS_MIN_BYTES when a second core is free, else never
+    (:mod:`icadb.cores`: helpers on a busy core make a build slower). The
+    core is looked at only for work of *size* bytes that would qualify."""
     value = os.environ.get(PROCESS_ENV, "")
     try:
-        chosen = int(value) if value.strip() else PROCESS_MIN_BYTES
+        chosen = int(value) if value.strip() else None
     except ValueError:
-        chosen = PROCESS_MIN_BYTES
+        chosen = None
+    if chosen is None:
+        from icadb.cores import a_core_is_free
+
+        chosen = PROCESS_MIN_BYTES if (size is not None and size < PROCESS_MIN_BYTES) or a_core_is_free() else -1
     return chosen if chosen >= 0 else 1 << 62
 
 
@@ -451,7 +458,7 @@ def read_mappings(paths: list[Path], problems: Problems) -> Iterator[tuple[Path,
             total += os.path.getsize(path)
         except OSError:
             pass
-    if total < process_min_bytes():
+    if total < process_min_bytes(total):
         for path in paths:
             yield path, read_mapping(path, problems)
         return

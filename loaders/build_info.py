@@ -52,7 +52,7 @@ def prepare(ctx: LoadContext) -> None:
     from icadb.yamlstream import process_min_bytes
 
     size = sum(p.stat().st_size for p in ctx.seeds.rglob("*") if p.is_file())
-    if size < process_min_bytes():
+    if size < process_min_bytes(size):
         return
     import multiprocessing
 

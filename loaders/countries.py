@@ -4,6 +4,7 @@ from ``seeds/reference/countries.csv``."""
 from __future__ import annotations
 
 import math
+import os
 
 from icadb.schema.vocab import CENTRAL_ASIA
 from icadb.loaders.context import LoadContext
@@ -29,11 +30,31 @@ def _coordinate(ctx: LoadContext, path, line, label, text: str, limit: float):
     return value
 
 
-def load(ctx: LoadContext, writer: Writer) -> None:
-    import pycountry
+def iso_countries() -> dict[str, dict[str, str]]:
+    """pycountry's ISO 3166-1 entries by alpha-3 code, as its fields (alpha_2,
+    numeric, name, common_name, official_name...).
 
+    Read straight from pycountry's own database file, which is what
+    ``pycountry.countries`` holds, without importing pycountry (whose import
+    looks up its own version and resources: a tenth of a build of the seeds).
+    ``tests/test_reference.py`` checks the two agree."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.find_spec("pycountry")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = os.path.join(folder, "databases", "iso3166-1.json")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as fh:
+                return {entry["alpha_3"]: entry for entry in json.load(fh)["3166-1"]}
+    import pycountry  # pragma: no cover - a pycountry that keeps its data elsewhere
+
+    return {c.alpha_3: dict(c._fields) for c in pycountry.countries}  # pragma: no cover
+
+
+def load(ctx: LoadContext, writer: Writer) -> None:
     path = ctx.seeds / "reference" / "countries.csv"
-    iso = {c.alpha_3: c for c in pycountry.countries}
+    iso = iso_countries()
     extras: dict[str, tuple] = {}
     problems_before = len(ctx.problems)
     for line, row in iter_csv(path, ctx.problems, CSV_HEADER):
@@ -61,9 +82,9 @@ def load(ctx: LoadContext, writer: Writer) -> None:
         for code in sorted(iso):
             c = iso[code]
             region, subregion, capital, lat, lon = extras.get(code, (None, None, None, None, None))
-            name = getattr(c, "common_name", None) or c.name
+            name = c.get("common_name") or c["name"]
             writer.add("countries", (
-                code, c.alpha_2, c.numeric, name, c.name, getattr(c, "official_name", None),
+                code, c["alpha_2"], c["numeric"], name, c["name"], c.get("official_name"),
                 region, subregion, int(code in CENTRAL_ASIA), capital, lat, lon,
             ), (path, 0))
             registry[code] = name

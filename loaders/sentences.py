@@ -13,8 +13,10 @@ A large corpus (``icadb.yamlstream.process_min_bytes()`` of text or more) is
 split and tagged in a process of its own, started as soon as the documents
 and aliases are loaded (:func:`prepare`), so that it runs on the second core
 while the records load; it writes its rows to a scratch SQLite file beside
-the build, which :func:`load` then inserts. Both ways give the same rows:
-they share :func:`sentence_rows`.
+the build, which :func:`load` then copies in whole. A smaller corpus is
+tagged in the building process into the same scratch file, copied the same
+way: both ways give the same rows (they share :func:`sentence_rows`) and the
+same bytes of the built file.
 """
 
 from __future__ import annotations
@@ -98,24 +100,16 @@ def sentence_rows(documents: Iterable[tuple[str, str]], gazetteer: Gazetteer,
 
 # -------------------------------------------------- in a process of its own
 
-def _tagger_process(scratch: str, files: list[tuple[str, str]], gazetteer: tuple, terms: tuple | None,
-                    parties: tuple | None, schema: dict[str, tuple[str, list[str]]]) -> None:
-    """Read each document's text file, write its sentences and mentions to *scratch*.
+def _tag_into(scratch: str, documents: Iterable[tuple[str, str]], gazetteer: Gazetteer, terms: re.Pattern | None,
+              parties: re.Pattern | None, schema: dict[str, tuple[str, list[str]]],
+              digests: list[tuple[str, str]]) -> None:
+    """Write the sentences and mentions of *documents* into a new SQLite file at *scratch*.
 
     The tables are made by the build's own CREATE TABLE and CREATE INDEX
     statements (*schema*: table -> (table sql, index sqls)), so the build can
-    copy them whole (see :func:`_copy_tagged`). Each text's SHA-256 is stored
-    too, so the build can make sure it tagged the very text it stored."""
-    import gc
-    import os
-
-    gc.set_threshold(50_000, 20, 100)  # many objects, no cycles
-    try:  # the build waits on the seed readers first; tagging can fill the gaps (it is needed later)
-        os.nice(10)
-    except (AttributeError, OSError):  # pragma: no cover - platforms without nice
-        pass
-    pattern = re.compile(*terms) if terms else None
-    party_pattern = re.compile(*parties) if parties else None
+    copy them whole (see :func:`_copy_tagged`); *digests* ((document_id,
+    SHA-256 of its text), filled while *documents* is read) go in a table
+    ``texts``, and a table ``finished`` is written last."""
     conn = sqlite3.connect(scratch, isolation_level=None)
     conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
@@ -123,17 +117,9 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], gazetteer: tuple
         conn.execute(table_sql)
     conn.execute("CREATE TABLE texts (document_id, sha256)")
     conn.execute("BEGIN")
-    digests = []
-
-    def documents() -> Iterator[tuple[str, str]]:
-        for document_id, path in files:
-            data = Path(path).read_bytes()
-            digests.append((document_id, hashlib.sha256(data).hexdigest()))
-            yield document_id, data.decode("utf-8")
-
     batches: dict[str, list] = {table: [] for table in TABLES}
     sql = {table: insert_sql(table, columns) for table, columns in TABLES.items()}
-    for table, row in sentence_rows(documents(), Gazetteer(*gazetteer), pattern, party_pattern):
+    for table, row in sentence_rows(documents, gazetteer, terms, parties):
         batch = batches[table]
         batch.append(row)
         if len(batch) >= 5000:
@@ -150,6 +136,41 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], gazetteer: tuple
     conn.close()
 
 
+def _tagger_process(scratch: str, files: list[tuple[str, str]], gazetteer: tuple, terms: tuple | None,
+                    parties: tuple | None, schema: dict[str, tuple[str, list[str]]]) -> None:
+    """Read each document's text file, write its sentences and mentions to *scratch*
+    (with each text's SHA-256, so the build can make sure it tagged the very
+    text it stored)."""
+    import gc
+    import os
+
+    gc.set_threshold(50_000, 20, 100)  # many objects, no cycles
+    try:  # the build waits on the seed readers first; tagging can fill the gaps (it is needed later)
+        os.nice(10)
+    except (AttributeError, OSError):  # pragma: no cover - platforms without nice
+        pass
+    digests: list[tuple[str, str]] = []
+
+    def documents() -> Iterator[tuple[str, str]]:
+        for document_id, path in files:
+            data = Path(path).read_bytes()
+            digests.append((document_id, hashlib.sha256(data).hexdigest()))
+            yield document_id, data.decode("utf-8")
+
+    _tag_into(scratch, documents(), Gazetteer(*gazetteer), re.compile(*terms) if terms else None,
+              re.compile(*parties) if parties else None, schema, digests)
+
+
+def _schema(ctx: LoadContext) -> dict[str, tuple[str, list[str]]]:
+    """Each tagged table's CREATE TABLE and CREATE INDEX statements, as the migrations made them."""
+    return {table: (ctx.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                     (table,)).fetchone()[0],
+                    [sql for (sql,) in ctx.conn.execute(
+                        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+                        "ORDER BY name", (table,))])
+            for table in TABLES}
+
+
 def _scratch_path(ctx: LoadContext) -> Path:
     main = next(row[2] for row in ctx.conn.execute("PRAGMA database_list") if row[1] == "main")
     return Path(main).with_name(Path(main).name + ".sentences")
@@ -158,7 +179,7 @@ def _scratch_path(ctx: LoadContext) -> Path:
 def prepare(ctx: LoadContext) -> None:
     """Start tagging in a process of its own when the corpus is large enough to gain from it."""
     total = ctx.conn.execute("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents").fetchone()[0]
-    if total < process_min_bytes():
+    if total < process_min_bytes(total):
         return
     folder = document_dir(ctx.seeds)
     files = [(document_id, str(folder / f"{document_id}.txt"))
@@ -167,15 +188,9 @@ def prepare(ctx: LoadContext) -> None:
     gazetteer = Gazetteer.from_db(ctx.conn)
     scratch = _scratch_path(ctx)
     scratch.unlink(missing_ok=True)
-    schema = {table: (ctx.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                       (table,)).fetchone()[0],
-                      [sql for (sql,) in ctx.conn.execute(
-                          "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
-                          "ORDER BY name", (table,))])
-              for table in TABLES}
     process = start_process(ctx, _tagger_process,
                             (str(scratch), files, gazetteer.arguments(), (terms.pattern, terms.flags) if terms else None,
-                             (parties.pattern, parties.flags) if parties else None, schema),
+                             (parties.pattern, parties.flags) if parties else None, _schema(ctx)),
                             "icadb-tagger", after=lambda: scratch.unlink(missing_ok=True))
     ctx.prepared["sentences"] = (process, scratch)
 
@@ -209,7 +224,7 @@ def _copy_tagged(ctx: LoadContext, writer: Writer, scratch: Path, origin: tuple[
     They were made by the same statements, so ``INSERT INTO t SELECT * FROM
     tagged.t`` into the empty table is SQLite's transfer optimisation: rows
     and index entries are copied in order, not inserted one by one (it needs
-    foreign keys off, as they are during a build; verify() checks them after).
+    foreign keys off, as they are during a build; icadb.verify checks them after).
     The scratch file stays attached until the build commits (SQLite cannot
     detach it inside the transaction); the build detaches it and runs its
     whole-database checks on ``main`` only. Should the copy be refused, the
@@ -235,23 +250,27 @@ def _copy_tagged(ctx: LoadContext, writer: Writer, scratch: Path, origin: tuple[
 
 
 def load(ctx: LoadContext, writer: Writer) -> None:
+    """Tag the documents (or take what the tagger process tagged) and copy the
+    tables in whole. Tagged here, the rows go through the same scratch file
+    and the same copy as the tagger process's, so both ways give the same
+    bytes, not only the same rows (a table written row by row and indexed
+    after lays its pages out differently from a copied one)."""
     writer.flush()
     prepared = ctx.prepared.pop("sentences", None)
     if prepared is not None:
         process, scratch = prepared
         _load_from_process(ctx, writer, process, scratch)
         return
+    scratch = _scratch_path(ctx)
+    scratch.unlink(missing_ok=True)
+    ctx.cleanups.append(lambda: scratch.unlink(missing_ok=True))
     gazetteer = Gazetteer.from_db(ctx.conn)
     terms, parties = cooperation_terms(ctx), party_phrases(ctx)
-    for table, columns in TABLES.items():
-        writer.table(table, columns)
     documents = ctx.conn.execute("SELECT document_id, text FROM documents ORDER BY document_id")
-    origin = (ctx.seeds / "documents", 0)
     with ctx.progress.stage("sentences and mentions") as task:
         def counted(rows):
             for row in rows:
                 task.advance()
                 yield row
-        for table, row in sentence_rows(counted(documents), gazetteer, terms, parties):
-            writer.add(table, row, origin)
-    writer.flush()
+        _tag_into(str(scratch), counted(documents), gazetteer, terms, parties, _schema(ctx), [])
+    _copy_tagged(ctx, writer, scratch, (ctx.seeds / "documents", 0))

@@ -23,6 +23,36 @@ from sqlalchemy.engine import Engine
 from icadb.paths import default_db_path
 from icadb.schema.models import Base
 
+def _deterministic_batch_rebuilds() -> None:
+    """Make a batch rebuild write the same table text in every process.
+
+    Alembic's batch mode gathers a table's constraints and indexes from
+    SQLAlchemy's ``Table.constraints`` and ``Table.indexes``, which are sets
+    ordered by object address: the rebuilt ``CREATE TABLE`` listed its
+    constraints, and the indexes were created, in a different order in every
+    process, so two builds of the same seeds differed byte for byte. Here
+    they are taken in the order reflection (or the table's definition)
+    created them, and the indexes by name.
+    """
+    from alembic.operations.batch import ApplyBatchImpl
+
+    if getattr(ApplyBatchImpl, "_icadb_deterministic", False):
+        return
+    grab = ApplyBatchImpl._grab_table_elements
+
+    def grab_in_order(self) -> None:
+        grab(self)
+        self.named_constraints = dict(sorted(self.named_constraints.items(),
+                                             key=lambda item: item[1]._creation_order))
+        self.unnamed_constraints.sort(key=lambda const: const._creation_order)
+        self.indexes = dict(sorted(self.indexes.items()))
+
+    ApplyBatchImpl._grab_table_elements = grab_in_order
+    ApplyBatchImpl._icadb_deterministic = True
+
+
+_deterministic_batch_rebuilds()
+
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
     fileConfig(config.config_file_name, disable_existing_loggers=False)

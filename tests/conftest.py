@@ -18,6 +18,20 @@ from icadb.paths import PROJECT_ROOT, SEEDS_DIR
 ICADB = [sys.executable, "-m", "icadb"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def template_cache(tmp_path_factory) -> Path:
+    """The schema template cache (icadb.template) in a folder of the session's
+    own, never the user's: set in the environment, so `icadb` subprocesses use it too."""
+    folder = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("ICADB_CACHE_DIR")
+    os.environ["ICADB_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("ICADB_CACHE_DIR", None)
+    else:
+        os.environ["ICADB_CACHE_DIR"] = previous
+
+
 def run_icadb(*args: str, db: Path | None = None, env: dict | None = None, check: bool = False,
               timeout: float = 120) -> subprocess.CompletedProcess:
     """Run ``icadb ARGS`` in a subprocess (stdout/stderr captured, so not a TTY)."""

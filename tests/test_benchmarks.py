@@ -39,3 +39,4 @@ def test_other_benchmarks_run():
     assert "MB/s" in run("benchmarks/tagging_speed.py")
     assert "p95" in run("benchmarks/load.py", "--clients", "2", "--seconds", "2", "--cache", "on")
     assert "rows/s" in run("benchmarks/export_speed.py", "--runs", "1")
+    assert "of a core" in run("benchmarks/serve_idle.py", "--seconds", "1", "--requests", "5")

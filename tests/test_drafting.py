@@ -196,3 +196,49 @@ def test_drafting_again_replaces_the_drafts(drafted, tmp_path):
     result = run_icadb("draft", DOC_ID, "--seeds", str(mine))
     assert result.returncode == 0, result.stderr
     assert drafts_file(mine).read_text(encoding="utf-8") == first, "drafting is deterministic"
+
+
+def test_the_front_pages_say_how_many_drafts_await_review(drafted, built_db):
+    from datasette.app import Datasette
+
+    from icadb.codebook import datasette_metadata
+
+    _seeds, db, _result = drafted
+
+    async def fetch(path: str, file: Path) -> str:
+        ds = Datasette(immutables=[str(file)], metadata=datasette_metadata(file.stem))
+        await ds.invoke_startup()
+        response = await ds.client.get(path)
+        assert response.status_code == 200
+        return response.text
+
+    for path in ("/", "/icadb"):
+        page = asyncio.run(fetch(path, db))
+        assert "3 machine-suggested drafts" in page and "await review" in page, path
+    assert "No machine-suggested drafts await review" in asyncio.run(fetch("/icadb", built_db))
+
+
+def test_export_leaves_drafts_out_unless_asked(drafted, tmp_path):
+    import csv
+    import json
+
+    _seeds, db, _result = drafted
+    plain, with_drafts = tmp_path / "plain", tmp_path / "drafts"
+    run_icadb("export", "--out", str(plain), db=db, check=True)
+    run_icadb("export", "--out", str(with_drafts), "--include-drafts", db=db, check=True)
+
+    def ids(folder: Path, name: str) -> set[str]:
+        with open(folder / f"{name}.csv", encoding="utf-8") as fh:
+            return {row["record_id"] for row in csv.DictReader(fh)}
+    conn = sqlite3.connect(db)
+    drafts = {r for (r,) in conn.execute("SELECT record_id FROM drafts")}
+    conn.close()
+    assert len(drafts) == 3
+    for name in ("records", "timeline", "evidence", "evidence_trail", "record_countries"):
+        assert not ids(plain, name) & drafts, name
+        assert drafts <= ids(with_drafts, name), name
+    assert not (plain / "drafts.csv").exists() and (with_drafts / "drafts.csv").exists()
+    package = json.loads((plain / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["icadb:drafts"] == "left out" and "left out" in package["icadb:drafts_description"]
+    assert "Drafts: Machine-suggested drafts" in (plain / "README.md").read_text(encoding="utf-8")
+    assert json.loads((with_drafts / "datapackage.json").read_text(encoding="utf-8"))["icadb:drafts"] == "included"

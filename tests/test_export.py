@@ -36,9 +36,12 @@ def parquet_export(built_db, tmp_path_factory) -> Path:
 
 
 def published(built_db) -> list[str]:
+    """What an export publishes: every table and view but the drafts' own (left out unless asked)."""
+    from icadb.reviewed import is_draft_table
+
     conn = connect(built_db, readonly=True)
     try:
-        return [r.name for r in resources(conn)]
+        return [r.name for r in resources(conn) if not is_draft_table(r.name)]
     finally:
         conn.close()
 
@@ -145,3 +148,146 @@ def test_cli_export_writes_the_folder(built_db, tmp_path):
 
     result = run_icadb("export", "--out", str(tmp_path / "out"), db=built_db, check=True)
     assert "exported" in result.stderr and (tmp_path / "out" / "timeline.csv").exists()
+
+
+# -- the CSV writer: SQLite renders the rows, the bytes stay csv.writer's ----
+
+def reference_csv(conn, res, path, *, excel=False) -> None:
+    """The CSV writer as it was before SQLite rendered the rows (kept here as
+    the reference: csv.writer over the rows fetched as tuples)."""
+    import csv
+
+    columns = ", ".join(f'"{c.name}"' for c in res.columns)
+    order = ", ".join(f'"{c}"' for c in res.order_by)
+    with open(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n" if excel else "\n")
+        writer.writerow([c.name for c in res.columns])
+        cursor = conn.execute(f'SELECT {columns} FROM "{res.name}" ORDER BY {order}')
+        while rows := cursor.fetchmany(20_000):
+            writer.writerows(rows)
+
+
+@pytest.fixture()
+def processes_for_any_size(monkeypatch):
+    """Let write_csv(workers=2) render even a small table in two processes."""
+    monkeypatch.setattr("icadb.csvexport.PROCESS_MIN_KEYS", 0)
+    monkeypatch.setattr("icadb.csvexport.RANGE_KEYS", 7)
+
+
+@pytest.mark.parametrize("excel", [False, True], ids=["lf", "excel"])
+def test_every_csv_is_byte_for_byte_what_csv_writer_wrote(built_db, tmp_path, excel, processes_for_any_size):
+    from icadb.export import write_csv
+
+    conn = connect(built_db, readonly=True)
+    try:
+        for res in resources(conn):
+            reference_csv(conn, res, tmp_path / "reference.csv", excel=excel)
+            for workers in (1, 2):
+                write_csv(conn, res, tmp_path / "new.csv", excel=excel, workers=workers)
+                assert (tmp_path / "new.csv").read_bytes() == (tmp_path / "reference.csv").read_bytes(), (
+                    res.name, workers)
+    finally:
+        conn.close()
+
+
+AWKWARD = [
+    "plain", "", None, "a,b", 'say "no"', '"', "line\nbreak", "car\rriage", "crlf\r\n", "\n", ",", " lead", "trail ",
+    "naïve – ünïcode ✓", "tab\there", 0, -1, 2**62, 1.0, 0.1 + 0.2, -0.0, 1e16, 1.5e-7, float("inf"), b"bytes",
+    b"a,b", b"\xff\xfe", "\x1d", "'", "NULL",
+]
+
+
+def awkward_database(path, values):
+    """A table of *values*, each in every column kind (TEXT, INTEGER, REAL, none), and its Resource."""
+    import sqlite3
+
+    from icadb.resources import Column, Resource
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE awkward (id INTEGER PRIMARY KEY, t TEXT, i INTEGER, r REAL, n)")
+    conn.execute("CREATE INDEX ix_awkward_t ON awkward (t)")
+    for index, value in enumerate(values, start=1):
+        conn.execute("INSERT INTO awkward VALUES (?, ?, ?, ?, ?)",
+                     (index, value, value, value, value))
+    conn.commit()
+    conn.close()
+    columns = [Column(name, "string", "") for name in ("id", "t", "i", "r", "n")]
+    return Resource("awkward", False, "", "", columns, ["id"], ["id"])
+
+
+@pytest.mark.parametrize("excel", [False, True], ids=["lf", "excel"])
+@pytest.mark.parametrize("values", [AWKWARD, ["plain"] * 5000 + ["a,b"] + ["plain"] * 5000, ["x"] * 3, []],
+                         ids=["awkward", "one-to-quote", "plain", "empty"])
+def test_awkward_values_are_written_as_csv_writer_writes_them(tmp_path, values, excel, processes_for_any_size):
+    from icadb.export import write_csv
+
+    res = awkward_database(tmp_path / "awkward.sqlite", values)
+    conn = connect(tmp_path / "awkward.sqlite", readonly=True)
+    try:
+        reference_csv(conn, res, tmp_path / "reference.csv", excel=excel)
+        for workers in (1, 2):
+            write_csv(conn, res, tmp_path / "new.csv", excel=excel, workers=workers)
+            assert (tmp_path / "new.csv").read_bytes() == (tmp_path / "reference.csv").read_bytes(), workers
+        # ordered by something other than the integer key: rendered in one query
+        text_order = type(res)(res.name, False, "", "", res.columns, ["id"], ["t", "id"])
+        reference_csv(conn, text_order, tmp_path / "reference.csv", excel=excel)
+        write_csv(conn, text_order, tmp_path / "new.csv", excel=excel)
+        assert (tmp_path / "new.csv").read_bytes() == (tmp_path / "reference.csv").read_bytes()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("separator", ["\x1f", "\x1e", "a\x1fb\x1ec"])
+def test_a_value_holding_a_separator_is_written_by_csv_writer(tmp_path, separator, processes_for_any_size):
+    from icadb.export import write_csv
+
+    res = awkward_database(tmp_path / "awkward.sqlite", ["plain", separator, "a,b"] * 5)
+    conn = connect(tmp_path / "awkward.sqlite", readonly=True)
+    try:
+        reference_csv(conn, res, tmp_path / "reference.csv")
+        for workers in (1, 2):
+            assert write_csv(conn, res, tmp_path / "new.csv", workers=workers) == 15
+            assert (tmp_path / "new.csv").read_bytes() == (tmp_path / "reference.csv").read_bytes()
+    finally:
+        conn.close()
+
+
+def test_one_column_rows_of_nothing_are_quoted_as_csv_writer_does(tmp_path):
+    import sqlite3
+
+    from icadb.export import write_csv
+    from icadb.resources import Column, Resource
+
+    conn = sqlite3.connect(tmp_path / "one.sqlite")
+    conn.execute("CREATE TABLE one (v TEXT)")
+    conn.executemany("INSERT INTO one VALUES (?)", [("a",), ("",), (None,), ("b,c",), ("",)])
+    conn.commit()
+    res = Resource("one", False, "", "", [Column("v", "string", "")], [], ["rowid"])
+    reference_csv(conn, res, tmp_path / "reference.csv")
+    write_csv(conn, res, tmp_path / "new.csv")
+    assert (tmp_path / "new.csv").read_bytes() == (tmp_path / "reference.csv").read_bytes()
+    assert (tmp_path / "new.csv").read_text() == 'v\na\n""\n""\n"b,c"\n""\n'
+
+
+def test_export_table_writes_only_the_tables_named(built_db, tmp_path):
+    result = export(built_db, tmp_path / "some", tables=["timeline", "mentions"])
+    assert sorted(p.name for p in result.files) == ["README.md", "datapackage.json", "mentions.csv", "timeline.csv"]
+    package = json.loads((tmp_path / "some" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in package["resources"]] == ["mentions", "timeline"]  # codebook order
+    whole = export(built_db, tmp_path / "all")
+    for name in ("mentions.csv", "timeline.csv"):
+        assert (tmp_path / "some" / name).read_bytes() == (whole.folder / name).read_bytes()
+
+
+def test_cli_export_table_option(built_db, tmp_path):
+    from tests.conftest import run_icadb
+
+    result = run_icadb("export", "--out", str(tmp_path / "out"), "--table", "records", "-t", "evidence", db=built_db,
+                       check=True)
+    assert "exported 2 tables and views" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["README.md", "datapackage.json", "evidence.csv",
+                                                                   "records.csv"]
+    result = run_icadb("export", "--out", str(tmp_path / "bad"), "--table", "recrods", db=built_db)
+    assert result.returncode == 2
+    assert "icadb: --table: no table or view 'recrods'; expected one of: countries," in result.stderr
+    assert not (tmp_path / "bad").exists()

@@ -134,3 +134,48 @@ def test_loopback_only_unless_a_host_is_named(server):
     with socket.socket() as client:
         client.settimeout(2)
         assert client.connect_ex((address, port)) != 0, f"the server answers on {address}"
+
+
+def test_the_collector_thread_collects_only_what_is_due():
+    from icadb.serve import due_generation
+
+    thresholds = (700, 10, 10)
+    assert due_generation((0, 0, 0), thresholds) is None  # idle: nothing allocated that lives
+    assert due_generation((701, 3, 2), thresholds) == 0
+    assert due_generation((701, 11, 2), thresholds) == 1
+    assert due_generation((5, 11, 11), thresholds) == 2
+
+
+def test_the_collector_thread_collects_cycles_made_after_start_up():
+    """Automatic collection is off while `icadb serve` runs; cycles made by
+    requests must still go, collected by the thread."""
+    import gc
+    import weakref
+
+    from icadb.serve import collect_garbage_off_the_event_loop
+
+    class Node:
+        pass
+
+    thresholds = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's own (another test may have left other ones)
+    stop, ready = threading.Event(), threading.Event()
+    thread = collect_garbage_off_the_event_loop(interval=0.02, stop=stop, ready=ready)
+    try:
+        assert ready.wait(10), "the collector thread never made its first look"  # what start-up made is frozen
+        refs = []
+        for _ in range(5000):  # well past the youngest generation's threshold
+            node = Node()
+            node.self = node
+            refs.append(weakref.ref(node))
+        del node
+        deadline = time.monotonic() + 10
+        while any(r() is not None for r in refs) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert all(r() is None for r in refs), "the cycles made after start-up were never collected"
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        gc.unfreeze()
+        gc.enable()
+        gc.set_threshold(*thresholds)

@@ -39,3 +39,11 @@ def test_every_place_has_coordinates_and_a_source(db):
     for row in db.execute("SELECT * FROM places"):
         assert -90 <= row["latitude"] <= 90 and -180 <= row["longitude"] <= 180
         assert row["coordinate_source"]
+
+
+def test_the_build_reads_the_countries_pycountry_holds():
+    """The countries loader reads pycountry's database file itself (faster than
+    importing pycountry); it must give exactly what pycountry.countries gives."""
+    from icadb.loaders.countries import iso_countries
+
+    assert iso_countries() == {c.alpha_3: dict(c._fields) for c in pycountry.countries}

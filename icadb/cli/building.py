@@ -23,10 +23,13 @@ from icadb.cli.options import (
 @seeds_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
 @click.option("--timings", is_flag=True, help="Also print how long each step took.")
-def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool, timings: bool) -> None:
+@click.option("--no-template", is_flag=True,
+              help="Replay the migrations on the new file instead of copying their cached result (same bytes).")
+def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool, timings: bool, no_template: bool) -> None:
     """Build the database from seeds/ (replaces it only if the build succeeds).
 
-    Runs the Alembic migrations on a new file, loads the reference data,
+    Gives a new file the schema (a copy of the Alembic migrations' result,
+    cached per set of revisions), loads the reference data,
     documents and curated records, verifies every evidence quote against its
     document, and renames the finished file into place. On bad seeds it lists
     every problem as path:line: field: problem, exits 1 and leaves the old
@@ -36,8 +39,10 @@ def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool, timings: bo
     Example:
         icadb build
         ICADB_DB=/tmp/test.sqlite icadb build --quiet
+        icadb build --no-template --timings
     """
-    sys.exit(run_build(resolve_db(db_path), quiet=quiet, seeds_dir=seeds_dir, timings=timings))
+    sys.exit(run_build(resolve_db(db_path), quiet=quiet, seeds_dir=seeds_dir, timings=timings,
+                       template=not no_template))
 
 @click.command("add-document", context_settings=CONTEXT)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))

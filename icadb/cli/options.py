@@ -47,7 +47,8 @@ def report_problems(exc) -> None:
         echo_err(note)
 
 
-def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None, timings: bool = False) -> int:
+def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None, timings: bool = False,
+              template: bool = True) -> int:
     """Build with progress and messages; return the exit code."""
     from icadb.build import build
     from icadb.errors import SeedError, display_path
@@ -57,7 +58,7 @@ def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None, timi
     show_progress = not quiet and sys.stderr.isatty()
     try:
         with Progress(enabled=show_progress) as progress:
-            result = build(db_path, seeds=(seeds_dir or SEEDS_DIR).resolve(), progress=progress)
+            result = build(db_path, seeds=(seeds_dir or SEEDS_DIR).resolve(), progress=progress, template=template)
     except SeedError as exc:
         report_problems(exc)
         state = "was left unchanged" if db_path.exists() else "was not created"

@@ -24,20 +24,28 @@ from icadb.cli.options import (
               help="CSV for spreadsheets and any tool; Parquet for typed columns (pandas, R arrow, DuckDB).")
 @click.option("--excel", is_flag=True, help="CSV for Excel: a byte-order mark and CRLF line ends (other tools may not want them).")
 @click.option("--zip", "make_zip", is_flag=True, help="Also pack the folder into FOLDER.zip.")
+@click.option("-t", "--table", "tables", multiple=True, metavar="NAME",
+              help="Export only this table or view (repeat for more); datapackage.json describes those.")
+@click.option("--include-drafts", is_flag=True,
+              help="Also export machine-suggested drafts and suggested quotes (marked; left out by default).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def export(db_path: Path | None, out_dir: Path, fmt: str, excel: bool, make_zip: bool, quiet: bool) -> None:
-    """Export every table and view, one file each, with a datapackage.json.
+def export(db_path: Path | None, out_dir: Path, fmt: str, excel: bool, make_zip: bool, tables: tuple[str, ...],
+           include_drafts: bool, quiet: bool) -> None:
+    """Export every table and view (or those named), one file each, with a datapackage.json.
 
     CSV is UTF-8 with a header row, RFC 4180 quoting, ISO dates and an empty
     field for no value, rows in a fixed order (the same build gives the same
     bytes). datapackage.json (a Frictionless Data Package) gives every
     column's type and meaning, the keys, the licence and the data version.
+    Machine-suggested drafts are left out unless --include-drafts; the
+    datapackage and its README say which was done.
 
     \b
     Example:
         icadb export --out OUT_DIR
         icadb export --out OUT_DIR --format parquet
         icadb export --out OUT_DIR --excel --zip
+        icadb export --out OUT_DIR --table mentions --table timeline
     """
     from icadb.export import export as run_export
     from icadb.progress import Progress
@@ -46,11 +54,16 @@ def export(db_path: Path | None, out_dir: Path, fmt: str, excel: bool, make_zip:
         raise click.UsageError("--excel applies to CSV only")
     path = resolve_db(db_path)
     open_database(path).close()
-    with Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
-        result = run_export(path, out_dir, fmt=fmt, excel=excel, make_zip=make_zip, progress=progress)
+    try:
+        with Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
+            result = run_export(path, out_dir, fmt=fmt, excel=excel, make_zip=make_zip, progress=progress,
+                                tables=list(tables) or None, include_drafts=include_drafts)
+    except KeyError as exc:
+        echo_err(f"icadb: --table: {exc.args[0]}")
+        sys.exit(2)
     if not quiet:
         echo_err(f"exported {len(result.files) - 2} tables and views ({result.rows:,} rows, data version "
-                 f"{result.data_version}) to {out_dir}/ in {result.seconds:.2f} s"
+                 f"{result.data_version}; drafts {result.drafts}) to {out_dir}/ in {result.seconds:.2f} s"
                  + (f"; packed into {result.zip_path}" if result.zip_path else ""))
 
 @click.command(context_settings=CONTEXT)

@@ -53,7 +53,28 @@ def _page_builder(template: str, table: str | None):
     return None, None
 
 
+async def drafts_waiting(datasette) -> list[dict]:
+    """Per icadb database: how many machine-suggested drafts and suggested quotes await review."""
+    out = []
+    for name in datasette.databases:
+        if not is_icadb(datasette, name):
+            continue
+        db = datasette.get_database(name)
+        try:
+            drafts = (await db.execute("select count(*) from drafts")).first()[0]
+            quotes = (await db.execute("select count(*) from evidence where suggested = 1")).first()[0]
+        except Exception:  # a database built before drafts existed
+            continue
+        out.append({"database": name, "drafts": drafts, "quotes": quotes,
+                    "url": datasette.urls.table(name, "timeline") + "?review_status=machine_suggested"})
+    return out
+
+
 def template_vars(template, database, table, view_name, request, datasette):
+    if request is not None and view_name in ("index", "database"):
+        async def front():
+            return {"icadb_drafts_waiting": await drafts_waiting(datasette)}
+        return front
     if request is None or not is_icadb(datasette, database):
         return None
     name, build = _page_builder(template or "", table)
