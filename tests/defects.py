@@ -150,6 +150,27 @@ def remove(path: str) -> Callable[[Path], None]:
 
 EVIDENCE = "      quote: following a meeting between Russian Security Council Secretary"
 
+SERIES = """\
+- id: india-russia-nsa-meetings
+  name: India–Russia meetings of security chiefs
+  kind: meeting
+  frequency: unknown
+  description: Meetings of India's national security adviser and Russia's Security Council Secretary.
+"""
+
+
+def series_of_two(first_edition: int, second_edition: int, second_date: str) -> Callable[[Path], None]:
+    """The fixture's meeting and a second one (after it in the file), both in one series."""
+    def mutate(seeds: Path) -> None:
+        (seeds / "series.yaml").write_text(SERIES, encoding="utf-8")
+        first = MEETINGS.replace("  review_status: reviewed\n",
+                                 f"  review_status: reviewed\n  series: india-russia-nsa-meetings\n  edition: {first_edition}\n")
+        second = (first.replace("- id: india-russia-nsa-2021-09-08", f"- id: india-russia-nsa-{second_date}")
+                  .replace("  date: 2021-09-08", f"  date: {second_date}")
+                  .replace(f"  edition: {first_edition}", f"  edition: {second_edition}"))
+        (seeds / "records" / "meetings.yaml").write_text(first + "\n" + second, encoding="utf-8")
+    return mutate
+
 
 @dataclass(frozen=True)
 class Case:
@@ -165,6 +186,10 @@ CASES = [
                                                       "    - {iso3: RUS, role: [participant}"),
          "records/meetings.yaml:17: (yaml): malformed YAML: did not find expected ',' or ']' while parsing a flow "
          "sequence; expected valid YAML"),
+    Case("malformed-yaml-cut-record", "Malformed YAML that cuts a record short (reported first and alone, not as missing fields)",
+         replace("records/meetings.yaml", "  evidence:\n", " evidence:\n"),
+         "records/meetings.yaml:22: (yaml): malformed YAML: did not find expected '-' indicator while parsing a block "
+         "collection; expected valid YAML"),
     Case("malformed-csv", "Malformed CSV (a row with a field too many)",
          replace("reference/countries.csv", "KAZ,Asia,Central Asia,Astana,", "KAZ,Asia,Central,Asia,Astana,"),
          "reference/countries.csv:118: (row): has 7 fields; expected 6 "
@@ -218,10 +243,17 @@ CASES = [
          "did you mean 'new-delhi'?"),
     Case("quote-not-found", "Evidence quote not in its document (the closest passage is shown)",
          replace("records/meetings.yaml", "Nikolay Patrushev and Indian", "Nikolai Patrushev and Indian"),
-         "records/meetings.yaml:23: evidence[1].quote: not found in document "
+         "records/meetings.yaml:24: evidence[1].quote: not found in document "
          f"'{DOC}'; expected a verbatim quote (closest passage: 'following a meeting between Russian Security Council "
          "Secretary Nikolay Patrushev and Indian National Security Adviser Ajit Doval in New Delhi. The two sides "
          "agre')"),
+    Case("quote-punctuation", "Evidence quote that differs from its document only in punctuation (both characters are shown)",
+         replace("records/agreements.yaml",
+                 "      quote: agreed to deepen anti-terrorism cooperation at a meeting of their national security chiefs on Wednesday",
+                 "      quote: not to allow their territory to be used by militants' groups."),
+         "records/agreements.yaml:18: evidence[1].quote: not found in document "
+         f"'{DOC}': it differs from the document only in punctuation, '’' (U+2019) in the document where the quote "
+         "has \"'\" (U+0027) (in 'by militants’ groups.'); expected a verbatim quote, with the document's own characters"),
     Case("duplicate-id", "Duplicate record id",
          replace("records/agreements.yaml", "- id: india-russia-deepen-counter-terrorism-2021", "- id: india-russia-nsa-2021-09-08"),
          "records/agreements.yaml:1: id: duplicate record id 'india-russia-nsa-2021-09-08' (first at "
@@ -258,6 +290,48 @@ CASES = [
                  "  evidence:\n"),
          "records/meetings.yaml:23: figures[1].text: 'two sides' is in none of this record's evidence quotes; "
          "expected the number as a quote writes it"),
+    Case("happened-after-sources", "A record that says it happened (held, signed, in force ...) dated after its sources were published",
+         replace("records/meetings.yaml", "  date: 2021-09-08", "  date: 2030-12-06"),
+         "records/meetings.yaml:6: date: 2030-12-06 is after the latest publication date of its sources, 2021-09-09 "
+         f"({DOC}), yet its status 'held' says it took place; expected a date on or before 2021-09-09, or a status "
+         "that says it has not taken place (planned, proposed)"),
+    Case("happened-after-sources-earliest", "The same, through date_earliest (a record with no date of its own)",
+         replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
+                 "  date_precision: unknown\n  date_earliest: 2021-10-01\n"),
+         "records/meetings.yaml:7: date_earliest: 2021-10-01 is after the latest publication date of its sources, "
+         f"2021-09-09 ({DOC}), yet its status 'held' says it took place; expected a date on or before 2021-09-09, or a "
+         "status that says it has not taken place (planned, proposed)"),
+    Case("bounds-outside-date", "Bounds outside the month (or day, or year) the date names",
+         replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
+                 "  date: 2021-09\n  date_precision: month\n  date_latest: 2021-10-05\n"),
+         "records/meetings.yaml:8: date_latest: 2021-10-05 is outside the month 2021-09 that date gives; expected a "
+         "day from 2021-09-01 to 2021-09-30, or, where the text bounds it more loosely than a month, a date_precision "
+         "that says so (a coarser one, or unknown with these bounds)"),
+    Case("bounds-outside-end-date", "A latest bound outside the end date's unit",
+         replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
+                 "  date: 2021-09-08\n  date_precision: day\n  end_date: 2021-10\n  end_date_precision: month\n"
+                 "  date_latest: 2021-11-02\n"),
+         "records/meetings.yaml:10: date_latest: 2021-11-02 is outside the month 2021-10 that end_date gives; expected "
+         "a day from 2021-10-01 to 2021-10-31, or, where the text bounds it more loosely than a month, a "
+         "date_precision that says so (a coarser one, or unknown with these bounds)"),
+    Case("precision-coarser-than-bounds", "A precision coarser than its bounds (a year whose bounds lie in one month)",
+         replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
+                 "  date: 2021\n  date_precision: year\n  date_earliest: 2021-09-01\n  date_latest: 2021-09-08\n"),
+         "records/meetings.yaml:7: date_precision: 'year' is coarser than its bounds, 2021-09-01 to 2021-09-08, which "
+         "lie within the month 2021-09; expected date_precision: month and date: 2021-09 (the bounds may stay, to "
+         "narrow it)"),
+    Case("unknown-precision-bounds-in-a-year", "Precision unknown, with bounds that lie within one year",
+         replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
+                 "  date_precision: unknown\n  date_earliest: 2021-03-01\n  date_latest: 2021-09-08\n"),
+         "records/meetings.yaml:6: date_precision: 'unknown' is coarser than its bounds, 2021-03-01 to 2021-09-08, "
+         "which lie within the year 2021; expected date_precision: year and date: 2021 (the bounds may stay, to "
+         "narrow it)"),
+    Case("edition-twice", "The same edition of a series twice", series_of_two(1, 1, "2021-09-01"),
+         "records/meetings.yaml:40: edition: 1 is given twice in series 'india-russia-nsa-meetings' (first at "
+         "records/meetings.yaml:13); expected each edition of a series once"),
+    Case("edition-out-of-order", "Editions of a series that do not rise with the date", series_of_two(1, 2, "2021-09-01"),
+         "records/meetings.yaml:40: edition: 2 of series 'india-russia-nsa-meetings' is dated 2021-09-01, before "
+         "edition 1 (records/meetings.yaml:13), dated 2021-09-08; expected editions that rise with the date"),
     Case("empty-file", "Empty file", write_bytes("records/agreements.yaml", b""),
          "records/agreements.yaml:1: (file): file is empty; expected a YAML list of records"),
     Case("missing-file", "Missing seed file", remove("records/exercises.yaml"),
