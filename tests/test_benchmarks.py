@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import PROJECT_ROOT, run_icadb
+from tests.helpers import PROJECT_ROOT, run_icadb
 
 
 def run(*args: str, timeout: float = 600) -> str:

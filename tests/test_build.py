@@ -12,7 +12,7 @@ import pytest
 from icadb.build import build
 from icadb.errors import SeedError
 from icadb.paths import SEEDS_DIR
-from tests.conftest import run_icadb
+from tests.helpers import run_icadb
 
 TABLES = {"countries", "organizations", "people", "places", "documents", "records", "meetings", "agreements",
           "exercises", "proposals", "record_countries", "record_organizations", "record_people", "evidence"}

@@ -11,7 +11,7 @@ import urllib.parse
 import pytest
 
 from icadb.codebook import QUERIES_DIR, load
-from tests.conftest import run_icadb
+from tests.helpers import run_icadb
 
 BOOK = load()
 VIEWS = [name for name in BOOK["tables"] if (QUERIES_DIR.parent / "views" / f"{name}.sql").exists()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from icadb.build import build
 from icadb.diff import diff, format_text
-from tests.conftest import run_icadb
+from tests.helpers import run_icadb
 
 
 def test_same_build_has_no_changes(built_db):

@@ -144,7 +144,7 @@ def test_zip_holds_the_folder(built_db, tmp_path):
 
 
 def test_cli_export_writes_the_folder(built_db, tmp_path):
-    from tests.conftest import run_icadb
+    from tests.helpers import run_icadb
 
     result = run_icadb("export", "--out", str(tmp_path / "out"), db=built_db, check=True)
     assert "exported" in result.stderr and (tmp_path / "out" / "timeline.csv").exists()
@@ -280,7 +280,7 @@ def test_export_table_writes_only_the_tables_named(built_db, tmp_path):
 
 
 def test_cli_export_table_option(built_db, tmp_path):
-    from tests.conftest import run_icadb
+    from tests.helpers import run_icadb
 
     result = run_icadb("export", "--out", str(tmp_path / "out"), "--table", "records", "-t", "evidence", db=built_db,
                        check=True)
