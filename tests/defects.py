@@ -179,6 +179,9 @@ class Case:
     mutate: Callable[[Path], None]
     message: str  # the exact line a curator sees (paths relative to the seeds folder)
     accepted: bool = False  # a note, and the build goes on
+    # Every other line the check must print for this defect (true consequences of it,
+    # in the order printed); test_defect fails on any line not listed here.
+    also: tuple[str, ...] = ()
 
 
 CASES = [
@@ -201,7 +204,8 @@ CASES = [
          "records/meetings.yaml:2: titel: unknown field; expected one of: id, title, summary, status, category, date, "
          "date_precision, date_basis, date_note, end_date, end_date_precision, date_earliest, date_latest, place, "
          "place_note, review_status, note, series, edition, countries, organizations, people, evidence, figures, "
-         "meeting_level, format, mode, sidelines_of; did you mean 'title'?"),
+         "meeting_level, format, mode, sidelines_of; did you mean 'title'?",
+         also=("records/meetings.yaml:1: title: missing; expected text",)),
     Case("missing-field", "Missing required field",
          replace("records/meetings.yaml", "  summary: India's NSA and Russia's Security Council Secretary met in New Delhi on Afghanistan.\n", ""),
          "records/meetings.yaml:1: summary: missing; expected one line in the curators' own words"),
@@ -354,7 +358,12 @@ CASES = [
          "(evidence offsets count characters, and a BOM is an invisible one)"),
     Case("document-metadata-missing", "Document text without its metadata", remove(f"documents/{DOC}.yaml"),
          f"documents/{DOC}.txt: (metadata): document metadata missing; expected {DOC}.yaml beside it (id, title, "
-         "publisher, published_on, ...)"),
+         "publisher, published_on, ...)",
+         also=tuple(f"{where}: unknown document id '{DOC}'; expected an id from seeds/documents/*.yaml"
+                    for where in ("reference/organizations.yaml:7: source[1].document",
+                                  "reference/people.yaml:6: source[1].document",
+                                  "records/meetings.yaml:23: evidence[1].document",
+                                  "records/agreements.yaml:17: evidence[1].document"))),
     Case("document-field-missing", "Document metadata without a required field",
          replace(f"documents/{DOC}.yaml", "date_precision: day\n", ""),
          f"documents/{DOC}.yaml:1: date_precision: missing; expected one of day, month, year, unknown"),
