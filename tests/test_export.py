@@ -125,6 +125,53 @@ def test_every_parquet_round_trips_with_its_types(built_db, parquet_export):
                                       api.read(name, db=built_db, include_drafts=True), obj=name)
 
 
+def database_rows(built_db, name: str) -> tuple[list[str], list[tuple]]:
+    """The columns and rows of NAME as SQLite holds them, in the export's order."""
+    conn = connect(built_db, readonly=True)
+    try:
+        res = next(r for r in resources(conn) if r.name == name)
+        columns = ", ".join(f'"{c.name}"' for c in res.columns)
+        order = ", ".join(f'"{c}"' for c in res.order_by)
+        return [c.name for c in res.columns], conn.execute(f'SELECT {columns} FROM "{name}" ORDER BY {order}').fetchall()
+    finally:
+        conn.close()
+
+
+def test_every_parquet_holds_the_values_sqlite_holds_untyped(built_db, parquet_export):
+    """Without api.typed() on either side (it would hide drift such as an
+    integer written as 3.0): each Parquet value is the SQLite value itself, of
+    the same Python type, a date as a date32 whose ISO text is SQLite's text."""
+    import datetime as dt
+
+    import pyarrow.parquet as pq
+
+    for name in published(built_db):
+        columns, rows = database_rows(built_db, name)
+        table = pq.read_table(parquet_export / f"{name}.parquet")
+        assert table.column_names == columns, name
+        written = list(zip(*(table.column(c).to_pylist() for c in columns))) if rows else []
+        assert len(written) == len(rows), name
+        for row, back in zip(rows, written):
+            back = tuple(v.isoformat() if isinstance(v, dt.date) else v for v in back)
+            assert [type(v) for v in back] == [type(v) for v in row] and back == tuple(row), (name, row[:3])
+
+
+def test_cli_export_parquet_excel_and_zip(built_db, tmp_path):
+    """Each format option through the command a user runs."""
+    from tests.helpers import run_icadb
+
+    run_icadb("export", "--out", str(tmp_path / "pq"), "--format", "parquet", "-q", db=built_db, check=True)
+    assert sorted(p.name for p in (tmp_path / "pq").glob("*.parquet")) == \
+        sorted(f"{name}.parquet" for name in published(built_db))
+    pd.testing.assert_frame_equal(api.read_export(tmp_path / "pq", "timeline"), api.read("timeline", db=built_db))
+    run_icadb("export", "--out", str(tmp_path / "xl"), "--excel", "--zip", "-q", db=built_db, check=True)
+    raw = (tmp_path / "xl" / "timeline.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == raw.count(b"\n")
+    with zipfile.ZipFile(tmp_path / "xl.zip") as archive:
+        assert archive.read("xl/timeline.csv") == raw
+        assert sorted(archive.namelist()) == sorted(f"xl/{p.name}" for p in (tmp_path / "xl").iterdir())
+
+
 def test_same_seeds_give_the_same_bytes(built_db, tmp_path):
     again = tmp_path / "again.sqlite"
     build(again)
