@@ -21,7 +21,7 @@ from icadb.paths import PROJECT_ROOT, SEEDS_DIR
 
 __all__ = ["ICADB", "PROJECT_ROOT", "SEEDS_DIR", "DRAFT_RECORD", "DRAFT_DOCUMENT", "SUGGESTED_FOR", "SUGGESTED_QUOTE",
            "in_ci", "skip_or_fail", "run_icadb", "wait_for", "listening_sockets", "Server", "datasette_client",
-           "refresh_summaries", "run_check", "artifacts_folder"]
+           "refresh_summaries", "run_check", "artifacts_folder", "tree_bytes"]
 
 ICADB = [sys.executable, "-m", "icadb"]
 
@@ -229,6 +229,15 @@ def refresh_summaries(conn: sqlite3.Connection) -> None:
 
     for table in SUMMARIES:
         refresh(conn, table)
+
+
+# -- folders ------------------------------------------------------------------------
+
+def tree_bytes(folder: Path) -> dict[str, bytes | None]:
+    """Every path under *folder* (relative, as text) and its bytes (None for a
+    folder): two trees are the same when these are equal, both ways at once."""
+    return {p.relative_to(folder).as_posix(): (p.read_bytes() if p.is_file() else None)
+            for p in sorted(folder.rglob("*"))}
 
 
 # -- artifacts ----------------------------------------------------------------------

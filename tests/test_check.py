@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.defects import CASES, DOCS_PATH, make_seeds, markdown
-from tests.helpers import run_check
+from tests.helpers import run_check, tree_bytes
 
 
 def test_the_defect_fixture_is_valid(tmp_path):
@@ -44,13 +44,9 @@ def test_all_defects_are_reported_in_one_run(tmp_path):
 def test_check_writes_nothing(tmp_path):
     """Not a file added, removed or changed, byte for byte, anywhere beside the seeds."""
     seeds = make_seeds(tmp_path / "seeds")
-
-    def tree() -> dict:
-        return {p.relative_to(tmp_path): (p.read_bytes() if p.is_file() else None) for p in tmp_path.rglob("*")}
-
-    before = tree()
+    before = tree_bytes(tmp_path)
     run_check(seeds)
-    after = tree()
+    after = tree_bytes(tmp_path)
     assert sorted(after) == sorted(before)
     assert [p for p in before if after[p] != before[p]] == []
 
