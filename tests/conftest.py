@@ -30,6 +30,25 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"CI=true: this test would have been skipped ({reason}); in CI every test must run"
 
 
+_deselected = 0
+
+
+def pytest_deselected(items):
+    global _deselected
+    _deselected += len(items)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """pytest exits 5 when no test is collected. Where a -m or -k selection
+    leaves nothing of what was collected (``pytest -m "not bench"
+    tests/test_benchmarks.py``), that is the answer asked for, not an error,
+    and exits 0 with a word. Under CI=true, and when nothing was collected at
+    all, it stays 5 (make test reports it as a failure)."""
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED and _deselected and not in_ci():
+        session.config.get_terminal_writer().line(f"no test selected ({_deselected} deselected by -m/-k)")
+        session.exitstatus = pytest.ExitCode.OK
+
+
 def _untracked_files() -> set[str] | None:
     """Files in the source tree that git neither tracks nor ignores (None outside a git checkout)."""
     try:
