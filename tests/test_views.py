@@ -173,6 +173,13 @@ def test_evidence_countries_pair_each_quote_with_its_records_countries(db):
     assert kaz == {e for iso3, e in expected if iso3 == "KAZ"} and kaz
 
 
+# The seven proposals India made at the 2023 NSA meeting to the five Central
+# Asian states (seeds/records/proposals.yaml, made_at: ica-nsa-2023-kazakhstan).
+OFFERS_2023 = ("chabahar-in-instc-request-2023", "chabahar-port-invitation-2023", "ica-rare-earths-forum-proposal-2023",
+               "india-ct-drug-capacity-building-offer-2023", "india-cyber-agency-heads-invitation-2023",
+               "india-cyber-defence-offer-2023", "india-upi-offer-2023")
+
+
 def _dyads(db, partner: str) -> set[tuple]:
     return {(r["year"], r["kind"], r["occurrence"], r["records"], tuple(sorted(json.loads(r["record_ids"]))))
             for r in db.execute("SELECT * FROM india_dyads WHERE partner_iso3 = ?", (partner,))}
@@ -183,15 +190,12 @@ def test_india_dyads_for_turkmenistan_as_counted_by_hand(db):
     Turkmenistan both in a role other than subject (the 2+2 meeting and the
     non-paper name it only as a subject; it is not among the states named at
     the first NSA meeting or the RATS exercise)."""
-    offers_2023 = ("chabahar-in-instc-request-2023", "chabahar-port-invitation-2023",
-                   "ica-rare-earths-forum-proposal-2023", "india-ct-drug-capacity-building-offer-2023",
-                   "india-cyber-agency-heads-invitation-2023", "india-cyber-defence-offer-2023", "india-upi-offer-2023")
     assert _dyads(db, "TKM") == {
         (None, "agreement", "occurred", 1, ("ica-defence-cooperation-agreements",)),
         (None, "proposal", "intended", 1, ("ica-nsa-capacity-building-proposal",)),
         (2022, "meeting", "intended", 1, ("ica-leaders-republic-day-2022",)),
         (2022, "meeting", "occurred", 1, ("ica-summit-2022-01",)),
-        (2023, "proposal", "intended", 7, offers_2023),
+        (2023, "proposal", "intended", 7, OFFERS_2023),
         (2025, "meeting", "occurred", 2, ("ica-business-council-2025", "ica-dialogue-2025-new-delhi")),
     }
 
@@ -202,12 +206,9 @@ def test_india_dyads_for_kazakhstan_in_2023_as_counted_by_hand(db):
     proposals India made there to the five Central Asian states. (The 2023 SCO
     summit India was to host names no other country; the INSTC accession names
     no India; neither is a dyad.)"""
-    offers_2023 = ("chabahar-in-instc-request-2023", "chabahar-port-invitation-2023",
-                   "ica-rare-earths-forum-proposal-2023", "india-ct-drug-capacity-building-offer-2023",
-                   "india-cyber-agency-heads-invitation-2023", "india-cyber-defence-offer-2023", "india-upi-offer-2023")
     assert {d for d in _dyads(db, "KAZ") if d[0] == 2023} == {
         (2023, "meeting", "occurred", 1, ("ica-nsa-2023-kazakhstan",)),
-        (2023, "proposal", "intended", 7, offers_2023),
+        (2023, "proposal", "intended", 7, OFFERS_2023),
     }
 
 
