@@ -184,10 +184,48 @@ def test_same_seeds_give_the_same_bytes(built_db, tmp_path):
 
 
 def test_zip_holds_the_folder(built_db, tmp_path):
-    result = export(built_db, tmp_path / "pack", make_zip=True)
+    """Every file of the folder, byte for byte (CRLF kept), deflated, dated
+    1980-01-01 and readable by all (so the archive's bytes depend on nothing
+    but the files)."""
+    result = export(built_db, tmp_path / "pack", make_zip=True, excel=True)
     with zipfile.ZipFile(result.zip_path) as archive:
-        names = archive.namelist()
-    assert "pack/datapackage.json" in names and "pack/timeline.csv" in names
+        infos = archive.infolist()
+        assert sorted(i.filename for i in infos) == sorted(f"pack/{p.name}" for p in (tmp_path / "pack").iterdir())
+        for info in infos:
+            assert archive.read(info) == (tmp_path / info.filename).read_bytes(), info.filename
+            assert (info.date_time, info.external_attr, info.compress_type) == \
+                ((1980, 1, 1, 0, 0, 0), 0o644 << 16, zipfile.ZIP_DEFLATED), info.filename
+    assert "pack/datapackage.json" in archive.namelist() and "pack/timeline.csv" in archive.namelist()
+
+
+def test_parquet_columns_have_the_codebooks_types_and_zstd(built_db, parquet_export):
+    """A vocabulary column is dictionary-encoded text, a required column is not
+    nullable, integers are int64, numbers float64, dates date32; every column
+    chunk is zstd-compressed; the result counts every row written."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    conn = connect(built_db, readonly=True)
+    try:
+        written = {r.name: r for r in resources(conn)}
+        counts = {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in published(built_db)}
+    finally:
+        conn.close()
+    plain = {"integer": pa.int64(), "number": pa.float64(), "date": pa.date32()}
+    for name in published(built_db):
+        parquet = pq.ParquetFile(parquet_export / f"{name}.parquet")
+        schema = parquet.schema_arrow
+        for col in written[name].columns:
+            field = schema.field(col.name)
+            expected = pa.dictionary(pa.int32(), pa.string()) if col.vocabulary else plain.get(col.type, pa.string())
+            assert (field.type, field.nullable) == (expected, not col.required), (name, col.name)
+        metadata = parquet.metadata
+        assert metadata.num_rows == counts[name], name
+        for group in range(metadata.num_row_groups):
+            for column in range(metadata.num_columns):
+                assert metadata.row_group(group).column(column).compression == "ZSTD", (name, column)
+    again = export(built_db, parquet_export.parent / "again", fmt="parquet")
+    assert again.rows == sum(counts.values())
 
 
 def test_cli_export_writes_the_folder(built_db, tmp_path):
