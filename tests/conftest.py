@@ -13,7 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from icadb.paths import PROJECT_ROOT, SEEDS_DIR
+if Path(__file__).resolve().parent.parent.name == "mutants":
+    # mutmut runs these tests in its copy of the tree (mutants/, see pyproject's
+    # [tool.mutmut]). The editable install maps icadb.loaders to the original
+    # loaders/: point it at the copy's. mutmut names a mutant after its file's
+    # path (loaders.records), so the mutated module is loaded under that name
+    # and is icadb.loaders.records too.
+    import importlib
+    import sys
+
+    import icadb.loaders
+
+    icadb.loaders.__path__[:] = [str(Path(__file__).resolve().parent.parent / "loaders")]
+    icadb.loaders.records = sys.modules["icadb.loaders.records"] = importlib.import_module("loaders.records")
+
+from icadb.paths import PROJECT_ROOT, SEEDS_DIR  # noqa: E402
 from tests.helpers import (DRAFT_DOCUMENT, DRAFT_RECORD, SUGGESTED_FOR, SUGGESTED_QUOTE, Server, datasette_client,
                            in_ci, refresh_summaries)
 
