@@ -89,6 +89,87 @@ def test_datapackage_describes_fields_keys_licence_and_version(csv_export, built
     assert all(f["description"] for r in package["resources"] for f in r["schema"]["fields"]), "every field described"
 
 
+RECORD_COUNTRIES_SCHEMA = {
+    "missingValues": [""],
+    "primaryKey": ["record_id", "iso3", "role"],
+    "foreignKeys": [{"fields": ["iso3"], "reference": {"resource": "countries", "fields": ["iso3"]}},
+                    {"fields": ["record_id"], "reference": {"resource": "records", "fields": ["record_id"]}}],
+}
+
+
+@pytest.mark.parametrize("fmt, excel, format_keys", [
+    ("csv", False, {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                    "dialect": {"delimiter": ",", "header": True, "lineTerminator": "\n", "quoteChar": '"',
+                                "doubleQuote": True}}),
+    ("csv", True, {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+                   "dialect": {"delimiter": ",", "header": True, "lineTerminator": "\r\n", "quoteChar": '"',
+                               "doubleQuote": True}}),
+    ("parquet", False, {"format": "parquet", "mediatype": "application/vnd.apache.parquet"}),
+], ids=["csv", "excel", "parquet"])
+def test_datapackage_descriptor_as_the_data_package_spec_spells_it(built_db, tmp_path, fmt, excel, format_keys):
+    """The descriptor's fixed parts, written out here as the Frictionless spec
+    names them (a misspelt key is silently ignored by readers); the sources are
+    the five seed documents by publication, with what each leaves unsaid."""
+    export(built_db, tmp_path / "out", fmt=fmt, excel=excel, tables=["record_countries"])
+    package = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    assert {k: package[k] for k in ("profile", "name", "keywords", "icadb:drafts", "icadb:drafts_description")} == {
+        "profile": "tabular-data-package", "name": "icadb",
+        "keywords": ["India", "Central Asia", "security cooperation", "Kazakhstan", "Kyrgyzstan", "Tajikistan",
+                     "Turkmenistan", "Uzbekistan"],
+        "icadb:drafts": "none",
+        "icadb:drafts_description": "The database holds no machine-suggested drafts: every record is reviewed.",
+    }
+    (licence,) = package["licenses"]
+    assert (licence["name"], licence["path"]) == ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/")
+    assert [s["title"] for s in package["sources"]] == [
+        "Afghanistan-based militants pose threat to central Asia, India and Russia believe (The Financial Express, "
+        "2021-09-09)",
+        "China is crying. Opportunity for India. India and Russia will start joint defence production in Central "
+        "Asia. (publisher not named, date not given)",
+        "How India can expand its relations with Central Asia (The Diplomat, 2022-12)",
+        "India offers Central Asian states help against terrorism, drug trafficking and cyber threats (publisher not "
+        "named, 2023-10-17)",
+        "India and Central Asia to expand counter-terrorism and security cooperation (publisher not named, 2025)",
+    ]
+    (resource,) = package["resources"]
+    assert {k: v for k, v in resource.items() if k not in ("description", "schema")} == {
+        "name": "record_countries", "path": f"record_countries.{fmt}", "profile": "tabular-data-resource",
+        "title": "record_countries", **format_keys}
+    assert resource["description"].startswith("One row per country per role in a record. Which countries")
+    assert {k: v for k, v in resource["schema"].items() if k != "fields"} == RECORD_COUNTRIES_SCHEMA
+    assert [f["name"] for f in resource["schema"]["fields"]] == ["record_id", "iso3", "role", "note"]
+
+
+@pytest.mark.parametrize("fmt, excel", [("csv", False), ("csv", True), ("parquet", False)], ids=["csv", "excel", "parquet"])
+def test_the_extracts_readme_says_what_the_files_are(built_db, tmp_path, fmt, excel):
+    """The README's text, written out here, with only the data version taken from the build."""
+    result = export(built_db, tmp_path / "out", fmt=fmt, excel=excel, tables=["record_countries"])
+    text = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    expected = [
+        "# icadb extract", "",
+        f"Data version: {result.data_version} (cite it with any result; `build_info` holds it too).", "",
+        "India–Central Asia security cooperation: every meeting, agreement, exercise, proposal, facility and",
+        "activity the source articles report, each backed by verbatim quotes (table `evidence`).", "",
+        "Drafts: The database holds no machine-suggested drafts: every record is reviewed.", "",
+        f"One {fmt.upper()} file per table and view; `datapackage.json` (Frictionless Data Package) gives every",
+        "column's type and meaning, the keys and the licence. The full codebook is docs/codebook.md in the project.",
+        "",
+    ]
+    if fmt == "csv":
+        ends = " with a byte-order mark and CRLF line ends (for Excel)" if excel else ", LF line ends"
+        expected += [
+            f"CSV: UTF-8{ends}, a header row, RFC 4180 quoting; empty = no value. Dates are ISO 8601 at their precision",
+            "(`2023-10-17`, `2022-01` or `2021`, see `date_precision`); `date_earliest`/`date_latest` are always days.",
+            "Ids and codes are text: read them as text (Excel drops the leading zeros of `iso_numeric` unless the",
+            "column is imported as Text). JSON arrays (`countries`) are text in the CSV.", "",
+            "pandas: `icadb.read_export(folder, 'timeline')` gives typed frames; or `pd.read_csv(path, dtype=str,",
+            "keep_default_na=False)`. R: `readr::read_csv(path, col_types = readr::cols(.default = 'c'))`.", "",
+        ]
+    expected += ["| file | one row per |", "|---|---|", f"| `record_countries.{fmt}` | country per role in a record |",
+                 "", "Licence: CC BY 4.0 for the curated records; the source texts remain their publishers'.", ""]
+    assert text.split("\n") == expected
+
+
 def test_csv_is_utf8_lf_without_bom_or_index(csv_export):
     raw = (csv_export / "countries.csv").read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" not in raw
