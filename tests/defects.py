@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DOC = "2021-09-09-india-russia-afghan-militant-threat"
+DATED = "  date: 2021-09-08\n  date_precision: day\n"  # the fixture meeting's date lines
 DOCS_PATH = ROOT / "docs" / "defects.md"
 
 MEETINGS = f"""\
@@ -318,6 +319,31 @@ CASES = [
          "records/meetings.yaml:10: date_latest: 2021-11-02 is outside the month 2021-10 that end_date gives; expected "
          "a day from 2021-10-01 to 2021-10-31, or, where the text bounds it more loosely than a month, a "
          "date_precision that says so (a coarser one, or unknown with these bounds)"),
+    Case("end-date-without-precision", "An end date without its precision",
+         replace("records/meetings.yaml", DATED, DATED + "  end_date: 2021-09-10\n"),
+         "records/meetings.yaml:8: end_date_precision: missing; expected end_date and end_date_precision together"),
+    Case("end-precision-without-date", "An end date's precision without the end date",
+         replace("records/meetings.yaml", DATED, DATED + "  end_date_precision: day\n"),
+         "records/meetings.yaml:8: end_date: missing; expected end_date and end_date_precision together"),
+    Case("end-date-of-an-undated-record", "An end date for a record with no date",
+         replace("records/meetings.yaml", DATED,
+                 "  date_precision: unknown\n  end_date: 2021-09-10\n  end_date_precision: day\n"),
+         "records/meetings.yaml:7: end_date: given for a record without a date; expected a start date first"),
+    Case("end-before-start", "An end date before the start",
+         replace("records/meetings.yaml", DATED, DATED + "  end_date: 2021-09-01\n  end_date_precision: day\n"),
+         "records/meetings.yaml:8: end_date: 2021-09-01 is before the date 2021-09-08; expected an end on or after the "
+         "start"),
+    Case("malformed-end-date", "A malformed end date",
+         replace("records/meetings.yaml", DATED, DATED + "  end_date: 2021-9-10\n  end_date_precision: day\n"),
+         "records/meetings.yaml:8: end_date: '2021-9-10' is not a date; expected YYYY-MM-DD, e.g. 2023-10-17"),
+    Case("bounds-reversed", "Bounds the wrong way round (an undated record)",
+         replace("records/meetings.yaml", DATED,
+                 "  date_precision: unknown\n  date_earliest: 2021-09-05\n  date_latest: 2021-09-01\n"),
+         "records/meetings.yaml:8: date_latest: 2021-09-01 is before date_earliest 2021-09-05; expected earliest <= "
+         "latest"),
+    Case("date-basis-missing", "A dated record without its date basis",
+         replace("records/meetings.yaml", "  date_basis: inferred\n", ""),
+         "records/meetings.yaml:7: date_basis: missing; expected stated or inferred for a dated record"),
     Case("precision-coarser-than-bounds", "A precision coarser than its bounds (a year whose bounds lie in one month)",
          replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
                  "  date: 2021\n  date_precision: year\n  date_earliest: 2021-09-01\n  date_latest: 2021-09-08\n"),
