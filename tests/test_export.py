@@ -137,7 +137,50 @@ def test_datapackage_descriptor_as_the_data_package_spec_spells_it(built_db, tmp
         "title": "record_countries", **format_keys}
     assert resource["description"].startswith("One row per country per role in a record. Which countries")
     assert {k: v for k, v in resource["schema"].items() if k != "fields"} == RECORD_COUNTRIES_SCHEMA
-    assert [f["name"] for f in resource["schema"]["fields"]] == ["record_id", "iso3", "role", "note"]
+    fields = {f["name"]: {k: v for k, v in f.items() if k != "description"} for f in resource["schema"]["fields"]}
+    assert list(fields) == ["record_id", "iso3", "role", "note"]
+    assert fields["iso3"] == {"name": "iso3", "type": "string", "constraints": {"required": True}}
+    assert fields["note"] == {"name": "note", "type": "string"}
+    assert fields["role"]["constraints"]["required"] is True and "subject" in fields["role"]["constraints"]["enum"]
+    assert package["version"] == json.loads((tmp_path / "out" / "datapackage.json").read_text())["version"] != ""
+    assert package["title"] == "icadb — India–Central Asia security cooperation"
+
+
+def test_a_date_column_says_its_format(built_db, tmp_path):
+    export(built_db, tmp_path / "out", tables=["documents"])
+    (resource,) = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    assert (fields["published_earliest"]["type"], fields["published_earliest"]["format"]) == ("date", "%Y-%m-%d")
+
+
+def test_drafts_are_said_left_out_or_included(draft_db, tmp_path):
+    """What the datapackage says of drafts: left out by default, included when asked."""
+    for include, said in ((False, "left out"), (True, "included")):
+        export(draft_db, tmp_path / said, tables=["records"], include_drafts=include)
+        package = json.loads((tmp_path / said / "datapackage.json").read_text(encoding="utf-8"))
+        assert package["icadb:drafts"] == said
+
+
+def test_an_unknown_format_is_refused_in_words(built_db, tmp_path):
+    with pytest.raises(ValueError, match=r"^format 'xlsx'; expected csv or parquet$"):
+        export(built_db, tmp_path / "out", fmt="xlsx")
+
+
+def test_an_empty_table_is_written_to_parquet_with_its_schema(built_db, tmp_path):
+    """draft_notes is empty in a build of the seeds: its Parquet file has no
+    rows and every column's type all the same."""
+    import pyarrow.parquet as pq
+
+    export(built_db, tmp_path / "out", fmt="parquet", tables=["draft_notes"], include_drafts=True)
+    table = pq.read_table(tmp_path / "out" / "draft_notes.parquet")
+    conn = connect(built_db, readonly=True)
+    try:
+        (res,) = resources(conn, ["draft_notes"])
+    finally:
+        conn.close()
+    assert table.num_rows == 0
+    assert [(f.name, f.type, f.nullable) for f in table.schema] == \
+        [(c.name, arrow_type(c), not c.required) for c in res.columns]
 
 
 @pytest.mark.parametrize("fmt, excel", [("csv", False), ("csv", True), ("parquet", False)], ids=["csv", "excel", "parquet"])
@@ -279,11 +322,19 @@ def test_zip_holds_the_folder(built_db, tmp_path):
     assert "pack/datapackage.json" in archive.namelist() and "pack/timeline.csv" in archive.namelist()
 
 
+def arrow_type(col):
+    """A column's Arrow type, from the codebook's type as the README promises it."""
+    import pyarrow as pa
+
+    if col.vocabulary:
+        return pa.dictionary(pa.int32(), pa.string())
+    return {"integer": pa.int64(), "number": pa.float64(), "date": pa.date32()}.get(col.type, pa.string())
+
+
 def test_parquet_columns_have_the_codebooks_types_and_zstd(built_db, parquet_export):
     """A vocabulary column is dictionary-encoded text, a required column is not
     nullable, integers are int64, numbers float64, dates date32; every column
     chunk is zstd-compressed; the result counts every row written."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     conn = connect(built_db, readonly=True)
@@ -292,14 +343,12 @@ def test_parquet_columns_have_the_codebooks_types_and_zstd(built_db, parquet_exp
         counts = {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in published(built_db)}
     finally:
         conn.close()
-    plain = {"integer": pa.int64(), "number": pa.float64(), "date": pa.date32()}
     for name in published(built_db):
         parquet = pq.ParquetFile(parquet_export / f"{name}.parquet")
         schema = parquet.schema_arrow
         for col in written[name].columns:
             field = schema.field(col.name)
-            expected = pa.dictionary(pa.int32(), pa.string()) if col.vocabulary else plain.get(col.type, pa.string())
-            assert (field.type, field.nullable) == (expected, not col.required), (name, col.name)
+            assert (field.type, field.nullable) == (arrow_type(col), not col.required), (name, col.name)
         metadata = parquet.metadata
         assert metadata.num_rows == counts[name], name
         for group in range(metadata.num_row_groups):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections import defaultdict
 
 import yaml
@@ -197,3 +198,20 @@ def test_timeline_countries_is_the_sorted_set_of_linked_countries(db):
     for r in db.execute("SELECT record_id, countries FROM timeline"):
         linked = sorted({x[0] for x in db.execute("SELECT iso3 FROM record_countries WHERE record_id = ?", (r[0],))})
         assert json.loads(r["countries"]) == linked
+
+
+def test_a_date_narrowed_by_its_own_bounds_keeps_them(tmp_path):
+    """A month-precision date with date_earliest and date_latest inside the
+    month is stored with those bounds, not the month's first and last day."""
+    from icadb.build import build
+    from tests.defects import DATED, make_seeds, replace
+
+    seeds = make_seeds(tmp_path / "seeds")
+    replace("records/meetings.yaml", DATED,
+            "  date: 2021-09\n  date_precision: month\n  date_earliest: 2021-09-05\n  date_latest: 2021-09-08\n")(seeds)
+    result = build(tmp_path / "icadb.sqlite", seeds=seeds)
+    conn = sqlite3.connect(result.path)
+    row = conn.execute("SELECT date, date_earliest, date_latest FROM records WHERE record_id = "
+                       "'india-russia-nsa-2021-09-08'").fetchone()
+    conn.close()
+    assert row == ("2021-09", "2021-09-05", "2021-09-08")
