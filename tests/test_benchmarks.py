@@ -48,9 +48,12 @@ def test_scale_benchmark_runs_at_1x(tmp_path):
         assert heading in out
 
 
-def test_other_benchmarks_run(tmp_path):
-    assert "median of 1" in run("benchmarks/build_time.py", "--runs", "1", tmp=tmp_path)
-    assert "MB/s" in run("benchmarks/tagging_speed.py", tmp=tmp_path)
-    assert "p95" in run("benchmarks/load.py", "--clients", "2", "--seconds", "2", "--cache", "on", tmp=tmp_path)
-    assert "rows/s" in run("benchmarks/export_speed.py", "--runs", "1", tmp=tmp_path)
-    assert "of a core" in run("benchmarks/serve_idle.py", "--seconds", "1", "--requests", "5", tmp=tmp_path)
+@pytest.mark.parametrize("script, args, expected", [
+    ("build_time.py", ["--runs", "1"], "median of 1"),
+    ("tagging_speed.py", [], "MB/s"),
+    ("load.py", ["--clients", "2", "--seconds", "2", "--cache", "on"], "p95"),
+    ("export_speed.py", ["--runs", "1"], "rows/s"),
+    ("serve_idle.py", ["--seconds", "1", "--requests", "5"], "of a core"),
+], ids=["build_time", "tagging_speed", "load", "export_speed", "serve_idle"])
+def test_other_benchmarks_run(tmp_path, script, args, expected):
+    assert expected in run(f"benchmarks/{script}", *args, tmp=tmp_path)

@@ -144,6 +144,8 @@ def test_datapackage_descriptor_as_the_data_package_spec_spells_it(built_db, tmp
     assert fields["role"]["constraints"]["required"] is True and "subject" in fields["role"]["constraints"]["enum"]
     assert package["version"] == json.loads((tmp_path / "out" / "datapackage.json").read_text())["version"] != ""
     assert package["title"] == "icadb — India–Central Asia security cooperation"
+    raw = (tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8")
+    assert raw.startswith('{\n  "profile": "tabular-data-package",\n  "name": "icadb",\n  "title": "icadb — India–')
 
 
 def test_a_date_column_says_its_format(built_db, tmp_path):
@@ -155,10 +157,27 @@ def test_a_date_column_says_its_format(built_db, tmp_path):
 
 def test_drafts_are_said_left_out_or_included(draft_db, tmp_path):
     """What the datapackage says of drafts: left out by default, included when asked."""
+    from tests.helpers import DRAFT_RECORD
+
     for include, said in ((False, "left out"), (True, "included")):
         export(draft_db, tmp_path / said, tables=["records"], include_drafts=include)
         package = json.loads((tmp_path / said / "datapackage.json").read_text(encoding="utf-8"))
         assert package["icadb:drafts"] == said
+        ids = {row["record_id"] for row in api.read_export(tmp_path / said, "records").to_dict("records")}
+        assert (DRAFT_RECORD in ids) is include, said
+
+
+@pytest.mark.parametrize("fmt, excel", [("csv", False), ("csv", True), ("parquet", False)], ids=["csv", "excel", "parquet"])
+def test_with_a_progress_display_the_same_files_are_written(built_db, tmp_path, fmt, excel):
+    """The command line's path (a progress display) writes what the library's does."""
+    from icadb.progress import Progress
+
+    plain = export(built_db, tmp_path / "plain", fmt=fmt, excel=excel, tables=["records", "timeline"])
+    with Progress(enabled=False) as progress:
+        shown = export(built_db, tmp_path / "shown", fmt=fmt, excel=excel, tables=["records", "timeline"],
+                       progress=progress)
+    assert shown.rows == plain.rows > 0
+    assert tree_bytes(tmp_path / "shown") == tree_bytes(tmp_path / "plain")
 
 
 def test_an_unknown_format_is_refused_in_words(built_db, tmp_path):
