@@ -157,14 +157,16 @@ def test_a_date_column_says_its_format(built_db, tmp_path):
 
 def test_drafts_are_said_left_out_or_included(draft_db, tmp_path):
     """What the datapackage says of drafts: left out by default, included when asked."""
-    from tests.helpers import DRAFT_RECORD
+    from tests.helpers import DRAFT_RECORD, SUGGESTED_FOR, SUGGESTED_QUOTE
 
     for include, said in ((False, "left out"), (True, "included")):
-        export(draft_db, tmp_path / said, tables=["records"], include_drafts=include)
+        export(draft_db, tmp_path / said, tables=["records", "evidence"], include_drafts=include)
         package = json.loads((tmp_path / said / "datapackage.json").read_text(encoding="utf-8"))
         assert package["icadb:drafts"] == said
-        ids = {row["record_id"] for row in api.read_export(tmp_path / said, "records").to_dict("records")}
-        assert (DRAFT_RECORD in ids) is include, said
+        ids = set(api.read_export(tmp_path / said, "records")["record_id"])
+        evidence = api.read_export(tmp_path / said, "evidence")
+        quotes = set(zip(evidence["record_id"], evidence["quote"]))  # the same sentence backs another record too
+        assert (DRAFT_RECORD in ids, (SUGGESTED_FOR, SUGGESTED_QUOTE) in quotes) == (include, include), said
 
 
 @pytest.mark.parametrize("fmt, excel", [("csv", False), ("csv", True), ("parquet", False)], ids=["csv", "excel", "parquet"])
