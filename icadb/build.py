@@ -66,12 +66,19 @@ def loader_modules():
 
 
 def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progress: Progress,
-               phases: dict[str, float] | None = None) -> dict[str, int]:
-    """Load every seed into an open, migrated database; report problems in *problems*."""
-    from icadb.loaders.context import LoadContext
-    from icadb.loaders.writer import Writer
+               phases: dict[str, float] | None = None, dialect: str = "sqlite") -> dict[str, int]:
+    """Load every seed into an open, migrated database; report problems in *problems*.
 
-    ctx = LoadContext(conn=conn, seeds=seeds, problems=problems, progress=progress)
+    On PostgreSQL (*dialect*, with *conn* a ``loaders.pgwriter.PgConnection``)
+    the rows go in through COPY, and the foreign keys are made again, checking
+    every row, once everything is loaded."""
+    from icadb.loaders.context import LoadContext
+
+    ctx = LoadContext(conn=conn, seeds=seeds, problems=problems, progress=progress, dialect=dialect)
+    if dialect == "sqlite":
+        from icadb.loaders.writer import Writer
+    else:
+        from icadb.loaders.pgwriter import PgWriter as Writer
     writer = Writer(ctx)
     writer.defer_indexes()
     modules = loader_modules()
@@ -91,6 +98,11 @@ def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progre
                     later.prepare(ctx)
             if phases is not None:
                 phases[f"load {name}"] = time.perf_counter() - started
+        if dialect != "sqlite" and not problems:
+            started = time.perf_counter()
+            writer.restore_foreign_keys()
+            if phases is not None:
+                phases["verify: foreign keys (made again, every row checked)"] = time.perf_counter() - started
     finally:
         for cleanup in ctx.cleanups:
             cleanup()

@@ -19,6 +19,8 @@ its PostgreSQL equivalent by one rule:
 - ``sum(condition)`` (SQLite's comparisons are 0 or 1) becomes
   ``count(*) filter (where condition)``, and ``min(X = 'v')`` (true only if all
   are) ``bool_and(X = 'v')``;
+- ``order by`` items get ``nulls first`` (``nulls last`` after ``desc``): SQLite
+  sorts NULL before any value, PostgreSQL after;
 - a top-level ``group by`` in a query that joins ``countries`` or ``documents``
   (and selects their names and titles, which SQLite allows without grouping by
   them) also groups by their primary key, so PostgreSQL sees them as
@@ -112,6 +114,18 @@ def _json_group_array(arg: str, after: str) -> str:
     return f"coalesce(jsonb_agg({arg}{order}), '[]'::jsonb)"
 
 
+def _nulls_first(match: re.Match) -> str:
+    items = []
+    for item in match.group(2).split(","):
+        stripped = item.rstrip()
+        if re.search(r"\bnulls (first|last)$", stripped, re.IGNORECASE):
+            items.append(item)
+            continue
+        last = " nulls last" if re.search(r"\bdesc$", stripped, re.IGNORECASE) else " nulls first"
+        items.append(stripped + last + item[len(stripped):])
+    return match.group(1) + ",".join(items)
+
+
 def _group_by_keys(sql: str) -> str:
     """Add the primary keys of top-level joined countries/documents to a top-level GROUP BY."""
     lines = sql.split("\n")
@@ -137,6 +151,7 @@ def to_postgresql(sql: str) -> str:
     sql = re.sub(r"\bjson_object\(", "jsonb_build_object(", sql)
     sql = re.sub(r"\bmin\(([\w.]+ = '[^']*')\)", r"bool_and(\1)", sql)
     sql = _calls(sql, "sum", lambda arg, _after: f"count(*) filter (where {arg})")
+    sql = re.sub(r"(\border by )([^\n)]+)", _nulls_first, sql, flags=re.IGNORECASE)
     return _group_by_keys(sql)
 
 

@@ -202,8 +202,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("summary_india_dyads", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_summary_india_dyads_year"), ["year"], unique=False)
-    op.execute(f"INSERT INTO summary_country_activity SELECT * FROM ({pgsql.sql(COUNTRY_ACTIVITY_ROWS)}) AS q ORDER BY 1")
-    op.execute(f"INSERT INTO summary_india_dyads ({DYAD_COLUMNS}) SELECT * FROM ({pgsql.sql(INDIA_DYADS_ROWS)}) AS q ORDER BY 2, 5, 6")
+    op.execute(pgsql.sql(f"INSERT INTO summary_country_activity SELECT * FROM ({COUNTRY_ACTIVITY_ROWS}) AS q ORDER BY 1"))
+    op.execute(pgsql.sql(f"INSERT INTO summary_india_dyads ({DYAD_COLUMNS}) SELECT * FROM ({INDIA_DYADS_ROWS}) AS q ORDER BY 2, 5, 6"))
     for name, sql in VIEWS.items():
         op.execute(f"DROP VIEW {name}")
         op.execute(f"CREATE VIEW {name} AS\n{pgsql.sql(sql)}")

@@ -149,7 +149,7 @@ def upgrade() -> None:
     with op.batch_alter_table("summary_timeline", schema=None) as batch_op:
         for column in INDEXED:
             batch_op.create_index(batch_op.f(f"ix_summary_timeline_{column}"), [column], unique=False)
-    op.execute(f"INSERT INTO summary_timeline SELECT * FROM ({pgsql.sql(TIMELINE_ROWS)}) AS q ORDER BY 2")
+    op.execute(pgsql.sql(f"INSERT INTO summary_timeline SELECT * FROM ({TIMELINE_ROWS}) AS q ORDER BY 2"))
     op.execute("DROP VIEW timeline")
     op.execute(f"CREATE VIEW timeline AS\n{TIMELINE}")
 

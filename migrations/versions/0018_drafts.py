@@ -743,8 +743,8 @@ def upgrade() -> None:
     for table, sql, order in (("summary_timeline", TIMELINE_ROWS, "ORDER BY 2"),
                               ("summary_country_activity", COUNTRY_ACTIVITY_ROWS, "ORDER BY 1")):
         op.execute(f"DELETE FROM {table}")
-        op.execute(f"INSERT INTO {table} ({_columns_of(sql)}) SELECT * FROM ({pgsql.sql(sql)}) AS q {order}")
-    op.execute(f"INSERT INTO summary_india_dyads ({DYAD_COLUMNS}) SELECT * FROM ({pgsql.sql(INDIA_DYADS_ROWS)}) AS q ORDER BY 2, 5, 6, 7, 8")
+        op.execute(pgsql.sql(f"INSERT INTO {table} ({_columns_of(sql)}) SELECT * FROM ({sql}) AS q {order}"))
+    op.execute(pgsql.sql(f"INSERT INTO summary_india_dyads ({DYAD_COLUMNS}) SELECT * FROM ({INDIA_DYADS_ROWS}) AS q ORDER BY 2, 5, 6, 7, 8"))
     for name, sql in VIEWS.items():
         op.execute(f"CREATE VIEW {name} AS\n{pgsql.sql(sql)}")
 
@@ -764,7 +764,7 @@ def downgrade() -> None:
         sql = _earlier(revision_id, attribute)
         columns = DYAD_COLUMNS_BEFORE if table == "summary_india_dyads" else _columns_of(sql)
         op.execute(f"DELETE FROM {table}")
-        op.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM ({pgsql.sql(sql)}) AS q {order}")
+        op.execute(pgsql.sql(f"INSERT INTO {table} ({columns}) SELECT * FROM ({sql}) AS q {order}"))
     op.drop_index(op.f("ix_draft_notes_record_id"), table_name="draft_notes")
     op.drop_table("draft_notes")
     op.drop_index(op.f("ix_drafts_document_id"), table_name="drafts")

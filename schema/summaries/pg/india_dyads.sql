@@ -46,7 +46,7 @@ select
     dyr.occurrence,
     dyr.review_status,
     count(*) as records,
-    coalesce(jsonb_agg(dyr.record_id order by dyr.record_id), '[]'::jsonb) as record_ids
+    coalesce(jsonb_agg(dyr.record_id order by dyr.record_id nulls first), '[]'::jsonb) as record_ids
 from dyad_records as dyr
 inner join countries as cou on cou.iso3 = dyr.partner_iso3
 group by dyr.partner_iso3, dyr.year, dyr.kind, dyr.occurrence, dyr.review_status, cou.iso3

@@ -28,7 +28,7 @@ select
             select distinct rc.iso3
             from record_countries as rc
             where rc.record_id = rec.record_id
-            order by rc.iso3
+            order by rc.iso3 nulls first
         ) as involved
     ) as countries,
     (
@@ -46,7 +46,7 @@ select
         from evidence as ev
         inner join documents as doc on doc.document_id = ev.document_id
         where ev.record_id = rec.record_id and ev.suggested = 0
-        order by doc.published_earliest, doc.document_id
+        order by doc.published_earliest nulls first, doc.document_id nulls first
         limit 1
     ) as first_reported,
     rec.summary,

@@ -24,7 +24,7 @@ tracked as (
             from evidence as ev
             inner join documents as doc on doc.document_id = ev.document_id
             where ev.record_id = rec.record_id and ev.suggested = 0
-            order by doc.published_earliest, doc.document_id
+            order by doc.published_earliest nulls first, doc.document_id nulls first
             limit 1
         ) as first_document_id
     from proposals as pro
@@ -46,7 +46,7 @@ select
             select rc.iso3
             from record_countries as rc
             where rc.record_id = trk.record_id and rc.role = 'proposer'
-            order by rc.iso3
+            order by rc.iso3 nulls first
         ) as who
     ) as proposers,
     (
@@ -55,7 +55,7 @@ select
             select rc.iso3
             from record_countries as rc
             where rc.record_id = trk.record_id and rc.role = 'target'
-            order by rc.iso3
+            order by rc.iso3 nulls first
         ) as who
     ) as targets,
     trk.made_at,
@@ -85,7 +85,7 @@ select
             from evidence as ev
             inner join documents as doc on doc.document_id = ev.document_id
             where ev.record_id = trk.record_id and ev.suggested = 0 and ev.document_id <> trk.first_document_id
-            order by doc.published_earliest, ev.evidence_id
+            order by doc.published_earliest nulls first, ev.evidence_id nulls first
         ) as mention
     ) as later_mention_quotes,
     trk.summary,

@@ -82,7 +82,7 @@ select
             select distinct men.iso3
             from mentions as men
             where men.sentence_id = can.sentence_id and men.entity_type = 'country'
-            order by men.iso3
+            order by men.iso3 nulls first
         ) as named
     ) as countries,
     can.cooperation_terms,
@@ -95,7 +95,7 @@ select
             inner join records as rec on rec.record_id = ev.record_id
             where ev.document_id = can.document_id and ev.char_start < can.char_end and ev.char_end > can.char_start
                 and (ev.suggested = 1 or rec.review_status = 'machine_suggested')
-            order by ev.record_id
+            order by ev.record_id nulls first
         ) as drafted
     ) as drafted_as,
     can.sentence_id

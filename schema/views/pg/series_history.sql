@@ -6,7 +6,7 @@ select
     ser.kind,
     row_number() over (
         partition by rec.series_id
-        order by rec.date_earliest is null, rec.date_earliest, rec.edition, rec.record_id
+        order by rec.date_earliest is null nulls first, rec.date_earliest nulls first, rec.edition nulls first, rec.record_id nulls first
     ) as position,
     rec.edition,
     rec.record_id,
@@ -23,7 +23,7 @@ select
             select distinct rc.iso3
             from record_countries as rc
             where rc.record_id = rec.record_id
-            order by rc.iso3
+            order by rc.iso3 nulls first
         ) as involved
     ) as countries,
     rec.review_status
