@@ -151,8 +151,26 @@ def to_postgresql(sql: str) -> str:
     sql = re.sub(r"\bjson_object\(", "jsonb_build_object(", sql)
     sql = re.sub(r"\bmin\(([\w.]+ = '[^']*')\)", r"bool_and(\1)", sql)
     sql = _calls(sql, "sum", lambda arg, _after: f"count(*) filter (where {arg})")
-    sql = re.sub(r"(\border by )([^\n)]+)", _nulls_first, sql, flags=re.IGNORECASE)
+    sql = nulls_first(sql)
     return _group_by_keys(sql)
+
+
+def nulls_first(sql: str) -> str:
+    """*sql* with SQLite's order of NULLs (first, ascending) in every ORDER BY."""
+    return re.sub(r"(\border by )([^\n)]+)", _nulls_first, sql, flags=re.IGNORECASE)
+
+
+def placeholders(sql: str) -> str:
+    """sqlite3's ``?`` parameters as psycopg's ``%s`` (and ``%`` as ``%%``), outside quoted text."""
+    parts = re.split(r"('(?:[^']|'')*')", sql)
+    return "".join(p if i % 2 else p.replace("%", "%%").replace("?", "%s") for i, p in enumerate(parts))
+
+
+def named_placeholders(sql: str) -> str:
+    """sqlite3's ``:name`` parameters as psycopg's ``%(name)s`` (and ``%`` as ``%%``), outside quoted text."""
+    parts = re.split(r"('(?:[^']|'')*')", sql)
+    return "".join(p if i % 2 else re.sub(r"(?<!:):([A-Za-z_]\w*)", r"%(\1)s", p.replace("%", "%%"))
+                   for i, p in enumerate(parts))
 
 
 # -- inside a migration ----------------------------------------------------

@@ -30,10 +30,7 @@ from pathlib import Path
 from icadb.loaders.writer import Writer
 
 
-def _placeholders(sql: str) -> str:
-    """``?`` parameters (sqlite3's) as ``%s`` (psycopg's), outside quoted text."""
-    parts = re.split(r"('(?:[^']|'')*')", sql)
-    return "".join(p if i % 2 else p.replace("%", "%%").replace("?", "%s") for i, p in enumerate(parts))
+from icadb.pgsql import placeholders as _placeholders
 
 
 class PgConnection:

@@ -170,7 +170,7 @@ def serve(db_path: Path | None, host: str, port: int, rebuild: bool) -> None:
         icadb serve
         icadb serve --port 8002
     """
-    path = resolve_db(db_path)
+    path = resolve_db(db_path, sqlite_only="serve")
     if rebuild or not path.exists():
         code = run_build(path, quiet=False)
         if code:
