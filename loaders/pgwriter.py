@@ -98,7 +98,9 @@ class PgWriter(Writer):
                 detail = exc.diag.message_detail or str(exc)
                 self.ctx.problems.add("(database)", None, table,
                                       f"{detail.rstrip('.')} ({name}); expected every reference to exist")
-        self.index_seconds += time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        self.index_seconds += seconds
+        self.insert_seconds += seconds
 
     def table(self, name: str, columns: Iterable[str]) -> None:
         indexes = self._deferrable.pop(name, None)
