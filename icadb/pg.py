@@ -51,9 +51,8 @@ def _engine(db: Database, search_path: str):
 def drop_stale_schemas(raw) -> list[str]:
     """Drop build schemas left by builds whose server process is gone (a build killed midway)."""
     rows = raw.execute(
-        "SELECT nspname FROM pg_namespace WHERE (nspname LIKE 'icadb\\_build\\_%' OR nspname LIKE 'icadb\\_old\\_%') "
-        "AND substr(nspname, length(split_part(nspname, '_', 1)) + length(split_part(nspname, '_', 2)) + 3)::int "
-        "NOT IN (SELECT pid FROM pg_stat_activity)").fetchall()
+        "SELECT nspname FROM pg_namespace WHERE nspname ~ '^icadb_(build|old)_[0-9]+$' "
+        "AND split_part(nspname, '_', 3)::int NOT IN (SELECT pid FROM pg_stat_activity)").fetchall()
     for (name,) in rows:
         raw.execute(f'DROP SCHEMA "{name}" CASCADE')
     return [name for (name,) in rows]
@@ -213,7 +212,6 @@ def build(db: Database, *, seeds: Path = SEEDS_DIR, progress: Progress | None = 
         if problems:
             raw.rollback()
             raise SeedError(problems)
-        phase("verify: foreign keys")
         with progress.stage("analyze and facet counts", total=2) as task:
             for (table,) in raw.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
                                         "ORDER BY 1").fetchall():
