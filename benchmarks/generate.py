@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import hashlib
 import json
 import random
@@ -42,6 +43,7 @@ PER_ROOT_SCALE = {"series": 9, "people": 6, "organizations": 21}
 KINDS = [("meeting", 16), ("agreement", 18), ("exercise", 4), ("proposal", 13), ("facility", 5), ("activity", 3)]
 PRECISIONS = [("day", 45), ("month", 15), ("year", 25), ("unknown", 15)]
 EVIDENCE_COUNTS = [(1, 55), (2, 25), (3, 13), (4, 7)]
+FIRST_DAY, SPAN_DAYS = dt.date(1995, 1, 1), (dt.date(2025, 12, 31) - dt.date(1995, 1, 1)).days
 CENTRAL_ASIA = list(vocab.CENTRAL_ASIA)
 POWERS = ["RUS", "CHN", "PAK", "AFG", "IRN", "USA", "JPN", "TUR"]
 PUBLISHERS = ["The Diplomat", "The Financial Express", "The Hindu", "Eurasianet", "Reuters", "Times of Central Asia",
@@ -177,12 +179,20 @@ class Generator:
             chosen = [rng.choice(CENTRAL_ASIA)]
         return list(dict.fromkeys(chosen))
 
-    def date(self):
+    def published(self, i: int) -> dt.date:
+        """Document *i*'s publication day: 1995 to 2025, in document order."""
+        return FIRST_DAY + dt.timedelta(days=(i * SPAN_DAYS) // self.n_docs)
+
+    def date(self, doc_index: int, edition: bool):
+        """A date at a drawn precision on or before the record's first report (a
+        record that says it happened was reported after it), most within a few
+        years of it. An edition of a series is dated by its report, so that the
+        editions rise with the date."""
         rng = self.rng
         precision = weighted(rng, PRECISIONS)
-        year = min(2026, int(1995 + 31 * rng.random() ** 0.5))
-        month, day = rng.randint(1, 12), rng.randint(1, 28)
-        text = {"day": f"{year}-{month:02d}-{day:02d}", "month": f"{year}-{month:02d}", "year": str(year),
+        back = 0 if edition else int(rng.random() ** 2 * 3650)
+        day = self.published(doc_index) - dt.timedelta(days=back)
+        text = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4],
                 "unknown": None}[precision]
         return precision, text
 
@@ -191,7 +201,15 @@ class Generator:
         kind = weighted(rng, KINDS)
         record_id = f"synthetic-{kind}-{n:07d}"
         countries = self.countries()
-        precision, date = self.date()
+        series = edition = None
+        if kind in ("meeting", "exercise") and rng.random() < 0.3:
+            series = rng.choices(self.series, weights=self.series_weights)[0]
+            if series[1] != kind:
+                series = None
+            elif rng.random() < 0.7:
+                self.editions[series[0]] += 1
+                edition = self.editions[series[0]]
+        precision, date = self.date(doc_index, edition is not None)
         first, other = ROLE_FOR[kind]
         title = f"{kind.title()} {n} of {', '.join(self.names[c] for c in countries)}"
         lines = [f"- id: {record_id}", f"  title: {q(title)}",
@@ -203,13 +221,10 @@ class Generator:
             lines += [f"  date: {q(date)}", "  date_basis: stated"]
         if rng.random() < 0.6:
             lines.append(f"  place: capital-{rng.choice(countries).lower()}")
-        if kind in ("meeting", "exercise") and rng.random() < 0.3:
-            series = rng.choices(self.series, weights=self.series_weights)[0]
-            if series[1] == kind:
-                lines.append(f"  series: {series[0]}")
-                if rng.random() < 0.7:
-                    self.editions[series[0]] += 1
-                    lines.append(f"  edition: {self.editions[series[0]]}")
+        if series is not None:
+            lines.append(f"  series: {series[0]}")
+            if edition is not None:
+                lines.append(f"  edition: {edition}")
         for name, value in KIND_FIELDS[kind](rng).items():
             lines.append(f"  {name}: {q(value)}")
         lines.append("  countries:")
@@ -247,8 +262,7 @@ class Generator:
         doc = self.doc_id(i)
         folder = self.out / "documents"
         (folder / f"{doc}.txt").write_bytes(data)
-        year = 1995 + (31 * i) // self.n_docs
-        published = f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        published = self.published(i).isoformat()
         (folder / f"{doc}.yaml").write_text(
             f"id: {doc}\ntitle: {q(f'Synthetic report {i}')}\ntitle_basis: stated\n"
             f"publisher: {q(rng.choice(PUBLISHERS)) if rng.random() < 0.9 else ''}\npublished_on: {published}\n"

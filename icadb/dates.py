@@ -71,6 +71,18 @@ def parse(value: object, precision: str) -> tuple[str, str, str]:
     return text, text, text
 
 
+def finest_unit(earliest: str, latest: str) -> tuple[str, str] | None:
+    """The finest of day, month and year that holds both days (YYYY-MM-DD), as
+    ``(precision, date)``; None when they lie in different years."""
+    if earliest == latest:
+        return "day", earliest
+    if earliest[:7] == latest[:7]:
+        return "month", earliest[:7]
+    if earliest[:4] == latest[:4]:
+        return "year", earliest[:4]
+    return None
+
+
 def parse_day(value: object) -> str:
     """A single calendar day, YYYY-MM-DD."""
     return parse(value, "day")[0]

@@ -66,6 +66,7 @@ class Problems:
     # Files that could not be read to the end: what they hold is unknown, so a
     # reference into them is not reported as dangling (the file's own problem is).
     unreadable: set[str] = field(default_factory=set)
+    _stops: int = 0  # problems that stopped the reading of a file, listed first (see alone)
 
     def add(
         self,
@@ -84,6 +85,23 @@ class Problems:
 
     def mark_unreadable(self, path: Path | str) -> None:
         self.unreadable.add(display_path(path))
+
+    def alone(self, path: Path | str, since: int) -> None:
+        """Report the problem that stopped the reading of *path* (malformed
+        YAML, a byte that is not UTF-8: the last one added for it) on its own
+        and before every other: the problems the loaders found since *since*
+        in the records read before it are dropped, for a syntax error can cut
+        a record short (a field that was cut off is not missing)."""
+        shown = display_path(path)
+        mine = [index for index in range(since, len(self.items)) if self.items[index].path == shown]
+        if not mine:
+            return
+        stop = self.items[mine[-1]]
+        dropped = set(mine)
+        kept = [problem for index, problem in enumerate(self.items) if index not in dropped]
+        kept.insert(self._stops, stop)
+        self._stops += 1
+        self.items = kept
 
     def note(self, path: Path | str, message: str) -> None:
         self.notes.append(f"{display_path(path)}: note: {message}")

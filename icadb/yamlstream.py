@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from icadb.errors import Problems
+from icadb.errors import Problems, display_path
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser is a slow fallback
     from yaml import CSafeLoader as _Loader
@@ -230,7 +230,10 @@ def iter_records(path: Path, problems: Problems, check: Callable | None = None) 
     """Stream ``(line, record)`` for each item of a file that holds a list of records.
 
     Items that are not mappings are reported and skipped. On malformed YAML
-    the problem is reported and iteration ends.
+    the problem is reported and iteration ends; it is then reported first and
+    on its own (:meth:`Problems.alone`): whatever the caller reported about the
+    records read before it is dropped, as a syntax error can cut a record
+    short and its "missing" fields are not missing.
 
     A large file (:func:`read_in_a_process`) is read in a process of its own
     while the caller checks and loads what it has already yielded, so reading
@@ -243,12 +246,15 @@ def iter_records(path: Path, problems: Problems, check: Callable | None = None) 
     record whose check passed (``result[1]``) comes as its checked values
     with its lines (see :func:`_checked_record`).
     """
+    since = len(problems.items)
     if read_in_a_process(path):
         yield from _from_a_process("records", path, problems, str(path), check)
     elif check is not None:
         raise ValueError(f"{path} is read here; check its records on receiving them")
     else:
         yield from _iter_records_here(path, problems)
+    if display_path(path) in problems.unreadable:
+        problems.alone(path, since)
 
 
 def read_in_a_process(path: Path) -> bool:

@@ -208,6 +208,7 @@ class FieldChecks:
                     good = False
                 else:
                     checked["__line__"] = item.line
+                    checked["__lines__"] = item.key_lines  # where each field is, for a problem found later
                     items.append(checked)
             return items if good else Partial(items)
         raise AssertionError(f"unknown field kind {kind}")  # pragma: no cover

@@ -83,8 +83,9 @@ class LoadContext(FieldChecks, DocumentTexts):
 
     def bounds(self, path: Path, record: YMap, dated: dict, earliest_key: str, latest_key: str,
                values: dict) -> tuple[str | None, str | None] | None:
-        """Apply explicit earliest/latest days, which may narrow or (with a note)
-        widen what the precision gives, but must overlap it."""
+        """Apply explicit earliest/latest days, which must overlap what the
+        precision gives (that they lie inside it, and that the precision is the
+        finest they allow, is checked by :func:`record_rules.check_bounds`)."""
         earliest = values.get(earliest_key) or dated["earliest"]
         latest = values.get(latest_key) or dated["latest"]
         if earliest and latest and earliest > latest:

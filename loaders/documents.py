@@ -13,6 +13,7 @@ from pathlib import Path
 
 from icadb.loaders.context import LoadContext
 from icadb.loaders.fields import Field, spec
+from icadb.loaders.record_rules import check_bounds
 from icadb.loaders.writer import Writer
 from icadb.schema import vocab
 from icadb.yamlstream import read_mappings
@@ -105,7 +106,10 @@ def load(ctx: LoadContext, writer: Writer) -> None:
             if dated is None:
                 continue
             bounds = ctx.bounds(meta_path, meta, dated, "published_earliest", "published_latest", values)
-            if bounds is None:
+            if bounds is None or not check_bounds(
+                    ctx.problems, meta_path, meta, values["date_precision"], values["published_on"],
+                    values["published_earliest"], values["published_latest"], date_key="published_on",
+                    earliest_key="published_earliest", latest_key="published_latest"):
                 continue
             url = values["url"] or None
             if url and not url.startswith(("https://", "http://")):

@@ -21,6 +21,7 @@ from pathlib import Path
 from icadb.errors import did_you_mean
 from icadb.loaders.context import LoadContext
 from icadb.loaders.fields import NOTE_FIELD, Field, spec
+from icadb.loaders.record_rules import check_series
 from icadb.loaders.records import COMMON, KINDS, _queue_evidence, check_meeting_refs, load_record
 from icadb.loaders.writer import Writer
 from icadb.schema import vocab
@@ -175,5 +176,6 @@ def load(ctx: LoadContext, writer: Writer) -> None:
                 else:
                     _load_draft(ctx, writer, path, document_id, line, record, meeting_refs)
     check_meeting_refs(ctx, meeting_refs)
+    check_series(ctx)  # the editions of reviewed records and drafts, once all are read
     _queue_suggestions(ctx, writer, suggestions)
     writer.flush()

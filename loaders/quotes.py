@@ -101,13 +101,24 @@ def normalise_whitespace(text: str) -> tuple[str, list[int]]:
 
 
 def check_source(ctx: LoadContext, path: Path, line: int, label: str, source: dict) -> tuple[str, str] | None:
-    """Check a ``{document, quote}`` pair; return (document_id, verbatim quote) or None."""
+    """Check a ``{document, quote}`` pair; return (document_id, verbatim quote) or None.
+
+    A problem is reported at the quote's own line (*line* is the item's).
+    """
     located = ctx.locate_quote(source["document"], source["quote"])
     if located is None:
-        passage = ctx.closest_passage(source["document"], source["quote"])
+        line = source.get("__lines__", {}).get("quote", line)
+        document = source["document"]
+        differences = punctuation_differences(ctx.normalised_text(document)[0], source["quote"])
+        if differences:
+            ctx.problems.add(path, line, f"{label}.quote",
+                             f"not found in document {document!r}: it differs from the document only in punctuation, "
+                             + " and ".join(differences) + "; expected a verbatim quote, with the document's own characters")
+            return None
+        passage = ctx.closest_passage(document, source["quote"])
         ctx.problems.add(
             path, line, f"{label}.quote",
-            f"not found in document {source['document']!r}; expected a verbatim quote"
+            f"not found in document {document!r}; expected a verbatim quote"
             + (f" (closest passage: {passage!r})" if passage else ""),
         )
         return None
@@ -115,3 +126,44 @@ def check_source(ctx: LoadContext, path: Path, line: int, label: str, source: di
     return source["document"], ctx.document_text(source["document"])[start:end]
 
 
+# Characters a quote copied by hand or through another program may have in the
+# place of the document's own: apostrophes and single quotes, double quotes,
+# dashes and hyphens. Each is read as its plain ASCII form to find where a quote
+# differs from the text only in them.
+_LOOKALIKES = {
+    "'": "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4",
+    '"': "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb",
+    "-": "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad",
+}
+_FOLD = str.maketrans({ch: plain for plain, chars in _LOOKALIKES.items() for ch in chars})
+
+
+def punctuation_differences(norm: str, quote: str) -> list[str]:
+    """Where *quote* differs from a document only in look-alike punctuation
+    (a curly for a straight apostrophe, an en dash for a hyphen ...): one
+    description per pair of characters, e.g. ``'’' (U+2019) in the document
+    where the quote has "'" (U+0027) (in "militants’ groups")``. Empty when the
+    quote differs in anything else too. *norm* is the document's text with
+    runs of whitespace as one space (:func:`normalise_whitespace`)."""
+    wanted = " ".join(quote.split())
+    if not wanted:
+        return []
+    at = norm.translate(_FOLD).find(wanted.translate(_FOLD))
+    if at < 0:
+        return []
+    found = norm[at:at + len(wanted)]
+    pairs: dict[tuple[str, str], str] = {}
+    for offset, (theirs, ours) in enumerate(zip(found, wanted)):
+        if theirs != ours and (theirs, ours) not in pairs:
+            pairs[(theirs, ours)] = _words_around(found, offset)
+    return [f"{theirs!r} (U+{ord(theirs):04X}) in the document where the quote has {ours!r} (U+{ord(ours):04X})"
+            f" (in {context!r})" for (theirs, ours), context in pairs.items()]
+
+
+def _words_around(text: str, offset: int) -> str:
+    """The word of *text* at *offset*, with the words either side."""
+    start = text.rfind(" ", 0, offset)
+    start = text.rfind(" ", 0, start) if start > 0 else start
+    end = text.find(" ", offset + 1)
+    end = text.find(" ", end + 1) if end >= 0 else end
+    return text[start + 1:end if end >= 0 else len(text)].strip()

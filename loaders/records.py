@@ -21,6 +21,7 @@ from icadb.loaders.context import LoadContext
 from icadb.loaders.fields import NOTE_FIELD, ROLE_FIELD, Field, spec
 from icadb.loaders.quotes import check_source
 from icadb.loaders.reading import iter_checked
+from icadb.loaders.record_rules import check_record
 from icadb.loaders.writer import Writer
 from icadb.schema import vocab
 
@@ -263,6 +264,7 @@ def load_record(ctx: LoadContext, writer: Writer, kind: Kind, path: Path, line: 
                          did_you_mean(status, allowed))
         ok = False
     dated = _check_dates(ctx, path, record, values)
+    ok = check_record(ctx, path, record, values, dated, kind.kind) and ok
     for ref in kind.meeting_refs:
         if values.get(ref):
             meeting_refs.append((path, record.line_of(ref), ref, values[ref]))

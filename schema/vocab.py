@@ -12,7 +12,8 @@ DATE_PRECISION = {
     "day": "The exact day is known; date is YYYY-MM-DD.",
     "month": "Only the month is known; date is YYYY-MM and the event falls somewhere in that month.",
     "year": "Only the year is known; date is YYYY.",
-    "unknown": "The sources give no date; date is empty and date_earliest/date_latest bound it where they can.",
+    "unknown": "The sources give no date, or bound it more loosely than a year (e.g. 6 December 2021 to 25 January "
+               "2022); date is empty and date_earliest/date_latest bound it where they can.",
 }
 
 DATE_BASIS = {

@@ -108,7 +108,7 @@ def datasette(built_db):
 
 
 # The seeds hold no drafts: draft_db makes some in a copy of the session's build.
-DRAFT_RECORD = "india-upi-offer-2023"  # a machine-suggested record, with a drafts row and a note
+DRAFT_RECORD = "india-cyber-agency-heads-invitation-2023"  # a machine-suggested record, with a drafts row and a note
 DRAFT_DOCUMENT = "2023-10-17-doval-offers-central-asia-assistance"
 SUGGESTED_FOR = "ica-nsa-2023-kazakhstan"  # a reviewed record, given a quote a program suggested
 SUGGESTED_QUOTE = "The participants agreed to meet again in Kyrgyzstan in 2024."
@@ -133,7 +133,7 @@ def draft_db(built_db, tmp_path_factory) -> Path:
         conn.execute("INSERT INTO drafts (record_id, document_id, confidence, drafter) VALUES (?, ?, 0.72, 'tests')",
                      (DRAFT_RECORD, DRAFT_DOCUMENT))
         conn.execute("INSERT INTO draft_notes (record_id, field, note) VALUES (?, 'status', ?)",
-                     (DRAFT_RECORD, 'offered: the sentence says "Doval offered to provide"'))
+                     (DRAFT_RECORD, 'offered: the sentence says "The NSA invited"'))
         text = conn.execute("SELECT text FROM documents WHERE document_id = ?", (DRAFT_DOCUMENT,)).fetchone()[0]
         start = text.index(SUGGESTED_QUOTE)
         conn.execute("INSERT INTO evidence (record_id, document_id, quote, char_start, char_end, suggested) "

@@ -150,6 +150,27 @@ def remove(path: str) -> Callable[[Path], None]:
 
 EVIDENCE = "      quote: following a meeting between Russian Security Council Secretary"
 
+SERIES = """\
+- id: india-russia-nsa-meetings
+  name: India–Russia meetings of security chiefs
+  kind: meeting
+  frequency: unknown
+  description: Meetings of India's national security adviser and Russia's Security Council Secretary.
+"""
+
+
+def series_of_two(first_edition: int, second_edition: int, second_date: str) -> Callable[[Path], None]:
+    """The fixture's meeting and a second one (after it in the file), both in one series."""
+    def mutate(seeds: Path) -> None:
+        (seeds / "series.yaml").write_text(SERIES, encoding="utf-8")
+        first = MEETINGS.replace("  review_status: reviewed\n",
+                                 f"  review_status: reviewed\n  series: india-russia-nsa-meetings\n  edition: {first_edition}\n")
+        second = (first.replace("- id: india-russia-nsa-2021-09-08", f"- id: india-russia-nsa-{second_date}")
+                  .replace("  date: 2021-09-08", f"  date: {second_date}")
+                  .replace(f"  edition: {first_edition}", f"  edition: {second_edition}"))
+        (seeds / "records" / "meetings.yaml").write_text(first + "\n" + second, encoding="utf-8")
+    return mutate
+
 
 @dataclass(frozen=True)
 class Case:
@@ -160,11 +181,65 @@ class Case:
     accepted: bool = False  # a note, and the build goes on
 
 
+DRAFT = f"""\
+# Drafts of {DOC} (a fixture for the defect cases).
+
+- id: ind-rus-meeting-2021-09-08
+  kind: meeting
+  title: 'Draft: meeting, India, Russia, New Delhi, 2021-09-08'
+  summary: 'Machine-drafted, not reviewed: a meeting.'
+  status: held
+  category: counter_terrorism
+  date: '2021-09-08'
+  date_precision: day
+  date_basis: inferred
+  date_note: '"on Wednesday" in an article of Thursday 2021-09-09.'
+  date_earliest: '2021-09-08'
+  date_latest: '2021-09-08'
+  review_status: machine_suggested
+  meeting_level: security_advisers
+  format: bilateral
+  mode: in_person
+  countries:
+    - iso3: IND
+      role: host
+    - iso3: RUS
+      role: participant
+  evidence:
+    - document: {DOC}
+      quote: following a meeting between Russian Security Council Secretary Nikolay Patrushev and Indian National Security Adviser Ajit Doval in New Delhi.
+  draft_notes:
+    confidence: 0.6
+    drafter: icadb draft 1
+    kind: trigger "meeting"
+
+- id: evidence-for-the-meeting
+  add_evidence_to: india-russia-nsa-2021-09-08
+  evidence:
+    - document: {DOC}
+      quote: India and Russia were both deeply concerned at the developments in Afghanistan, an Indian government official said
+  note: The same meeting.
+"""
+
+
+def with_draft(old: str = "", new: str = "", name: str = DOC) -> Callable[[Path], None]:
+    """The fixture with a drafts file (the draft of one meeting and a suggested quote), changed."""
+    def mutate(seeds: Path) -> None:
+        assert old in DRAFT
+        (seeds / "drafts").mkdir(exist_ok=True)
+        (seeds / "drafts" / f"{name}.yaml").write_text(DRAFT.replace(old, new, 1), encoding="utf-8")
+    return mutate
+
+
 CASES = [
     Case("malformed-yaml", "Malformed YAML", replace("records/meetings.yaml", "    - {iso3: RUS, role: participant}",
                                                       "    - {iso3: RUS, role: [participant}"),
          "records/meetings.yaml:17: (yaml): malformed YAML: did not find expected ',' or ']' while parsing a flow "
          "sequence; expected valid YAML"),
+    Case("malformed-yaml-cut-record", "Malformed YAML that cuts a record short (reported first and alone, not as missing fields)",
+         replace("records/meetings.yaml", "  evidence:\n", " evidence:\n"),
+         "records/meetings.yaml:22: (yaml): malformed YAML: did not find expected '-' indicator while parsing a block "
+         "collection; expected valid YAML"),
     Case("malformed-csv", "Malformed CSV (a row with a field too many)",
          replace("reference/countries.csv", "KAZ,Asia,Central Asia,Astana,", "KAZ,Asia,Central,Asia,Astana,"),
          "reference/countries.csv:118: (row): has 7 fields; expected 6 "
@@ -216,12 +291,42 @@ CASES = [
     Case("unknown-place", "Unknown place", replace("records/meetings.yaml", "  place: new-delhi", "  place: delhi"),
          "records/meetings.yaml:10: place: unknown place id 'delhi'; expected an id from seeds/reference/places.yaml; "
          "did you mean 'new-delhi'?"),
+    Case("draft-reviewed", "A draft in seeds/drafts/ that says it is reviewed",
+         with_draft("  review_status: machine_suggested", "  review_status: reviewed"), f"drafts/{DOC}.yaml:15: review_status: 'reviewed' in a drafts file; expected machine_suggested (accept a draft "
+         "with icadb accept, which moves it into seeds/records/ as reviewed)"),
+    Case("draft-confidence", "A draft's confidence outside 0 to 1",
+         with_draft("    confidence: 0.6", "    confidence: 6"), f"drafts/{DOC}.yaml:28: draft_notes.confidence: 6 is not a number from 0 to 1; expected the drafter's confidence, "
+         "e.g. 0.6"),
+    Case("draft-notes-missing", "A draft without draft_notes",
+         with_draft("  draft_notes:\n    confidence: 0.6\n    drafter: icadb draft 1\n    kind: trigger \"meeting\"\n", ""),
+         f"drafts/{DOC}.yaml:3: draft_notes: missing; expected a mapping with confidence (0-1), drafter and a note for each "
+         "inferred field"),
+    Case("suggestion-unknown-record", "A suggested quote for a record that does not exist",
+         with_draft("add_evidence_to: india-russia-nsa-2021-09-08", "add_evidence_to: india-russia-nsa-2021-09-09"),
+         f"drafts/{DOC}.yaml:33: add_evidence_to: 'india-russia-nsa-2021-09-09' is not a record id; expected the id of the "
+         "record the quotes back; did you mean 'india-russia-nsa-2021-09-08'?"),
+    Case("suggestion-already-cited", "A suggested quote the record already cites",
+         with_draft("      quote: India and Russia were both deeply concerned at the developments in Afghanistan, an "
+                    "Indian government official said",
+                    "      quote: following a meeting between Russian Security Council Secretary Nikolay Patrushev and "
+                    "Indian National Security Adviser Ajit Doval in New Delhi."), f"drafts/{DOC}.yaml:35: evidence[1]: india-russia-nsa-2021-09-08 already cites this quote; expected a quote the record "
+         "does not have yet (take the suggestion out)"),
+    Case("drafts-file-no-document", "A drafts file named after no document",
+         with_draft(name="2021-09-09-no-such-document"), "drafts/2021-09-09-no-such-document.yaml: (file): no document '2021-09-09-no-such-document'; expected a "
+         "drafts file named after a document in seeds/documents/ (<document_id>.yaml)"),
     Case("quote-not-found", "Evidence quote not in its document (the closest passage is shown)",
          replace("records/meetings.yaml", "Nikolay Patrushev and Indian", "Nikolai Patrushev and Indian"),
-         "records/meetings.yaml:23: evidence[1].quote: not found in document "
+         "records/meetings.yaml:24: evidence[1].quote: not found in document "
          f"'{DOC}'; expected a verbatim quote (closest passage: 'following a meeting between Russian Security Council "
          "Secretary Nikolay Patrushev and Indian National Security Adviser Ajit Doval in New Delhi. The two sides "
          "agre')"),
+    Case("quote-punctuation", "Evidence quote that differs from its document only in punctuation (both characters are shown)",
+         replace("records/agreements.yaml",
+                 "      quote: agreed to deepen anti-terrorism cooperation at a meeting of their national security chiefs on Wednesday",
+                 "      quote: not to allow their territory to be used by militants' groups."),
+         "records/agreements.yaml:18: evidence[1].quote: not found in document "
+         f"'{DOC}': it differs from the document only in punctuation, '’' (U+2019) in the document where the quote "
+         "has \"'\" (U+0027) (in 'by militants’ groups.'); expected a verbatim quote, with the document's own characters"),
     Case("duplicate-id", "Duplicate record id",
          replace("records/agreements.yaml", "- id: india-russia-deepen-counter-terrorism-2021", "- id: india-russia-nsa-2021-09-08"),
          "records/agreements.yaml:1: id: duplicate record id 'india-russia-nsa-2021-09-08' (first at "
@@ -258,6 +363,48 @@ CASES = [
                  "  evidence:\n"),
          "records/meetings.yaml:23: figures[1].text: 'two sides' is in none of this record's evidence quotes; "
          "expected the number as a quote writes it"),
+    Case("happened-after-sources", "A record that says it happened (held, signed, in force ...) dated after its sources were published",
+         replace("records/meetings.yaml", "  date: 2021-09-08", "  date: 2030-12-06"),
+         "records/meetings.yaml:6: date: 2030-12-06 is after the latest publication date of its sources, 2021-09-09 "
+         f"({DOC}), yet its status 'held' says it took place; expected a date on or before 2021-09-09, or a status "
+         "that says it has not taken place (planned, proposed)"),
+    Case("happened-after-sources-earliest", "The same, through date_earliest (a record with no date of its own)",
+         replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
+                 "  date_precision: unknown\n  date_earliest: 2021-10-01\n"),
+         "records/meetings.yaml:7: date_earliest: 2021-10-01 is after the latest publication date of its sources, "
+         f"2021-09-09 ({DOC}), yet its status 'held' says it took place; expected a date on or before 2021-09-09, or a "
+         "status that says it has not taken place (planned, proposed)"),
+    Case("bounds-outside-date", "Bounds outside the month (or day, or year) the date names",
+         replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
+                 "  date: 2021-09\n  date_precision: month\n  date_latest: 2021-10-05\n"),
+         "records/meetings.yaml:8: date_latest: 2021-10-05 is outside the month 2021-09 that date gives; expected a "
+         "day from 2021-09-01 to 2021-09-30, or, where the text bounds it more loosely than a month, a date_precision "
+         "that says so (a coarser one, or unknown with these bounds)"),
+    Case("bounds-outside-end-date", "A latest bound outside the end date's unit",
+         replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
+                 "  date: 2021-09-08\n  date_precision: day\n  end_date: 2021-10\n  end_date_precision: month\n"
+                 "  date_latest: 2021-11-02\n"),
+         "records/meetings.yaml:10: date_latest: 2021-11-02 is outside the month 2021-10 that end_date gives; expected "
+         "a day from 2021-10-01 to 2021-10-31, or, where the text bounds it more loosely than a month, a "
+         "date_precision that says so (a coarser one, or unknown with these bounds)"),
+    Case("precision-coarser-than-bounds", "A precision coarser than its bounds (a year whose bounds lie in one month)",
+         replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
+                 "  date: 2021\n  date_precision: year\n  date_earliest: 2021-09-01\n  date_latest: 2021-09-08\n"),
+         "records/meetings.yaml:7: date_precision: 'year' is coarser than its bounds, 2021-09-01 to 2021-09-08, which "
+         "lie within the month 2021-09; expected date_precision: month and date: 2021-09 (the bounds may stay, to "
+         "narrow it)"),
+    Case("unknown-precision-bounds-in-a-year", "Precision unknown, with bounds that lie within one year",
+         replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
+                 "  date_precision: unknown\n  date_earliest: 2021-03-01\n  date_latest: 2021-09-08\n"),
+         "records/meetings.yaml:6: date_precision: 'unknown' is coarser than its bounds, 2021-03-01 to 2021-09-08, "
+         "which lie within the year 2021; expected date_precision: year and date: 2021 (the bounds may stay, to "
+         "narrow it)"),
+    Case("edition-twice", "The same edition of a series twice", series_of_two(1, 1, "2021-09-01"),
+         "records/meetings.yaml:40: edition: 1 is given twice in series 'india-russia-nsa-meetings' (first at "
+         "records/meetings.yaml:13); expected each edition of a series once"),
+    Case("edition-out-of-order", "Editions of a series that do not rise with the date", series_of_two(1, 2, "2021-09-01"),
+         "records/meetings.yaml:40: edition: 2 of series 'india-russia-nsa-meetings' is dated 2021-09-01, before "
+         "edition 1 (records/meetings.yaml:13), dated 2021-09-08; expected editions that rise with the date"),
     Case("empty-file", "Empty file", write_bytes("records/agreements.yaml", b""),
          "records/agreements.yaml:1: (file): file is empty; expected a YAML list of records"),
     Case("missing-file", "Missing seed file", remove("records/exercises.yaml"),

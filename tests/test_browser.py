@@ -252,7 +252,7 @@ def test_the_document_page_marks_what_no_record_cites_yet(visit, draft_server):
                          wait_for_selector="mark.uncited")
     uncited = page.locator("article.icadb-article mark.uncited")
     uncited.scroll_into_view_if_needed()
-    assert uncited.count() == 1 and uncited.inner_text().startswith("Doval offered to provide the United Payment")
+    assert uncited.count() == 1 and uncited.inner_text().startswith("The NSA invited the heads of cyber security")
     assert uncited.evaluate("m => getComputedStyle(m).backgroundColor") != HIGHLIGHT, "uncited looks unlike cited"
     assert "not yet cited" in page.locator("article.icadb-article .icadb-uncited-label").inner_text()
     assert real(errors) == []

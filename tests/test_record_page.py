@@ -150,7 +150,7 @@ def test_a_draft_carries_a_banner(draft_datasette):
     html = parse(draft_datasette(f"/icadb/records/{DRAFT_RECORD}").text)
     banner = html.find_all("div", "icadb-banner-draft")[0].text
     assert "Machine-suggested draft, not reviewed" in banner
-    assert "confidence 0.72" in banner and "Doval offered to provide" in banner, "confidence and draft notes"
+    assert "confidence 0.72" in banner and "The NSA invited" in banner, "confidence and draft notes"
     assert "machine-suggested draft" in html.find_all("p", "icadb-citation")[0].text
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from icadb.schema_views import VIEWS_DIR, normalise, view_sql
@@ -99,3 +101,51 @@ def test_evidence_countries_pair_each_quote_with_its_records_countries(db):
     expected = {r[0] for r in db.execute(
         "SELECT evidence_id FROM evidence WHERE record_id IN (SELECT record_id FROM record_countries WHERE iso3 = 'KAZ')")}
     assert kaz == expected and kaz
+
+
+def _dyads(db, partner: str) -> set[tuple]:
+    return {(r["year"], r["kind"], r["occurrence"], r["records"], tuple(sorted(json.loads(r["record_ids"]))))
+            for r in db.execute("SELECT * FROM india_dyads WHERE partner_iso3 = ?", (partner,))}
+
+
+def test_india_dyads_for_turkmenistan_as_counted_by_hand(db):
+    """Worked out by hand from seeds/records: every record with India and
+    Turkmenistan both in a role other than subject (the 2+2 meeting and the
+    non-paper name it only as a subject; it is not among the states named at
+    the first NSA meeting or the RATS exercise)."""
+    offers_2023 = ("chabahar-in-instc-request-2023", "chabahar-port-invitation-2023",
+                   "ica-rare-earths-forum-proposal-2023", "india-ct-drug-capacity-building-offer-2023",
+                   "india-cyber-agency-heads-invitation-2023", "india-cyber-defence-offer-2023", "india-upi-offer-2023")
+    assert _dyads(db, "TKM") == {
+        (None, "agreement", "occurred", 1, ("ica-defence-cooperation-agreements",)),
+        (None, "proposal", "intended", 1, ("ica-nsa-capacity-building-proposal",)),
+        (2022, "meeting", "intended", 1, ("ica-leaders-republic-day-2022",)),
+        (2022, "meeting", "occurred", 1, ("ica-summit-2022-01",)),
+        (2023, "proposal", "intended", 7, offers_2023),
+        (2025, "meeting", "occurred", 2, ("ica-business-council-2025", "ica-dialogue-2025-new-delhi")),
+    }
+
+
+def test_india_dyads_for_russia_as_counted_by_hand(db):
+    """The non-paper's proposals and the meetings the non-paper report alone
+    dates are undated (no year holds 6 December 2021 to 25 January 2022)."""
+    assert _dyads(db, "RUS") == {
+        (None, "exercise", "occurred", 1, ("sco-rats-exercise-india",)),
+        (None, "meeting", "intended", 1, ("india-russia-summit-21",)),
+        (None, "meeting", "occurred", 1, ("ica-nsa-level-2021",)),
+        (None, "proposal", "intended", 3, ("india-russia-joint-defence-production-non-paper",
+                                           "india-russia-trilateral-exercise-non-paper",
+                                           "russia-nudges-india-central-asia-role")),
+        (2021, "agreement", "occurred", 2, ("india-russia-deepen-counter-terrorism-2021",
+                                            "india-russia-taliban-commitments-2021")),
+        (2021, "meeting", "occurred", 2, ("india-russia-2plus2-2021-12-06", "india-russia-nsa-2021-09-08")),
+    }
+
+
+def test_no_spurious_india_china_dyad_and_the_republic_day_visit_is_not_a_meeting_held(db):
+    assert _dyads(db, "CHN") == set()
+    held = {r[0] for r in db.execute(
+        "SELECT value FROM india_dyads, json_each(record_ids) WHERE occurrence = 'occurred' AND kind = 'meeting'")}
+    assert "ica-leaders-republic-day-2022" not in held
+    visit = db.execute("SELECT date, occurrence FROM timeline WHERE record_id = 'ica-leaders-republic-day-2022'").fetchone()
+    assert tuple(visit) == ("2022-01", "intended")
