@@ -102,7 +102,21 @@ def parse(value: str | os.PathLike) -> Database:
     if not url.database:
         raise DatabaseURLError(f"{_masked(text)}: no database named; {EXPECTED}")
     url = url.set(drivername="postgresql+psycopg", query=query)
-    return Database(url=url.render_as_string(hide_password=False), schema=schema)
+    db = Database(url=url.render_as_string(hide_password=False), schema=schema)
+    _check_options(db, text)
+    return db
+
+
+def _check_options(db: Database, text: str) -> None:
+    """Refuse query parameters libpq does not know (``?sslmode=...`` is one it does)."""
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        conninfo_to_dict(db.conninfo())
+    except psycopg.ProgrammingError as exc:
+        raise DatabaseURLError(f"{_masked(text)}: {' '.join(str(exc).split())}; expected ?schema=NAME or "
+                               "libpq's parameters (sslmode, connect_timeout, ...)") from None
 
 
 def _masked(text: str) -> str:

@@ -43,6 +43,12 @@ def test_a_bad_schema_name_is_refused():
         dburl.parse("postgresql://u@h/d?schema=Robert');drop")
 
 
+def test_an_unknown_query_parameter_is_refused_in_one_line():
+    with pytest.raises(dburl.DatabaseURLError, match='invalid URI query parameter: "colour"; expected') as caught:
+        dburl.parse("postgresql://team:secret@db.example.org/icadb?colour=blue")
+    assert "\n" not in str(caught.value) and "secret" not in str(caught.value)
+
+
 def test_build_refuses_another_scheme_in_one_line_and_writes_nothing(tmp_path):
     result = run_icadb("build", "--db", "mysql://team@127.0.0.1/icadb", "--quiet", env={"PWD": str(tmp_path)})
     assert result.returncode == 1
