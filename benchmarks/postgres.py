@@ -91,21 +91,12 @@ def plain_copy(url: str, sqlite_db: Path, tables: list[str]) -> tuple[float, int
     return seconds, rows
 
 
-def measure(url: str, scale: int, seeds: Path, sqlite_db: Path, tables: list[str], run_measured) -> dict:
-    """The PostgreSQL figures at *scale* (*run_measured*: run.py's timer of a whole process)."""
+def measure(url: str, scale: int, seeds: Path, sqlite_db: Path, tables: list[str], measured_build) -> dict:
+    """The PostgreSQL figures at *scale* (*measured_build*: run.py's timed ``icadb build``)."""
     copied = [t for t in tables if not t.startswith("summary_")]  # the summaries are computed, not copied
     target = fresh_database(url, f"icadb_bench_{scale}")
     try:
-        seconds, rss, stderr = run_measured([sys.executable, "-m", "icadb", "build", "--timings", "--seeds",
-                                             str(seeds), "--db", target])
-        phases = {}
-        for line in stderr.splitlines():
-            parts = line.strip().split(" s  ", 1)
-            if len(parts) == 2:
-                try:
-                    phases[parts[1]] = float(parts[0])
-                except ValueError:
-                    pass
+        seconds, rss, phases = measured_build(seeds, target)
         with _admin(target) as conn:
             counted = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
             size = conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]

@@ -170,6 +170,22 @@ def run_measured(args: list[str]) -> tuple[float, int, str]:
     return seconds, max(peak[0], usage.ru_maxrss) // 1024, stderr
 
 
+def measured_build(seeds: Path, db: str) -> tuple[float, int, dict[str, float]]:
+    """``icadb build --timings`` of *seeds* into *db* (a path or a URL): (seconds, peak RSS in MB,
+    seconds per step as the build printed them)."""
+    seconds, rss, stderr = run_measured([sys.executable, "-m", "icadb", "build", "--timings", "--seeds", str(seeds),
+                                         "--db", db])
+    phases = {}
+    for line in stderr.splitlines():
+        parts = line.strip().split(" s  ", 1)
+        if len(parts) == 2:
+            try:
+                phases[parts[1]] = float(parts[0])
+            except ValueError:
+                pass
+    return seconds, rss, phases
+
+
 def loaded_tables(db: Path) -> list[str]:
     """The tables a build fills, parents before children (derived FTS tables and statistics left out)."""
     conn = sqlite3.connect(db)
@@ -351,17 +367,7 @@ def measure(scale: int, reuse: bool, serving_requests: int, postgres: str | None
     else:
         generated = float("nan")
     db = WORK / f"icadb-{scale}.sqlite"
-    seconds, rss, stderr = run_measured([sys.executable, "-m", "icadb", "build", "--timings", "--seeds", str(seeds),
-                                         "--db", str(db)])
-    phases = {}
-    for line in stderr.splitlines():
-        if line.strip().endswith(")") or " s  " in line:
-            parts = line.strip().split(" s  ", 1)
-            if len(parts) == 2:
-                try:
-                    phases[parts[1]] = float(parts[0])
-                except ValueError:
-                    pass
+    seconds, rss, phases = measured_build(seeds, str(db))
     tables = loaded_tables(db)
     conn = sqlite3.connect(db)
     rows = sum(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables)
@@ -381,7 +387,7 @@ def measure(scale: int, reuse: bool, serving_requests: int, postgres: str | None
     if postgres:
         import postgres as pg_bench
 
-        pg_result = pg_bench.measure(postgres, scale, seeds, db, tables, run_measured)
+        pg_result = pg_bench.measure(postgres, scale, seeds, db, tables, measured_build)
     return {"postgres": pg_result,
         "scale": scale, "generated": generated, "rows": rows, "counts": counts, "build_s": seconds, "rss_mb": rss,
         "size_mb": db.stat().st_size / 1e6, "phases": phases, "load_s": load_seconds,

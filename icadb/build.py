@@ -65,6 +65,32 @@ def loader_modules():
             sentences, summaries, search, build_info)
 
 
+class PhaseClock:
+    """Seconds per step of a build, in order: ``phase("name")`` ends the step named."""
+
+    def __init__(self) -> None:
+        self.phases: dict[str, float] = {}
+        self.mark = time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        self.phases[name] = now - self.mark
+        self.mark = now
+
+
+def load_timed(conn, seeds: Path, problems: Problems, progress: Progress, phase: PhaseClock,
+               dialect: str = "sqlite") -> dict[str, int]:
+    """:func:`load_seeds`, each table's load a step of *phase*, which starts its next step after it."""
+    # A build makes millions of objects and few reference cycles: collect less often.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        return load_seeds(conn, seeds, problems, progress, phase.phases, dialect=dialect)
+    finally:
+        gc.set_threshold(*thresholds)
+        phase.mark = time.perf_counter()
+
+
 def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progress: Progress,
                phases: dict[str, float] | None = None, dialect: str = "sqlite") -> dict[str, int]:
     """Load every seed into an open, migrated database; report problems in *problems*.
@@ -149,14 +175,8 @@ def build(
     temp = db_path.with_name(f".{db_path.name}.build-{os.getpid()}")
     progress = progress or Progress(enabled=False)
     problems = Problems()
-    phases: dict[str, float] = {}
-    mark = time.perf_counter()
-
-    def phase(name: str) -> None:
-        nonlocal mark
-        now = time.perf_counter()
-        phases[name] = now - mark
-        mark = now
+    phase = PhaseClock()
+    phases = phase.phases
     for leftover in (temp, temp.with_name(temp.name + "-journal")):
         leftover.unlink(missing_ok=True)
     try:
@@ -174,14 +194,7 @@ def build(
             for pragma in BUILD_PRAGMAS:
                 conn.execute(f"PRAGMA {pragma}")
             conn.execute("BEGIN")
-            # A build makes millions of objects and few reference cycles: collect less often.
-            thresholds = gc.get_threshold()
-            gc.set_threshold(50_000, 20, 100)
-            try:
-                counts = load_seeds(conn, seeds, problems, progress, phases)
-            finally:
-                gc.set_threshold(*thresholds)
-            mark = time.perf_counter()
+            counts = load_timed(conn, seeds, problems, progress, phase)
             if not problems:
                 verify.foreign_keys(conn, problems)
             phase("verify: foreign keys")

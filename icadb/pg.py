@@ -24,7 +24,6 @@ replaces the whole schema, so it must be icadb's alone.
 
 from __future__ import annotations
 
-import gc
 import time
 from pathlib import Path
 
@@ -164,20 +163,14 @@ def build(db: Database, *, seeds: Path = SEEDS_DIR, progress: Progress | None = 
     the server cannot be reached; the target schema is then as it was."""
     import psycopg
 
-    from icadb.build import BuildResult, load_seeds
+    from icadb.build import BuildResult, PhaseClock, load_timed
     from icadb.loaders import facet_counts
 
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
     problems = Problems()
-    phases: dict[str, float] = {}
-    mark = time.perf_counter()
-
-    def phase(name: str) -> None:
-        nonlocal mark
-        now = time.perf_counter()
-        phases[name] = now - mark
-        mark = now
+    phase = PhaseClock()
+    phases = phase.phases
 
     engine = _engine(db, "pg_catalog")
     try:
@@ -202,13 +195,7 @@ def build(db: Database, *, seeds: Path = SEEDS_DIR, progress: Progress | None = 
         from icadb.loaders.pgwriter import PgConnection
 
         conn = PgConnection(raw)
-        thresholds = gc.get_threshold()
-        gc.set_threshold(50_000, 20, 100)
-        try:
-            counts = load_seeds(conn, seeds, problems, progress, phases, dialect="postgresql")
-        finally:
-            gc.set_threshold(*thresholds)
-        mark = time.perf_counter()
+        counts = load_timed(conn, seeds, problems, progress, phase, dialect="postgresql")
         if problems:
             raw.rollback()
             raise SeedError(problems)
