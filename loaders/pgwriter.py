@@ -114,19 +114,6 @@ class PgWriter(Writer):
         self.rows[name] = []
         self.origins[name] = []
 
-    def build_indexes(self) -> None:
-        if not self._deferred:
-            return
-        self.flush()
-        started = time.perf_counter()
-        for indexes in self._deferred.values():
-            for _name, sql in indexes:
-                self.raw.execute(sql)
-        self._deferred.clear()
-        seconds = time.perf_counter() - started
-        self.index_seconds += seconds
-        self.insert_seconds += seconds
-
     def _flush(self, name: str) -> None:
         import psycopg
 
