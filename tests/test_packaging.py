@@ -56,6 +56,7 @@ def test_an_editable_install_prints_no_warning(tmp_path):
     """`pip install -e .` into a new virtual environment, as `make` does: the
     output holds no warning of any kind (setuptools' notices included), and the
     package that was installed imports schema/ and loaders/ from the checkout."""
+    import re
     import subprocess
     import sys
 
@@ -65,7 +66,10 @@ def test_an_editable_install_prints_no_warning(tmp_path):
                             capture_output=True, text=True, timeout=300)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-2000:]
-    assert "warning" not in output.lower(), output[-3000:]
+    # pip's own complaint about a configured index folder that does not exist is the machine's, not the project's
+    warnings = [line for line in output.splitlines()
+                if "warning" in line.lower() and not re.match(r"WARNING: Location '[^']*' is ignored", line)]
+    assert warnings == [], output[-3000:]
     located = subprocess.run([str(venv / "bin" / "python"), "-c",
                               "import icadb.schema, icadb.loaders; print(icadb.schema.__file__, icadb.loaders.__file__)"],
                              capture_output=True, text=True, cwd=tmp_path, check=True).stdout.split()
