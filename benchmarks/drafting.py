@@ -69,8 +69,9 @@ class Timer:
             started = time.process_time()  # CPU time of this process: one core, whatever else the machine runs
             result = draft(article, kb, rules, taken=set(taken or ()))
             best = min(best, time.process_time() - started)
-        if taken is not None:
+        if taken is not None:  # documents drafted one after another, as `icadb draft A B ...` does
             taken |= {d["id"] for d in result.drafts} | {s["id"] for s in result.suggestions}
+            kb.add_drafts(result.drafts)
         self.seconds += best
         self.bytes += len(article.text.encode("utf-8"))
         return result

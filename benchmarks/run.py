@@ -32,6 +32,11 @@ the tables show the first run, and "Across runs" the minimum, median and
 maximum of every ratio, with the goals judged on the worst run. Every
 figure is also shown next to what the RESULTS.md being replaced showed.
 
+With --postgres URL (a server's postgresql://... URL; a database
+icadb_bench_<scale> is made and dropped there) the same seeds are built on
+PostgreSQL too, in the same run, and its loader compared with a plain COPY
+of the same rows (benchmarks/postgres.py).
+
 It prints one table and, unless --no-results, writes benchmarks/RESULTS.md.
 """
 
@@ -163,6 +168,22 @@ def run_measured(args: list[str]) -> tuple[float, int, str]:
     if proc.returncode:
         raise SystemExit(f"{' '.join(args)} failed:\n{stderr}")
     return seconds, max(peak[0], usage.ru_maxrss) // 1024, stderr
+
+
+def measured_build(seeds: Path, db: str) -> tuple[float, int, dict[str, float]]:
+    """``icadb build --timings`` of *seeds* into *db* (a path or a URL): (seconds, peak RSS in MB,
+    seconds per step as the build printed them)."""
+    seconds, rss, stderr = run_measured([sys.executable, "-m", "icadb", "build", "--timings", "--seeds", str(seeds),
+                                         "--db", db])
+    phases = {}
+    for line in stderr.splitlines():
+        parts = line.strip().split(" s  ", 1)
+        if len(parts) == 2:
+            try:
+                phases[parts[1]] = float(parts[0])
+            except ValueError:
+                pass
+    return seconds, rss, phases
 
 
 def loaded_tables(db: Path) -> list[str]:
@@ -335,7 +356,7 @@ def export_speed(db: Path, table: str, folder: Path) -> dict[str, float]:
             "parquet_baseline": processes["pyarrow, same rows (Parquet)"]}
 
 
-def measure(scale: int, reuse: bool, serving_requests: int) -> dict:
+def measure(scale: int, reuse: bool, serving_requests: int, postgres: str | None = None) -> dict:
     seeds = WORK / f"seeds-{scale}"
     if not ((reuse or measure.generated.get(scale)) and seeds.exists()):
         started = time.perf_counter()
@@ -346,17 +367,7 @@ def measure(scale: int, reuse: bool, serving_requests: int) -> dict:
     else:
         generated = float("nan")
     db = WORK / f"icadb-{scale}.sqlite"
-    seconds, rss, stderr = run_measured([sys.executable, "-m", "icadb", "build", "--timings", "--seeds", str(seeds),
-                                         "--db", str(db)])
-    phases = {}
-    for line in stderr.splitlines():
-        if line.strip().endswith(")") or " s  " in line:
-            parts = line.strip().split(" s  ", 1)
-            if len(parts) == 2:
-                try:
-                    phases[parts[1]] = float(parts[0])
-                except ValueError:
-                    pass
+    seconds, rss, phases = measured_build(seeds, str(db))
     tables = loaded_tables(db)
     conn = sqlite3.connect(db)
     rows = sum(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables)
@@ -372,7 +383,12 @@ def measure(scale: int, reuse: bool, serving_requests: int) -> dict:
         served = serving(db, serving_requests)
         biggest = max(counts, key=counts.get)
         exported = export_speed(db, biggest, Path(folder))
-    return {
+    pg_result = None
+    if postgres:
+        import postgres as pg_bench
+
+        pg_result = pg_bench.measure(postgres, scale, seeds, db, tables, measured_build)
+    return {"postgres": pg_result,
         "scale": scale, "generated": generated, "rows": rows, "counts": counts, "build_s": seconds, "rss_mb": rss,
         "size_mb": db.stat().st_size / 1e6, "phases": phases, "load_s": load_seconds,
         "insert_s": phases.get("(of which inserting rows)", float("nan")), "raw_s": raw_s, "raw_rows": raw_rows,
@@ -384,7 +400,7 @@ measure.generated = {}  # scales whose seeds this run generated (a repeat reuses
 
 
 def report(results: list[dict], runs_by_scale: dict[int, list[dict]] | None = None, previous: str = "",
-           note: str = "") -> str:
+           note: str = "", postgres: str | None = None) -> str:
     lines = [f"Machine: {machine()}", f"Run: {dt.date.today().isoformat()}"]
     lines += [f"Note: {note}"] if note else []
     lines += [""]
@@ -469,6 +485,12 @@ def report(results: list[dict], runs_by_scale: dict[int, list[dict]] | None = No
             lines += ["", "## Against the previous RESULTS.md", "",
                       "The same figures in the RESULTS.md this one replaced:", ""]
             lines += comparison(previous, runs_by_scale, run.group(1) if run else "earlier run")
+    if postgres:
+        import postgres as pg_bench
+        from icadb import dburl
+
+        lines += pg_bench.report([r["postgres"] for r in results if r.get("postgres")], results,
+                                 dburl.parse(postgres).display())
     for r in (results if len(results) == 1 else [results[0], last]):
         lines += ["", f"## Build steps at {r['scale']:,}x" + (" (the largest scale)" if r is last else ""), ""]
         lines += [f"- {name}: {seconds:.2f} s" for name, seconds in r["phases"].items()]
@@ -486,6 +508,8 @@ def main() -> int:
     parser.add_argument("--note", default="", help="a line for the report, e.g. that the machine was shared")
     parser.add_argument("--work", type=Path, default=WORK, help="folder for the generated seeds and databases "
                         "(default: benchmarks/work/)")
+    parser.add_argument("--postgres", metavar="URL", default=None,
+                        help="also build on this PostgreSQL server (postgresql://user@host:port/db) and compare COPY")
     args = parser.parse_args()
     WORK = args.work
     WORK.mkdir(parents=True, exist_ok=True)
@@ -498,11 +522,11 @@ def main() -> int:
     for scale in args.scales:
         for repeat in range(args.repeat):
             print(f"scale {scale:,}x, run {repeat + 1} of {args.repeat} ...", file=sys.stderr, flush=True)
-            runs_by_scale.setdefault(scale, []).append(measure(scale, args.reuse, args.requests))
+            runs_by_scale.setdefault(scale, []).append(measure(scale, args.reuse, args.requests, args.postgres))
         results.append(runs_by_scale[scale][0])
     results_path = ROOT / "benchmarks" / "RESULTS.md"
     previous = results_path.read_text(encoding="utf-8") if results_path.exists() else ""
-    text = report(results, runs_by_scale, previous, args.note)
+    text = report(results, runs_by_scale, previous, args.note, args.postgres)
     print(text)
     print(f"(benchmark took {time.perf_counter() - started:.0f} s)", file=sys.stderr)
     if not args.no_results:

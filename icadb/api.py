@@ -30,7 +30,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from icadb.paths import DB_ENV_VAR, default_db_path
+from icadb.paths import DB_ENV_VAR
 from icadb.resources import ARRAY, DATE, INTEGER, NUMBER, Column, Resource, resource, resources
 from icadb.reviewed import is_draft_table, reviewed_only
 
@@ -43,9 +43,14 @@ class DatabaseMissing(FileNotFoundError):
 
 
 def _connect(db: Path | str | None):
+    """The database *db* names (a path, or a postgresql:// URL; default ``$ICADB_DB``), opened read-only."""
+    from icadb import dburl
     from icadb.db import connect
 
-    path = Path(db).expanduser() if db is not None else default_db_path()
+    target = dburl.parse(db) if db is not None else dburl.default()
+    if target.is_postgresql:
+        return connect(target, readonly=True)
+    path = target.path
     if not path.exists():
         raise DatabaseMissing(
             f"no icadb database at {path}. Build it first: run `icadb build` (or `make build`) in the project "
@@ -113,7 +118,12 @@ def read(name: str, where: str | None = None, params: dict | tuple | None = None
         order = ", ".join(f'"{c}"' for c in res.order_by)
         sql = (f'SELECT {columns} FROM "{name}"' + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
                + f" ORDER BY {order}")
-        frame = pd.read_sql_query(sql, conn, params=params, dtype=object)
+        if getattr(conn, "dialect", "sqlite") == "sqlite":
+            frame = pd.read_sql_query(sql, conn, params=params, dtype=object)
+        else:
+            cursor = conn.execute(sql, params)
+            frame = pd.DataFrame.from_records(cursor.fetchall(), columns=[d[0] for d in cursor.description])
+            frame = frame.astype(object) if len(frame.columns) else frame
         return typed(frame, res, raw=raw)
     finally:
         conn.close()

@@ -65,13 +65,46 @@ def loader_modules():
             sentences, summaries, search, build_info)
 
 
-def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progress: Progress,
-               phases: dict[str, float] | None = None) -> dict[str, int]:
-    """Load every seed into an open, migrated database; report problems in *problems*."""
-    from icadb.loaders.context import LoadContext
-    from icadb.loaders.writer import Writer
+class PhaseClock:
+    """Seconds per step of a build, in order: ``phase("name")`` ends the step named."""
 
-    ctx = LoadContext(conn=conn, seeds=seeds, problems=problems, progress=progress)
+    def __init__(self) -> None:
+        self.phases: dict[str, float] = {}
+        self.mark = time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        self.phases[name] = now - self.mark
+        self.mark = now
+
+
+def load_timed(conn, seeds: Path, problems: Problems, progress: Progress, phase: PhaseClock,
+               dialect: str = "sqlite") -> dict[str, int]:
+    """:func:`load_seeds`, each table's load a step of *phase*, which starts its next step after it."""
+    # A build makes millions of objects and few reference cycles: collect less often.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        return load_seeds(conn, seeds, problems, progress, phase.phases, dialect=dialect)
+    finally:
+        gc.set_threshold(*thresholds)
+        phase.mark = time.perf_counter()
+
+
+def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progress: Progress,
+               phases: dict[str, float] | None = None, dialect: str = "sqlite") -> dict[str, int]:
+    """Load every seed into an open, migrated database; report problems in *problems*.
+
+    On PostgreSQL (*dialect*, with *conn* a ``loaders.pgwriter.PgConnection``)
+    the rows go in through COPY, and the foreign keys are made again, checking
+    every row, once everything is loaded."""
+    from icadb.loaders.context import LoadContext
+
+    ctx = LoadContext(conn=conn, seeds=seeds, problems=problems, progress=progress, dialect=dialect)
+    if dialect == "sqlite":
+        from icadb.loaders.writer import Writer
+    else:
+        from icadb.loaders.pgwriter import PgWriter as Writer
     writer = Writer(ctx)
     writer.defer_indexes()
     modules = loader_modules()
@@ -91,6 +124,11 @@ def load_seeds(conn: sqlite3.Connection, seeds: Path, problems: Problems, progre
                     later.prepare(ctx)
             if phases is not None:
                 phases[f"load {name}"] = time.perf_counter() - started
+        if dialect != "sqlite" and not problems:
+            started = time.perf_counter()
+            writer.restore_foreign_keys()
+            if phases is not None:
+                phases["verify: foreign keys (made again, every row checked)"] = time.perf_counter() - started
     finally:
         for cleanup in ctx.cleanups:
             cleanup()
@@ -137,14 +175,8 @@ def build(
     temp = db_path.with_name(f".{db_path.name}.build-{os.getpid()}")
     progress = progress or Progress(enabled=False)
     problems = Problems()
-    phases: dict[str, float] = {}
-    mark = time.perf_counter()
-
-    def phase(name: str) -> None:
-        nonlocal mark
-        now = time.perf_counter()
-        phases[name] = now - mark
-        mark = now
+    phase = PhaseClock()
+    phases = phase.phases
     for leftover in (temp, temp.with_name(temp.name + "-journal")):
         leftover.unlink(missing_ok=True)
     try:
@@ -162,14 +194,7 @@ def build(
             for pragma in BUILD_PRAGMAS:
                 conn.execute(f"PRAGMA {pragma}")
             conn.execute("BEGIN")
-            # A build makes millions of objects and few reference cycles: collect less often.
-            thresholds = gc.get_threshold()
-            gc.set_threshold(50_000, 20, 100)
-            try:
-                counts = load_seeds(conn, seeds, problems, progress, phases)
-            finally:
-                gc.set_threshold(*thresholds)
-            mark = time.perf_counter()
+            counts = load_timed(conn, seeds, problems, progress, phase)
             if not problems:
                 verify.foreign_keys(conn, problems)
             phase("verify: foreign keys")

@@ -8,7 +8,6 @@ The output is the changelog of a data release.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,27 +34,56 @@ class Diff:
         return not (self.added or self.removed or self.changed)
 
 
-def _tables(conn: sqlite3.Connection) -> set[str]:
+def _tables(conn) -> set[str]:
+    from icadb.db import dialect
+
+    if dialect(conn) == "postgresql":
+        return {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def snapshot(path: Path) -> tuple[str, dict[str, dict[str, object]]]:
-    """(data version, {record_id: {field: value}}) for the database at *path*."""
-    from icadb.db import connect
+def real_text(value) -> str:
+    """A number as SQLite writes a REAL as text (``70000000.0``, ``1.0e+20``): a
+    figure reads the same from the SQLite file and from PostgreSQL."""
+    if not isinstance(value, float):
+        return str(value)
+    text = "%.15g" % value
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        return (mantissa if "." in mantissa else mantissa + ".0") + "e" + exponent
+    return text if "." in text or "n" in text else text + ".0"
 
-    conn = connect(path, readonly=True)
-    conn.row_factory = sqlite3.Row
+
+class _Rows:
+    """Rows as mappings by column name (sqlite3.Row's part diff uses), from any connection."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def execute(self, sql: str):
+        cursor = self.conn.execute(sql)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
+
+def snapshot(path) -> tuple[str, dict[str, dict[str, object]]]:
+    """(data version, {record_id: {field: value}}) for the database at *path*
+    (a file, or a PostgreSQL URL or :class:`icadb.dburl.Database`)."""
+    from icadb.db import connect, dialect
+
+    raw = connect(path, readonly=True)
+    conn = _Rows(raw)
     try:
-        tables = _tables(conn)
-        version = conn.execute("SELECT data_version FROM build_info").fetchone()[0] if "build_info" in tables else "?"
+        tables = _tables(raw)
+        version = conn.execute("SELECT data_version FROM build_info")[0]["data_version"] if "build_info" in tables else "?"
         records: dict[str, dict[str, object]] = {}
         for row in conn.execute("SELECT * FROM records"):
-            records[row["record_id"]] = {k: row[k] for k in row.keys() if k != "record_id"}
+            records[row["record_id"]] = {k: v for k, v in row.items() if k != "record_id"}
         for table in KIND_TABLES:
             if table not in tables:
                 continue
             for row in conn.execute(f"SELECT * FROM {table}"):
-                records[row["record_id"]].update({k: row[k] for k in row.keys() if k not in ("record_id", "kind")})
+                records[row["record_id"]].update({k: v for k, v in row.items() if k not in ("record_id", "kind")})
         lists = {
             "countries": "SELECT record_id, iso3 || ' (' || role || ')' FROM record_countries",
             "organizations": "SELECT record_id, org_id || ' (' || role || ')' FROM record_organizations",
@@ -63,19 +91,23 @@ def snapshot(path: Path) -> tuple[str, dict[str, dict[str, object]]]:
             "evidence": "SELECT record_id, document_id || ': ' || quote FROM evidence",
             "figures": "SELECT record_id, label || ' = ' || value || ' ' || unit FROM figures",
         }
+        if dialect(raw) == "postgresql":  # the REAL as SQLite writes it (real_text), so both engines agree
+            lists["figures"] = "SELECT record_id, label, value, unit FROM figures"
         for name, sql in lists.items():
             for record in records.values():
                 record[name] = []
             if sql.split(" FROM ")[1].split()[0] not in tables:
                 continue
-            for record_id, value in conn.execute(sql):
+            for row in raw.execute(sql):
+                record_id, value = row[0], (row[1] if len(row) == 2 else
+                                            f"{row[1]} = {real_text(row[2])} {row[3]}")
                 records[record_id][name].append(value)
         for record in records.values():
             for name in lists:
                 record[name] = sorted(record[name])
         return version, records
     finally:
-        conn.close()
+        raw.close()
 
 
 def diff(old: Path, new: Path) -> Diff:

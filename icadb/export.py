@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from icadb.codebook import load
-from icadb.csvexport import write_csv
+from icadb.csvexport import write_csv, write_csv_rows
 from icadb.resources import DATE, INTEGER, NUMBER, Resource, resources
 
 BATCH = 20_000
@@ -217,12 +217,13 @@ def leave_out_drafts(conn: sqlite3.Connection, res_list: list[Resource]) -> tupl
 
 def export(db_path: Path, folder: Path, *, fmt: str = "csv", excel: bool = False, make_zip: bool = False,
            progress=None, tables: list[str] | None = None, include_drafts: bool = False) -> ExportResult:
-    """Write every table and view of the database at *db_path* into *folder*
+    """Write every table and view of the database at *db_path* (a file, or an
+    :class:`icadb.dburl.Database` naming a PostgreSQL server) into *folder*
     (or only those named in *tables*, in codebook order: :class:`KeyError`
     for a name that is not published); ``datapackage.json`` and the README
     describe the files written. Drafts (machine-suggested records and
     suggested quotes) are left out unless *include_drafts*."""
-    from icadb.db import connect
+    from icadb.db import connect, dialect
 
     if fmt not in ("csv", "parquet"):
         raise ValueError(f"format {fmt!r}; expected csv or parquet")
@@ -238,14 +239,16 @@ def export(db_path: Path, folder: Path, *, fmt: str = "csv", excel: bool = False
             drafts = "left out" if present else "none"
         folder.mkdir(parents=True, exist_ok=True)
         result = ExportResult(folder, data_version=version, drafts=drafts)
+        # SQLite renders the CSV itself (icadb.csvrows); from PostgreSQL, csv.writer writes the rows.
+        csv_writer = write_csv if dialect(conn) == "sqlite" else write_csv_rows
         for res in res_list:
             path = folder / f"{res.name}.{fmt}"
             if progress is not None:
                 with progress.stage(f"export {res.name}", total=1) as task:
-                    rows = write_csv(conn, res, path, excel=excel) if fmt == "csv" else write_parquet(conn, res, path)
+                    rows = csv_writer(conn, res, path, excel=excel) if fmt == "csv" else write_parquet(conn, res, path)
                     task.advance()
             else:
-                rows = write_csv(conn, res, path, excel=excel) if fmt == "csv" else write_parquet(conn, res, path)
+                rows = csv_writer(conn, res, path, excel=excel) if fmt == "csv" else write_parquet(conn, res, path)
             result.files.append(path)
             result.rows += rows
         package = datapackage(conn, res_list, fmt, excel, version, drafts)

@@ -89,11 +89,72 @@ def _held_types(conn: sqlite3.Connection, name: str, columns: list[str]) -> dict
     return out
 
 
+class _SqliteCatalog:
+    """What resources() asks of the schema, from SQLite's catalog."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def present(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")}
+
+    def table_info(self, name: str) -> list[tuple]:
+        return self.conn.execute(f'PRAGMA table_info("{name}")').fetchall()
+
+    def held_types(self, name: str, columns: list[str]) -> dict[str, str]:
+        return _held_types(self.conn, name, columns)
+
+    def foreign_keys(self, name: str) -> list[tuple]:
+        return [(fk_id, target, source, to) for fk_id, _seq, target, source, to, *_ in
+                self.conn.execute(f'PRAGMA foreign_key_list("{name}")')]
+
+
+class _PgCatalog:
+    """The same, from PostgreSQL's catalog (the schema on the connection's search path)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def present(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute(
+            "SELECT c.relname, CASE c.relkind WHEN 'v' THEN 'view' ELSE 'table' END FROM pg_class AS c "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'v', 'p')")}
+
+    def table_info(self, name: str) -> list[tuple]:
+        """(cid, name, declared type, notnull, default, pk position) like PRAGMA table_info."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT a.attnum - 1, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull::int, NULL, "
+            "coalesce((SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) WHERE k.attnum = a.attnum), 0) "
+            "FROM pg_attribute AS a LEFT JOIN pg_index AS i ON i.indrelid = a.attrelid AND i.indisprimary "
+            "WHERE a.attrelid = (current_schema() || '.' || quote_ident(?))::regclass AND a.attnum > 0 "
+            "AND NOT a.attisdropped ORDER BY a.attnum", (name,))]
+
+    def held_types(self, name: str, columns: list[str]) -> dict[str, str]:
+        return {c: STRING for c in columns}  # every column of PostgreSQL has a declared type
+
+    def foreign_keys(self, name: str) -> list[tuple]:
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT con.oid, ref.relname, a.attname, b.attname "
+            "FROM pg_constraint AS con JOIN pg_class AS ref ON ref.oid = con.confrelid "
+            "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) AS k(child, parent) "
+            "JOIN pg_attribute AS a ON a.attrelid = con.conrelid AND a.attnum = k.child "
+            "JOIN pg_attribute AS b ON b.attrelid = con.confrelid AND b.attnum = k.parent "
+            "WHERE con.contype = 'f' AND con.conrelid = (current_schema() || '.' || quote_ident(?))::regclass "
+            "ORDER BY con.conname", (name,))]
+
+
+def catalog(conn):
+    from icadb.db import dialect
+
+    return _PgCatalog(conn) if dialect(conn) == "postgresql" else _SqliteCatalog(conn)
+
+
 def resources(conn: sqlite3.Connection, names: Iterable[str] | None = None) -> list[Resource]:
     """Every table and view of the codebook present in the database, in codebook
     order (or only those *names*; :class:`KeyError` for one not published)."""
     book = load()
-    present = {r[0]: r[1] for r in conn.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")}
+    schema = catalog(conn)
+    present = schema.present()
     specs = {**book["tables"], "build_info": book["hidden_tables"]["build_info"]}
     published = [name for name in specs if name in present]
     wanted = set(published) if names is None else set(names)
@@ -105,9 +166,9 @@ def resources(conn: sqlite3.Connection, names: Iterable[str] | None = None) -> l
         if name not in present or name not in wanted:
             continue
         is_view = present[name] == "view"
-        info = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
+        info = schema.table_info(name)
         entries = {col: column_entry(spec["columns"].get(col, "")) for _cid, col, *_ in info}
-        held = _held_types(conn, name, [col for _cid, col, declared, *_ in info
+        held = schema.held_types(name, [col for _cid, col, declared, *_ in info
                                         if not entries[col].get("type") and not _declared_type(declared or "")])
         columns = []
         for _cid, col, declared, notnull, _default, _pk in info:
@@ -122,7 +183,7 @@ def resources(conn: sqlite3.Connection, names: Iterable[str] | None = None) -> l
                             primary_key, order_by)
         if not is_view:
             groups: dict[int, dict] = {}
-            for fk_id, _seq, target, source, to, *_ in conn.execute(f'PRAGMA foreign_key_list("{name}")'):
+            for fk_id, target, source, to in schema.foreign_keys(name):
                 group = groups.setdefault(fk_id, {"fields": [], "reference": {"resource": target, "fields": []}})
                 group["fields"].append(source)
                 group["reference"]["fields"].append(to)

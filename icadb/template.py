@@ -43,7 +43,7 @@ from icadb.paths import MIGRATIONS_DIR, SCHEMA_DIR, cache_dir
 # every project file a migration run reads.
 SCHEMA_FILES = ("__init__.py", "models.py", "vocab.py")
 PACKAGE_DIR = Path(__file__).resolve().parent
-PACKAGE_FILES = ("__init__.py", "migrate.py", "paths.py", "template.py")
+PACKAGE_FILES = ("__init__.py", "dburl.py", "migrate.py", "paths.py", "pgsql.py", "template.py")
 KEEP = 8  # templates kept in the cache (most recently made); older ones are removed
 
 

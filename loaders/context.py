@@ -31,6 +31,7 @@ class LoadContext(FieldChecks, DocumentTexts):
     seeds: Path
     problems: Problems
     progress: Progress
+    dialect: str = "sqlite"  # or "postgresql": the loaders then take loaders/pgwriter.py's way where SQL differs
     registries: dict[str, dict[str, Any]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     _ids: dict[str, int] = field(default_factory=dict)

@@ -53,6 +53,10 @@ def compute(conn: sqlite3.Connection) -> int:
 
     A view with several facets is computed once, into a temporary table,
     rather than once per facet (co_mentions takes 8 s at 10,000x)."""
+    if getattr(conn, "dialect", "sqlite") != "sqlite":
+        from icadb.loaders import pgwriter
+
+        return pgwriter.facet_counts(conn, configured_facets(), _quote)
     conn.execute("DELETE FROM summary_facets")
     before = conn.total_changes
     views = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}

@@ -15,6 +15,11 @@ INDEXES = ("records_fts", "evidence_fts", "documents_fts", "sentences_fts")
 
 def load(ctx: LoadContext, writer: Writer) -> None:
     writer.flush()
+    if ctx.dialect != "sqlite":
+        from icadb.loaders import pgwriter
+
+        pgwriter.fill_search(ctx, INDEXES)
+        return
     with ctx.progress.stage("full-text search indexes", total=len(INDEXES)) as task:
         for name in INDEXES:
             ctx.conn.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")

@@ -29,6 +29,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from icadb.loaders import pgwriter
 from icadb.loaders.context import LoadContext, start_process
 from icadb.loaders.fields import Field, spec
 from icadb.loaders.writer import Writer, insert_sql
@@ -163,6 +164,8 @@ def _tagger_process(scratch: str, files: list[tuple[str, str]], gazetteer: tuple
 
 def _schema(ctx: LoadContext) -> dict[str, tuple[str, list[str]]]:
     """Each tagged table's CREATE TABLE and CREATE INDEX statements, as the migrations made them."""
+    if ctx.dialect != "sqlite":
+        return pgwriter.tagged_schema(TABLES)
     return {table: (ctx.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                      (table,)).fetchone()[0],
                     [sql for (sql,) in ctx.conn.execute(
@@ -172,13 +175,16 @@ def _schema(ctx: LoadContext) -> dict[str, tuple[str, list[str]]]:
 
 
 def _scratch_path(ctx: LoadContext) -> Path:
+    if ctx.dialect != "sqlite":
+        return pgwriter.scratch_path(ctx)
     main = next(row[2] for row in ctx.conn.execute("PRAGMA database_list") if row[1] == "main")
     return Path(main).with_name(Path(main).name + ".sentences")
 
 
 def prepare(ctx: LoadContext) -> None:
     """Start tagging in a process of its own when the corpus is large enough to gain from it."""
-    total = ctx.conn.execute("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents").fetchone()[0]
+    total = (pgwriter.text_bytes(ctx) if ctx.dialect != "sqlite" else
+             ctx.conn.execute("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents").fetchone()[0])
     if total < process_min_bytes(total):
         return
     folder = document_dir(ctx.seeds)
@@ -230,6 +236,9 @@ def _copy_tagged(ctx: LoadContext, writer: Writer, scratch: Path, origin: tuple[
     whole-database checks on ``main`` only. Should the copy be refused, the
     rows go in one by one through the writer, which locates the refused ones.
     """
+    if ctx.dialect != "sqlite":
+        pgwriter.copy_tagged(ctx, writer, scratch, TABLES, origin)
+        return
     conn = ctx.conn
     conn.execute("ATTACH DATABASE ? AS tagged", (str(scratch),))
     for table, columns in TABLES.items():

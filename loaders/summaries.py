@@ -21,23 +21,31 @@ SUMMARIES = {  # table: (schema/summaries/<name>.sql, the order its rows go in)
 }
 
 
-def summary_sql(name: str) -> str:
-    return (SCHEMA_DIR / "summaries" / f"{name}.sql").read_text(encoding="utf-8")
+def summary_sql(name: str, dialect: str = "sqlite") -> str:
+    """schema/summaries/<name>.sql (its pg/ variant on PostgreSQL, where there is one)."""
+    from icadb.pgsql import sql_file
+
+    return sql_file(SCHEMA_DIR / "summaries", name, dialect)
 
 
-def refresh(conn, table: str) -> None:
+def refresh(conn, table: str, dialect: str = "sqlite") -> None:
     """Recompute one summary table from what the database holds now."""
     name, order = SUMMARIES[table]
-    sql = summary_sql(name)
+    sql = summary_sql(name, dialect)
     # Named columns: a table may have gained columns at its end (migration 0018), in another order.
-    columns = ", ".join(d[0] for d in conn.execute(f"SELECT * FROM ({sql}) LIMIT 0").description)
+    columns = ", ".join(d[0] for d in conn.execute(f"SELECT * FROM ({sql}) AS q LIMIT 0").description)
     conn.execute(f"DELETE FROM {table}")
-    conn.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM ({sql}) {order}")
+    insert = f"INSERT INTO {table} ({columns}) SELECT * FROM ({sql}) AS q {order}"
+    if dialect != "sqlite":  # the ORDER BY as SQLite means it (NULLs first)
+        from icadb.pgsql import to_postgresql
+
+        insert = f"INSERT INTO {table} ({columns}) SELECT * FROM ({sql}) AS q {to_postgresql(order)}"
+    conn.execute(insert)
 
 
 def load(ctx: LoadContext, writer: Writer) -> None:
     writer.flush()
     with ctx.progress.stage("summaries", total=len(SUMMARIES)) as task:
         for table in SUMMARIES:
-            refresh(ctx.conn, table)
+            refresh(ctx.conn, table, ctx.dialect)
             task.advance()

@@ -9,7 +9,12 @@
   for every connection that loads or reads data (see ``icadb.db``); the legacy
   ALTER TABLE rename is on, so a rebuild leaves the views on a table intact.
 - FTS5 shadow tables are made by SQLite, not by the models, so autogenerate
-  must not see them as tables to drop.
+  must not see them as tables to drop (nor PostgreSQL's search tables, made
+  in their place by revision 0007).
+- ``$ICADB_DB`` may be a PostgreSQL URL (``icadb.dburl``): the migrations then
+  run in the schema it names (``public`` by default). The SQLite PRAGMAs below
+  are SQLite's only; where the engines differ otherwise, the revision says so
+  itself (``icadb.pgsql``).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 from sqlalchemy.engine import Engine
 
-from icadb.paths import default_db_path
+from icadb import dburl
 from icadb.schema.models import Base
 
 def _deterministic_batch_rebuilds() -> None:
@@ -67,9 +72,13 @@ def include_object(obj, name, type_, reflected, compare_to):
     return True
 
 
-def database_url() -> str:
+def database() -> dburl.Database:
     url = config.get_main_option("sqlalchemy.url")
-    return url if url else f"sqlite:///{default_db_path()}"
+    return dburl.parse(url) if url else dburl.default()
+
+
+def database_url() -> str:
+    return database().sqlalchemy_url()
 
 
 def run_migrations_offline() -> None:
@@ -86,7 +95,7 @@ def run_migrations_offline() -> None:
 
 
 def _run(connection) -> None:
-    if not connection.in_transaction():
+    if connection.dialect.name == "sqlite" and not connection.in_transaction():
         # A PRAGMA must run outside a transaction, and anything run before
         # begin_transaction() must be committed here, or Alembic never commits.
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
@@ -115,7 +124,9 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = create_engine(database_url(), poolclass=pool.NullPool)
+    db = database()
+    connect_args = {"options": f"-c search_path={db.schema}"} if db.is_postgresql else {}
+    engine = create_engine(db.sqlalchemy_url(), poolclass=pool.NullPool, connect_args=connect_args)
     with engine.connect() as connection:
         _run(connection)
     engine.dispose()

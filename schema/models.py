@@ -20,7 +20,6 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
-    LargeBinary,
     MetaData,
     Text,
     UniqueConstraint,
@@ -28,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from icadb.pgsql import any_type, json_type
 from icadb.schema import vocab
 
 NAMING_CONVENTION = {
@@ -42,6 +42,9 @@ DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]"
 MONTH_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]"
 YEAR_GLOB = "[0-9][0-9][0-9][0-9]"
 SLUG_CHECK = "{col} <> '' AND {col} NOT GLOB '*[^a-z0-9-]*'"
+# JSON text: TEXT on SQLite, jsonb on PostgreSQL; and no type affinity (jsonb there).
+JSON_TEXT = json_type()
+ANY_TYPE = any_type()
 
 
 class Base(DeclarativeBase):
@@ -530,9 +533,9 @@ class Sentence(Base):
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
-    cooperation_terms: Mapped[str] = mapped_column(Text)
+    cooperation_terms: Mapped[str] = mapped_column(JSON_TEXT)
     party_phrases: Mapped[str] = mapped_column(
-        Text, CheckConstraint("json_valid(party_phrases)", name="party_phrases_json"),
+        JSON_TEXT, CheckConstraint("json_valid(party_phrases)", name="party_phrases_json"),
         server_default=sql_text("'[]'"))
 
 
@@ -606,7 +609,7 @@ class SummaryIndiaDyads(Base):
     occurrence: Mapped[str] = mapped_column(Text, index=True)
     review_status: Mapped[str] = mapped_column(Text)
     records: Mapped[int] = mapped_column(Integer)
-    record_ids: Mapped[str] = mapped_column(Text)
+    record_ids: Mapped[str] = mapped_column(JSON_TEXT)
 
 
 class SummaryTimeline(Base):
@@ -631,7 +634,7 @@ class SummaryTimeline(Base):
     month: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(Text, index=True)
     category: Mapped[str] = mapped_column(Text, index=True)
-    countries: Mapped[str] = mapped_column(Text)
+    countries: Mapped[str] = mapped_column(JSON_TEXT)
     sources: Mapped[int] = mapped_column(Integer)
     first_reported: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text)
@@ -680,5 +683,5 @@ class SummaryFacets(Base):
     table_name: Mapped[str] = mapped_column(Text, primary_key=True)
     facet_type: Mapped[str] = mapped_column(Text, primary_key=True)
     facet: Mapped[str] = mapped_column(Text, primary_key=True)
-    value: Mapped[bytes] = mapped_column(LargeBinary, primary_key=True)
+    value: Mapped[bytes] = mapped_column(ANY_TYPE, primary_key=True)
     count: Mapped[int] = mapped_column(Integer)

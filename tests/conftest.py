@@ -28,8 +28,8 @@ if Path(__file__).resolve().parent.parent.name == "mutants":
     icadb.loaders.records = sys.modules["icadb.loaders.records"] = importlib.import_module("loaders.records")
 
 from icadb.paths import PROJECT_ROOT, SEEDS_DIR  # noqa: E402
-from tests.helpers import (DRAFT_DOCUMENT, DRAFT_RECORD, SUGGESTED_FOR, SUGGESTED_QUOTE, Server, datasette_client,
-                           in_ci, refresh_summaries)
+from tests.helpers import (DRAFT_DOCUMENT, DRAFT_RECORD, SUGGESTED_FOR, SUGGESTED_QUOTE, Server, create_database,
+                           datasette_client, drop_database, in_ci, refresh_summaries)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -190,3 +190,30 @@ def start_server(tmp_path_factory):
     yield start
     for server in started:
         server.stop()
+
+
+# -- PostgreSQL (tests/helpers.py says where the server comes from) -------------------
+
+@pytest.fixture(scope="session")
+def pg_database():
+    """A database of the session's own (each xdist worker's) on the test server, dropped at the end."""
+    url = create_database()
+    yield url
+    drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def pg_built(pg_database) -> str:
+    """The seeds built once into the session's database (read-only for tests); its URL."""
+    from icadb import dburl, pg
+
+    pg.build(dburl.parse(pg_database))
+    return pg_database
+
+
+@pytest.fixture()
+def pg_scratch():
+    """A database of a test's own, which it may build into and break."""
+    url = create_database("icadb_scratch")
+    yield url
+    drop_database(url)

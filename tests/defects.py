@@ -185,6 +185,56 @@ class Case:
     also: tuple[str, ...] = ()
 
 
+DRAFT = f"""\
+# Drafts of {DOC} (a fixture for the defect cases).
+
+- id: ind-rus-meeting-2021-09-08
+  kind: meeting
+  title: 'Draft: meeting, India, Russia, New Delhi, 2021-09-08'
+  summary: 'Machine-drafted, not reviewed: a meeting.'
+  status: held
+  category: counter_terrorism
+  date: '2021-09-08'
+  date_precision: day
+  date_basis: inferred
+  date_note: '"on Wednesday" in an article of Thursday 2021-09-09.'
+  date_earliest: '2021-09-08'
+  date_latest: '2021-09-08'
+  review_status: machine_suggested
+  meeting_level: security_advisers
+  format: bilateral
+  mode: in_person
+  countries:
+    - iso3: IND
+      role: host
+    - iso3: RUS
+      role: participant
+  evidence:
+    - document: {DOC}
+      quote: following a meeting between Russian Security Council Secretary Nikolay Patrushev and Indian National Security Adviser Ajit Doval in New Delhi.
+  draft_notes:
+    confidence: 0.6
+    drafter: icadb draft 1
+    kind: trigger "meeting"
+
+- id: evidence-for-the-meeting
+  add_evidence_to: india-russia-nsa-2021-09-08
+  evidence:
+    - document: {DOC}
+      quote: India and Russia were both deeply concerned at the developments in Afghanistan, an Indian government official said
+  note: The same meeting.
+"""
+
+
+def with_draft(old: str = "", new: str = "", name: str = DOC) -> Callable[[Path], None]:
+    """The fixture with a drafts file (the draft of one meeting and a suggested quote), changed."""
+    def mutate(seeds: Path) -> None:
+        assert old in DRAFT
+        (seeds / "drafts").mkdir(exist_ok=True)
+        (seeds / "drafts" / f"{name}.yaml").write_text(DRAFT.replace(old, new, 1), encoding="utf-8")
+    return mutate
+
+
 CASES = [
     Case("malformed-yaml", "Malformed YAML", replace("records/meetings.yaml", "    - {iso3: RUS, role: participant}",
                                                       "    - {iso3: RUS, role: [participant}"),
@@ -246,6 +296,29 @@ CASES = [
     Case("unknown-place", "Unknown place", replace("records/meetings.yaml", "  place: new-delhi", "  place: delhi"),
          "records/meetings.yaml:10: place: unknown place id 'delhi'; expected an id from seeds/reference/places.yaml; "
          "did you mean 'new-delhi'?"),
+    Case("draft-reviewed", "A draft in seeds/drafts/ that says it is reviewed",
+         with_draft("  review_status: machine_suggested", "  review_status: reviewed"), f"drafts/{DOC}.yaml:15: review_status: 'reviewed' in a drafts file; expected machine_suggested (accept a draft "
+         "with icadb accept, which moves it into seeds/records/ as reviewed)"),
+    Case("draft-confidence", "A draft's confidence outside 0 to 1",
+         with_draft("    confidence: 0.6", "    confidence: 6"), f"drafts/{DOC}.yaml:28: draft_notes.confidence: 6 is not a number from 0 to 1; expected the drafter's confidence, "
+         "e.g. 0.6"),
+    Case("draft-notes-missing", "A draft without draft_notes",
+         with_draft("  draft_notes:\n    confidence: 0.6\n    drafter: icadb draft 1\n    kind: trigger \"meeting\"\n", ""),
+         f"drafts/{DOC}.yaml:3: draft_notes: missing; expected a mapping with confidence (0-1), drafter and a note for each "
+         "inferred field"),
+    Case("suggestion-unknown-record", "A suggested quote for a record that does not exist",
+         with_draft("add_evidence_to: india-russia-nsa-2021-09-08", "add_evidence_to: india-russia-nsa-2021-09-09"),
+         f"drafts/{DOC}.yaml:33: add_evidence_to: 'india-russia-nsa-2021-09-09' is not a record id; expected the id of the "
+         "record the quotes back; did you mean 'india-russia-nsa-2021-09-08'?"),
+    Case("suggestion-already-cited", "A suggested quote the record already cites",
+         with_draft("      quote: India and Russia were both deeply concerned at the developments in Afghanistan, an "
+                    "Indian government official said",
+                    "      quote: following a meeting between Russian Security Council Secretary Nikolay Patrushev and "
+                    "Indian National Security Adviser Ajit Doval in New Delhi."), f"drafts/{DOC}.yaml:35: evidence[1]: india-russia-nsa-2021-09-08 already cites this quote; expected a quote the record "
+         "does not have yet (take the suggestion out)"),
+    Case("drafts-file-no-document", "A drafts file named after no document",
+         with_draft(name="2021-09-09-no-such-document"), "drafts/2021-09-09-no-such-document.yaml: (file): no document '2021-09-09-no-such-document'; expected a "
+         "drafts file named after a document in seeds/documents/ (<document_id>.yaml)"),
     Case("quote-not-found", "Evidence quote not in its document (the closest passage is shown)",
          replace("records/meetings.yaml", "Nikolay Patrushev and Indian", "Nikolai Patrushev and Indian"),
          "records/meetings.yaml:24: evidence[1].quote: not found in document "

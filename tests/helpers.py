@@ -21,7 +21,9 @@ from icadb.paths import PROJECT_ROOT, SEEDS_DIR
 
 __all__ = ["ICADB", "PROJECT_ROOT", "SEEDS_DIR", "DRAFT_RECORD", "DRAFT_DOCUMENT", "SUGGESTED_FOR", "SUGGESTED_QUOTE",
            "in_ci", "skip_or_fail", "run_icadb", "wait_for", "listening_sockets", "Server", "datasette_client",
-           "refresh_summaries", "run_check", "artifacts_folder", "tree_bytes"]
+           "refresh_summaries", "run_check", "artifacts_folder", "tree_bytes",
+           "PG_ENV", "pg_server_url", "with_database", "create_database", "drop_database", "run_alembic",
+           "unused_port"]
 
 ICADB = [sys.executable, "-m", "icadb"]
 
@@ -229,6 +231,70 @@ def refresh_summaries(conn: sqlite3.Connection) -> None:
 
     for table in SUMMARIES:
         refresh(conn, table)
+
+
+# -- PostgreSQL -------------------------------------------------------------------
+# .ci/run starts a throw-away PostgreSQL 15 cluster and sets ICADB_TEST_PG; without
+# it the PostgreSQL tests skip, saying why (fail under CI=true, like every skip).
+
+PG_ENV = "ICADB_TEST_PG"
+NO_PG_SERVER = (f"no PostgreSQL server for the tests: set {PG_ENV}=postgresql://postgres@127.0.0.1:PORT/postgres "
+                "(.ci/run starts one; README, For a team: PostgreSQL)")
+
+
+def pg_server_url() -> str:
+    """The test server's URL, or skip (fail in CI) when there is none."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        skip_or_fail(NO_PG_SERVER)
+    return url
+
+
+def _pg_admin(url: str):
+    import psycopg
+
+    from icadb import dburl
+
+    return psycopg.connect(dburl.parse(url).conninfo(), autocommit=True, connect_timeout=10)
+
+
+def with_database(url: str, name: str) -> str:
+    """*url* with its database replaced by *name*."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def create_database(prefix: str = "icadb_test") -> str:
+    """A new, empty database on the test server (C collation, as the README advises); its URL."""
+    import uuid
+
+    url = pg_server_url()
+    name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    with _pg_admin(url) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' LOCALE \'C\'')
+    return with_database(url, name)
+
+
+def drop_database(db_url: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    name = make_url(db_url).database
+    with _pg_admin(pg_server_url()) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run_alembic(url: str, *args: str) -> subprocess.CompletedProcess:
+    """``alembic ARGS`` against the database at *url* (ICADB_DB), as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "alembic", *args], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                          env={"ICADB_DB": url, "PATH": "/usr/bin:/bin"})
+
+
+def unused_port() -> int:
+    """A port nothing listens on just now (for a server that refuses the connection)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 # -- folders ------------------------------------------------------------------------

@@ -49,9 +49,11 @@ def one(sentence: str, published: dt.date = FRIDAY, future: bool = False):
     ("It will be held next year.", True, "2025", "year", "2025-01-01", "2025-12-31"),
     ("They met last year.", False, "2023", "year", "2023-01-01", "2023-12-31"),
     ("He visited last week.", False, "2024-04", "month", "2024-04-15", "2024-04-21"),
-    # seasons: no single unit, so no precision, only bounds
-    ("A course is planned for next spring.", True, None, "unknown", "2025-03-01", "2025-05-31"),
-    ("They will meet next autumn.", True, None, "unknown", "2024-09-01", "2024-11-30"),
+    # seasons: no unit of their own, so the year they lie in, with the season as bounds (the precision is
+    # the finest the bounds allow: loaders/record_rules.py)
+    ("A course is planned for next spring.", True, "2025", "year", "2025-03-01", "2025-05-31"),
+    ("They will meet next autumn.", True, "2024", "year", "2024-09-01", "2024-11-30"),
+    ("They met last winter.", False, None, "unknown", "2023-12-01", "2024-02-29"),  # across two years
     # "N years ago": about then, give or take half a year
     ("Two years ago, they met.", False, None, "unknown", "2021-10-26", "2022-10-25"),  # 2022-04-26 ± 182 days
     # before, after and since a date: a bound, not the day
@@ -83,11 +85,16 @@ def test_a_range_of_years():
     assert (reading.date, reading.precision, reading.end_date, reading.latest) == ("2002", "year", "2010", "2010-12-31")
 
 
-def test_a_week_across_two_months_has_no_precision():
+def test_a_week_is_the_finest_unit_that_holds_it():
     reading = one("They met last week.", published=dt.date(2024, 5, 2))  # 22-28 April
     assert (reading.precision, reading.earliest, reading.latest) == ("month", "2024-04-22", "2024-04-28")
-    reading = one("They met last week.", published=dt.date(2024, 5, 8))  # 29 April - 5 May
-    assert (reading.precision, reading.earliest, reading.latest) == ("unknown", "2024-04-29", "2024-05-05")
+    reading = one("They met last week.", published=dt.date(2024, 5, 8))  # 29 April - 5 May: the year
+    assert (reading.precision, reading.date, reading.earliest, reading.latest) == \
+        ("year", "2024", "2024-04-29", "2024-05-05")
+    reading = one("They met last week.", published=dt.date(2025, 1, 3))  # 23-29 December 2024
+    assert (reading.precision, reading.earliest, reading.latest) == ("month", "2024-12-23", "2024-12-29")
+    reading = one("They met last week.", published=dt.date(2026, 1, 7))  # 29 December 2025 - 4 January 2026
+    assert (reading.precision, reading.earliest, reading.latest) == ("unknown", "2025-12-29", "2026-01-04")
 
 
 def test_no_invented_dates():

@@ -1,4 +1,4 @@
-"""The package data is declared, so `pip install -e .` does not warn that setuptools would ignore a folder."""
+"""The package data is declared, so `pip install -e .` prints no warning: not that setuptools would ignore a folder, nor its editable-install notice."""
 
 from __future__ import annotations
 
@@ -50,3 +50,27 @@ def test_datasette_finds_the_plugins_templates_and_static_files():
 
     plugin = next(p for p in get_plugins() if p["name"] == "icadb")
     assert plugin["templates_path"] and plugin["static_path"], "icadb.datasette_plugin must be a package"
+
+
+def test_an_editable_install_prints_no_warning(tmp_path):
+    """`pip install -e .` into a new virtual environment, as `make` does: the
+    output holds no warning of any kind (setuptools' notices included), and the
+    package that was installed imports schema/ and loaders/ from the checkout."""
+    import re
+    import subprocess
+    import sys
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    result = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--no-deps", "-e", str(PROJECT_ROOT)],
+                            capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-2000:]
+    # pip's own complaint about a configured index folder that does not exist is the machine's, not the project's
+    warnings = [line for line in output.splitlines()
+                if "warning" in line.lower() and not re.match(r"WARNING: Location '[^']*' is ignored", line)]
+    assert warnings == [], output[-3000:]
+    located = subprocess.run([str(venv / "bin" / "python"), "-c",
+                              "import icadb.schema, icadb.loaders; print(icadb.schema.__file__, icadb.loaders.__file__)"],
+                             capture_output=True, text=True, cwd=tmp_path, check=True).stdout.split()
+    assert located == [str(PROJECT_ROOT / "schema" / "__init__.py"), str(PROJECT_ROOT / "loaders" / "__init__.py")]

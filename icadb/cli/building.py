@@ -33,13 +33,16 @@ def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool, timings: bo
     documents and curated records, verifies every evidence quote against its
     document, and renames the finished file into place. On bad seeds it lists
     every problem as path:line: field: problem, exits 1 and leaves the old
-    database untouched.
+    database untouched. With --db postgresql://user@host:port/database it
+    builds on that PostgreSQL server instead: into a new schema, swapped in
+    for the old one in one transaction (README, For a team: PostgreSQL).
 
     \b
     Example:
         icadb build
         ICADB_DB=/tmp/test.sqlite icadb build --quiet
         icadb build --no-template --timings
+        icadb build --db postgresql://postgres@127.0.0.1:5432/icadb
     """
     sys.exit(run_build(resolve_db(db_path), quiet=quiet, seeds_dir=seeds_dir, timings=timings,
                        template=not no_template))
@@ -170,7 +173,7 @@ def serve(db_path: Path | None, host: str, port: int, rebuild: bool) -> None:
         icadb serve
         icadb serve --port 8002
     """
-    path = resolve_db(db_path)
+    path = resolve_db(db_path, sqlite_only="serve")
     if rebuild or not path.exists():
         code = run_build(path, quiet=False)
         if code:

@@ -37,7 +37,7 @@ def coverage(db_path: Path | None, document_id: str | None, show_all: bool) -> N
     """
     from icadb.coverage import coverage as compute
 
-    conn = open_database(resolve_db(db_path))
+    conn = open_database(resolve_db(db_path, sqlite_only="coverage"))
     statuses = compute(conn, document_id)
     undecided = [s for s in statuses if not s.decided]
     current = None
@@ -88,5 +88,5 @@ def review(db_path: Path | None, document_id: str | None, limit: int, notes: boo
     """
     from icadb.review_listing import print_review
 
-    conn = open_database(resolve_db(db_path))
+    conn = open_database(resolve_db(db_path, sqlite_only="review"))
     print_review(conn, click.echo, document_id=document_id, limit=limit, notes=notes)

@@ -67,22 +67,30 @@ def export(db_path: Path | None, out_dir: Path, fmt: str, excel: bool, make_zip:
                  + (f"; packed into {result.zip_path}" if result.zip_path else ""))
 
 @click.command(context_settings=CONTEXT)
-@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def diff(old: Path, new: Path) -> None:
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+def diff(old: str, new: str) -> None:
     """List the records added, removed and changed (field by field) between two builds.
 
     The changelog of a data release: compare the database of the last release
-    with a new build. Exits 0 either way.
+    with a new build. Each is a file or a PostgreSQL URL (postgresql://...), so
+    the team's server can be compared with the published file. Exits 0 either way.
 
     \b
     Example:
         cp icadb.sqlite /tmp/before.sqlite && icadb build && icadb diff /tmp/before.sqlite icadb.sqlite
+        icadb diff icadb.sqlite postgresql://icadb@db.example.org/icadb
     """
     from icadb.diff import diff as compute
     from icadb.diff import format_text
 
-    click.echo(format_text(compute(old, new)), nl=False)
+    databases = []
+    for value in (old, new):
+        db = resolve_db(value)
+        if isinstance(db, Path) and not db.is_file():
+            raise click.BadParameter(f"no database file at {value}", param_hint="OLD/NEW")
+        databases.append(db)
+    click.echo(format_text(compute(*databases)), nl=False)
 
 @click.command(context_settings=CONTEXT)
 @click.option("--write", is_flag=True, help="Write docs/codebook.md instead of printing it.")

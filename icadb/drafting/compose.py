@@ -235,6 +235,15 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         record["category"] = category
         notes["category"] = why
         record.update(_date_fields(event, published, earliest, anchor, notes))
+        from icadb.schema.vocab import STATUS_OCCURRENCE
+
+        if STATUS_OCCURRENCE.get(record["status"]) == "occurred" and record.get("date_earliest") and \
+                record["date_earliest"] > published.isoformat():
+            from icadb.drafting.triggers import fit
+
+            record["status"] = fit(event.kind, "planned")  # it cannot have taken place after the article
+            notes["status"] = (f"{notes['status']}; but its date begins after the article of {published.isoformat()}, "
+                               "so it has not taken place yet")
         if record["status"] == "rumoured" and record.get("date_precision") != "unknown" and not at_meeting:
             # a rumour's date is its report's: the event happened by then, on a day the text does not give
             latest = record.get("date_latest")
@@ -379,6 +388,8 @@ def _spanned(anchor: dict) -> dict:
     out = {k: v for k, v in anchor.items() if k not in ("end_date", "end_date_precision")}
     if earliest[:7] == latest[:7]:
         out.update(date=earliest[:7], date_precision="month")
+    elif earliest[:4] == latest[:4]:
+        out.update(date=earliest[:4], date_precision="year")
     else:
         out.update(date=None, date_precision="unknown")
     return out

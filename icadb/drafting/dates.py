@@ -347,7 +347,23 @@ def find_dates(sentence: str, published: dt.date, future: bool | Callable[[int, 
                 reading = bounded(reading, bound.group(1).lower())
             taken.append((match.start(), match.end()))
             out.append(reading)
-    return sorted(out, key=lambda r: r.start)
+    return sorted((finest(r) for r in out), key=lambda r: r.start)
+
+
+def finest(reading: DateReading) -> DateReading:
+    """The finest precision a reading's bounds allow: a span without a unit of
+    its own ("next spring", a week across two months) that lies in one year is
+    that year, with the span as its bounds (the project's rule, in
+    loaders/record_rules.py: the precision is the finest the bounds allow)."""
+    if reading.precision != "unknown" or not reading.earliest or not reading.latest:
+        return reading
+    if reading.earliest[:7] == reading.latest[:7]:
+        return replace(reading, date=reading.earliest[:7], precision="month")
+    if reading.earliest[:4] == reading.latest[:4]:
+        return replace(reading, date=reading.earliest[:4], precision="year",
+                       note=reading.note.replace("no month is given, so only bounds",
+                                                 "no month is given: the year, with the season as its bounds"))
+    return reading
 
 
 _BOUND = re.compile(r"\b(before|after|prior to|ahead of|since)\s+(?:the\s+)?$", re.IGNORECASE)

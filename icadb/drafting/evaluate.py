@@ -14,7 +14,9 @@ record already there, with its sentences). The measures:
 - country-set precision and recall and role accuracy, over matched pairs;
 - dates right at their precision (the same precision and date, or, for
   unknown, the same bounds), and dates more precise than the gold (a finer
-  precision, or bounds strictly inside the gold's);
+  precision, or bounds strictly inside the gold's); a gold date of unknown
+  precision whose bounds lie in one year is read as that year (or month), as
+  the project's precision rule requires of every record;
 - status accuracy over matched pairs;
 - duplicates: drafts that make a new record for an event the gold says is
   already recorded, and drafts that match a gold record another draft
@@ -51,10 +53,16 @@ def gold_from_item(item: dict) -> Gold:
     for c in item.get("countries") or ():
         countries.setdefault(c["iso3"], c["role"])
     date = item.get("date")
+    precision = item.get("date_precision")
+    earliest = str(item["date_earliest"]) if item.get("date_earliest") else None
+    latest = str(item["date_latest"]) if item.get("date_latest") else None
+    if precision == "unknown" and earliest and latest and earliest[:4] == latest[:4]:
+        # The project's rule (loaders/record_rules.py): the precision is the finest the bounds allow, so a
+        # season within one year is that year (or month) with the season as bounds. Gold written before the
+        # rule said unknown; it is read by the rule, as icadb check would require.
+        precision, date = ("month", earliest[:7]) if earliest[:7] == latest[:7] else ("year", earliest[:4])
     return Gold(item["kind"], quotes, status=item.get("status"), date=str(date) if date is not None else None,
-                precision=item.get("date_precision"),
-                earliest=str(item["date_earliest"]) if item.get("date_earliest") else None,
-                latest=str(item["date_latest"]) if item.get("date_latest") else None, countries=countries,
+                precision=precision, earliest=earliest, latest=latest, countries=countries,
                 label=str(item.get("id", "")))
 
 

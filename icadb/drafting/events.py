@@ -114,10 +114,6 @@ def _same_event(event: Event, frame: Frame) -> bool:
         return False  # what is to come is not what was done ("are to set up a working group" after "signed")
     if frame.type and event.type() and frame.type != event.type():
         return False  # a strategic partnership is not a memorandum
-    theirs = next((f.place_name for f in event.frames if f.place_name and f.kind == event.kind), None)
-    if frame.place_name and theirs and frame.place_name != theirs and not frame.place_unknown == (theirs is None) \
-            and (frame.place is None or frame.place.place_type != "country"):
-        return False  # the summit in New Delhi is not the ministers' meeting in Almaty
     series = event.series()
     if frame.series is not None and series is not None:
         if frame.series.series_id != series.series_id:
@@ -125,6 +121,12 @@ def _same_event(event: Event, frame: Frame) -> bool:
         edition = event.edition()
         if frame.edition is not None and edition is not None and frame.edition != edition:
             return False
+        if frame.edition is not None and frame.edition == edition:
+            return True  # one edition of a series is one event, whatever the dates its sentences give
+    theirs = next((f.place_name for f in event.frames if f.place_name and f.kind == event.kind), None)
+    if frame.place_name and theirs and frame.place_name != theirs and \
+            (frame.place is None or frame.place.place_type != "country"):
+        return False  # the summit in New Delhi is not the ministers' meeting in Almaty
         overlap = _overlap(event.window(), frame.date.window if frame.date else (None, None))
         return overlap is not False
     if frame.edition is not None and event.edition() is not None and frame.edition != event.edition():

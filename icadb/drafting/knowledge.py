@@ -88,6 +88,23 @@ class Knowledge:
     def published(self, document_id: str) -> dt.date:
         return dt.date.fromisoformat(self.documents[document_id][1])
 
+    def add_drafts(self, drafts: list[dict]) -> None:
+        """Know the drafts of a document drafted in this run, so that the next
+        document's retelling of their events adds evidence to them instead of
+        drafting them again."""
+        for record in drafts:
+            countries: dict[str, set[str]] = {}
+            for link in record.get("countries") or ():
+                countries.setdefault(link["iso3"], set()).add(link["role"])
+            kind_type = next((record.get(k) for k in ("agreement_type", "proposal_type", "facility_type",
+                                                      "activity_type") if record.get(k)), None)
+            words = content_words(" ".join([record["title"], record["summary"],
+                                            *(e["quote"] for e in record["evidence"])])) - self.country_vocabulary
+            self.records.append(KnownRecord(record["id"], record["kind"], record["status"], "machine_suggested",
+                                            record.get("series"), record.get("edition"), record["date_precision"],
+                                            record.get("date_earliest"), record.get("date_latest"), countries, words,
+                                            kind_type))
+
     @cached_property
     def place_pattern(self) -> re.Pattern:
         """Every place name of the gazetteer, in one pattern (whole words, the longest first)."""

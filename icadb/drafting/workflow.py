@@ -116,10 +116,16 @@ def draft_documents(seeds: Path, document_ids: list[str]) -> list[Drafted]:
     try:
         with built(seeds, leave_out=set(document_ids)) as conn:
             taken: set[str] = set()  # ids across the documents of this run
+            kb = from_database(conn)
+            drafted_here = {r for (r,) in conn.execute(
+                "SELECT record_id FROM drafts WHERE document_id IN (%s)" % ",".join("?" * len(document_ids)),
+                document_ids)} if document_ids else set()
+            kb.records = [r for r in kb.records if r.record_id not in drafted_here]
             for document_id in document_ids:
                 article = article_of(seeds, conn, document_id)
-                kb = from_database(conn, leave_out_document=document_id)
-                results.append((article, draft(article, kb, rules, taken=taken)))
+                result = draft(article, kb, rules, taken=taken)
+                kb.add_drafts(result.drafts)  # the next document may retell their events
+                results.append((article, result))
     except SeedError as exc:
         raise WorkflowError(f"the seeds do not build, so there is nothing to draft against: {exc}") from exc
     originals = {}

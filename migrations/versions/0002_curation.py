@@ -10,6 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from icadb import pgsql
+
 
 revision: str = '0002'
 down_revision: str | None = '0001'
@@ -29,8 +31,8 @@ def upgrade() -> None:
     sa.Column('title', sa.Text(), nullable=False),
     sa.Column('description', sa.Text(), nullable=False),
     sa.Column('handling', sa.Text(), nullable=False),
-    sa.CheckConstraint("conflict_id <> '' AND conflict_id NOT GLOB '*[^a-z0-9-]*'", name=op.f('ck_conflicts_conflict_id_slug')),
-    sa.CheckConstraint("conflict_type IN ('contradiction', 'vague_reference', 'attendance', 'possible_duplicate', 'unverified_claim', 'inference')", name=op.f('ck_conflicts_conflict_type')),
+    sa.CheckConstraint(pgsql.sql("conflict_id <> '' AND conflict_id NOT GLOB '*[^a-z0-9-]*'"), name=op.f('ck_conflicts_conflict_id_slug')),
+    sa.CheckConstraint(pgsql.sql("conflict_type IN ('contradiction', 'vague_reference', 'attendance', 'possible_duplicate', 'unverified_claim', 'inference')"), name=op.f('ck_conflicts_conflict_type')),
     sa.PrimaryKeyConstraint('conflict_id', name=op.f('pk_conflicts'))
     )
     with op.batch_alter_table('conflicts', schema=None) as batch_op:
@@ -42,9 +44,9 @@ def upgrade() -> None:
     sa.Column('kind', sa.Text(), nullable=False),
     sa.Column('frequency', sa.Text(), nullable=False),
     sa.Column('description', sa.Text(), nullable=False),
-    sa.CheckConstraint("frequency IN ('annual', 'irregular', 'one_off', 'unknown')", name=op.f('ck_series_frequency')),
-    sa.CheckConstraint("kind IN ('meeting', 'agreement', 'exercise', 'proposal', 'facility')", name=op.f('ck_series_kind')),
-    sa.CheckConstraint("series_id <> '' AND series_id NOT GLOB '*[^a-z0-9-]*'", name=op.f('ck_series_series_id_slug')),
+    sa.CheckConstraint(pgsql.sql("frequency IN ('annual', 'irregular', 'one_off', 'unknown')"), name=op.f('ck_series_frequency')),
+    sa.CheckConstraint(pgsql.sql("kind IN ('meeting', 'agreement', 'exercise', 'proposal', 'facility')"), name=op.f('ck_series_kind')),
+    sa.CheckConstraint(pgsql.sql("series_id <> '' AND series_id NOT GLOB '*[^a-z0-9-]*'"), name=op.f('ck_series_series_id_slug')),
     sa.PrimaryKeyConstraint('series_id', name=op.f('pk_series'))
     )
     op.create_table('conflict_quotes',
@@ -55,8 +57,8 @@ def upgrade() -> None:
     sa.Column('char_start', sa.Integer(), nullable=False),
     sa.Column('char_end', sa.Integer(), nullable=False),
     sa.Column('claim', sa.Text(), nullable=False),
-    sa.CheckConstraint('char_start >= 0 AND char_end > char_start', name=op.f('ck_conflict_quotes_offsets_order')),
-    sa.CheckConstraint('length(quote) = char_end - char_start', name=op.f('ck_conflict_quotes_quote_length_matches_offsets')),
+    sa.CheckConstraint(pgsql.sql('char_start >= 0 AND char_end > char_start'), name=op.f('ck_conflict_quotes_offsets_order')),
+    sa.CheckConstraint(pgsql.sql('length(quote) = char_end - char_start'), name=op.f('ck_conflict_quotes_quote_length_matches_offsets')),
     sa.ForeignKeyConstraint(['conflict_id'], ['conflicts.conflict_id'], name=op.f('fk_conflict_quotes_conflict_id_conflicts')),
     sa.ForeignKeyConstraint(['document_id'], ['documents.document_id'], name=op.f('fk_conflict_quotes_document_id_documents')),
     sa.PrimaryKeyConstraint('quote_id', name=op.f('pk_conflict_quotes')),
@@ -74,9 +76,9 @@ def upgrade() -> None:
     sa.Column('char_end', sa.Integer(), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
     sa.Column('note', sa.Text(), nullable=True),
-    sa.CheckConstraint("reason IN ('background', 'analysis', 'recommendation', 'commentary', 'page_furniture', 'out_of_scope', 'series_description', 'position_statement', 'statistic')", name=op.f('ck_coverage_skips_reason')),
-    sa.CheckConstraint('char_start >= 0 AND char_end > char_start', name=op.f('ck_coverage_skips_offsets_order')),
-    sa.CheckConstraint('length(quote) = char_end - char_start', name=op.f('ck_coverage_skips_quote_length_matches_offsets')),
+    sa.CheckConstraint(pgsql.sql("reason IN ('background', 'analysis', 'recommendation', 'commentary', 'page_furniture', 'out_of_scope', 'series_description', 'position_statement', 'statistic')"), name=op.f('ck_coverage_skips_reason')),
+    sa.CheckConstraint(pgsql.sql('char_start >= 0 AND char_end > char_start'), name=op.f('ck_coverage_skips_offsets_order')),
+    sa.CheckConstraint(pgsql.sql('length(quote) = char_end - char_start'), name=op.f('ck_coverage_skips_quote_length_matches_offsets')),
     sa.ForeignKeyConstraint(['document_id'], ['documents.document_id'], name=op.f('fk_coverage_skips_document_id_documents')),
     sa.PrimaryKeyConstraint('skip_id', name=op.f('pk_coverage_skips')),
     sa.UniqueConstraint('document_id', 'char_start', 'char_end', name=op.f('uq_coverage_skips_document_id_char_start_char_end'))
@@ -99,8 +101,8 @@ def upgrade() -> None:
     sa.Column('record_id', sa.Text(), nullable=False),
     sa.Column('kind', sa.Text(), server_default='facility', nullable=False),
     sa.Column('facility_type', sa.Text(), nullable=False),
-    sa.CheckConstraint("facility_type IN ('air_base', 'military_base', 'military_hospital', 'port_terminal')", name=op.f('ck_facilities_facility_type')),
-    sa.CheckConstraint("kind = 'facility'", name=op.f('ck_facilities_kind_fixed')),
+    sa.CheckConstraint(pgsql.sql("facility_type IN ('air_base', 'military_base', 'military_hospital', 'port_terminal')"), name=op.f('ck_facilities_facility_type')),
+    sa.CheckConstraint(pgsql.sql("kind = 'facility'"), name=op.f('ck_facilities_kind_fixed')),
     sa.ForeignKeyConstraint(['record_id', 'kind'], ['records.record_id', 'records.kind'], name=op.f('fk_facilities_record_id_kind_records')),
     sa.PrimaryKeyConstraint('record_id', name=op.f('pk_facilities'))
     )
@@ -116,7 +118,7 @@ def upgrade() -> None:
     sa.Column('approximate', sa.Integer(), nullable=False),
     sa.Column('source_text', sa.Text(), nullable=False),
     sa.Column('evidence_id', sa.Integer(), nullable=False),
-    sa.CheckConstraint('approximate IN (0, 1)', name=op.f('ck_figures_approximate_bool')),
+    sa.CheckConstraint(pgsql.sql('approximate IN (0, 1)'), name=op.f('ck_figures_approximate_bool')),
     sa.ForeignKeyConstraint(['evidence_id'], ['evidence.evidence_id'], name=op.f('fk_figures_evidence_id_evidence')),
     sa.ForeignKeyConstraint(['record_id'], ['records.record_id'], name=op.f('fk_figures_record_id_records')),
     sa.PrimaryKeyConstraint('figure_id', name=op.f('pk_figures')),
@@ -134,9 +136,9 @@ def upgrade() -> None:
     sa.Column('person_id', sa.Text(), nullable=True),
     sa.Column('series_id', sa.Text(), nullable=True),
     sa.Column('origin', sa.Text(), nullable=False),
-    sa.CheckConstraint("(entity_type = 'country') = (iso3 IS NOT NULL) AND (entity_type = 'organization') = (org_id IS NOT NULL) AND (entity_type = 'person') = (person_id IS NOT NULL) AND (entity_type = 'series') = (series_id IS NOT NULL)", name=op.f('ck_aliases_one_entity')),
-    sa.CheckConstraint("entity_type IN ('country', 'organization', 'person', 'series', 'ignore')", name=op.f('ck_aliases_entity_type')),
-    sa.CheckConstraint("origin IN ('name', 'iso_name', 'official_name', 'abbreviation', 'curated')", name=op.f('ck_aliases_origin')),
+    sa.CheckConstraint(pgsql.sql("(entity_type = 'country') = (iso3 IS NOT NULL) AND (entity_type = 'organization') = (org_id IS NOT NULL) AND (entity_type = 'person') = (person_id IS NOT NULL) AND (entity_type = 'series') = (series_id IS NOT NULL)"), name=op.f('ck_aliases_one_entity')),
+    sa.CheckConstraint(pgsql.sql("entity_type IN ('country', 'organization', 'person', 'series', 'ignore')"), name=op.f('ck_aliases_entity_type')),
+    sa.CheckConstraint(pgsql.sql("origin IN ('name', 'iso_name', 'official_name', 'abbreviation', 'curated')"), name=op.f('ck_aliases_origin')),
     sa.ForeignKeyConstraint(['iso3'], ['countries.iso3'], name=op.f('fk_aliases_iso3_countries')),
     sa.ForeignKeyConstraint(['org_id'], ['organizations.org_id'], name=op.f('fk_aliases_org_id_organizations')),
     sa.ForeignKeyConstraint(['person_id'], ['people.person_id'], name=op.f('fk_aliases_person_id_people')),
@@ -152,7 +154,7 @@ def upgrade() -> None:
 
     # records gains a series and an edition, and "facility" joins the kinds:
     # SQLite changes a CHECK only by rebuilding the table, which batch mode does.
-    with op.batch_alter_table('records', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('records', schema=None, recreate=pgsql.recreate()) as batch_op:
         batch_op.add_column(sa.Column('series_id', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('edition', sa.Integer(), nullable=True))
         batch_op.drop_constraint(batch_op.f('ck_records_kind'), type_='check')
@@ -164,7 +166,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_records_series_id'), ['series_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_records_series_id_series'), 'series', ['series_id'], ['series_id'])
 
-    with op.batch_alter_table('exercises', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('exercises', schema=None, recreate=pgsql.recreate()) as batch_op:
         batch_op.drop_constraint(batch_op.f('ck_exercises_frequency'), type_='check')
         batch_op.create_check_constraint(batch_op.f('ck_exercises_frequency'), FREQUENCY_AFTER)
 
@@ -184,10 +186,10 @@ def downgrade() -> None:
         op.execute(f"DELETE FROM {table} WHERE record_id IN ({facility_ids})")
     op.execute("DELETE FROM records WHERE kind = 'facility'")
     op.execute("UPDATE exercises SET frequency = 'unknown' WHERE frequency = 'irregular'")
-    with op.batch_alter_table('exercises', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('exercises', schema=None, recreate=pgsql.recreate()) as batch_op:
         batch_op.drop_constraint(batch_op.f('ck_exercises_frequency'), type_='check')
         batch_op.create_check_constraint(batch_op.f('ck_exercises_frequency'), FREQUENCY_BEFORE)
-    with op.batch_alter_table('records', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('records', schema=None, recreate=pgsql.recreate()) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_records_series_id_series'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_records_series_id'))
         batch_op.drop_constraint(batch_op.f('ck_records_edition_in_series'), type_='check')

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from icadb import pgsql
+
 revision: str = "0003"
 down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
@@ -144,7 +146,7 @@ inner join countries as cou on cou.iso3 = act.iso3
 
 def upgrade() -> None:
     for name, sql in VIEWS.items():
-        op.execute(f"CREATE VIEW {name} AS\n{sql}")
+        op.execute(f"CREATE VIEW {name} AS\n{pgsql.sql(sql)}")
 
 
 def downgrade() -> None:

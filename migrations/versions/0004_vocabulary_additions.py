@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from icadb import pgsql
+
 revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
@@ -32,7 +34,7 @@ def _in(column: str, values: tuple[str, ...]) -> str:
 
 
 def _replace_check(table: str, name: str, column: str, values: tuple[str, ...]) -> None:
-    with op.batch_alter_table(table, schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table(table, schema=None, recreate=pgsql.recreate()) as batch_op:
         batch_op.drop_constraint(batch_op.f(name), type_="check")
         batch_op.create_check_constraint(batch_op.f(name), _in(column, values))
 

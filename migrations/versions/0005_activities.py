@@ -10,6 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from icadb import pgsql
+
 revision: str = "0005"
 down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
@@ -21,7 +23,7 @@ KINDS_AFTER = "kind IN ('meeting', 'agreement', 'exercise', 'proposal', 'facilit
 
 def upgrade() -> None:
     for table in ("records", "series"):
-        with op.batch_alter_table(table, schema=None, recreate="always") as batch_op:
+        with op.batch_alter_table(table, schema=None, recreate=pgsql.recreate()) as batch_op:
             batch_op.drop_constraint(batch_op.f(f"ck_{table}_kind"), type_="check")
             batch_op.create_check_constraint(batch_op.f(f"ck_{table}_kind"), KINDS_AFTER)
     op.create_table(
@@ -53,6 +55,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_activities_activity_type"))
     op.drop_table("activities")
     for table in ("records", "series"):
-        with op.batch_alter_table(table, schema=None, recreate="always") as batch_op:
+        with op.batch_alter_table(table, schema=None, recreate=pgsql.recreate()) as batch_op:
             batch_op.drop_constraint(batch_op.f(f"ck_{table}_kind"), type_="check")
             batch_op.create_check_constraint(batch_op.f(f"ck_{table}_kind"), KINDS_BEFORE)

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from icadb import pgsql
+
 revision: str = "0006"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
@@ -76,9 +78,9 @@ def _frozen(revision_id: str, name: str) -> str:
 
 def upgrade() -> None:
     op.execute("DROP VIEW country_activity")
-    op.execute(f"CREATE VIEW country_activity AS\n{COUNTRY_ACTIVITY.lstrip()}")
+    op.execute(f"CREATE VIEW country_activity AS\n{pgsql.sql(COUNTRY_ACTIVITY.lstrip())}")
 
 
 def downgrade() -> None:
     op.execute("DROP VIEW country_activity")
-    op.execute(f"CREATE VIEW country_activity AS\n{_frozen('0003', 'country_activity')}")
+    op.execute(f"CREATE VIEW country_activity AS\n{pgsql.sql(_frozen('0003', 'country_activity'))}")

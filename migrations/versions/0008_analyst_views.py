@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from icadb import pgsql
+
 revision: str = "0008"
 down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
@@ -198,7 +200,7 @@ left join places as pla on pla.place_id = rec.place_id
 
 def upgrade() -> None:
     for name, sql in VIEWS.items():
-        op.execute(f"CREATE VIEW {name} AS\n{sql}")
+        op.execute(f"CREATE VIEW {name} AS\n{pgsql.sql(sql)}")
 
 
 def downgrade() -> None:

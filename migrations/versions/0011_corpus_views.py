@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from icadb import pgsql
+
 revision: str = "0011"
 down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
@@ -155,7 +157,7 @@ where not exists (
 
 def upgrade() -> None:
     for name, sql in VIEWS.items():
-        op.execute(f"CREATE VIEW {name} AS\n{sql}")
+        op.execute(f"CREATE VIEW {name} AS\n{pgsql.sql(sql)}")
 
 
 def downgrade() -> None:

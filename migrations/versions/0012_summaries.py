@@ -15,6 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from icadb import pgsql
+
 revision: str = "0012"
 down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
@@ -191,7 +193,7 @@ def upgrade() -> None:
         sa.Column("year", sa.Integer(), nullable=True),
         sa.Column("kind", sa.Text(), nullable=False),
         sa.Column("records", sa.Integer(), nullable=False),
-        sa.Column("record_ids", sa.Text(), nullable=False),
+        sa.Column("record_ids", pgsql.json_type(), nullable=False),
         sa.ForeignKeyConstraint(["india_iso3"], ["countries.iso3"], name=op.f("fk_summary_india_dyads_india_iso3_countries")),
         sa.ForeignKeyConstraint(["partner_iso3"], ["countries.iso3"],
                                 name=op.f("fk_summary_india_dyads_partner_iso3_countries")),
@@ -200,18 +202,18 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("summary_india_dyads", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_summary_india_dyads_year"), ["year"], unique=False)
-    op.execute(f"INSERT INTO summary_country_activity SELECT * FROM ({COUNTRY_ACTIVITY_ROWS}) ORDER BY 1")
-    op.execute(f"INSERT INTO summary_india_dyads ({DYAD_COLUMNS}) SELECT * FROM ({INDIA_DYADS_ROWS}) ORDER BY 2, 5, 6")
+    op.execute(pgsql.sql(f"INSERT INTO summary_country_activity SELECT * FROM ({COUNTRY_ACTIVITY_ROWS}) AS q ORDER BY 1"))
+    op.execute(pgsql.sql(f"INSERT INTO summary_india_dyads ({DYAD_COLUMNS}) SELECT * FROM ({INDIA_DYADS_ROWS}) AS q ORDER BY 2, 5, 6"))
     for name, sql in VIEWS.items():
         op.execute(f"DROP VIEW {name}")
-        op.execute(f"CREATE VIEW {name} AS\n{sql}")
+        op.execute(f"CREATE VIEW {name} AS\n{pgsql.sql(sql)}")
 
 
 def downgrade() -> None:
     op.execute("DROP VIEW country_activity")
-    op.execute(f"CREATE VIEW country_activity AS\n{_frozen('0006', 'COUNTRY_ACTIVITY')}")
+    op.execute(f"CREATE VIEW country_activity AS\n{pgsql.sql(_frozen('0006', 'COUNTRY_ACTIVITY'))}")
     op.execute("DROP VIEW india_dyads")
-    op.execute(f"CREATE VIEW india_dyads AS\n{_frozen('0008', 'VIEWS')['india_dyads']}")
+    op.execute(f"CREATE VIEW india_dyads AS\n{pgsql.sql(_frozen('0008', 'VIEWS')['india_dyads'])}")
     with op.batch_alter_table("summary_india_dyads", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_summary_india_dyads_year"))
     op.drop_table("summary_india_dyads")

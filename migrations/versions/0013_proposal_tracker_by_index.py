@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from icadb import pgsql
+
 revision: str = "0013"
 down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
@@ -116,10 +118,10 @@ left join records as mtg on mtg.record_id = trk.made_at
 
 def upgrade() -> None:
     op.execute("DROP VIEW proposal_tracker")
-    op.execute(f"CREATE VIEW proposal_tracker AS\n{PROPOSAL_TRACKER}")
+    op.execute(f"CREATE VIEW proposal_tracker AS\n{pgsql.sql(PROPOSAL_TRACKER)}")
 
 
 def downgrade() -> None:
     earlier = op.get_context().script.get_revision("0008").module.VIEWS["proposal_tracker"]
     op.execute("DROP VIEW proposal_tracker")
-    op.execute(f"CREATE VIEW proposal_tracker AS\n{earlier}")
+    op.execute(f"CREATE VIEW proposal_tracker AS\n{pgsql.sql(earlier)}")

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from icadb import pgsql
+
 revision: str = "0014"
 down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
@@ -128,7 +130,7 @@ def upgrade() -> None:
         sa.Column("month", sa.Text(), nullable=True),
         sa.Column("status", sa.Text(), nullable=False),
         sa.Column("category", sa.Text(), nullable=False),
-        sa.Column("countries", sa.Text(), nullable=False),
+        sa.Column("countries", pgsql.json_type(), nullable=False),
         sa.Column("sources", sa.Integer(), nullable=False),
         sa.Column("first_reported", sa.Text(), nullable=True),
         sa.Column("summary", sa.Text(), nullable=False),
@@ -147,7 +149,7 @@ def upgrade() -> None:
     with op.batch_alter_table("summary_timeline", schema=None) as batch_op:
         for column in INDEXED:
             batch_op.create_index(batch_op.f(f"ix_summary_timeline_{column}"), [column], unique=False)
-    op.execute(f"INSERT INTO summary_timeline SELECT * FROM ({TIMELINE_ROWS}) ORDER BY 2")
+    op.execute(pgsql.sql(f"INSERT INTO summary_timeline SELECT * FROM ({TIMELINE_ROWS}) AS q ORDER BY 2"))
     op.execute("DROP VIEW timeline")
     op.execute(f"CREATE VIEW timeline AS\n{TIMELINE}")
 
@@ -155,7 +157,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute("DROP VIEW timeline")
     frozen = op.get_context().script.get_revision("0003").module.VIEWS["timeline"]
-    op.execute(f"CREATE VIEW timeline AS\n{frozen}")
+    op.execute(f"CREATE VIEW timeline AS\n{pgsql.sql(frozen)}")
     with op.batch_alter_table("summary_timeline", schema=None) as batch_op:
         for column in reversed(INDEXED):
             batch_op.drop_index(batch_op.f(f"ix_summary_timeline_{column}"))

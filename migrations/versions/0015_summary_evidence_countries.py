@@ -19,6 +19,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from icadb import pgsql
+
 revision: str = "0015"
 down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
@@ -47,7 +49,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("iso3", "evidence_id", name=op.f("pk_summary_evidence_countries")),
         sqlite_with_rowid=False,
     )
-    op.execute(f"INSERT INTO summary_evidence_countries SELECT * FROM ({EVIDENCE_COUNTRIES_ROWS}) ORDER BY 1, 2")
+    op.execute(pgsql.sql(f"INSERT INTO summary_evidence_countries SELECT * FROM ({EVIDENCE_COUNTRIES_ROWS}) AS q ORDER BY 1, 2"))
 
 
 def downgrade() -> None:

@@ -20,6 +20,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from icadb import pgsql
+
 revision: str = "0017"
 down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
@@ -32,7 +34,7 @@ def upgrade() -> None:
         sa.Column("table_name", sa.Text(), nullable=False),
         sa.Column("facet_type", sa.Text(), nullable=False),
         sa.Column("facet", sa.Text(), nullable=False),
-        sa.Column("value", sa.LargeBinary(), nullable=False),
+        sa.Column("value", pgsql.any_type(), nullable=False),
         sa.Column("count", sa.Integer(), nullable=False),
         sa.CheckConstraint("facet_type IN ('column', 'array')", name=op.f("ck_summary_facets_facet_type")),
         sa.PrimaryKeyConstraint("table_name", "facet_type", "facet", "value", name=op.f("pk_summary_facets")),

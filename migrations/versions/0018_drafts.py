@@ -33,6 +33,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from icadb import pgsql
+
 revision: str = "0018"
 down_revision: str | None = "0017"
 branch_labels: str | Sequence[str] | None = None
@@ -660,7 +662,7 @@ def _earlier(revision_id: str, attribute: str, name: str | None = None) -> str:
 
 def _columns_of(sql: str) -> str:
     """The columns *sql* selects, in order (so rows go into a table whose columns were added later)."""
-    cursor = op.get_bind().exec_driver_sql(f"SELECT * FROM ({sql}) LIMIT 0")
+    cursor = op.get_bind().exec_driver_sql(f"SELECT * FROM ({pgsql.sql(sql)}) AS q LIMIT 0")
     return ", ".join(cursor.keys())
 
 
@@ -676,7 +678,7 @@ def _dyads_table(unique: tuple[str, ...], extra: bool) -> None:
     ]
     if extra:
         columns += [sa.Column("occurrence", sa.Text(), nullable=False), sa.Column("review_status", sa.Text(), nullable=False)]
-    columns += [sa.Column("records", sa.Integer(), nullable=False), sa.Column("record_ids", sa.Text(), nullable=False)]
+    columns += [sa.Column("records", sa.Integer(), nullable=False), sa.Column("record_ids", pgsql.json_type(), nullable=False)]
     op.create_table(
         "summary_india_dyads",
         *columns,
@@ -705,8 +707,8 @@ def upgrade() -> None:
         "suggested", sa.Integer(), sa.CheckConstraint("suggested IN (0, 1)", name=op.f("ck_evidence_suggested_bool")),
         nullable=False, server_default=sa.text("0")))
     op.add_column("sentences", sa.Column(
-        "party_phrases", sa.Text(),
-        sa.CheckConstraint("json_valid(party_phrases)", name=op.f("ck_sentences_party_phrases_json")),
+        "party_phrases", pgsql.json_type(),
+        sa.CheckConstraint(pgsql.sql("json_valid(party_phrases)"), name=op.f("ck_sentences_party_phrases_json")),
         nullable=False, server_default=sa.text("'[]'")))
     op.create_table(
         "drafts",
@@ -741,10 +743,10 @@ def upgrade() -> None:
     for table, sql, order in (("summary_timeline", TIMELINE_ROWS, "ORDER BY 2"),
                               ("summary_country_activity", COUNTRY_ACTIVITY_ROWS, "ORDER BY 1")):
         op.execute(f"DELETE FROM {table}")
-        op.execute(f"INSERT INTO {table} ({_columns_of(sql)}) SELECT * FROM ({sql}) {order}")
-    op.execute(f"INSERT INTO summary_india_dyads ({DYAD_COLUMNS}) SELECT * FROM ({INDIA_DYADS_ROWS}) ORDER BY 2, 5, 6, 7, 8")
+        op.execute(pgsql.sql(f"INSERT INTO {table} ({_columns_of(sql)}) SELECT * FROM ({sql}) AS q {order}"))
+    op.execute(pgsql.sql(f"INSERT INTO summary_india_dyads ({DYAD_COLUMNS}) SELECT * FROM ({INDIA_DYADS_ROWS}) AS q ORDER BY 2, 5, 6, 7, 8"))
     for name, sql in VIEWS.items():
-        op.execute(f"CREATE VIEW {name} AS\n{sql}")
+        op.execute(f"CREATE VIEW {name} AS\n{pgsql.sql(sql)}")
 
 
 def downgrade() -> None:
@@ -762,7 +764,7 @@ def downgrade() -> None:
         sql = _earlier(revision_id, attribute)
         columns = DYAD_COLUMNS_BEFORE if table == "summary_india_dyads" else _columns_of(sql)
         op.execute(f"DELETE FROM {table}")
-        op.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM ({sql}) {order}")
+        op.execute(pgsql.sql(f"INSERT INTO {table} ({columns}) SELECT * FROM ({sql}) AS q {order}"))
     op.drop_index(op.f("ix_draft_notes_record_id"), table_name="draft_notes")
     op.drop_table("draft_notes")
     op.drop_index(op.f("ix_drafts_document_id"), table_name="drafts")
@@ -772,4 +774,4 @@ def downgrade() -> None:
     op.execute("ALTER TABLE sentences DROP COLUMN party_phrases")
     op.execute("ALTER TABLE evidence DROP COLUMN suggested")
     for name, (revision_id, attribute) in EARLIER_VIEWS.items():
-        op.execute(f"CREATE VIEW {name} AS\n{_earlier(revision_id, attribute, name)}")
+        op.execute(f"CREATE VIEW {name} AS\n{pgsql.sql(_earlier(revision_id, attribute, name))}")
