@@ -42,9 +42,10 @@ chromium:
 	         "(or set ICADB_CHROMIUM to a Chromium binary)" >&2; exit 1; \
 	  fi; }
 
-# pytest exits 5 when it collects no tests; that is a failure here, said plainly.
+# Two processes (pytest-xdist), one per core. pytest exits 5 when it collects
+# no tests; that is a failure here, said plainly.
 test: $(STAMP) chromium
-	@$(BIN)/python -m pytest; status=$$?; \
+	@$(BIN)/python -m pytest -n 2; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests; that counts as a failure" >&2; exit 1; fi; \
 	exit $$status
 

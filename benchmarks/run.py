@@ -498,16 +498,20 @@ def report(results: list[dict], runs_by_scale: dict[int, list[dict]] | None = No
 
 
 def main() -> int:
+    global WORK
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 100, 10000])
-    parser.add_argument("--reuse", action="store_true", help="reuse seeds already generated in benchmarks/work/")
+    parser.add_argument("--reuse", action="store_true", help="reuse seeds already generated in the --work folder")
     parser.add_argument("--requests", type=int, default=20, help="requests per page for the serving figures")
     parser.add_argument("--no-results", action="store_true", help="print only; do not write benchmarks/RESULTS.md")
     parser.add_argument("--repeat", type=int, default=1, help="measure every scale this many times")
     parser.add_argument("--note", default="", help="a line for the report, e.g. that the machine was shared")
+    parser.add_argument("--work", type=Path, default=WORK, help="folder for the generated seeds and databases "
+                        "(default: benchmarks/work/)")
     parser.add_argument("--postgres", metavar="URL", default=None,
                         help="also build on this PostgreSQL server (postgresql://user@host:port/db) and compare COPY")
     args = parser.parse_args()
+    WORK = args.work
     WORK.mkdir(parents=True, exist_ok=True)
     from icadb import template
 

@@ -103,7 +103,7 @@ def datapackage(conn: sqlite3.Connection, res_list: list[Resource], fmt: str, ex
     documents = conn.execute("SELECT title, url, publisher, published_on FROM documents ORDER BY published_earliest, document_id")
     sources = []
     for title, url, publisher, published_on in documents:
-        source = {"title": f"{title} ({publisher or 'publisher not named'}, {published_on})"}
+        source = {"title": f"{title} ({publisher or 'publisher not named'}, {published_on or 'date not given'})"}
         if url:
             source["path"] = url
         sources.append(source)

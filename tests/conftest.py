@@ -1,28 +1,101 @@
-"""Shared fixtures: one built database per session, a scratch copy of the seeds,
-and a helper to run the ``icadb`` command as a user would."""
+"""Shared fixtures: one built database per session (per worker under
+pytest-xdist), a scratch copy of the seeds, Datasette in-process, and the one
+fixture that starts `icadb serve` in a subprocess. Shared functions are in
+tests/helpers.py. Under CI=true a skipped test counts as failed."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from icadb.paths import PROJECT_ROOT, SEEDS_DIR
+if Path(__file__).resolve().parent.parent.name == "mutants":
+    # mutmut runs these tests in its copy of the tree (mutants/, see pyproject's
+    # [tool.mutmut]). The editable install maps icadb.loaders to the original
+    # loaders/: point it at the copy's. mutmut names a mutant after its file's
+    # path (loaders.records), so the mutated module is loaded under that name
+    # and is icadb.loaders.records too.
+    import importlib
+    import sys
 
-ICADB = [sys.executable, "-m", "icadb"]
+    import icadb.loaders
+
+    icadb.loaders.__path__[:] = [str(Path(__file__).resolve().parent.parent / "loaders")]
+    icadb.loaders.records = sys.modules["icadb.loaders.records"] = importlib.import_module("loaders.records")
+
+from icadb.paths import PROJECT_ROOT, SEEDS_DIR  # noqa: E402
+from tests.helpers import (DRAFT_DOCUMENT, DRAFT_RECORD, SUGGESTED_FOR, SUGGESTED_QUOTE, Server, create_database,
+                           datasette_client, drop_database, in_ci, refresh_summaries)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """CI skips nothing: under CI=true a skip (pytest.skip, a skipif, an
+    importorskip) is reported as a failure that says why it would have skipped."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and in_ci() and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"CI=true: this test would have been skipped ({reason}); in CI every test must run"
+
+
+_deselected = 0
+
+
+def pytest_deselected(items):
+    global _deselected
+    _deselected += len(items)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """pytest exits 5 when no test is collected. Where a -m or -k selection
+    leaves nothing of what was collected (``pytest -m "not bench"
+    tests/test_benchmarks.py``), that is the answer asked for, not an error,
+    and exits 0 with a word. Under CI=true, and when nothing was collected at
+    all, it stays 5 (make test reports it as a failure)."""
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED and _deselected and not in_ci():
+        session.config.get_terminal_writer().line(f"no test selected ({_deselected} deselected by -m/-k)")
+        session.exitstatus = pytest.ExitCode.OK
+
+
+def _untracked_files() -> set[str] | None:
+    """Files in the source tree that git neither tracks nor ignores (None outside a git checkout)."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=PROJECT_ROOT,
+                                capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return set(listed.stdout.splitlines()) if listed.returncode == 0 else None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def source_tree_left_alone():
+    """Tests write under tmp_path (or $ICADB_TEST_ARTIFACTS), never into the
+    source tree: a file that appears there during the session (not ignored by
+    .gitignore) fails the session's last test."""
+    before = _untracked_files()
+    yield
+    after = _untracked_files()
+    if before is not None and after is not None:
+        new = sorted(after - before)
+        assert new == [], f"the tests left files in the source tree: {new}; write them under tmp_path"
 
 
 @pytest.fixture(scope="session", autouse=True)
 def template_cache(tmp_path_factory) -> Path:
     """The schema template cache (icadb.template) in a folder of the session's
     own, never the user's: set in the environment, so `icadb` subprocesses use it too."""
-    folder = tmp_path_factory.mktemp("cache")
+    # Under pytest-xdist the workers share one cache (the template is made safely by whichever comes first).
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.getbasetemp().parent / "cache"
+        folder.mkdir(exist_ok=True)
+    else:
+        folder = tmp_path_factory.mktemp("cache")
     previous = os.environ.get("ICADB_CACHE_DIR")
     os.environ["ICADB_CACHE_DIR"] = str(folder)
     yield folder
@@ -30,19 +103,6 @@ def template_cache(tmp_path_factory) -> Path:
         os.environ.pop("ICADB_CACHE_DIR", None)
     else:
         os.environ["ICADB_CACHE_DIR"] = previous
-
-
-def run_icadb(*args: str, db: Path | None = None, env: dict | None = None, check: bool = False,
-              timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run ``icadb ARGS`` in a subprocess (stdout/stderr captured, so not a TTY)."""
-    full_env = {**os.environ, **(env or {})}
-    if db is not None:
-        full_env["ICADB_DB"] = str(db)
-    result = subprocess.run([*ICADB, *args], capture_output=True, text=True, env=full_env, cwd=PROJECT_ROOT,
-                            timeout=timeout)
-    if check and result.returncode != 0:
-        raise AssertionError(f"icadb {' '.join(args)} exited {result.returncode}:\n{result.stderr}")
-    return result
 
 
 @pytest.fixture(scope="session")
@@ -71,55 +131,11 @@ def seeds_copy(tmp_path) -> Path:
     return target
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def datasette_client(db_path: Path):
-    """A Datasette configured exactly as `icadb serve` configures it, and a
-    function that GETs a path from it through Datasette's own test client
-    (``get.close()`` ends it)."""
-    import asyncio
-
-    from datasette.app import Datasette
-
-    from icadb.codebook import datasette_metadata
-    from icadb.serve import SETTINGS
-
-    loop = asyncio.new_event_loop()
-    ds = Datasette(immutables=[str(db_path)], metadata=datasette_metadata(db_path.stem), settings=SETTINGS)
-    loop.run_until_complete(ds.invoke_startup())
-
-    def get(path: str):
-        return loop.run_until_complete(ds.client.get(path))
-
-    get.ds = ds
-    get.close = loop.close
-    return get
-
-
 @pytest.fixture(scope="session")
 def datasette(built_db):
     get = datasette_client(built_db)
     yield get
     get.close()
-
-
-# The seeds hold no drafts: draft_db makes some in a copy of the session's build.
-DRAFT_RECORD = "india-cyber-agency-heads-invitation-2023"  # a machine-suggested record, with a drafts row and a note
-DRAFT_DOCUMENT = "2023-10-17-doval-offers-central-asia-assistance"
-SUGGESTED_FOR = "ica-nsa-2023-kazakhstan"  # a reviewed record, given a quote a program suggested
-SUGGESTED_QUOTE = "The participants agreed to meet again in Kyrgyzstan in 2024."
-
-
-def refresh_summaries(conn: sqlite3.Connection) -> None:
-    """Recompute the summary tables, as the end of a build does (timeline reads summary_timeline)."""
-    from icadb.loaders.summaries import SUMMARIES, refresh
-
-    for table in SUMMARIES:
-        refresh(conn, table)
 
 
 @pytest.fixture(scope="session")
@@ -155,3 +171,49 @@ def draft_datasette(draft_db):
 def good_db_template(built_db) -> Path:
     """The session's good build, to copy over before a test builds on top of it."""
     return built_db
+
+
+@pytest.fixture(scope="session")
+def start_server(tmp_path_factory):
+    """The one way tests start `icadb serve` in a subprocess: ``start_server(db,
+    host=None, env=None)`` gives a :class:`tests.helpers.Server` on a port the
+    OS chose; use it as a context manager (or call ``stop()``). Whatever is
+    still running at the end of the session is stopped."""
+    logs = tmp_path_factory.mktemp("servers")
+    started: list[Server] = []
+
+    def start(db: Path, **options) -> Server:
+        server = Server(db, logs / f"serve-{len(started)}.log", **options)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+# -- PostgreSQL (tests/helpers.py says where the server comes from) -------------------
+
+@pytest.fixture(scope="session")
+def pg_database():
+    """A database of the session's own (each xdist worker's) on the test server, dropped at the end."""
+    url = create_database()
+    yield url
+    drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def pg_built(pg_database) -> str:
+    """The seeds built once into the session's database (read-only for tests); its URL."""
+    from icadb import dburl, pg
+
+    pg.build(dburl.parse(pg_database))
+    return pg_database
+
+
+@pytest.fixture()
+def pg_scratch():
+    """A database of a test's own, which it may build into and break."""
+    url = create_database("icadb_scratch")
+    yield url
+    drop_database(url)

@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DOC = "2021-09-09-india-russia-afghan-militant-threat"
+DATED = "  date: 2021-09-08\n  date_precision: day\n"  # the fixture meeting's date lines
 DOCS_PATH = ROOT / "docs" / "defects.md"
 
 MEETINGS = f"""\
@@ -179,6 +180,9 @@ class Case:
     mutate: Callable[[Path], None]
     message: str  # the exact line a curator sees (paths relative to the seeds folder)
     accepted: bool = False  # a note, and the build goes on
+    # Every other line the check must print for this defect (true consequences of it,
+    # in the order printed); test_defect fails on any line not listed here.
+    also: tuple[str, ...] = ()
 
 
 DRAFT = f"""\
@@ -251,7 +255,8 @@ CASES = [
          "records/meetings.yaml:2: titel: unknown field; expected one of: id, title, summary, status, category, date, "
          "date_precision, date_basis, date_note, end_date, end_date_precision, date_earliest, date_latest, place, "
          "place_note, review_status, note, series, edition, countries, organizations, people, evidence, figures, "
-         "meeting_level, format, mode, sidelines_of; did you mean 'title'?"),
+         "meeting_level, format, mode, sidelines_of; did you mean 'title'?",
+         also=("records/meetings.yaml:1: title: missing; expected text",)),
     Case("missing-field", "Missing required field",
          replace("records/meetings.yaml", "  summary: India's NSA and Russia's Security Council Secretary met in New Delhi on Afghanistan.\n", ""),
          "records/meetings.yaml:1: summary: missing; expected one line in the curators' own words"),
@@ -387,6 +392,31 @@ CASES = [
          "records/meetings.yaml:10: date_latest: 2021-11-02 is outside the month 2021-10 that end_date gives; expected "
          "a day from 2021-10-01 to 2021-10-31, or, where the text bounds it more loosely than a month, a "
          "date_precision that says so (a coarser one, or unknown with these bounds)"),
+    Case("end-date-without-precision", "An end date without its precision",
+         replace("records/meetings.yaml", DATED, DATED + "  end_date: 2021-09-10\n"),
+         "records/meetings.yaml:8: end_date_precision: missing; expected end_date and end_date_precision together"),
+    Case("end-precision-without-date", "An end date's precision without the end date",
+         replace("records/meetings.yaml", DATED, DATED + "  end_date_precision: day\n"),
+         "records/meetings.yaml:8: end_date: missing; expected end_date and end_date_precision together"),
+    Case("end-date-of-an-undated-record", "An end date for a record with no date",
+         replace("records/meetings.yaml", DATED,
+                 "  date_precision: unknown\n  end_date: 2021-09-10\n  end_date_precision: day\n"),
+         "records/meetings.yaml:7: end_date: given for a record without a date; expected a start date first"),
+    Case("end-before-start", "An end date before the start",
+         replace("records/meetings.yaml", DATED, DATED + "  end_date: 2021-09-01\n  end_date_precision: day\n"),
+         "records/meetings.yaml:8: end_date: 2021-09-01 is before the date 2021-09-08; expected an end on or after the "
+         "start"),
+    Case("malformed-end-date", "A malformed end date",
+         replace("records/meetings.yaml", DATED, DATED + "  end_date: 2021-9-10\n  end_date_precision: day\n"),
+         "records/meetings.yaml:8: end_date: '2021-9-10' is not a date; expected YYYY-MM-DD, e.g. 2023-10-17"),
+    Case("bounds-reversed", "Bounds the wrong way round (an undated record)",
+         replace("records/meetings.yaml", DATED,
+                 "  date_precision: unknown\n  date_earliest: 2021-09-05\n  date_latest: 2021-09-01\n"),
+         "records/meetings.yaml:8: date_latest: 2021-09-01 is before date_earliest 2021-09-05; expected earliest <= "
+         "latest"),
+    Case("date-basis-missing", "A dated record without its date basis",
+         replace("records/meetings.yaml", "  date_basis: inferred\n", ""),
+         "records/meetings.yaml:7: date_basis: missing; expected stated or inferred for a dated record"),
     Case("precision-coarser-than-bounds", "A precision coarser than its bounds (a year whose bounds lie in one month)",
          replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
                  "  date: 2021\n  date_precision: year\n  date_earliest: 2021-09-01\n  date_latest: 2021-09-08\n"),
@@ -427,7 +457,12 @@ CASES = [
          "(evidence offsets count characters, and a BOM is an invisible one)"),
     Case("document-metadata-missing", "Document text without its metadata", remove(f"documents/{DOC}.yaml"),
          f"documents/{DOC}.txt: (metadata): document metadata missing; expected {DOC}.yaml beside it (id, title, "
-         "publisher, published_on, ...)"),
+         "publisher, published_on, ...)",
+         also=tuple(f"{where}: unknown document id '{DOC}'; expected an id from seeds/documents/*.yaml"
+                    for where in ("reference/organizations.yaml:7: source[1].document",
+                                  "reference/people.yaml:6: source[1].document",
+                                  "records/meetings.yaml:23: evidence[1].document",
+                                  "records/agreements.yaml:17: evidence[1].document"))),
     Case("document-field-missing", "Document metadata without a required field",
          replace(f"documents/{DOC}.yaml", "date_precision: day\n", ""),
          f"documents/{DOC}.yaml:1: date_precision: missing; expected one of day, month, year, unknown"),

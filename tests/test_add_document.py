@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_icadb
+from tests.helpers import run_icadb
 
 ARTICLE = Path(__file__).parent / "data" / "test_article.txt"
 ARGS = ["--title", "India and Kazakhstan hold security talks", "--publisher", "icadb tests",

@@ -84,7 +84,7 @@ def test_read_export_gives_lists_too(built_db, tmp_path):
 
 
 def test_drafts_are_left_out_unless_asked(draft_db):
-    from tests.conftest import DRAFT_RECORD, SUGGESTED_FOR, SUGGESTED_QUOTE
+    from tests.helpers import DRAFT_RECORD, SUGGESTED_FOR, SUGGESTED_QUOTE
 
     assert DRAFT_RECORD not in set(icadb.read("timeline", db=draft_db)["record_id"])
     assert DRAFT_RECORD in set(icadb.read("timeline", db=draft_db, include_drafts=True)["record_id"])
@@ -99,7 +99,7 @@ def test_drafts_are_left_out_unless_asked(draft_db):
 
 
 def test_where_combines_with_the_reviewed_rule(draft_db):
-    from tests.conftest import DRAFT_RECORD
+    from tests.helpers import DRAFT_RECORD
 
     frame = icadb.read("timeline", where="record_id = :r", params={"r": DRAFT_RECORD}, db=draft_db)
     assert frame.empty

@@ -1,21 +1,32 @@
-"""The benchmark scripts run (CI smoke test at the smallest sizes; no timing is asserted)."""
+"""The benchmark scripts run (CI smoke test at the smallest sizes; no timing is
+asserted). Marked ``bench``: CI runs them with everything else; leave them out
+with ``pytest -m "not bench"``. Everything they write goes under tmp_path."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
-from tests.conftest import PROJECT_ROOT, run_icadb
+import pytest
+
+from tests.helpers import PROJECT_ROOT, run_icadb, tree_bytes
+
+pytestmark = pytest.mark.bench
 
 
-def run(*args: str, timeout: float = 600) -> str:
-    result = subprocess.run([sys.executable, *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout)
+def run(*args: str, tmp: Path, timeout: float = 600) -> str:
+    """Run a benchmark script; its temporary files (TMPDIR) go under *tmp*."""
+    (tmp / "tmp").mkdir(exist_ok=True)
+    result = subprocess.run([sys.executable, *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout,
+                            env={**os.environ, "TMPDIR": str(tmp / "tmp")})
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 
 
 def test_generated_seeds_pass_icadb_check(tmp_path):
-    run("benchmarks/generate.py", "--scale", "1", "--out", str(tmp_path / "seeds"))
+    run("benchmarks/generate.py", "--scale", "1", "--out", str(tmp_path / "seeds"), tmp=tmp_path)
     result = run_icadb("check", "--seeds", str(tmp_path / "seeds"))
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith("seeds OK: 59 records")
@@ -23,20 +34,26 @@ def test_generated_seeds_pass_icadb_check(tmp_path):
 
 def test_generator_is_deterministic(tmp_path):
     for name in ("a", "b"):
-        run("benchmarks/generate.py", "--scale", "1", "--out", str(tmp_path / name))
-    first = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
-    assert first and all((tmp_path / "a" / p).read_bytes() == (tmp_path / "b" / p).read_bytes() for p in first)
+        run("benchmarks/generate.py", "--scale", "1", "--out", str(tmp_path / name), tmp=tmp_path)
+    first, second = tree_bytes(tmp_path / "a"), tree_bytes(tmp_path / "b")
+    assert first and sorted(first) == sorted(second), "the same files, both ways"
+    assert [p for p in first if first[p] != second[p]] == []
 
 
-def test_scale_benchmark_runs_at_1x():
-    out = run("benchmarks/run.py", "--scales", "1", "--requests", "3", "--no-results")
+def test_scale_benchmark_runs_at_1x(tmp_path):
+    out = run("benchmarks/run.py", "--scales", "1", "--requests", "3", "--no-results", "--work", str(tmp_path / "work"),
+              tmp=tmp_path)
+    assert (tmp_path / "work" / "icadb-1.sqlite").exists(), "the work folder named is the one used"
     for heading in ("## Build", "## Views", "## Serving", "## Export", "raw executemany", "sqlite-utils"):
         assert heading in out
 
 
-def test_other_benchmarks_run():
-    assert "median of 1" in run("benchmarks/build_time.py", "--runs", "1")
-    assert "MB/s" in run("benchmarks/tagging_speed.py")
-    assert "p95" in run("benchmarks/load.py", "--clients", "2", "--seconds", "2", "--cache", "on")
-    assert "rows/s" in run("benchmarks/export_speed.py", "--runs", "1")
-    assert "of a core" in run("benchmarks/serve_idle.py", "--seconds", "1", "--requests", "5")
+@pytest.mark.parametrize("script, args, expected", [
+    ("build_time.py", ["--runs", "1"], "median of 1"),
+    ("tagging_speed.py", [], "MB/s"),
+    ("load.py", ["--clients", "2", "--seconds", "2", "--cache", "on"], "p95"),
+    ("export_speed.py", ["--runs", "1"], "rows/s"),
+    ("serve_idle.py", ["--seconds", "1", "--requests", "5"], "of a core"),
+], ids=["build_time", "tagging_speed", "load", "export_speed", "serve_idle"])
+def test_other_benchmarks_run(tmp_path, script, args, expected):
+    assert expected in run(f"benchmarks/{script}", *args, tmp=tmp_path)

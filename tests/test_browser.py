@@ -1,21 +1,18 @@
 """The pages people look at, in a real browser: headless Chromium (Debian's
-package) against `icadb serve` on 127.0.0.1. Screenshots go to the folder
-$ICADB_TEST_ARTIFACTS names, else to a temporary folder of pytest's (printed
-with -s; the source tree is left alone)."""
+package) against `icadb serve` on 127.0.0.1. Screenshots go to
+$ICADB_TEST_ARTIFACTS/screenshots, else to a temporary folder of pytest's
+(printed with -s; the source tree is left alone)."""
 
 from __future__ import annotations
 
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, free_port
-from tests.test_serve import wait_for
+from tests.helpers import DRAFT_DOCUMENT, DRAFT_RECORD, artifacts_folder
 
 OUTSIDE = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")
 CHROMIUM = os.environ.get("ICADB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -24,34 +21,21 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
-def serve(db_path: Path):
-    """`icadb serve` on a free port for *db_path*; yields its address."""
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "icadb", "serve", "--db", str(db_path), "--port", str(port)],
-                            cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/-/versions.json")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+@pytest.fixture(scope="module")
+def server(built_db, start_server):
+    with start_server(built_db) as running:
+        yield running.url
 
 
 @pytest.fixture(scope="module")
-def server(built_db):
-    yield from serve(built_db)
-
-
-@pytest.fixture(scope="module")
-def draft_server(draft_db):
-    yield from serve(draft_db)
+def draft_server(draft_db, start_server):
+    with start_server(draft_db) as running:
+        yield running.url
 
 
 @pytest.fixture(scope="module")
 def artifacts(tmp_path_factory) -> Path:
-    folder = os.environ.get("ICADB_TEST_ARTIFACTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
+    path = artifacts_folder(tmp_path_factory, "screenshots")
     print(f"screenshots in {path}")
     return path
 
@@ -236,8 +220,6 @@ def test_timeline_titles_open_record_pages(visit, server):
 
 
 def test_a_draft_says_it_is_not_reviewed(visit, draft_server):
-    from tests.conftest import DRAFT_RECORD
-
     page, errors = visit(f"{draft_server}/icadb/records/{DRAFT_RECORD}", "draft-record-page",
                          wait_for_selector=".icadb-banner-draft")
     banner = page.locator(".icadb-banner-draft")
@@ -246,8 +228,6 @@ def test_a_draft_says_it_is_not_reviewed(visit, draft_server):
 
 
 def test_the_document_page_marks_what_no_record_cites_yet(visit, draft_server):
-    from tests.conftest import DRAFT_DOCUMENT
-
     page, errors = visit(f"{draft_server}/icadb/documents/{DRAFT_DOCUMENT}", "document-page-queue",
                          wait_for_selector="mark.uncited")
     uncited = page.locator("article.icadb-article mark.uncited")

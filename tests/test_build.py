@@ -12,7 +12,7 @@ import pytest
 from icadb.build import build
 from icadb.errors import SeedError
 from icadb.paths import SEEDS_DIR
-from tests.conftest import run_icadb
+from tests.helpers import run_icadb
 
 TABLES = {"countries", "organizations", "people", "places", "documents", "records", "meetings", "agreements",
           "exercises", "proposals", "record_countries", "record_organizations", "record_people", "evidence"}
@@ -122,14 +122,17 @@ def test_cli_build_is_quiet_when_piped_and_silent_with_quiet(tmp_path):
 
 
 def test_build_path_keeps_heavy_imports_away(tmp_path):
+    """The build runs to the end (exit 0, the database written) and imports
+    none of the heavy modules; a failed build is never taken for a light one."""
     script = (
         "import sys; from icadb.cli import main; sys.argv = ['icadb', 'build', '-q']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(' '.join(m for m in ('pandas', 'datasette', 'numpy') if m in sys.modules))"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\nelse:\n    code = 0\n"
+        "print(code, ' '.join(m for m in ('pandas', 'datasette', 'numpy') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             env={"ICADB_DB": str(tmp_path / "c.sqlite"), "PATH": "/usr/bin:/bin"}, check=True)
-    assert result.stdout.strip() == ""
+    assert result.stdout.split(" ", 1) == ["0", "\n"], f"exit code, heavy modules: {result.stdout!r}\n{result.stderr}"
+    assert (tmp_path / "c.sqlite").stat().st_size > 0
 
 
 def test_default_database_path_follows_icadb_db(monkeypatch, tmp_path):

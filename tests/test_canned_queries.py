@@ -10,7 +10,7 @@ import pytest
 
 from icadb.codebook import canned_queries, load, query_sql
 from icadb.schema.vocab import STATUS
-from tests.conftest import DRAFT_RECORD
+from tests.helpers import DRAFT_RECORD
 from tests.pagehtml import parse
 
 QUERIES = load()["queries"]
@@ -122,7 +122,7 @@ def test_drafts_only_with_include_drafts(draft_datasette, name, params):
 
 
 def test_a_suggested_quote_counts_only_with_include_drafts(draft_datasette):
-    from tests.conftest import SUGGESTED_FOR
+    from tests.helpers import SUGGESTED_FOR
 
     def sources(**extra):
         query = urllib.parse.urlencode({"record_id": SUGGESTED_FOR, **extra, "_shape": "array"})

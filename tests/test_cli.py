@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from icadb.cli import cli
-from tests.conftest import run_icadb
+from tests.helpers import run_icadb
 
 
 def commands() -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from icadb.coverage import coverage
 from icadb.text import Gazetteer, sentences
-from tests.conftest import run_icadb
+from tests.helpers import run_icadb
 
 
 def test_no_sentence_is_left_undecided(db):

@@ -8,7 +8,7 @@ import pytest
 from icadb.loaders.quotes import normalise_whitespace, punctuation_differences
 from icadb.paths import SEEDS_DIR
 from tests.defects import DOC, make_seeds, replace
-from tests.test_check import run_check
+from tests.helpers import run_check
 
 TALIBAN = ("The two sides agreed the Taliban must be held to their promises, which included respect for basic human "
            "rights, including for women, and not to allow their territory to be used by militants’ groups.")

@@ -29,3 +29,26 @@ def test_bad_dates_say_what_was_expected(value, precision, message):
     with pytest.raises(dates.DateError, match="expected") as info:
         dates.parse(value, precision)
     assert message in str(info.value)
+
+
+def test_the_first_plausible_year_is_1000():
+    assert dates.parse("1000", "year") == ("1000", "1000-01-01", "1000-12-31")
+    with pytest.raises(dates.DateError, match=r"^'0999' has an implausible year; expected a four-digit year$"):
+        dates.parse("0999", "year")
+
+
+def test_a_date_object_is_not_taken_for_its_text():
+    """Only text or a bare year: a date object (what a YAML loader may make of
+    2023-10-17) is refused, not read through str()."""
+    import datetime as dt
+
+    with pytest.raises(dates.DateError, match=r"^datetime\.date\(2023, 10, 17\) is not a date; expected YYYY-MM-DD"):
+        dates.parse(dt.date(2023, 10, 17), "day")
+    with pytest.raises(dates.DateError, match=r"^None is not a date"):
+        dates.parse(None, "year")
+
+
+def test_a_day_and_its_weekday():
+    assert dates.parse_day("2023-10-17") == "2023-10-17"
+    assert [dates.weekday_name(d) for d in ("2023-10-17", "2024-02-29", "2021-12-06")] == \
+        ["Tuesday", "Thursday", "Monday"]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
+
 from icadb.build import build
 from icadb.diff import diff, format_text
-from tests.conftest import run_icadb
+from icadb.paths import SEEDS_DIR
+from tests.helpers import run_icadb
 
 
 def test_same_build_has_no_changes(built_db):
@@ -12,8 +17,13 @@ def test_same_build_has_no_changes(built_db):
     assert result.empty and "no record added, removed or changed" in format_text(result)
 
 
-def test_added_removed_and_changed_records_field_by_field(built_db, seeds_copy, tmp_path):
-    meetings = seeds_copy / "records" / "meetings.yaml"
+@pytest.fixture(scope="module")
+def changed_db(tmp_path_factory):
+    """The seeds with one meeting removed, one added (the removed one under a
+    new id), and one changed (its title, and China added as a participant)."""
+    seeds = tmp_path_factory.mktemp("diff") / "seeds"
+    shutil.copytree(SEEDS_DIR, seeds)
+    meetings = seeds / "records" / "meetings.yaml"
     text = meetings.read_text(encoding="utf-8")
     start = text.index("\n- id: modi-mirziyoyev-samarkand-2022")
     end = text.index("\n- id: ", start + 1)
@@ -25,10 +35,14 @@ def test_added_removed_and_changed_records_field_by_field(built_db, seeds_copy, 
                         "  organizations:\n    - {org: sco, role: framework}", 1)
     text += removed_block.replace("id: modi-mirziyoyev-samarkand-2022", "id: modi-mirziyoyev-meeting-2022")
     meetings.write_text(text, encoding="utf-8")
-    (seeds_copy / "published_ids.txt").write_text("", encoding="utf-8")
-    new = tmp_path / "new.sqlite"
-    build(new, seeds=seeds_copy)
-    result = diff(built_db, new)
+    (seeds / "published_ids.txt").write_text("", encoding="utf-8")
+    new = seeds.parent / "new.sqlite"
+    build(new, seeds=seeds)
+    return new
+
+
+def test_added_removed_and_changed_records_field_by_field(built_db, changed_db):
+    result = diff(built_db, changed_db)
     assert [rid for rid, _ in result.added] == ["modi-mirziyoyev-meeting-2022"]
     assert [rid for rid, _ in result.removed] == ["modi-mirziyoyev-samarkand-2022"]
     changed = {c.record_id: {name for name, *_ in c.fields} for c in result.changed}
@@ -39,6 +53,15 @@ def test_added_removed_and_changed_records_field_by_field(built_db, seeds_copy, 
     assert result.old_version != result.new_version
 
 
-def test_cli_diff(built_db):
+def test_cli_diff_of_the_same_build(built_db):
     result = run_icadb("diff", str(built_db), str(built_db), check=True)
     assert "no record added, removed or changed" in result.stdout
+
+
+def test_cli_diff_prints_what_changed(built_db, changed_db):
+    """The command prints what format_text says of the two builds, nothing else."""
+    result = run_icadb("diff", str(built_db), str(changed_db), check=True)
+    assert result.stdout.strip() == format_text(diff(built_db, changed_db)).strip()
+    for line in ("modi-mirziyoyev-meeting-2022", "modi-mirziyoyev-samarkand-2022",
+                 "title: '22nd SCO Summit, Samarkand' -> '22nd SCO Summit in Samarkand'", "countries: + CHN (participant)"):
+        assert line in result.stdout

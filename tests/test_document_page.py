@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from icadb.passages import Paragraph, Span, marked, paragraphs
-from tests.conftest import DRAFT_DOCUMENT, DRAFT_RECORD, SUGGESTED_QUOTE
+from tests.helpers import DRAFT_DOCUMENT, DRAFT_RECORD, SUGGESTED_QUOTE
 from tests.pagehtml import parse
 
 DOCUMENT = "2022-12-diplomat-india-central-asia-relations"

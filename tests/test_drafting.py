@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import run_icadb
+from tests.helpers import run_icadb
 
 ARTICLE = """India and Kazakhstan hold counter-terrorism talks in Astana
 

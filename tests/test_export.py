@@ -17,6 +17,7 @@ from icadb.build import build
 from icadb.db import connect
 from icadb.export import export
 from icadb.resources import resources
+from tests.helpers import run_icadb, tree_bytes
 
 FRICTIONLESS = [sys.executable, "-m", "frictionless"]
 
@@ -88,6 +89,151 @@ def test_datapackage_describes_fields_keys_licence_and_version(csv_export, built
     assert all(f["description"] for r in package["resources"] for f in r["schema"]["fields"]), "every field described"
 
 
+RECORD_COUNTRIES_SCHEMA = {
+    "missingValues": [""],
+    "primaryKey": ["record_id", "iso3", "role"],
+    "foreignKeys": [{"fields": ["iso3"], "reference": {"resource": "countries", "fields": ["iso3"]}},
+                    {"fields": ["record_id"], "reference": {"resource": "records", "fields": ["record_id"]}}],
+}
+
+
+@pytest.mark.parametrize("fmt, excel, format_keys", [
+    ("csv", False, {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                    "dialect": {"delimiter": ",", "header": True, "lineTerminator": "\n", "quoteChar": '"',
+                                "doubleQuote": True}}),
+    ("csv", True, {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+                   "dialect": {"delimiter": ",", "header": True, "lineTerminator": "\r\n", "quoteChar": '"',
+                               "doubleQuote": True}}),
+    ("parquet", False, {"format": "parquet", "mediatype": "application/vnd.apache.parquet"}),
+], ids=["csv", "excel", "parquet"])
+def test_datapackage_descriptor_as_the_data_package_spec_spells_it(built_db, tmp_path, fmt, excel, format_keys):
+    """The descriptor's fixed parts, written out here as the Frictionless spec
+    names them (a misspelt key is silently ignored by readers); the sources are
+    the five seed documents by publication, with what each leaves unsaid."""
+    export(built_db, tmp_path / "out", fmt=fmt, excel=excel, tables=["record_countries"])
+    package = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    assert {k: package[k] for k in ("profile", "name", "keywords", "icadb:drafts", "icadb:drafts_description")} == {
+        "profile": "tabular-data-package", "name": "icadb",
+        "keywords": ["India", "Central Asia", "security cooperation", "Kazakhstan", "Kyrgyzstan", "Tajikistan",
+                     "Turkmenistan", "Uzbekistan"],
+        "icadb:drafts": "none",
+        "icadb:drafts_description": "The database holds no machine-suggested drafts: every record is reviewed.",
+    }
+    (licence,) = package["licenses"]
+    assert (licence["name"], licence["path"]) == ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/")
+    assert [s["title"] for s in package["sources"]] == [
+        "Afghanistan-based militants pose threat to central Asia, India and Russia believe (The Financial Express, "
+        "2021-09-09)",
+        "China is crying. Opportunity for India. India and Russia will start joint defence production in Central "
+        "Asia. (publisher not named, date not given)",
+        "How India can expand its relations with Central Asia (The Diplomat, 2022-12)",
+        "India offers Central Asian states help against terrorism, drug trafficking and cyber threats (publisher not "
+        "named, 2023-10-17)",
+        "India and Central Asia to expand counter-terrorism and security cooperation (publisher not named, 2025)",
+    ]
+    (resource,) = package["resources"]
+    assert {k: v for k, v in resource.items() if k not in ("description", "schema")} == {
+        "name": "record_countries", "path": f"record_countries.{fmt}", "profile": "tabular-data-resource",
+        "title": "record_countries", **format_keys}
+    assert resource["description"].startswith("One row per country per role in a record. Which countries")
+    assert {k: v for k, v in resource["schema"].items() if k != "fields"} == RECORD_COUNTRIES_SCHEMA
+    fields = {f["name"]: {k: v for k, v in f.items() if k != "description"} for f in resource["schema"]["fields"]}
+    assert list(fields) == ["record_id", "iso3", "role", "note"]
+    assert fields["iso3"] == {"name": "iso3", "type": "string", "constraints": {"required": True}}
+    assert fields["note"] == {"name": "note", "type": "string"}
+    assert fields["role"]["constraints"]["required"] is True and "subject" in fields["role"]["constraints"]["enum"]
+    assert package["version"] == json.loads((tmp_path / "out" / "datapackage.json").read_text())["version"] != ""
+    assert package["title"] == "icadb — India–Central Asia security cooperation"
+    raw = (tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8")
+    assert raw.startswith('{\n  "profile": "tabular-data-package",\n  "name": "icadb",\n  "title": "icadb — India–')
+
+
+def test_a_date_column_says_its_format(built_db, tmp_path):
+    export(built_db, tmp_path / "out", tables=["documents"])
+    (resource,) = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    assert (fields["published_earliest"]["type"], fields["published_earliest"]["format"]) == ("date", "%Y-%m-%d")
+
+
+def test_drafts_are_said_left_out_or_included(draft_db, tmp_path):
+    """What the datapackage says of drafts: left out by default, included when asked."""
+    from tests.helpers import DRAFT_RECORD, SUGGESTED_FOR, SUGGESTED_QUOTE
+
+    for include, said in ((False, "left out"), (True, "included")):
+        export(draft_db, tmp_path / said, tables=["records", "evidence"], include_drafts=include)
+        package = json.loads((tmp_path / said / "datapackage.json").read_text(encoding="utf-8"))
+        assert package["icadb:drafts"] == said
+        ids = set(api.read_export(tmp_path / said, "records")["record_id"])
+        evidence = api.read_export(tmp_path / said, "evidence")
+        quotes = set(zip(evidence["record_id"], evidence["quote"]))  # the same sentence backs another record too
+        assert (DRAFT_RECORD in ids, (SUGGESTED_FOR, SUGGESTED_QUOTE) in quotes) == (include, include), said
+
+
+@pytest.mark.parametrize("fmt, excel", [("csv", False), ("csv", True), ("parquet", False)], ids=["csv", "excel", "parquet"])
+def test_with_a_progress_display_the_same_files_are_written(built_db, tmp_path, fmt, excel):
+    """The command line's path (a progress display) writes what the library's does."""
+    from icadb.progress import Progress
+
+    plain = export(built_db, tmp_path / "plain", fmt=fmt, excel=excel, tables=["records", "timeline"])
+    with Progress(enabled=False) as progress:
+        shown = export(built_db, tmp_path / "shown", fmt=fmt, excel=excel, tables=["records", "timeline"],
+                       progress=progress)
+    assert shown.rows == plain.rows > 0
+    assert tree_bytes(tmp_path / "shown") == tree_bytes(tmp_path / "plain")
+
+
+def test_an_unknown_format_is_refused_in_words(built_db, tmp_path):
+    with pytest.raises(ValueError, match=r"^format 'xlsx'; expected csv or parquet$"):
+        export(built_db, tmp_path / "out", fmt="xlsx")
+
+
+def test_an_empty_table_is_written_to_parquet_with_its_schema(built_db, tmp_path):
+    """draft_notes is empty in a build of the seeds: its Parquet file has no
+    rows and every column's type all the same."""
+    import pyarrow.parquet as pq
+
+    export(built_db, tmp_path / "out", fmt="parquet", tables=["draft_notes"], include_drafts=True)
+    table = pq.read_table(tmp_path / "out" / "draft_notes.parquet")
+    conn = connect(built_db, readonly=True)
+    try:
+        (res,) = resources(conn, ["draft_notes"])
+    finally:
+        conn.close()
+    assert table.num_rows == 0
+    assert [(f.name, f.type, f.nullable) for f in table.schema] == \
+        [(c.name, arrow_type(c), not c.required) for c in res.columns]
+
+
+@pytest.mark.parametrize("fmt, excel", [("csv", False), ("csv", True), ("parquet", False)], ids=["csv", "excel", "parquet"])
+def test_the_extracts_readme_says_what_the_files_are(built_db, tmp_path, fmt, excel):
+    """The README's text, written out here, with only the data version taken from the build."""
+    result = export(built_db, tmp_path / "out", fmt=fmt, excel=excel, tables=["record_countries"])
+    text = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    expected = [
+        "# icadb extract", "",
+        f"Data version: {result.data_version} (cite it with any result; `build_info` holds it too).", "",
+        "India–Central Asia security cooperation: every meeting, agreement, exercise, proposal, facility and",
+        "activity the source articles report, each backed by verbatim quotes (table `evidence`).", "",
+        "Drafts: The database holds no machine-suggested drafts: every record is reviewed.", "",
+        f"One {fmt.upper()} file per table and view; `datapackage.json` (Frictionless Data Package) gives every",
+        "column's type and meaning, the keys and the licence. The full codebook is docs/codebook.md in the project.",
+        "",
+    ]
+    if fmt == "csv":
+        ends = " with a byte-order mark and CRLF line ends (for Excel)" if excel else ", LF line ends"
+        expected += [
+            f"CSV: UTF-8{ends}, a header row, RFC 4180 quoting; empty = no value. Dates are ISO 8601 at their precision",
+            "(`2023-10-17`, `2022-01` or `2021`, see `date_precision`); `date_earliest`/`date_latest` are always days.",
+            "Ids and codes are text: read them as text (Excel drops the leading zeros of `iso_numeric` unless the",
+            "column is imported as Text). JSON arrays (`countries`) are text in the CSV.", "",
+            "pandas: `icadb.read_export(folder, 'timeline')` gives typed frames; or `pd.read_csv(path, dtype=str,",
+            "keep_default_na=False)`. R: `readr::read_csv(path, col_types = readr::cols(.default = 'c'))`.", "",
+        ]
+    expected += ["| file | one row per |", "|---|---|", f"| `record_countries.{fmt}` | country per role in a record |",
+                 "", "Licence: CC BY 4.0 for the curated records; the source texts remain their publishers'.", ""]
+    assert text.split("\n") == expected
+
+
 def test_csv_is_utf8_lf_without_bom_or_index(csv_export):
     raw = (csv_export / "countries.csv").read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" not in raw
@@ -125,27 +271,115 @@ def test_every_parquet_round_trips_with_its_types(built_db, parquet_export):
                                       api.read(name, db=built_db, include_drafts=True), obj=name)
 
 
+def database_rows(built_db, name: str) -> tuple[list[str], list[tuple]]:
+    """The columns and rows of NAME as SQLite holds them, in the export's order."""
+    conn = connect(built_db, readonly=True)
+    try:
+        res = next(r for r in resources(conn) if r.name == name)
+        columns = ", ".join(f'"{c.name}"' for c in res.columns)
+        order = ", ".join(f'"{c}"' for c in res.order_by)
+        return [c.name for c in res.columns], conn.execute(f'SELECT {columns} FROM "{name}" ORDER BY {order}').fetchall()
+    finally:
+        conn.close()
+
+
+def test_every_parquet_holds_the_values_sqlite_holds_untyped(built_db, parquet_export):
+    """Without api.typed() on either side (it would hide drift such as an
+    integer written as 3.0): each Parquet value is the SQLite value itself, of
+    the same Python type, a date as a date32 whose ISO text is SQLite's text."""
+    import datetime as dt
+
+    import pyarrow.parquet as pq
+
+    for name in published(built_db):
+        columns, rows = database_rows(built_db, name)
+        table = pq.read_table(parquet_export / f"{name}.parquet")
+        assert table.column_names == columns, name
+        written = list(zip(*(table.column(c).to_pylist() for c in columns))) if rows else []
+        assert len(written) == len(rows), name
+        for row, back in zip(rows, written):
+            back = tuple(v.isoformat() if isinstance(v, dt.date) else v for v in back)
+            assert [type(v) for v in back] == [type(v) for v in row] and back == tuple(row), (name, row[:3])
+
+
+def test_cli_export_parquet_excel_and_zip(built_db, tmp_path):
+    """Each format option through the command a user runs."""
+    run_icadb("export", "--out", str(tmp_path / "pq"), "--format", "parquet", "-q", db=built_db, check=True)
+    assert sorted(p.name for p in (tmp_path / "pq").glob("*.parquet")) == \
+        sorted(f"{name}.parquet" for name in published(built_db))
+    pd.testing.assert_frame_equal(api.read_export(tmp_path / "pq", "timeline"), api.read("timeline", db=built_db))
+    run_icadb("export", "--out", str(tmp_path / "xl"), "--excel", "--zip", "-q", db=built_db, check=True)
+    raw = (tmp_path / "xl" / "timeline.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == raw.count(b"\n")
+    with zipfile.ZipFile(tmp_path / "xl.zip") as archive:
+        assert archive.read("xl/timeline.csv") == raw
+        assert sorted(archive.namelist()) == sorted(f"xl/{p.name}" for p in (tmp_path / "xl").iterdir())
+
+
 def test_same_seeds_give_the_same_bytes(built_db, tmp_path):
     again = tmp_path / "again.sqlite"
     build(again)
     first, second = tmp_path / "1" / "icadb", tmp_path / "2" / "icadb"
     export(built_db, first, make_zip=True)
     export(again, second, make_zip=True)
-    for path in sorted(first.iterdir()):
-        assert path.read_bytes() == (second / path.name).read_bytes(), path.name
+    one, two = tree_bytes(first), tree_bytes(second)
+    assert one and sorted(one) == sorted(two), "the same files, both ways"
+    assert [name for name in one if one[name] != two[name]] == []
     assert first.with_suffix(".zip").read_bytes() == second.with_suffix(".zip").read_bytes()
 
 
 def test_zip_holds_the_folder(built_db, tmp_path):
-    result = export(built_db, tmp_path / "pack", make_zip=True)
+    """Every file of the folder, byte for byte (CRLF kept), deflated, dated
+    1980-01-01 and readable by all (so the archive's bytes depend on nothing
+    but the files)."""
+    result = export(built_db, tmp_path / "pack", make_zip=True, excel=True)
     with zipfile.ZipFile(result.zip_path) as archive:
-        names = archive.namelist()
-    assert "pack/datapackage.json" in names and "pack/timeline.csv" in names
+        infos = archive.infolist()
+        assert sorted(i.filename for i in infos) == sorted(f"pack/{p.name}" for p in (tmp_path / "pack").iterdir())
+        for info in infos:
+            assert archive.read(info) == (tmp_path / info.filename).read_bytes(), info.filename
+            assert (info.date_time, info.external_attr, info.compress_type) == \
+                ((1980, 1, 1, 0, 0, 0), 0o644 << 16, zipfile.ZIP_DEFLATED), info.filename
+    assert "pack/datapackage.json" in archive.namelist() and "pack/timeline.csv" in archive.namelist()
+
+
+def arrow_type(col):
+    """A column's Arrow type, from the codebook's type as the README promises it."""
+    import pyarrow as pa
+
+    if col.vocabulary:
+        return pa.dictionary(pa.int32(), pa.string())
+    return {"integer": pa.int64(), "number": pa.float64(), "date": pa.date32()}.get(col.type, pa.string())
+
+
+def test_parquet_columns_have_the_codebooks_types_and_zstd(built_db, parquet_export):
+    """A vocabulary column is dictionary-encoded text, a required column is not
+    nullable, integers are int64, numbers float64, dates date32; every column
+    chunk is zstd-compressed; the result counts every row written."""
+    import pyarrow.parquet as pq
+
+    conn = connect(built_db, readonly=True)
+    try:
+        written = {r.name: r for r in resources(conn)}
+        counts = {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in published(built_db)}
+    finally:
+        conn.close()
+    for name in published(built_db):
+        parquet = pq.ParquetFile(parquet_export / f"{name}.parquet")
+        schema = parquet.schema_arrow
+        for col in written[name].columns:
+            field = schema.field(col.name)
+            assert (field.type, field.nullable) == (arrow_type(col), not col.required), (name, col.name)
+        metadata = parquet.metadata
+        assert metadata.num_rows == counts[name], name
+        for group in range(metadata.num_row_groups):
+            for column in range(metadata.num_columns):
+                assert metadata.row_group(group).column(column).compression == "ZSTD", (name, column)
+    again = export(built_db, parquet_export.parent / "again", fmt="parquet")
+    assert again.rows == sum(counts.values())
 
 
 def test_cli_export_writes_the_folder(built_db, tmp_path):
-    from tests.conftest import run_icadb
-
     result = run_icadb("export", "--out", str(tmp_path / "out"), db=built_db, check=True)
     assert "exported" in result.stderr and (tmp_path / "out" / "timeline.csv").exists()
 
@@ -280,8 +514,6 @@ def test_export_table_writes_only_the_tables_named(built_db, tmp_path):
 
 
 def test_cli_export_table_option(built_db, tmp_path):
-    from tests.conftest import run_icadb
-
     result = run_icadb("export", "--out", str(tmp_path / "out"), "--table", "records", "-t", "evidence", db=built_db,
                        check=True)
     assert "exported 2 tables and views" in result.stderr

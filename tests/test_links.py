@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import DRAFT_DOCUMENT, DRAFT_RECORD
+from tests.helpers import DRAFT_DOCUMENT, DRAFT_RECORD
 from tests.pagehtml import parse
 
 

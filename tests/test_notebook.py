@@ -7,8 +7,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from tests.helpers import artifacts_folder
+
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "icadb_tour.ipynb"
-ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
 def test_notebook_is_committed_without_outputs():
@@ -18,20 +19,21 @@ def test_notebook_is_committed_without_outputs():
         "strip the outputs before committing (Kernel > Restart & Clear Output)"
 
 
-def test_notebook_runs_and_writes_its_plots(built_db, monkeypatch, tmp_path):
+def test_notebook_runs_and_writes_its_plots(built_db, monkeypatch, tmp_path, tmp_path_factory):
+    """The plots go to $ICADB_TEST_ARTIFACTS/plots (kept) or a temporary folder, never the source tree."""
+    plots = artifacts_folder(tmp_path_factory, "plots")
     monkeypatch.setenv("ICADB_DB", str(built_db))
-    monkeypatch.setenv("ICADB_PLOTS", str(ARTIFACTS))
+    monkeypatch.setenv("ICADB_PLOTS", str(plots))
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    ARTIFACTS.mkdir(exist_ok=True)
     for name in ("records_per_year.png", "country_kind_heatmap.png"):
-        (ARTIFACTS / name).unlink(missing_ok=True)
+        (plots / name).unlink(missing_ok=True)
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     text = "".join(out.get("text", "") for cell in notebook.cells for out in cell.get("outputs", []))
     assert "data version: 0" in text and "records," in text
     assert "Second India–Central Asia meeting of security officials" in text
     for name in ("records_per_year.png", "country_kind_heatmap.png"):
-        data = (ARTIFACTS / name).read_bytes()
+        data = (plots / name).read_bytes()
         assert data.startswith(b"\x89PNG") and len(data) > 10_000, f"{name} was not drawn"
     tables = [out for cell in notebook.cells for out in cell.get("outputs", [])
               if "text/html" in out.get("data", {})]

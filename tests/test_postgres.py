@@ -1,7 +1,7 @@
 """A team's database on PostgreSQL: the same rows as the SQLite file, a build that never
 leaves a half-loaded schema, and reading with icadb's own tools.
 
-Needs a server (tests/postgres.py): skipped without one, failed in CI.
+Needs a server ($ICADB_TEST_PG, tests/helpers.py): skipped without one, failed in CI.
 
 The parity test compares every table and view of an SQLite build and a
 PostgreSQL build of the same seeds, row for row, and normalises only this:
@@ -31,8 +31,7 @@ import psycopg
 import pytest
 
 from icadb import dburl, pg
-from tests.conftest import run_icadb
-from tests.postgres import pg_built, pg_database, pg_scratch, with_database  # noqa: F401 - fixtures
+from tests.helpers import run_alembic, run_icadb, with_database
 
 FTS = "_fts"
 
@@ -97,7 +96,7 @@ def busy_seeds(tmp_path_factory):
 def both(request, built_db, tmp_path_factory):
     """(SQLite, PostgreSQL) connections to builds of the same seeds: the seeds, and the seeds with
     drafts and an open review queue (which the seeds have none of)."""
-    from tests.postgres import create_database, drop_database
+    from tests.helpers import create_database, drop_database
 
     made = None
     if request.param == "seeds":
@@ -338,16 +337,6 @@ def test_diff_finds_nothing_between_the_file_and_the_server(built_db, pg_built):
 
 
 def test_alembic_check_passes_on_the_built_server(pg_built):
-    result = run_icadb_alembic(pg_built, "check")
+    result = run_alembic(pg_built, "check")
     assert result.returncode == 0, result.stderr
     assert "No new upgrade operations detected." in result.stdout + result.stderr
-
-
-def run_icadb_alembic(url: str, *args: str):
-    import subprocess
-    import sys
-
-    from icadb.paths import PROJECT_ROOT
-
-    return subprocess.run([sys.executable, "-m", "alembic", *args], cwd=PROJECT_ROOT, capture_output=True, text=True,
-                          env={"ICADB_DB": url, "PATH": "/usr/bin:/bin"})

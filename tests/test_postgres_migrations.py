@@ -1,7 +1,7 @@
 """The same Alembic revisions on PostgreSQL: pytest-alembic's standard tests,
 upgrade head and downgrade base, and ``alembic check``, on a real server.
 
-Needs a server (tests/postgres.py): skipped without one, failed in CI.
+Needs a server ($ICADB_TEST_PG, tests/helpers.py): skipped without one, failed in CI.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from pytest_alembic.tests import (  # noqa: F401 - collected as tests here
 )
 
 from icadb import dburl, migrate
-from tests.postgres import pg_scratch  # noqa: F401 - a fixture
-from tests.test_postgres import run_icadb_alembic
+from tests.helpers import run_alembic
 
 
 @pytest.fixture()
@@ -47,7 +46,7 @@ def _relations(url: str) -> set[str]:
 def test_alembic_upgrade_head_check_and_downgrade_base_on_postgresql(pg_scratch):
     """What the README's "Changing the schema" asks of a revision, on PostgreSQL."""
     for args in (("upgrade", "head"), ("check",), ("downgrade", "base")):
-        result = run_icadb_alembic(pg_scratch, *args)
+        result = run_alembic(pg_scratch, *args)
         assert result.returncode == 0, f"alembic {' '.join(args)}: {result.stderr[-2000:]}"
         if args == ("upgrade", "head"):
             assert {"records", "evidence", "timeline", "records_fts", "summary_facets"} <= _relations(pg_scratch)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from icadb import dburl, pgsql
-from tests.conftest import free_port, run_icadb
+from tests.helpers import run_icadb, unused_port
 
 
 def test_a_path_names_an_sqlite_file(tmp_path):
@@ -57,14 +57,14 @@ def test_build_refuses_another_scheme_in_one_line_and_writes_nothing(tmp_path):
 
 
 def test_build_refuses_an_unreachable_server_in_one_line():
-    url = f"postgresql://postgres@127.0.0.1:{free_port()}/icadb"
+    url = f"postgresql://postgres@127.0.0.1:{unused_port()}/icadb"
     result = run_icadb("build", "--db", url, "--quiet", env={"ICADB_DB": url})
     assert result.returncode == 1, result.stderr
     assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"icadb: cannot reach {url}")
 
 
 def test_icadb_db_may_be_a_url_too():
-    url = f"postgresql://postgres@127.0.0.1:{free_port()}/icadb"
+    url = f"postgresql://postgres@127.0.0.1:{unused_port()}/icadb"
     result = run_icadb("export", "--out", "/nonexistent/never", "--quiet", env={"ICADB_DB": url})
     assert result.returncode == 1 and "cannot reach" in result.stderr
 

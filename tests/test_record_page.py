@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from icadb.record_page import date_facts, record_page, written_date
-from tests.conftest import DRAFT_RECORD, SUGGESTED_FOR, SUGGESTED_QUOTE
+from tests.helpers import DRAFT_RECORD, SUGGESTED_FOR, SUGGESTED_QUOTE
 from tests.pagehtml import parse
 
 RECORD = "ica-nsa-2023-kazakhstan"

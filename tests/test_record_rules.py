@@ -12,9 +12,9 @@ from icadb.errors import Problems
 from icadb.loaders.record_rules import RecordRules, check_bounds
 from icadb.schema import vocab
 from icadb.yamlstream import YMap
-from tests.conftest import run_icadb
+from tests.helpers import run_icadb
 from tests.defects import make_seeds, replace
-from tests.test_check import run_check
+from tests.helpers import run_check
 
 DIPLOMAT = "2022-12-diplomat-india-central-asia-relations"
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import sqlite3
 from collections import defaultdict
+
+import yaml
 
 from icadb.errors import Problems
 from icadb.loaders.records import KINDS
@@ -67,17 +71,55 @@ def test_status_fits_the_kind(db):
         assert status in vocab.KIND_STATUSES[kind], f"a {kind} cannot be {status}"
 
 
+def _period(text: str, precision: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a date written at *precision*, worked out
+    here by calendar arithmetic (the day before the next period begins), not
+    with icadb.dates."""
+    if precision == "day":
+        day = dt.date.fromisoformat(text)
+        return day, day
+    if precision == "month":
+        year, month = map(int, text.split("-"))
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return dt.date(year, month, 1), following - dt.timedelta(days=1)
+    assert precision == "year", precision
+    return dt.date(int(text), 1, 1), dt.date(int(text) + 1, 1, 1) - dt.timedelta(days=1)
+
+
+def _seed_records() -> dict[str, dict]:
+    """Every record as written in seeds/records (plain YAML, dates as text)."""
+    found = {}
+    for path in sorted((SEEDS_DIR / "records").glob("*.yaml")):
+        for record in yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or []:
+            found[record["id"]] = record
+    return found
+
+
 def test_dates_are_consistent_with_their_precision(db):
-    for r in db.execute("SELECT * FROM records"):
+    """date_earliest and date_latest are the first and last real day of the
+    period the date names (through end_date, when there is one), unless the
+    seed narrows them with its own bounds, which must lie inside that period."""
+    seeds = _seed_records()
+    rows = db.execute("SELECT * FROM records").fetchall()
+    assert len(rows) == len(seeds) > 0
+    for r in rows:
+        seed = seeds[r["record_id"]]
+        given = (seed.get("date_earliest"), seed.get("date_latest"))
         if r["date_precision"] == "unknown":
-            assert r["date"] is None and r["year"] is None
+            assert r["date"] is None and r["year"] is None, r["record_id"]
+            assert (r["date_earliest"], r["date_latest"]) == given, r["record_id"]
             continue
-        assert r["date_earliest"] <= r["date"] + "-99" and r["date_earliest"] <= r["date_latest"]
+        start, end = _period(seed["date"], seed["date_precision"])
+        if seed.get("end_date"):
+            end = _period(seed["end_date"], seed.get("end_date_precision", seed["date_precision"]))[1]
+        earliest = dt.date.fromisoformat(given[0]) if given[0] else start
+        latest = dt.date.fromisoformat(given[1]) if given[1] else end
+        assert start <= earliest <= latest <= end, r["record_id"]
+        assert (r["date"], r["date_earliest"], r["date_latest"], r["year"]) == \
+            (seed["date"], earliest.isoformat(), latest.isoformat(), start.year), r["record_id"]
         assert r["date_basis"] in ("stated", "inferred")
         if r["date_basis"] == "inferred":
             assert r["date_note"], f"{r['record_id']}: an inferred date needs its reasoning in date_note"
-        if r["date_precision"] == "month" and r["end_date"] is None:
-            assert r["date_earliest"][:7] <= r["date"] <= r["date_latest"][:7]
 
 
 def _flagged_duplicates(db) -> list[frozenset]:
@@ -156,3 +198,20 @@ def test_timeline_countries_is_the_sorted_set_of_linked_countries(db):
     for r in db.execute("SELECT record_id, countries FROM timeline"):
         linked = sorted({x[0] for x in db.execute("SELECT iso3 FROM record_countries WHERE record_id = ?", (r[0],))})
         assert json.loads(r["countries"]) == linked
+
+
+def test_a_date_narrowed_by_its_own_bounds_keeps_them(tmp_path):
+    """A month-precision date with date_earliest and date_latest inside the
+    month is stored with those bounds, not the month's first and last day."""
+    from icadb.build import build
+    from tests.defects import DATED, make_seeds, replace
+
+    seeds = make_seeds(tmp_path / "seeds")
+    replace("records/meetings.yaml", DATED,
+            "  date: 2021-09\n  date_precision: month\n  date_earliest: 2021-09-05\n  date_latest: 2021-09-08\n")(seeds)
+    result = build(tmp_path / "icadb.sqlite", seeds=seeds)
+    conn = sqlite3.connect(result.path)
+    row = conn.execute("SELECT date, date_earliest, date_latest FROM records WHERE record_id = "
+                       "'india-russia-nsa-2021-09-08'").fetchone()
+    conn.close()
+    assert row == ("2021-09", "2021-09-05", "2021-09-08")

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from icadb.schema.vocab import STATUS_OCCURRENCE
-from tests.conftest import run_icadb
+from tests.helpers import run_icadb
 
 ARTICLE = """India and Uzbekistan hold defence talks in Tashkent
 

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
 from icadb.serve import SETTINGS
-from tests.conftest import PROJECT_ROOT, free_port
+from tests.helpers import wait_for
 
 
 def datasette_get(db_path, *paths: str) -> list:
@@ -55,41 +51,21 @@ def test_served_connections_enforce_foreign_keys(built_db):
     assert asyncio.run(pragma()) == 1
 
 
-def wait_for(url: str, seconds: float = 30) -> bytes:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                return response.read()
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
-
-
 @pytest.fixture()
-def served(tmp_path):
-    """`icadb serve` on a free port, building its database first (it is missing)."""
-    port = free_port()
+def served(tmp_path, start_server):
+    """`icadb serve` building its database first (it is missing)."""
     db = tmp_path / "icadb.sqlite"
-    proc = subprocess.Popen([sys.executable, "-m", "icadb", "serve", "--db", str(db), "--port", str(port)],
-                            cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/-/versions.json")
-        yield port, db
-    finally:
-        proc.terminate()
-        output = proc.communicate(timeout=10)[0]
-        print(output)
+    with start_server(db) as server:
+        yield server, db
 
 
 def test_icadb_serve_builds_then_answers_on_loopback(served):
-    port, db = served
+    server, db = served
     assert db.exists(), "serve builds the database when it is missing"
-    data = json.loads(wait_for(f"http://127.0.0.1:{port}/icadb.json"))
+    data = json.loads(wait_for(f"{server.url}/icadb.json"))
     assert "records" in {t["name"] for t in data["tables"]}
-    settings = json.loads(wait_for(f"http://127.0.0.1:{port}/-/settings.json"))
+    settings = json.loads(wait_for(f"{server.url}/-/settings.json"))
     assert settings["sql_time_limit_ms"] == SETTINGS["sql_time_limit_ms"]
     assert settings["max_returned_rows"] == SETTINGS["max_returned_rows"]
-    databases = json.loads(wait_for(f"http://127.0.0.1:{port}/-/databases.json"))
+    databases = json.loads(wait_for(f"{server.url}/-/databases.json"))
     assert databases[0]["is_mutable"] is False

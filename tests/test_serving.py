@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
 
 from icadb.build import build
-from tests.conftest import PROJECT_ROOT, free_port
-from tests.test_serve import wait_for
 
 
 def get(url: str) -> tuple[int, dict, bytes]:
@@ -25,19 +22,12 @@ def get(url: str) -> tuple[int, dict, bytes]:
 
 
 @pytest.fixture()
-def served_copy(tmp_path, built_db):
+def served_copy(tmp_path, built_db, start_server):
     """`icadb serve` on a private copy of the built database, which a test may replace."""
     db = tmp_path / "icadb.sqlite"
     shutil.copy(built_db, db)
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "icadb", "serve", "--db", str(db), "--port", str(port)],
-                            cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/-/versions.json")
-        yield f"http://127.0.0.1:{port}", db
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with start_server(db) as server:
+        yield server.url, db
 
 
 def test_repeated_page_is_served_from_the_cache(served_copy):

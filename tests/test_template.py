@@ -14,7 +14,7 @@ import pytest
 from icadb import paths, template
 from icadb.build import build
 from icadb.paths import MIGRATIONS_DIR, PROJECT_ROOT
-from tests.conftest import run_icadb
+from tests.helpers import run_icadb
 
 
 def sha(path: Path) -> str:

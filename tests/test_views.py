@@ -77,30 +77,107 @@ def test_country_activity_counts_add_up(db):
         assert r["records"] == expected
 
 
-def test_summaries_equal_a_fresh_aggregation(db):
-    """timeline, country_activity and india_dyads read tables filled at build time: they
-    must hold exactly what their SQL computes from the data."""
-    from icadb.loaders.summaries import summary_sql
+OCCURRENCE = {"planned": "intended", "proposed": "intended", "offered": "intended", "rumoured": "unverified"}
 
-    for view in ("timeline", "country_activity", "india_dyads"):
-        live = sorted((tuple(r) for r in db.execute(f"SELECT * FROM ({summary_sql(view)})")), key=repr)
-        stored = sorted((tuple(r) for r in db.execute(f"SELECT * FROM {view}")), key=repr)
-        assert stored == live and stored, view
+
+def _by_record(db, sql: str) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for row in db.execute(sql):
+        grouped.setdefault(row[0], []).append(tuple(row)[1:])
+    return grouped
+
+
+def test_timeline_is_the_records_with_their_links_counted_in_python(db):
+    """Every timeline row, recomputed here in Python from the base tables (not
+    with the SQL that filled summary_timeline): the record's own columns, its
+    series and place, occurrence from its status, its countries (every role,
+    sorted, once each), its quotes (a program's suggestions apart) and the
+    publication date of the earliest document quoted."""
+    roles = _by_record(db, "SELECT record_id, iso3 FROM record_countries")
+    quotes = _by_record(db, "SELECT e.record_id, e.suggested, d.published_earliest, d.document_id, d.published_on "
+                            "FROM evidence AS e JOIN documents AS d USING (document_id)")
+    series = dict(db.execute("SELECT series_id, name FROM series").fetchall())
+    places = {r[0]: tuple(r)[1:] for r in db.execute("SELECT place_id, name, country_iso3, latitude, longitude FROM places")}
+    timeline = {r["record_id"]: dict(r) for r in db.execute("SELECT * FROM timeline")}
+    records = db.execute("SELECT * FROM records").fetchall()
+    assert len(timeline) == len(records) > 0
+    for rec in records:
+        row = timeline[rec["record_id"]]
+        for column in ("kind", "title", "date", "date_precision", "date_earliest", "date_latest", "year", "month",
+                       "status", "category", "summary", "edition", "review_status"):
+            assert row[column] == rec[column], (rec["record_id"], column)
+        own = quotes.get(rec["record_id"], [])
+        reviewed = sorted(q[1:] for q in own if not q[0])
+        place = places.get(rec["place_id"], (None,) * 4)
+        assert (row["occurrence"], json.loads(row["countries"]), row["sources"], row["suggested_quotes"],
+                row["first_reported"], row["series"], (row["place"], row["place_country"], row["latitude"],
+                                                       row["longitude"])) == \
+            (OCCURRENCE.get(rec["status"], "occurred"), sorted({iso3 for (iso3,) in roles.get(rec["record_id"], [])}), len(reviewed),
+             len(own) - len(reviewed), reviewed[0][2] if reviewed else None, series.get(rec["series_id"]), place), \
+            rec["record_id"]
+
+
+def test_country_activity_is_counted_in_python(db):
+    """country_activity, recomputed here from records and record_countries: a
+    record in which a country is only a subject counts as discussed_in; else
+    by kind when it took place (any proposal that is not a rumour), as planned
+    when it is intended, as rumoured when unverified; drafts only in drafts."""
+    roles = {}
+    for iso3, record_id, role in db.execute("SELECT iso3, record_id, role FROM record_countries"):
+        roles.setdefault((iso3, record_id), set()).add(role)
+    records = {r["record_id"]: r for r in db.execute("SELECT * FROM records")}
+    kinds = {"meeting": "meetings", "exercise": "exercises", "agreement": "agreements", "proposal": "proposals",
+             "facility": "facilities", "activity": "activities"}
+    expected: dict[str, dict] = {}
+    for (iso3, record_id), held in roles.items():
+        rec = records[record_id]
+        counts = expected.setdefault(iso3, {c: 0 for c in [*kinds.values(), "planned", "rumoured", "discussed_in",
+                                                           "records", "drafts"]} | {"dates": [], "ends": []})
+        if rec["review_status"] == "machine_suggested":
+            counts["drafts"] += 1
+            continue
+        counts["records"] += 1
+        if rec["date_earliest"] is not None:
+            counts["dates"].append(rec["date_earliest"])
+        if rec["date_latest"] is not None:
+            counts["ends"].append(rec["date_latest"])
+        occurrence = OCCURRENCE.get(rec["status"], "occurred")
+        if held == {"subject"}:
+            counts["discussed_in"] += 1
+        elif occurrence == "unverified":
+            counts["rumoured"] += 1
+        elif rec["kind"] == "proposal" or occurrence == "occurred":
+            counts[kinds[rec["kind"]]] += 1
+        else:
+            counts["planned"] += 1
+    live = {r["iso3"]: dict(r) for r in db.execute("SELECT * FROM country_activity")}
+    assert set(live) == set(expected)
+    for iso3, counts in expected.items():
+        dates, ends = counts.pop("dates"), counts.pop("ends")
+        counts["first_date"], counts["last_date"] = min(dates, default=None), max(ends, default=None)
+        assert {k: live[iso3][k] for k in counts} == counts, iso3
 
 
 def test_evidence_countries_pair_each_quote_with_its_records_countries(db):
     """summary_evidence_countries (how to find one country's quotes at any size)
-    holds exactly the quotes of the records each country is linked to."""
-    from icadb.loaders.summaries import summary_sql
-
-    stored = sorted(tuple(r) for r in db.execute("SELECT iso3, evidence_id FROM summary_evidence_countries"))
-    assert stored == sorted(tuple(r) for r in db.execute(summary_sql("evidence_countries")))
+    holds exactly the quotes of the records each country is linked to, in any
+    role: worked out here in Python from evidence and record_countries."""
+    countries = _by_record(db, "SELECT record_id, iso3 FROM record_countries")
+    expected = {(iso3, evidence_id) for evidence_id, record_id in db.execute("SELECT evidence_id, record_id FROM evidence")
+                for (iso3,) in countries.get(record_id, [])}
+    stored = [tuple(r) for r in db.execute("SELECT iso3, evidence_id FROM summary_evidence_countries")]
+    assert len(stored) == len(set(stored)) and set(stored) == expected and expected
     kaz = {r[0] for r in db.execute(
         "SELECT et.evidence_id FROM summary_evidence_countries AS sec JOIN evidence_trail AS et USING (evidence_id) "
         "WHERE sec.iso3 = 'KAZ'")}
-    expected = {r[0] for r in db.execute(
-        "SELECT evidence_id FROM evidence WHERE record_id IN (SELECT record_id FROM record_countries WHERE iso3 = 'KAZ')")}
-    assert kaz == expected and kaz
+    assert kaz == {e for iso3, e in expected if iso3 == "KAZ"} and kaz
+
+
+# The seven proposals India made at the 2023 NSA meeting to the five Central
+# Asian states (seeds/records/proposals.yaml, made_at: ica-nsa-2023-kazakhstan).
+OFFERS_2023 = ("chabahar-in-instc-request-2023", "chabahar-port-invitation-2023", "ica-rare-earths-forum-proposal-2023",
+               "india-ct-drug-capacity-building-offer-2023", "india-cyber-agency-heads-invitation-2023",
+               "india-cyber-defence-offer-2023", "india-upi-offer-2023")
 
 
 def _dyads(db, partner: str) -> set[tuple]:
@@ -113,16 +190,25 @@ def test_india_dyads_for_turkmenistan_as_counted_by_hand(db):
     Turkmenistan both in a role other than subject (the 2+2 meeting and the
     non-paper name it only as a subject; it is not among the states named at
     the first NSA meeting or the RATS exercise)."""
-    offers_2023 = ("chabahar-in-instc-request-2023", "chabahar-port-invitation-2023",
-                   "ica-rare-earths-forum-proposal-2023", "india-ct-drug-capacity-building-offer-2023",
-                   "india-cyber-agency-heads-invitation-2023", "india-cyber-defence-offer-2023", "india-upi-offer-2023")
     assert _dyads(db, "TKM") == {
         (None, "agreement", "occurred", 1, ("ica-defence-cooperation-agreements",)),
         (None, "proposal", "intended", 1, ("ica-nsa-capacity-building-proposal",)),
         (2022, "meeting", "intended", 1, ("ica-leaders-republic-day-2022",)),
         (2022, "meeting", "occurred", 1, ("ica-summit-2022-01",)),
-        (2023, "proposal", "intended", 7, offers_2023),
+        (2023, "proposal", "intended", 7, OFFERS_2023),
         (2025, "meeting", "occurred", 2, ("ica-business-council-2025", "ica-dialogue-2025-new-delhi")),
+    }
+
+
+def test_india_dyads_for_kazakhstan_in_2023_as_counted_by_hand(db):
+    """Records of 2023 with India and Kazakhstan both in a role other than
+    subject: the second NSA meeting, which Kazakhstan hosted, and the seven
+    proposals India made there to the five Central Asian states. (The 2023 SCO
+    summit India was to host names no other country; the INSTC accession names
+    no India; neither is a dyad.)"""
+    assert {d for d in _dyads(db, "KAZ") if d[0] == 2023} == {
+        (2023, "meeting", "occurred", 1, ("ica-nsa-2023-kazakhstan",)),
+        (2023, "proposal", "intended", 7, OFFERS_2023),
     }
 
 
