@@ -615,3 +615,28 @@ def test_datapackage_gives_the_codebooks_description_and_licence_title(csv_expor
     package = json.loads((csv_export / "datapackage.json").read_text(encoding="utf-8"))
     assert " " in package["description"] and package["description"] == " ".join(book["description"].split())
     assert package["licenses"] == [{"name": "CC-BY-4.0", "path": book["license_url"], "title": book["license"]}]
+
+
+def test_the_progress_display_is_told_each_table_as_one_step(built_db, tmp_path):
+    """With a progress display, each table is a stage named after it, of one step, advanced once."""
+    from contextlib import contextmanager
+
+    told = []
+
+    class Task:
+        def __init__(self, entry):
+            self.entry = entry
+
+        def advance(self, amount=1):
+            self.entry["advanced"] += amount
+
+    class Recorder:
+        @contextmanager
+        def stage(self, description, total=None):
+            entry = {"description": description, "total": total, "advanced": 0}
+            told.append(entry)
+            yield Task(entry)
+
+    export(built_db, tmp_path / "out", tables=["records", "timeline"], progress=Recorder())
+    assert told == [{"description": "export records", "total": 1, "advanced": 1},
+                    {"description": "export timeline", "total": 1, "advanced": 1}]
