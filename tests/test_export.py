@@ -640,3 +640,14 @@ def test_the_progress_display_is_told_each_table_as_one_step(built_db, tmp_path)
     export(built_db, tmp_path / "out", tables=["records", "timeline"], progress=Recorder())
     assert told == [{"description": "export records", "total": 1, "advanced": 1},
                     {"description": "export timeline", "total": 1, "advanced": 1}]
+
+
+def test_a_foreign_key_to_its_own_resource_names_it_as_the_spec_does(csv_export):
+    """The Data Package spec spells a self-reference with an empty resource name;
+    every other reference names a resource of the package."""
+    package = json.loads((csv_export / "datapackage.json").read_text(encoding="utf-8"))
+    names = {r["name"] for r in package["resources"]}
+    references = [(r["name"], fk["reference"]["resource"]) for r in package["resources"]
+                  for fk in r["schema"].get("foreignKeys", [])]
+    assert any(target == "" for _, target in references), "the codebook has a self-reference"
+    assert all(target == "" or (target != name and target in names) for name, target in references)
