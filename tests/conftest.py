@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-if Path(__file__).resolve().parent.parent.name == "mutants":
+IN_MUTMUT_COPY = Path(__file__).resolve().parent.parent.name == "mutants"
+if IN_MUTMUT_COPY:
     # mutmut runs these tests in its copy of the tree (mutants/, see pyproject's
     # [tool.mutmut]). The editable install maps icadb.loaders to the original
     # loaders/: point it at the copy's. mutmut names a mutant after its file's
@@ -93,6 +94,13 @@ def template_cache(tmp_path_factory) -> Path:
     # Under pytest-xdist the workers share one cache (the template is made safely by whichever comes first).
     if os.environ.get("PYTEST_XDIST_WORKER"):
         folder = tmp_path_factory.getbasetemp().parent / "cache"
+        folder.mkdir(exist_ok=True)
+    elif IN_MUTMUT_COPY:
+        # mutmut runs one pytest session per mutant: they share one cache, so that
+        # each does not replay the migrations again. The template holds only what
+        # the migrations make (its key covers what they read, see icadb.template),
+        # none of the mutated modules' code, so a shared one changes no verdict.
+        folder = tmp_path_factory.getbasetemp().parent / "mutmut-cache"
         folder.mkdir(exist_ok=True)
     else:
         folder = tmp_path_factory.mktemp("cache")

@@ -160,9 +160,13 @@ def test_drafts_are_said_left_out_or_included(draft_db, tmp_path):
     from tests.helpers import DRAFT_RECORD, SUGGESTED_FOR, SUGGESTED_QUOTE
 
     for include, said in ((False, "left out"), (True, "included")):
-        export(draft_db, tmp_path / said, tables=["records", "evidence"], include_drafts=include)
+        result = export(draft_db, tmp_path / said, tables=["records", "evidence"], include_drafts=include)
+        assert result.drafts == said
         package = json.loads((tmp_path / said / "datapackage.json").read_text(encoding="utf-8"))
         assert package["icadb:drafts"] == said
+        from icadb.export import DRAFTS_SAID
+        readme_lines = (tmp_path / said / "README.md").read_text(encoding="utf-8").splitlines()
+        assert f"Drafts: {DRAFTS_SAID[said]}" in readme_lines, said
         ids = set(api.read_export(tmp_path / said, "records")["record_id"])
         evidence = api.read_export(tmp_path / said, "evidence")
         quotes = set(zip(evidence["record_id"], evidence["quote"]))  # the same sentence backs another record too
@@ -523,3 +527,127 @@ def test_cli_export_table_option(built_db, tmp_path):
     assert result.returncode == 2
     assert "icadb: --table: no table or view 'recrods'; expected one of: countries," in result.stderr
     assert not (tmp_path / "bad").exists()
+
+
+def test_each_source_with_an_address_gives_it_as_its_path(built_db, tmp_path):
+    """The descriptor's sources are the documents, oldest first: one with a URL
+    has it as its ``path``, one without has no ``path``. (No seed document has
+    a URL, so one is given one here.)"""
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "icadb.sqlite"
+    shutil.copy(built_db, db)
+    conn = sqlite3.connect(db)
+    with conn:
+        first = conn.execute("SELECT document_id FROM documents ORDER BY published_earliest, document_id").fetchone()[0]
+        conn.execute("UPDATE documents SET url = 'https://example.org/a' WHERE document_id = ?", (first,))
+    urls = [url for (url,) in conn.execute("SELECT url FROM documents ORDER BY published_earliest, document_id")]
+    conn.close()
+    export(db, tmp_path / "out", tables=["countries"])
+    sources = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))["sources"]
+    assert urls[0] == "https://example.org/a" and None in urls
+    assert [s.get("path") for s in sources] == urls
+    assert [("path" in s) for s in sources] == [url is not None for url in urls]
+
+
+def test_parquet_written_in_batches_holds_every_row(built_db, tmp_path, monkeypatch):
+    """A table longer than a batch is written batch by batch: every row, counted once."""
+    import pyarrow.parquet as pq
+
+    import icadb.export as export_module
+
+    whole = export(built_db, tmp_path / "whole", fmt="parquet", tables=["records"])
+    monkeypatch.setattr(export_module, "BATCH", 2)
+    batched = export(built_db, tmp_path / "batched", fmt="parquet", tables=["records"])
+    conn = connect(built_db, readonly=True)
+    try:
+        count = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    finally:
+        conn.close()
+    assert count > 2 * 2, "the seeds' records fill more than two batches of 2"
+    assert batched.rows == whole.rows == count
+    batched_table = pq.read_table(tmp_path / "batched" / "records.parquet")
+    whole_table = pq.read_table(tmp_path / "whole" / "records.parquet")
+    assert batched_table.schema == whole_table.schema and batched_table.to_pydict() == whole_table.to_pydict()
+
+
+def test_descriptor_and_readme_say_no_drafts_unless_told(built_db):
+    """Called without ``drafts``, the descriptor and the README say the database holds none."""
+    from icadb.export import DRAFTS_SAID, datapackage, readme
+
+    conn = connect(built_db, readonly=True)
+    try:
+        res_list = resources(conn, ["countries"])
+        package = datapackage(conn, res_list, "csv", False, "v1")
+    finally:
+        conn.close()
+    assert package["icadb:drafts"] == "none" and package["icadb:drafts_description"] == DRAFTS_SAID["none"]
+    assert f"Drafts: {DRAFTS_SAID['none']}" in readme("v1", res_list, "csv", False).splitlines()
+
+
+def test_export_into_an_existing_folder_writes_it_again(built_db, tmp_path):
+    """Exporting into a folder that is already there (an earlier extract) writes the same files again."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    first = export(built_db, folder, tables=["countries"])
+    before = tree_bytes(folder)
+    again = export(built_db, folder, tables=["countries"])
+    assert again.files == first.files and tree_bytes(folder) == before
+
+
+def test_a_plain_export_makes_no_zip_and_says_how_long_it_took(built_db, tmp_path):
+    """Without ``make_zip`` no archive is made; ``seconds`` is the time the call took, no more."""
+    import time
+
+    started = time.perf_counter()
+    result = export(built_db, tmp_path / "out", tables=["countries"])
+    took = time.perf_counter() - started
+    assert result.zip_path is None and not (tmp_path / "out.zip").exists()
+    assert isinstance(result.seconds, float) and 0 <= result.seconds <= took
+
+
+def test_datapackage_gives_the_codebooks_description_and_licence_title(csv_export):
+    """The package's description is the codebook's, its white space collapsed; the licence is titled as the codebook titles it."""
+    from icadb.codebook import load
+
+    book = load()
+    package = json.loads((csv_export / "datapackage.json").read_text(encoding="utf-8"))
+    assert " " in package["description"] and package["description"] == " ".join(book["description"].split())
+    assert package["licenses"] == [{"name": "CC-BY-4.0", "path": book["license_url"], "title": book["license"]}]
+
+
+def test_the_progress_display_is_told_each_table_as_one_step(built_db, tmp_path):
+    """With a progress display, each table is a stage named after it, of one step, advanced once."""
+    from contextlib import contextmanager
+
+    told = []
+
+    class Task:
+        def __init__(self, entry):
+            self.entry = entry
+
+        def advance(self, amount=1):
+            self.entry["advanced"] += amount
+
+    class Recorder:
+        @contextmanager
+        def stage(self, description, total=None):
+            entry = {"description": description, "total": total, "advanced": 0}
+            told.append(entry)
+            yield Task(entry)
+
+    export(built_db, tmp_path / "out", tables=["records", "timeline"], progress=Recorder())
+    assert told == [{"description": "export records", "total": 1, "advanced": 1},
+                    {"description": "export timeline", "total": 1, "advanced": 1}]
+
+
+def test_a_foreign_key_to_its_own_resource_names_it_as_the_spec_does(csv_export):
+    """The Data Package spec spells a self-reference with an empty resource name;
+    every other reference names a resource of the package."""
+    package = json.loads((csv_export / "datapackage.json").read_text(encoding="utf-8"))
+    names = {r["name"] for r in package["resources"]}
+    references = [(r["name"], fk["reference"]["resource"]) for r in package["resources"]
+                  for fk in r["schema"].get("foreignKeys", [])]
+    assert any(target == "" for _, target in references), "the codebook has a self-reference"
+    assert all(target == "" or (target != name and target in names) for name, target in references)
