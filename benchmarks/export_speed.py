@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from load import free_port, wait_until_up  # noqa: E402
+from load import built_seeds, free_port, wait_until_up  # noqa: E402
 
 PARQUET_BASELINE = r"""
 import sys
@@ -164,10 +164,7 @@ def main() -> int:
     parser.add_argument("--datasette", action="store_true", help="also time Datasette's streaming CSV")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        db = args.db
-        if db is None:
-            db = Path(folder) / "icadb.sqlite"
-            subprocess.run([sys.executable, "-m", "icadb", "build", "--quiet", "--db", str(db)], cwd=ROOT, check=True)
+        db = built_seeds(args.db, Path(folder))
         table, rows = (args.table, None) if args.table else biggest_table(db)
         if rows is None:
             conn = sqlite3.connect(db)

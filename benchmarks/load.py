@@ -40,6 +40,15 @@ PAGES = {
 }
 
 
+def built_seeds(db: Path | None, folder: Path) -> Path:
+    """*db* if given, else the seeds built (`icadb build`) into *folder*/icadb.sqlite: every benchmark's --db default."""
+    if db is not None:
+        return db
+    built = folder / "icadb.sqlite"
+    subprocess.run([sys.executable, "-m", "icadb", "build", "--quiet", "--db", str(built)], cwd=ROOT, check=True)
+    return built
+
+
 def free_port() -> int:
     import socket
 
@@ -150,10 +159,7 @@ def main() -> int:
 
 def measure(args, cache_mb: str) -> bool:
     with tempfile.TemporaryDirectory() as folder:
-        db = args.db
-        if db is None:
-            db = Path(folder) / "icadb.sqlite"
-            subprocess.run([sys.executable, "-m", "icadb", "build", "--quiet", "--db", str(db)], cwd=ROOT, check=True)
+        db = built_seeds(args.db, Path(folder))
         port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "icadb", "serve", "--db", str(db), "--port", str(port)],
                                   cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

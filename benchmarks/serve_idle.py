@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from load import free_port, wait_until_up  # noqa: E402
+from load import built_seeds, free_port, wait_until_up  # noqa: E402
 
 PAGES = ("/icadb/timeline", "/icadb/records?_facet=kind&_facet=status", "/icadb/evidence_trail?_search=Chabahar",
          "/icadb.json?sql=select+nonsense", "/icadb/country_between_dates.json?iso3=KAZ&start=2021-01-01&end=2023-12-31")
@@ -68,10 +68,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        db = args.db
-        if db is None:
-            db = Path(folder) / "icadb.sqlite"
-            subprocess.run([sys.executable, "-m", "icadb", "build", "--quiet", "--db", str(db)], cwd=ROOT, check=True)
+        db = built_seeds(args.db, Path(folder))
         share, busy = idle_share(db, args.seconds, args.requests)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"icadb serve after {args.requests} requests ({busy:.2f} CPU s): idle for {args.seconds:g} s, "

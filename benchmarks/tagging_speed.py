@@ -14,7 +14,6 @@ import argparse
 import os
 import platform
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from load import built_seeds  # noqa: E402
 
 from icadb.text import Gazetteer, sentences  # noqa: E402
 
@@ -39,10 +41,7 @@ def main() -> int:
     parser.add_argument("--db", type=Path)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        db = args.db
-        if db is None:
-            db = Path(folder) / "icadb.sqlite"
-            subprocess.run([sys.executable, "-m", "icadb", "build", "--quiet", "--db", str(db)], cwd=ROOT, check=True)
+        db = built_seeds(args.db, Path(folder))
         conn = sqlite3.connect(db)
         gazetteer = Gazetteer.from_db(conn)
         seed_text = "\n".join(t for (t,) in conn.execute("SELECT text FROM documents ORDER BY document_id"))
