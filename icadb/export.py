@@ -95,6 +95,7 @@ DRAFTS_SAID = {
     "included": "Machine-suggested drafts were included (asked for with --include-drafts): rows with review_status "
                 "machine_suggested, and evidence with suggested = 1, are NOT reviewed by a person.",
 }
+DRAFTS_IN_BRIEF = {"none": "the database holds no drafts", "left out": "drafts left out", "included": "drafts included"}
 
 
 def datapackage(conn: sqlite3.Connection, res_list: list[Resource], fmt: str, excel: bool, version: str,

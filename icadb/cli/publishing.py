@@ -47,6 +47,7 @@ def export(db_path: Path | None, out_dir: Path, fmt: str, excel: bool, make_zip:
         icadb export --out OUT_DIR --excel --zip
         icadb export --out OUT_DIR --table mentions --table timeline
     """
+    from icadb.export import DRAFTS_IN_BRIEF
     from icadb.export import export as run_export
     from icadb.progress import Progress
 
@@ -63,12 +64,8 @@ def export(db_path: Path | None, out_dir: Path, fmt: str, excel: bool, make_zip:
         sys.exit(2)
     if not quiet:
         echo_err(f"exported {len(result.files) - 2} tables and views ({result.rows:,} rows, data version "
-                 f"{result.data_version}; {DRAFTS_SAID[result.drafts]}) to {out_dir}/ in {result.seconds:.2f} s"
+                 f"{result.data_version}; {DRAFTS_IN_BRIEF[result.drafts]}) to {out_dir}/ in {result.seconds:.2f} s"
                  + (f"; packed into {result.zip_path}" if result.zip_path else ""))
-
-DRAFTS_SAID = {"none": "the database holds no drafts", "left out": "drafts left out",
-               "included": "drafts included"}
-
 
 @click.command(context_settings=CONTEXT)
 @click.argument("old", metavar="OLD")
