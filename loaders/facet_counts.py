@@ -11,8 +11,6 @@ them only for pages without filters.
 
 from __future__ import annotations
 
-import sqlite3
-
 from icadb.codebook import configured_facets
 
 
@@ -43,36 +41,40 @@ group by j.value
 """
 
 
-def facet_sql(table: str, facet_type: str, column: str) -> str:
-    template = COLUMN_SQL if facet_type == "column" else ARRAY_SQL
-    return template.format(table=_quote(table), col=_quote(column))
-
-
-def compute(conn: sqlite3.Connection) -> int:
+def compute(conn) -> int:
     """Fill summary_facets from the database as it is; return the number of rows.
 
     A view with several facets is computed once, into a temporary table,
-    rather than once per facet (co_mentions takes 8 s at 10,000x)."""
-    if getattr(conn, "dialect", "sqlite") != "sqlite":
+    rather than once per facet (co_mentions takes 8 s at 10,000x). On
+    PostgreSQL the SQL is loaders/pgwriter.py's (values as jsonb scalars)."""
+    if getattr(conn, "dialect", "sqlite") == "sqlite":
+        templates = {"column": COLUMN_SQL, "array": ARRAY_SQL}
+        views_sql = "SELECT name FROM sqlite_master WHERE type = 'view'"
+        scratch = "temp.icadb_facet_source"
+    else:
         from icadb.loaders import pgwriter
 
-        return pgwriter.facet_counts(conn, configured_facets(), _quote)
+        templates = pgwriter.FACET_SQL
+        views_sql = "SELECT viewname FROM pg_views WHERE schemaname = current_schema()"
+        scratch = "pg_temp.icadb_facet_source"
     conn.execute("DELETE FROM summary_facets")
-    before = conn.total_changes
-    views = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+    views = {name for (name,) in conn.execute(views_sql).fetchall()}
     by_table: dict[str, list[tuple[str, str]]] = {}
     for table, facet_type, column in configured_facets():
         by_table.setdefault(table, []).append((facet_type, column))
+    total = 0
     for table, facets in by_table.items():
-        source = table
+        source = _quote(table)
         if table in views and len(facets) > 1:
-            source = "icadb_facet_source"
-            conn.execute(f"CREATE TEMP TABLE {source} AS SELECT * FROM {_quote(table)}")
+            source = scratch
+            conn.execute(f"CREATE TEMP TABLE icadb_facet_source AS SELECT * FROM {_quote(table)}")
         for facet_type, column in facets:
-            conn.execute(
+            template = templates["column" if facet_type == "column" else "array"]
+            cursor = conn.execute(
                 "INSERT INTO summary_facets (table_name, facet_type, facet, value, count) "
-                f"SELECT ?, ?, ?, value, count FROM ({facet_sql(source, facet_type, column)})",
+                f"SELECT ?, ?, ?, value, count FROM ({template.format(table=source, col=_quote(column))}) AS counted",
                 (table, facet_type, column))
-        if source != table:
-            conn.execute(f"DROP TABLE temp.{source}")
-    return conn.total_changes - before
+            total += cursor.rowcount
+        if source == scratch:
+            conn.execute(f"DROP TABLE {scratch}")
+    return total

@@ -198,7 +198,7 @@ def fill_search(ctx, names: Iterable[str]) -> None:
                          f"SELECT {key}, to_tsvector('english', {text}) FROM {table} ORDER BY {key}")
 
 
-# -- facet counts -----------------------------------------------------------------
+# -- facet counts (loaders/facet_counts.py runs them) --------------------------
 
 COLUMN_SQL = """
 select to_jsonb({col}) as value, count(*) as count from {table} as source
@@ -213,15 +213,4 @@ cross join lateral (select distinct item.value from jsonb_array_elements(source.
 group by items.value
 """
 
-
-def facet_counts(conn, facets: list[tuple[str, str, str]], quote) -> int:
-    """summary_facets on PostgreSQL: the counts loaders/facet_counts.py makes on SQLite, values as jsonb scalars."""
-    conn.execute("DELETE FROM summary_facets")
-    total = 0
-    for table, facet_type, column in facets:
-        sql = (COLUMN_SQL if facet_type == "column" else ARRAY_SQL).format(table=quote(table), col=quote(column))
-        cursor = conn.execute("INSERT INTO summary_facets (table_name, facet_type, facet, value, count) "
-                              f"SELECT ?, ?, ?, value, count FROM ({sql}) AS counted",
-                              (table, facet_type, column))
-        total += cursor.rowcount
-    return total
+FACET_SQL = {"column": COLUMN_SQL, "array": ARRAY_SQL}
