@@ -362,6 +362,19 @@ CASES = [
     Case("duplicate-field", "The same field twice in one record",
          replace("records/meetings.yaml", "  status: held\n", "  status: held\n  status: planned\n"),
          "records/meetings.yaml:5: status: duplicate field 'status' in one record; expected each field once"),
+    Case("link-twice", "The same country, organisation or person twice in one role",
+         replace("records/meetings.yaml", "    - {iso3: RUS, role: participant}\n",
+                 "    - {iso3: RUS, role: participant}\n    - {iso3: IND, role: host}\n"
+                 "    - {iso3: RUS, role: participant}\n"),
+         "records/meetings.yaml:18: countries[3]: IND is listed twice as host; expected each entity once per role",
+         also=("records/meetings.yaml:19: countries[4]: RUS is listed twice as participant; expected each entity "
+               "once per role",)),
+    Case("figure-label-twice", "Two figures of one record with the same label",
+         replace("records/meetings.yaml", "  evidence:\n",
+                 "  figures:\n    - {label: advisers, value: 1, unit: people, approximate: false, text: Ajit Doval}\n"
+                 "    - {label: advisers, value: 2, unit: people, approximate: false, text: Nikolay Patrushev}\n"
+                 "  evidence:\n"),
+         "records/meetings.yaml:24: figures[2].label: 'advisers' is given twice; expected each label once"),
     Case("figure-not-quoted", "A figure whose text is not in the record's quotes",
          replace("records/meetings.yaml", "  evidence:\n",
                  "  figures:\n    - {label: participants, value: 2, unit: countries, approximate: false, text: two sides}\n"
