@@ -362,6 +362,12 @@ CASES = [
     Case("duplicate-field", "The same field twice in one record",
          replace("records/meetings.yaml", "  status: held\n", "  status: held\n  status: planned\n"),
          "records/meetings.yaml:5: status: duplicate field 'status' in one record; expected each field once"),
+    Case("unknown-bounds-one-day", "A date of unknown precision whose bounds are one day",
+         replace("records/meetings.yaml", DATED,
+                 "  date_precision: unknown\n  date_earliest: 2021-09-08\n  date_latest: 2021-09-08\n"),
+         "records/meetings.yaml:6: date_precision: 'unknown' is coarser than its bounds, 2021-09-08 to 2021-09-08, "
+         "which lie within the day 2021-09-08; expected date_precision: day and date: 2021-09-08 (the bounds may "
+         "stay, to narrow it)"),
     Case("link-twice", "The same country, organisation or person twice in one role",
          replace("records/meetings.yaml", "    - {iso3: RUS, role: participant}\n",
                  "    - {iso3: RUS, role: participant}\n    - {iso3: IND, role: host}\n"

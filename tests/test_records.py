@@ -117,6 +117,8 @@ def test_dates_are_consistent_with_their_precision(db):
         assert start <= earliest <= latest <= end, r["record_id"]
         assert (r["date"], r["date_earliest"], r["date_latest"], r["year"]) == \
             (seed["date"], earliest.isoformat(), latest.isoformat(), start.year), r["record_id"]
+        assert (r["end_date"], r["end_date_precision"]) == (seed.get("end_date"), seed.get("end_date_precision")), \
+            r["record_id"]
         assert r["date_basis"] in ("stated", "inferred")
         if r["date_basis"] == "inferred":
             assert r["date_note"], f"{r['record_id']}: an inferred date needs its reasoning in date_note"
@@ -215,3 +217,19 @@ def test_a_date_narrowed_by_its_own_bounds_keeps_them(tmp_path):
                        "'india-russia-nsa-2021-09-08'").fetchone()
     conn.close()
     assert row == ("2021-09", "2021-09-05", "2021-09-08")
+
+
+def test_an_event_may_end_on_the_day_it_starts(tmp_path):
+    """end_date on the start's own day is a one-day event, accepted, with the day as both bounds."""
+    from icadb.build import build
+    from tests.defects import DATED, make_seeds, replace
+
+    seeds = make_seeds(tmp_path / "seeds")
+    replace("records/meetings.yaml", DATED,
+            "  date: 2021-09-08\n  date_precision: day\n  end_date: 2021-09-08\n  end_date_precision: day\n")(seeds)
+    result = build(tmp_path / "icadb.sqlite", seeds=seeds)
+    conn = sqlite3.connect(result.path)
+    row = conn.execute("SELECT date, end_date, date_earliest, date_latest FROM records WHERE record_id = "
+                       "'india-russia-nsa-2021-09-08'").fetchone()
+    conn.close()
+    assert row == ("2021-09-08", "2021-09-08", "2021-09-08", "2021-09-08")
