@@ -202,34 +202,32 @@ def test_timeline_countries_is_the_sorted_set_of_linked_countries(db):
         assert json.loads(r["countries"]) == linked
 
 
-def test_a_date_narrowed_by_its_own_bounds_keeps_them(tmp_path):
-    """A month-precision date with date_earliest and date_latest inside the
-    month is stored with those bounds, not the month's first and last day."""
+def _meeting_dated(tmp_path, date_lines: str) -> tuple:
+    """The small seed tree (tests/defects.py) with its meeting's date lines replaced, built; the meeting's
+    date, end_date, date_earliest and date_latest as stored."""
     from icadb.build import build
     from tests.defects import DATED, make_seeds, replace
 
     seeds = make_seeds(tmp_path / "seeds")
-    replace("records/meetings.yaml", DATED,
-            "  date: 2021-09\n  date_precision: month\n  date_earliest: 2021-09-05\n  date_latest: 2021-09-08\n")(seeds)
-    result = build(tmp_path / "icadb.sqlite", seeds=seeds)
-    conn = sqlite3.connect(result.path)
-    row = conn.execute("SELECT date, date_earliest, date_latest FROM records WHERE record_id = "
-                       "'india-russia-nsa-2021-09-08'").fetchone()
-    conn.close()
-    assert row == ("2021-09", "2021-09-05", "2021-09-08")
-
-
-def test_an_event_may_end_on_the_day_it_starts(tmp_path):
-    """end_date on the start's own day is a one-day event, accepted, with the day as both bounds."""
-    from icadb.build import build
-    from tests.defects import DATED, make_seeds, replace
-
-    seeds = make_seeds(tmp_path / "seeds")
-    replace("records/meetings.yaml", DATED,
-            "  date: 2021-09-08\n  date_precision: day\n  end_date: 2021-09-08\n  end_date_precision: day\n")(seeds)
+    replace("records/meetings.yaml", DATED, date_lines)(seeds)
     result = build(tmp_path / "icadb.sqlite", seeds=seeds)
     conn = sqlite3.connect(result.path)
     row = conn.execute("SELECT date, end_date, date_earliest, date_latest FROM records WHERE record_id = "
                        "'india-russia-nsa-2021-09-08'").fetchone()
     conn.close()
+    return row
+
+
+def test_a_date_narrowed_by_its_own_bounds_keeps_them(tmp_path):
+    """A month-precision date with date_earliest and date_latest inside the
+    month is stored with those bounds, not the month's first and last day."""
+    row = _meeting_dated(tmp_path, "  date: 2021-09\n  date_precision: month\n  date_earliest: 2021-09-05\n"
+                                   "  date_latest: 2021-09-08\n")
+    assert row == ("2021-09", None, "2021-09-05", "2021-09-08")
+
+
+def test_an_event_may_end_on_the_day_it_starts(tmp_path):
+    """end_date on the start's own day is a one-day event, accepted, with the day as both bounds."""
+    row = _meeting_dated(tmp_path, "  date: 2021-09-08\n  date_precision: day\n  end_date: 2021-09-08\n"
+                                   "  end_date_precision: day\n")
     assert row == ("2021-09-08", "2021-09-08", "2021-09-08", "2021-09-08")
