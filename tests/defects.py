@@ -398,6 +398,16 @@ CASES = [
          "records/meetings.yaml:7: date_earliest: 2021-10-01 is after the latest publication date of its sources, "
          f"2021-09-09 ({DOC}), yet its status 'held' says it took place; expected a date on or before 2021-09-09, or a "
          "status that says it has not taken place (planned, proposed)"),
+    Case("bounds-reversed-dated", "Bounds in the wrong order around a date of known precision",
+         replace("records/meetings.yaml", DATED,
+                 "  date: 2021-09\n  date_precision: month\n  date_earliest: 2021-09-20\n  date_latest: 2021-09-10\n"),
+         "records/meetings.yaml:9: date_latest: date_earliest 2021-09-20 is after date_latest 2021-09-10; "
+         "expected earliest <= latest"),
+    Case("bounds-apart-from-date", "Bounds that do not overlap the date they bound",
+         replace("records/meetings.yaml", DATED,
+                 "  date: 2021-09\n  date_precision: month\n  date_earliest: 2021-10-01\n  date_latest: 2021-10-05\n"),
+         "records/meetings.yaml:8: date_earliest: 2021-10-01..2021-10-05 does not overlap the date itself "
+         "(2021-09-01..2021-09-30); expected bounds around the date"),
     Case("bounds-outside-date", "Bounds outside the month (or day, or year) the date names",
          replace("records/meetings.yaml", "  date: 2021-09-08\n  date_precision: day\n",
                  "  date: 2021-09\n  date_precision: month\n  date_latest: 2021-10-05\n"),
