@@ -342,6 +342,30 @@ CASES = [
                  f"    - document: {DOC}\n{EVIDENCE}"),
          "records/meetings.yaml:25: evidence[2]: duplicate evidence: the same quote from "
          f"'{DOC}' is already cited by this record; expected each quote once"),
+    Case("evidence-problems-in-turn", "Several bad quotes in one record: each is reported, in order",
+         replace("records/meetings.yaml", f"  evidence:\n    - document: {DOC}\n{EVIDENCE} Nikolay Patrushev and Indian "
+                 "National Security Adviser Ajit Doval in New Delhi.\n",
+                 f"  evidence:\n    - document: {DOC}\n      quote: a meeting of the heads of the security councils of "
+                 f"all five states\n" + 2 * (f"    - document: {DOC}\n{EVIDENCE} Nikolay Patrushev and Indian National "
+                                            "Security Adviser Ajit Doval in New Delhi.\n")
+                 + f"    - document: {DOC}\n      quote: the two ministers signed a treaty\n"),
+         "records/meetings.yaml:24: evidence[1].quote: not found in document "
+         f"'{DOC}'; expected a verbatim quote (closest passage: 'a meeting of their national security chiefs on "
+         "Wednesday, officials said. The Islamis')",
+         also=("records/meetings.yaml:27: evidence[3]: duplicate evidence: the same quote from "
+               f"'{DOC}' is already cited by this record; expected each quote once",
+               "records/meetings.yaml:30: evidence[4].quote: not found in document "
+               f"'{DOC}'; expected a verbatim quote (closest passage: 'The two sides agreed the Taliban must be held "
+               "to thei')")),
+    Case("figure-in-a-bad-quote", "A figure quoted only by a quote that is itself refused: the quote is reported, "
+         "not the figure as well",
+         replace("records/meetings.yaml", "  evidence:\n",
+                 "  figures:\n    - {label: states, value: 5, unit: countries, approximate: false, text: all five}\n"
+                 "  evidence:\n    - document: {DOC}\n      quote: a meeting of the heads of the security councils of "
+                 "all five states\n".replace("{DOC}", DOC)),
+         "records/meetings.yaml:26: evidence[1].quote: not found in document "
+         f"'{DOC}'; expected a verbatim quote (closest passage: 'a meeting of their national security chiefs on "
+         "Wednesday, officials said. The Islamis')"),
     Case("dangling-reference", "Dangling reference between records",
          replace("records/agreements.yaml", "  made_at: india-russia-nsa-2021-09-08", "  made_at: india-russia-nsa-2021-09-09"),
          "records/agreements.yaml:12: made_at: 'india-russia-nsa-2021-09-09' is not a record id; expected the id of a "
