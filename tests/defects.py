@@ -173,6 +173,16 @@ def series_of_two(first_edition: int, second_edition: int, second_date: str) -> 
     return mutate
 
 
+def with_series(meeting: str = "", agreement: str = "") -> Callable[[Path], None]:
+    """The fixture's series file, and *meeting* and *agreement* lines added after each record's review_status."""
+    def mutate(seeds: Path) -> None:
+        (seeds / "series.yaml").write_text(SERIES, encoding="utf-8")
+        for name, lines in (("meetings", meeting), ("agreements", agreement)):
+            if lines:
+                replace(f"records/{name}.yaml", "  review_status: reviewed\n", "  review_status: reviewed\n" + lines)(seeds)
+    return mutate
+
+
 @dataclass(frozen=True)
 class Case:
     id: str
@@ -482,6 +492,18 @@ CASES = [
          "records/meetings.yaml:6: date_precision: 'unknown' is coarser than its bounds, 2021-03-01 to 2021-09-08, "
          "which lie within the year 2021; expected date_precision: year and date: 2021 (the bounds may stay, to "
          "narrow it)"),
+    Case("edition-below-one", "An edition number below 1",
+         with_series(meeting="  series: india-russia-nsa-meetings\n  edition: 0\n"),
+         "records/meetings.yaml:13: edition: 0 is below 1; expected an edition number of 1 or more, with the series "
+         "it belongs to"),
+    Case("edition-without-series", "An edition without the series it is an edition of",
+         with_series(meeting="  edition: 1\n"),
+         "records/meetings.yaml:12: edition: 1 is given without a series; expected an edition number of 1 or more, "
+         "with the series it belongs to"),
+    Case("series-of-another-kind", "A record in a series of another kind of record",
+         with_series(agreement="  series: india-russia-nsa-meetings\n"),
+         "records/agreements.yaml:11: series: 'india-russia-nsa-meetings' is a series of meetings; expected a series "
+         "of agreements"),
     Case("edition-twice", "The same edition of a series twice", series_of_two(1, 1, "2021-09-01"),
          "records/meetings.yaml:40: edition: 1 is given twice in series 'india-russia-nsa-meetings' (first at "
          "records/meetings.yaml:13); expected each edition of a series once"),
