@@ -413,14 +413,20 @@ CASES = [
          replace("records/meetings.yaml", "  evidence:\n",
                  "  figures:\n    - {label: advisers, value: 1, unit: people, approximate: false, text: Ajit Doval}\n"
                  "    - {label: advisers, value: 2, unit: people, approximate: false, text: Nikolay Patrushev}\n"
+                 "    - {label: states, value: 5, unit: countries, approximate: false, text: all five}\n"
                  "  evidence:\n"),
-         "records/meetings.yaml:24: figures[2].label: 'advisers' is given twice; expected each label once"),
+         "records/meetings.yaml:24: figures[2].label: 'advisers' is given twice; expected each label once",
+         also=("records/meetings.yaml:25: figures[3].text: 'all five' is in none of this record's evidence quotes; "
+               "expected the number as a quote writes it",)),
     Case("figure-not-quoted", "A figure whose text is not in the record's quotes",
          replace("records/meetings.yaml", "  evidence:\n",
                  "  figures:\n    - {label: participants, value: 2, unit: countries, approximate: false, text: two sides}\n"
+                 "    - {label: states, value: 5, unit: countries, approximate: false, text: all five}\n"
                  "  evidence:\n"),
          "records/meetings.yaml:23: figures[1].text: 'two sides' is in none of this record's evidence quotes; "
-         "expected the number as a quote writes it"),
+         "expected the number as a quote writes it",
+         also=("records/meetings.yaml:24: figures[2].text: 'all five' is in none of this record's evidence quotes; "
+               "expected the number as a quote writes it",)),
     Case("happened-after-sources", "A record that says it happened (held, signed, in force ...) dated after its sources were published",
          replace("records/meetings.yaml", "  date: 2021-09-08", "  date: 2030-12-06"),
          "records/meetings.yaml:6: date: 2030-12-06 is after the latest publication date of its sources, 2021-09-09 "
