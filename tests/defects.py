@@ -173,6 +173,24 @@ def series_of_two(first_edition: int, second_edition: int, second_date: str) -> 
     return mutate
 
 
+PROPOSAL = (MEETINGS.replace("- id: india-russia-nsa-2021-09-08", "- id: india-russia-nsa-proposal-2021")
+            .replace("  status: held\n", "  status: proposed\n")
+            .replace("  meeting_level: security_advisers\n  format: bilateral\n  mode: in_person\n",
+                     "  proposal_type: proposal\n")
+            .replace("  people:\n    - {person: ajit-doval, role: host}\n", ""))
+
+
+def made_at_a_proposal(seeds: Path) -> None:
+    """A proposal beside the fixture's records, and the agreement's made_at pointing at it."""
+    (seeds / "records" / "proposals.yaml").write_text(PROPOSAL, encoding="utf-8")
+    replace("records/agreements.yaml", "  made_at: india-russia-nsa-2021-09-08", "  made_at: india-russia-nsa-proposal-2021")(seeds)
+
+
+def missing_then_malformed(seeds: Path) -> None:
+    remove("records/exercises.yaml")(seeds)
+    write_bytes("records/facilities.yaml", b"id: x\n")(seeds)
+
+
 def with_series(meeting: str = "", agreement: str = "") -> Callable[[Path], None]:
     """The fixture's series file, and *meeting* and *agreement* lines added after each record's review_status."""
     def mutate(seeds: Path) -> None:
@@ -380,6 +398,10 @@ CASES = [
          replace("records/agreements.yaml", "  made_at: india-russia-nsa-2021-09-08", "  made_at: india-russia-nsa-2021-09-09"),
          "records/agreements.yaml:12: made_at: 'india-russia-nsa-2021-09-09' is not a record id; expected the id of a "
          "meeting; did you mean 'india-russia-nsa-2021-09-08'?"),
+    Case("reference-to-a-proposal", "Reference to a record of the wrong kind (its article follows the kind)",
+         made_at_a_proposal,
+         "records/agreements.yaml:12: made_at: 'india-russia-nsa-proposal-2021' is a proposal, not a meeting; expected "
+         "the id of a meeting; did you mean 'india-russia-nsa-2021-09-08'?"),
     Case("reference-wrong-kind", "Reference to a record of the wrong kind",
          replace("records/agreements.yaml", "  made_at: india-russia-nsa-2021-09-08",
                  "  made_at: india-russia-deepen-counter-terrorism-2021"),
@@ -520,6 +542,16 @@ CASES = [
          "records/agreements.yaml:1: (file): file is empty; expected a YAML list of records"),
     Case("missing-file", "Missing seed file", remove("records/exercises.yaml"),
          "records/exercises.yaml: (file): missing; expected the exercises seed file (an empty list [] if there are none)"),
+    Case("missing-file-then-more", "A missing seed file does not stop the check of the files after it",
+         missing_then_malformed,
+         "records/facilities.yaml:1: (file): top level is a mapping; expected a YAML list of records ('- field: value')",
+         also=("records/exercises.yaml: (file): missing; expected the exercises seed file (an empty list [] if there "
+               "are none)",)),
+    Case("no-countries", "A record with neither countries nor organisations",
+         replace("records/meetings.yaml", "  countries:\n    - {iso3: IND, role: host}\n    - {iso3: RUS, role: participant}\n"
+                 "  organizations:\n    - {org: russian-security-council, role: participant}\n", ""),
+         "records/meetings.yaml:1: countries: missing; expected at least one country (or, where a source names none, "
+         "an organisation)"),
     Case("not-a-list", "A file that is not a list of records", write_bytes("records/agreements.yaml", b"id: x\n"),
          "records/agreements.yaml:1: (file): top level is a mapping; expected a YAML list of records ('- field: value')"),
     Case("non-utf8", "Non-UTF-8 file (e.g. saved as Latin-1)",
