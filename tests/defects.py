@@ -327,6 +327,10 @@ CASES = [
     Case("draft-reviewed", "A draft in seeds/drafts/ that says it is reviewed",
          with_draft("  review_status: machine_suggested", "  review_status: reviewed"), f"drafts/{DOC}.yaml:15: review_status: 'reviewed' in a drafts file; expected machine_suggested (accept a draft "
          "with icadb accept, which moves it into seeds/records/ as reviewed)"),
+    Case("draft-id-taken", "A draft with the id of a reviewed record",
+         with_draft("- id: ind-rus-meeting-2021-09-08", "- id: india-russia-nsa-2021-09-08"),
+         f"drafts/{DOC}.yaml:3: id: duplicate record id 'india-russia-nsa-2021-09-08' (first at records/meetings.yaml:1); "
+         "expected each record id once"),
     Case("draft-confidence", "A draft's confidence outside 0 to 1",
          with_draft("    confidence: 0.6", "    confidence: 6"), f"drafts/{DOC}.yaml:28: draft_notes.confidence: 6 is not a number from 0 to 1; expected the drafter's confidence, "
          "e.g. 0.6"),
