@@ -277,8 +277,15 @@ def test_the_collector_thread_collects_cycles_made_after_start_up():
             node.self = node
             refs.append(weakref.ref(node))
         del node
+        # A cycle the thread found still referenced (the one `node` held when it looked) has moved to an older
+        # generation, whose turn comes, as in CPython, after ten collections of the younger one. So, as further
+        # requests would, the wait keeps making new cycles, past the youngest generation's threshold each time.
         deadline = time.monotonic() + 10
         while any(r() is not None for r in refs) and time.monotonic() < deadline:
+            churn = [Node() for _ in range(800)]
+            for other in churn:
+                other.self = other
+            del churn, other
             time.sleep(0.02)  # polls the condition (every cycle gone), with a deadline
         assert all(r() is None for r in refs), "the cycles made after start-up were never collected"
     finally:
