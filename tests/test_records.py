@@ -231,3 +231,20 @@ def test_an_event_may_end_on_the_day_it_starts(tmp_path):
     row = _meeting_dated(tmp_path, "  date: 2021-09-08\n  date_precision: day\n  end_date: 2021-09-08\n"
                                    "  end_date_precision: day\n")
     assert row == ("2021-09-08", "2021-09-08", "2021-09-08", "2021-09-08")
+
+
+def test_a_draft_is_loaded_beside_its_record(tmp_path):
+    """A draft of the small seed tree (tests/defects.py): its record is machine_suggested, and the drafts table
+    says which document it was drafted from and with what confidence (what marks it as a draft in every view)."""
+    from icadb.build import build
+    from tests.defects import DOC, make_seeds, with_draft
+
+    seeds = make_seeds(tmp_path / "seeds")
+    with_draft()(seeds)
+    result = build(tmp_path / "icadb.sqlite", seeds=seeds)
+    conn = sqlite3.connect(result.path)
+    drafts = conn.execute("SELECT record_id, document_id, confidence, drafter FROM drafts").fetchall()
+    status = conn.execute("SELECT review_status FROM records WHERE record_id = 'ind-rus-meeting-2021-09-08'").fetchone()
+    conn.close()
+    assert drafts == [("ind-rus-meeting-2021-09-08", DOC, 0.6, "icadb draft 1")]
+    assert status == ("machine_suggested",)
