@@ -104,6 +104,8 @@ def read(name: str, where: str | None = None, params: dict | tuple | None = None
     """
     import pandas as pd
 
+    from icadb.db import dialect
+
     conn = _connect(db)
     try:
         res = resource(conn, name)
@@ -118,7 +120,7 @@ def read(name: str, where: str | None = None, params: dict | tuple | None = None
         order = ", ".join(f'"{c}"' for c in res.order_by)
         sql = (f'SELECT {columns} FROM "{name}"' + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
                + f" ORDER BY {order}")
-        if getattr(conn, "dialect", "sqlite") == "sqlite":
+        if dialect(conn) == "sqlite":
             frame = pd.read_sql_query(sql, conn, params=params, dtype=object)
         else:
             cursor = conn.execute(sql, params)

@@ -34,6 +34,8 @@ import csv
 import sqlite3
 from collections.abc import Iterator, Sequence
 
+from icadb.db import quote
+
 SEP = "\x1f"  # ASCII unit separator, between the values of a row
 RS = "\x1e"  # ASCII record separator, between the rows of a range
 FUNCTION = "icadb_csv_text"
@@ -50,10 +52,6 @@ def _python_text(value) -> str:
 def register(conn: sqlite3.Connection) -> None:
     """Give *conn* the function that renders REAL and BLOB values as Python does."""
     conn.create_function(FUNCTION, 1, _python_text, deterministic=True)
-
-
-def quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _value(column: str, plain: bool) -> str:

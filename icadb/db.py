@@ -28,6 +28,11 @@ def connect(path, *, readonly: bool = False):
     return conn
 
 
+def quote(name: str) -> str:
+    """*name* as an SQL identifier ("..."), on either engine."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 def dialect(conn) -> str:
     """"postgresql" for a :class:`PgReader` (or the loaders' PostgreSQL connection), else "sqlite"."""
     return getattr(conn, "dialect", "sqlite")

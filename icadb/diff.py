@@ -54,35 +54,22 @@ def real_text(value) -> str:
     return text if "." in text or "n" in text else text + ".0"
 
 
-class _Rows:
-    """Rows as mappings by column name (sqlite3.Row's part diff uses), from any connection."""
-
-    def __init__(self, conn):
-        self.conn = conn
-
-    def execute(self, sql: str):
-        cursor = self.conn.execute(sql)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor]
-
-
 def snapshot(path) -> tuple[str, dict[str, dict[str, object]]]:
     """(data version, {record_id: {field: value}}) for the database at *path*
     (a file, or a PostgreSQL URL or :class:`icadb.dburl.Database`)."""
-    from icadb.db import connect, dialect
+    from icadb.db import connect, dialect, dicts
 
     raw = connect(path, readonly=True)
-    conn = _Rows(raw)
     try:
         tables = _tables(raw)
-        version = conn.execute("SELECT data_version FROM build_info")[0]["data_version"] if "build_info" in tables else "?"
+        version = dicts(raw, "SELECT data_version FROM build_info")[0]["data_version"] if "build_info" in tables else "?"
         records: dict[str, dict[str, object]] = {}
-        for row in conn.execute("SELECT * FROM records"):
+        for row in dicts(raw, "SELECT * FROM records"):
             records[row["record_id"]] = {k: v for k, v in row.items() if k != "record_id"}
         for table in KIND_TABLES:
             if table not in tables:
                 continue
-            for row in conn.execute(f"SELECT * FROM {table}"):
+            for row in dicts(raw, f"SELECT * FROM {table}"):
                 records[row["record_id"]].update({k: v for k, v in row.items() if k not in ("record_id", "kind")})
         lists = {
             "countries": "SELECT record_id, iso3 || ' (' || role || ')' FROM record_countries",

@@ -27,6 +27,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from icadb.db import quote
 from icadb.dburl import Database, DatabaseURLError
 from icadb.errors import Problems, SeedError
 from icadb.paths import MIGRATIONS_DIR, SEEDS_DIR
@@ -71,10 +72,6 @@ def migrate(sa_conn, schema: str, revision: str = "head", migrations: Path = MIG
     sa_conn.commit()
 
 
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _check_target(raw, target: str) -> None:
     """Refuse to replace a schema that is not icadb's alone (see the module docstring)."""
     tables = [r[0] for r in raw.execute(
@@ -113,19 +110,19 @@ def _copy_grants(raw, old: str, new: str) -> None:
             f"SELECT a.privilege_type, {grantee}, a.is_grantable FROM pg_namespace AS n "
             "CROSS JOIN LATERAL aclexplode(n.nspacl) AS a LEFT JOIN pg_roles AS r ON r.oid = a.grantee "
             "WHERE n.nspname = %s AND a.grantee <> n.nspowner", (old,)).fetchall():
-        raw.execute(f"GRANT {privilege} ON SCHEMA {_quote(new)} TO {who}" + (" WITH GRANT OPTION" if grantable else ""))
+        raw.execute(f"GRANT {privilege} ON SCHEMA {quote(new)} TO {who}" + (" WITH GRANT OPTION" if grantable else ""))
     for relation, privilege, who, grantable in raw.execute(
             f"SELECT c.relname, a.privilege_type, {grantee}, a.is_grantable FROM pg_class AS c "
             "CROSS JOIN LATERAL aclexplode(c.relacl) AS a LEFT JOIN pg_roles AS r ON r.oid = a.grantee "
             "WHERE c.relnamespace = %s::regnamespace AND a.grantee <> c.relowner AND c.relkind IN ('r', 'v') "
             "AND EXISTS (SELECT 1 FROM pg_class AS n WHERE n.relname = c.relname "
             "AND n.relnamespace = %s::regnamespace)", (old, new)).fetchall():
-        raw.execute(f"GRANT {privilege} ON {_quote(new)}.{_quote(relation)} TO {who}"
+        raw.execute(f"GRANT {privilege} ON {quote(new)}.{quote(relation)} TO {who}"
                     + (" WITH GRANT OPTION" if grantable else ""))
     owner = raw.execute("SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = %s", (old,)).fetchone()[0]
     try:  # the public schema belongs to pg_database_owner: keep it so, where we may
         with raw.transaction():
-            raw.execute(f"ALTER SCHEMA {_quote(new)} OWNER TO {owner}")
+            raw.execute(f"ALTER SCHEMA {quote(new)} OWNER TO {owner}")
     except Exception:  # noqa: BLE001 - not allowed to: the new schema stays the builder's
         pass
 
@@ -139,10 +136,10 @@ def swap(raw, build_schema: str, target: str) -> None:
             _check_target(raw, target)
             _copy_grants(raw, target, build_schema)
             old = f"{OLD_PREFIX}{raw.info.backend_pid}"
-            raw.execute(f"ALTER SCHEMA {_quote(target)} RENAME TO {_quote(old)}")
-        raw.execute(f"ALTER SCHEMA {_quote(build_schema)} RENAME TO {_quote(target)}")
+            raw.execute(f"ALTER SCHEMA {quote(target)} RENAME TO {quote(old)}")
+        raw.execute(f"ALTER SCHEMA {quote(build_schema)} RENAME TO {quote(target)}")
         if exists:
-            raw.execute(f"DROP SCHEMA {_quote(old)} CASCADE")
+            raw.execute(f"DROP SCHEMA {quote(old)} CASCADE")
 
 
 def collation_note(raw) -> str | None:
@@ -202,7 +199,7 @@ def build(db: Database, *, seeds: Path = SEEDS_DIR, progress: Progress | None = 
         with progress.stage("analyze and facet counts", total=2) as task:
             for (table,) in raw.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
                                         "ORDER BY 1").fetchall():
-                raw.execute(f"ANALYZE {_quote(table)}")
+                raw.execute(f"ANALYZE {quote(table)}")
             task.advance()
             phase("analyze")
             counts["summary_facets"] = facet_counts.compute(conn)

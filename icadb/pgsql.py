@@ -160,17 +160,20 @@ def nulls_first(sql: str) -> str:
     return re.sub(r"(\border by )([^\n)]+)", _nulls_first, sql, flags=re.IGNORECASE)
 
 
+def _outside_quotes(sql: str, rewrite) -> str:
+    """*sql* with *rewrite* applied to each stretch of it outside quoted text ('...')."""
+    parts = re.split(r"('(?:[^']|'')*')", sql)
+    return "".join(p if i % 2 else rewrite(p) for i, p in enumerate(parts))
+
+
 def placeholders(sql: str) -> str:
     """sqlite3's ``?`` parameters as psycopg's ``%s`` (and ``%`` as ``%%``), outside quoted text."""
-    parts = re.split(r"('(?:[^']|'')*')", sql)
-    return "".join(p if i % 2 else p.replace("%", "%%").replace("?", "%s") for i, p in enumerate(parts))
+    return _outside_quotes(sql, lambda p: p.replace("%", "%%").replace("?", "%s"))
 
 
 def named_placeholders(sql: str) -> str:
     """sqlite3's ``:name`` parameters as psycopg's ``%(name)s`` (and ``%`` as ``%%``), outside quoted text."""
-    parts = re.split(r"('(?:[^']|'')*')", sql)
-    return "".join(p if i % 2 else re.sub(r"(?<!:):([A-Za-z_]\w*)", r"%(\1)s", p.replace("%", "%%"))
-                   for i, p in enumerate(parts))
+    return _outside_quotes(sql, lambda p: re.sub(r"(?<!:):([A-Za-z_]\w*)", r"%(\1)s", p.replace("%", "%%")))
 
 
 # -- inside a migration ----------------------------------------------------

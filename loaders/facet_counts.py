@@ -12,11 +12,7 @@ them only for pages without filters.
 from __future__ import annotations
 
 from icadb.codebook import configured_facets
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
+from icadb.db import dialect, quote
 
 COLUMN_SQL = """
 select {col} as value, count(*) as count from (
@@ -47,7 +43,7 @@ def compute(conn) -> int:
     A view with several facets is computed once, into a temporary table,
     rather than once per facet (co_mentions takes 8 s at 10,000x). On
     PostgreSQL the SQL is loaders/pgwriter.py's (values as jsonb scalars)."""
-    if getattr(conn, "dialect", "sqlite") == "sqlite":
+    if dialect(conn) == "sqlite":
         templates = {"column": COLUMN_SQL, "array": ARRAY_SQL}
         views_sql = "SELECT name FROM sqlite_master WHERE type = 'view'"
         scratch = "temp.icadb_facet_source"
@@ -64,15 +60,15 @@ def compute(conn) -> int:
         by_table.setdefault(table, []).append((facet_type, column))
     total = 0
     for table, facets in by_table.items():
-        source = _quote(table)
+        source = quote(table)
         if table in views and len(facets) > 1:
             source = scratch
-            conn.execute(f"CREATE TEMP TABLE icadb_facet_source AS SELECT * FROM {_quote(table)}")
+            conn.execute(f"CREATE TEMP TABLE icadb_facet_source AS SELECT * FROM {quote(table)}")
         for facet_type, column in facets:
             template = templates["column" if facet_type == "column" else "array"]
             cursor = conn.execute(
                 "INSERT INTO summary_facets (table_name, facet_type, facet, value, count) "
-                f"SELECT ?, ?, ?, value, count FROM ({template.format(table=source, col=_quote(column))}) AS counted",
+                f"SELECT ?, ?, ?, value, count FROM ({template.format(table=source, col=quote(column))}) AS counted",
                 (table, facet_type, column))
             total += cursor.rowcount
         if source == scratch:

@@ -29,7 +29,6 @@ from pathlib import Path
 
 from icadb.loaders.writer import Writer
 
-
 from icadb.pgsql import placeholders as _placeholders
 
 
@@ -103,16 +102,11 @@ class PgWriter(Writer):
         self.insert_seconds += seconds
 
     def table(self, name: str, columns: Iterable[str]) -> None:
-        indexes = self._deferrable.pop(name, None)
-        if indexes and self.raw.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is None:
-            for index, _sql in indexes:
-                self.raw.execute(f'DROP INDEX "{index}"')
-            self._deferred[name] = indexes
+        """As on SQLite (the table's deferred indexes dropped while it is empty), with COPY for its statement."""
         cols = list(columns)
+        super().table(name, cols)
         self.columns[name] = cols
         self.sql[name] = f'COPY "{name}" ({", ".join(cols)}) FROM STDIN'
-        self.rows[name] = []
-        self.origins[name] = []
 
     def _flush(self, name: str) -> None:
         import psycopg
