@@ -8,8 +8,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+FILES  := $(VENV)/.package-files
 
-.PHONY: help serve test build bench clean chromium
+.PHONY: help serve test build bench clean chromium FORCE
 
 help:
 	@echo "make serve   build the database and serve it with Datasette on http://127.0.0.1:8001/"
@@ -18,10 +19,20 @@ help:
 	@echo "make bench   run the benchmarks and print their figures"
 	@echo "make clean   remove the virtual environment and built files"
 
-$(STAMP): pyproject.toml
+# The install is editable in setuptools' strict mode: build/__editable__.*/ holds a
+# link to each of the package's files, and .venv/ puts that folder on the path.
+# So `import icadb` finds the package even from a folder that holds another
+# folder named icadb (a clone, say), and edits to a file show at once; a new
+# file needs the links made again, which happens when the list of files changes.
+$(FILES): FORCE
+	@mkdir -p $(VENV)
+	@find icadb loaders schema -type f ! -path '*/__pycache__/*' | LC_ALL=C sort > $@.new
+	@cmp -s $@.new $@ || mv $@.new $@; rm -f $@.new
+
+$(STAMP): pyproject.toml $(FILES)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test]" --config-settings editable_mode=strict
 	@touch $(STAMP)
 
 serve: $(STAMP)
@@ -57,4 +68,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/tagging_speed.py
 
 clean:
-	rm -rf $(VENV) icadb.sqlite
+	rm -rf $(VENV) build icadb.sqlite

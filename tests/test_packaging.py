@@ -1,4 +1,4 @@
-"""The package data is declared, so `pip install -e .` prints no warning: not that setuptools would ignore a folder, nor its editable-install notice."""
+"""The package data is declared, so the editable install prints no warning, and `import icadb` finds the package from any folder."""
 
 from __future__ import annotations
 
@@ -52,17 +52,32 @@ def test_datasette_finds_the_plugins_templates_and_static_files():
     assert plugin["templates_path"] and plugin["static_path"], "icadb.datasette_plugin must be a package"
 
 
-def test_an_editable_install_prints_no_warning(tmp_path):
-    """`pip install -e .` into a new virtual environment, as `make` does: the
-    output holds no warning of any kind (setuptools' notices included), and the
-    package that was installed imports schema/ and loaders/ from the checkout."""
+def test_an_editable_install_prints_no_warning_and_wins_over_a_folder_named_icadb(tmp_path):
+    """`pip install -e . --config-settings editable_mode=strict` into a new
+    virtual environment, as `make` does, from a copy of the checkout (the
+    install writes its links under the project's build/): the output holds no
+    warning of any kind, the package imports schema/ and loaders/ from that
+    copy, and a script in a folder that also holds a folder named icadb (the
+    clone, say) still gets the package, not an empty namespace."""
+    import os
     import re
+    import shutil
     import subprocess
     import sys
 
-    venv = tmp_path / "venv"
+    project = tmp_path / "icadb"  # the clone, as a user names it
+    tracked = subprocess.run(["git", "ls-files"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+    for name in tracked.stdout.splitlines():
+        source, target = PROJECT_ROOT / name, project / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():  # icadb/schema and icadb/loaders
+            target.symlink_to(os.readlink(source))
+        elif source.is_file():
+            shutil.copy2(source, target)
+    venv = project / ".venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    result = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--no-deps", "-e", str(PROJECT_ROOT)],
+    result = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--no-deps", "-e", str(project),
+                             "--config-settings", "editable_mode=strict"],
                             capture_output=True, text=True, timeout=300)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-2000:]
@@ -70,7 +85,10 @@ def test_an_editable_install_prints_no_warning(tmp_path):
     warnings = [line for line in output.splitlines()
                 if "warning" in line.lower() and not re.match(r"WARNING: Location '[^']*' is ignored", line)]
     assert warnings == [], output[-3000:]
-    located = subprocess.run([str(venv / "bin" / "python"), "-c",
-                              "import icadb.schema, icadb.loaders; print(icadb.schema.__file__, icadb.loaders.__file__)"],
-                             capture_output=True, text=True, cwd=tmp_path, check=True).stdout.split()
-    assert located == [str(PROJECT_ROOT / "schema" / "__init__.py"), str(PROJECT_ROOT / "loaders" / "__init__.py")]
+    script = tmp_path / "analysis.py"  # beside the folder named icadb
+    script.write_text("import pathlib, icadb, icadb.schema, icadb.loaders\n"
+                      "print(callable(icadb.read), pathlib.Path(icadb.schema.__file__).resolve(),"
+                      " pathlib.Path(icadb.loaders.__file__).resolve())\n", encoding="utf-8")
+    located = subprocess.run([str(venv / "bin" / "python"), str(script)], capture_output=True, text=True,
+                             cwd=tmp_path, check=True).stdout.split()
+    assert located == ["True", str(project / "schema" / "__init__.py"), str(project / "loaders" / "__init__.py")]
