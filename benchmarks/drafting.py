@@ -47,7 +47,7 @@ from icadb.drafting.evaluate import Gold, Score, gold_from_item, score  # noqa: 
 from icadb.drafting.knowledge import from_database  # noqa: E402
 from icadb.drafting.rules import load as load_rules  # noqa: E402
 from icadb.drafting.yamltext import document as yaml_document  # noqa: E402
-from icadb.errors import SeedError  # noqa: E402
+from icadb.loaders.errors import SeedError  # noqa: E402
 from icadb.paths import SEEDS_DIR  # noqa: E402
 
 TEST_DATA = ROOT / "tests" / "data" / "drafting"

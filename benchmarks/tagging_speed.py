@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from load import built_seeds  # noqa: E402
 
-from icadb.text import Gazetteer, sentences  # noqa: E402
+from icadb.loaders.text import Gazetteer, sentences  # noqa: E402
 
 
 def tag(gazetteer: Gazetteer, text: str) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from icadb import dates
+from icadb.loaders import dates
 
 
 class AddError(ValueError):

@@ -8,7 +8,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from icadb.paths import PROJECT_ROOT, SCHEMA_DIR, cache_dir
+from icadb.paths import PROJECT_ROOT, SCHEMA_DIR
 from icadb.schema.vocab import VOCABULARIES
 
 CODEBOOK_PATH = SCHEMA_DIR / "codebook.yaml"
@@ -27,55 +27,13 @@ icadb/reviewed.py, and `read_all` leaves out the drafts and draft_notes tables; 
 """
 
 
-def safe_load(text: str) -> Any:
-    """``yaml.safe_load`` with libyaml's parser under PyYAML's safe
-    constructor where there is one: the same values, ten times faster."""
-    import yaml
-
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
-
-
 @lru_cache(maxsize=1)
 def load() -> dict[str, Any]:
-    """The codebook, parsed.
+    """The codebook, parsed (under the project's YAML rules: icadb.loaders.yamlread)."""
+    from icadb.loaders import yamlread
 
-    Parsed once per version of the file: the result is kept (``marshal``)
-    in the cache folder under the SHA-256 of the file's bytes and of the
-    Python and PyYAML that parsed it, so ``icadb export`` and ``icadb serve``
-    need not import PyYAML. The cache is only ever a copy: when it cannot be
-    read or written, the file is parsed."""
-    import hashlib
-    import marshal
-    import os
-    import sys
+    return yamlread.load(CODEBOOK_PATH)
 
-    data = CODEBOOK_PATH.read_bytes()
-    digest = hashlib.sha256(data + sys.version.encode() + _yaml_version())
-    cached = cache_dir() / f"codebook-{digest.hexdigest()[:32]}.marshal"
-    try:
-        return marshal.loads(cached.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    book = safe_load(data.decode("utf-8"))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-        partial.write_bytes(marshal.dumps(book))
-        os.replace(partial, cached)  # a racing reader sees no file or a whole one
-    except (OSError, ValueError):  # a read-only cache folder, or a value marshal cannot keep
-        pass
-    return book
-
-
-def _yaml_version() -> bytes:
-    import importlib.util
-
-    spec = importlib.util.find_spec("yaml")  # without importing it
-    try:
-        with open(spec.origin, "rb") as fh:  # yaml/__init__.py states __version__
-            return fh.read()
-    except (AttributeError, OSError, TypeError):
-        return b""
 
 
 def column_entry(entry: str | dict) -> dict[str, Any]:
@@ -127,9 +85,11 @@ def param_values(param: dict[str, Any]) -> str:
 
 
 def plugin_config(database: str) -> dict[str, Any]:
-    with open(DATASETTE_PATH, encoding="utf-8") as fh:
-        text = fh.read()
-    return safe_load(text.replace("{db}", database))["plugins"]
+    """The plugin settings of schema/datasette.yaml, with {db} as *database*."""
+    from icadb.loaders import yamlread
+
+    plugins = yamlread.load(DATASETTE_PATH)["plugins"]
+    return json.loads(json.dumps(plugins).replace("{db}", database))
 
 
 def table_facets(table: dict[str, Any]) -> list[tuple[str, str]]:

@@ -22,7 +22,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from icadb.text import Mention, Sentence
+from icadb.loaders.text import Mention, Sentence
 
 NEEDS_DECISION = """
 select sen.sentence_id, sen.document_id, sen.position, sen.char_start, sen.char_end, sen.text

@@ -66,16 +66,15 @@ class PgReader:
         self.raw.read_only = True
 
     def execute(self, sql: str, params=None):
-        from icadb.pgsql import named_placeholders, nulls_first, placeholders
+        from icadb.loaders.pgsql import for_psycopg
 
-        sql = nulls_first(sql)  # rows in the order the SQLite file gives them
-        cursor = self.raw.cursor()
+        cursor = self.raw.cursor()  # rows in the order the SQLite file gives them (sqlglot keeps SQLite's NULLs first)
         if isinstance(params, dict):
-            cursor.execute(named_placeholders(sql), params)
+            cursor.execute(for_psycopg(sql), params)
         elif params:
-            cursor.execute(placeholders(sql), tuple(params))
+            cursor.execute(for_psycopg(sql), tuple(params))
         else:
-            cursor.execute(sql)
+            cursor.execute(for_psycopg(sql))
         return cursor
 
     def close(self) -> None:

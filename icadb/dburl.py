@@ -60,7 +60,7 @@ class Database:
     def display(self) -> str:
         """How messages name it: the path, or the URL without its password."""
         if not self.is_postgresql:
-            from icadb.errors import display_path
+            from icadb.loaders.errors import display_path
 
             return str(display_path(self.path))
         from sqlalchemy.engine import make_url

@@ -11,6 +11,7 @@ data version).
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 import time
@@ -18,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from icadb.codebook import load
-from icadb.csvexport import write_csv, write_csv_rows
 from icadb.resources import DATE, INTEGER, NUMBER, Resource, resources
 
 BATCH = 20_000
@@ -33,6 +33,19 @@ class ExportResult:
     data_version: str = ""
     zip_path: Path | None = None
     drafts: str = "none"  # none (the database holds none), left out, or included
+
+
+def write_csv(conn: sqlite3.Connection, res: Resource, path: Path, *, excel: bool = False) -> int:
+    """Write *res* as CSV at *path* with ``csv.writer`` over the rows; return the number of rows."""
+    count = 0
+    with open(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n" if excel else "\n")
+        writer.writerow([c.name for c in res.columns])
+        cursor = conn.execute(res.select_sql())
+        while rows := cursor.fetchmany(BATCH):
+            writer.writerows(rows)
+            count += len(rows)
+    return count
 
 
 def _arrow_schema(res: Resource):
@@ -224,7 +237,7 @@ def export(db_path: Path, folder: Path, *, fmt: str = "csv", excel: bool = False
     for a name that is not published); ``datapackage.json`` and the README
     describe the files written. Drafts (machine-suggested records and
     suggested quotes) are left out unless *include_drafts*."""
-    from icadb.db import connect, dialect
+    from icadb.db import connect
 
     if fmt not in ("csv", "parquet"):
         raise ValueError(f"format {fmt!r}; expected csv or parquet")
@@ -240,16 +253,14 @@ def export(db_path: Path, folder: Path, *, fmt: str = "csv", excel: bool = False
             drafts = "left out" if present else "none"
         folder.mkdir(parents=True, exist_ok=True)
         result = ExportResult(folder, data_version=version, drafts=drafts)
-        # SQLite renders the CSV itself (icadb.csvrows); from PostgreSQL, csv.writer writes the rows.
-        csv_writer = write_csv if dialect(conn) == "sqlite" else write_csv_rows
         for res in res_list:
             path = folder / f"{res.name}.{fmt}"
             if progress is not None:
                 with progress.stage(f"export {res.name}", total=1) as task:
-                    rows = csv_writer(conn, res, path, excel=excel) if fmt == "csv" else write_parquet(conn, res, path)
+                    rows = write_csv(conn, res, path, excel=excel) if fmt == "csv" else write_parquet(conn, res, path)
                     task.advance()
             else:
-                rows = csv_writer(conn, res, path, excel=excel) if fmt == "csv" else write_parquet(conn, res, path)
+                rows = write_csv(conn, res, path, excel=excel) if fmt == "csv" else write_parquet(conn, res, path)
             result.files.append(path)
             result.rows += rows
         package = datapackage(conn, res_list, fmt, excel, version, drafts)

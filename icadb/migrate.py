@@ -18,12 +18,38 @@ def alembic_config(db_path: Path | str | None = None, *, quiet: bool = True, mig
     return cfg
 
 
+def sqlite_engine(db_path: Path | str):
+    """An engine on the SQLite file *db_path* whose transactions are SQLite's own
+    (BEGIN ... COMMIT): Python's sqlite3 commits each DDL statement on its own
+    otherwise, a write to disk per CREATE (1.5 s for the baseline revision)."""
+    from sqlalchemy import create_engine, event, pool
+
+    engine = create_engine(f"sqlite:///{Path(db_path)}", poolclass=pool.NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
 def upgrade(db_path: Path | str, revision: str = "head", *, migrations: Path = MIGRATIONS_DIR) -> None:
     """Migrate the database file at *db_path* (created if missing) to *revision*
     with the revisions in *migrations* (the project's own by default)."""
     from alembic import command
 
-    command.upgrade(alembic_config(db_path, migrations=migrations), revision)
+    engine = sqlite_engine(db_path)
+    try:
+        with engine.connect() as connection:
+            cfg = alembic_config(migrations=migrations)
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, revision)
+    finally:
+        engine.dispose()
 
 
 def downgrade(db_path: Path | str, revision: str) -> None:

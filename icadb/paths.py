@@ -12,7 +12,6 @@ ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
 SCHEMA_DIR = PROJECT_ROOT / "schema"
 
 DB_ENV_VAR = "ICADB_DB"
-CACHE_ENV = "ICADB_CACHE_DIR"
 DEFAULT_DB_NAME = "icadb.sqlite"
 
 
@@ -22,14 +21,3 @@ def default_db_path() -> Path:
     if value:
         return Path(value).expanduser().resolve()
     return PROJECT_ROOT / DEFAULT_DB_NAME
-
-
-def cache_dir() -> Path:
-    """Where icadb keeps what it can make again (the schema template, the parsed
-    codebook): ``$ICADB_CACHE_DIR``, else ``$XDG_CACHE_HOME/icadb``, else
-    ``~/.cache/icadb``."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base).expanduser() if base and os.path.isabs(base) else Path.home() / ".cache") / "icadb"

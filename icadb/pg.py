@@ -3,12 +3,12 @@
 The same steps as :func:`icadb.build.build` on a file, in PostgreSQL's terms:
 
 1. A schema of the build's own (``icadb_build_<backend pid>``) gets the
-   schema of the same Alembic revisions (run in it: they put their tables,
-   views and ``alembic_version`` in the first schema of the search path).
+   tables of the same Alembic revisions (run in it: they put their tables
+   and ``alembic_version`` in the first schema of the search path).
 2. The loaders fill it through COPY (``icadb.loaders.pgwriter``), in one
    transaction; every foreign key is then made again, checking every row.
    Bad seeds are reported as on SQLite and the build schema is dropped.
-3. ANALYZE, the facet counts, commit.
+3. The views from ``schema/views/`` (translated by sqlglot), ANALYZE, commit.
 4. One transaction swaps it in: the schema the URL names (``public`` by
    default) is renamed aside, the build's schema takes its name, the old one
    is dropped. Readers see the old schema or the new one, never a mix; the
@@ -29,7 +29,7 @@ from pathlib import Path
 
 from icadb.db import quote
 from icadb.dburl import Database, DatabaseURLError
-from icadb.errors import Problems, SeedError
+from icadb.loaders.errors import Problems, SeedError
 from icadb.paths import MIGRATIONS_DIR, SEEDS_DIR
 from icadb.progress import Progress
 
@@ -160,8 +160,9 @@ def build(db: Database, *, seeds: Path = SEEDS_DIR, progress: Progress | None = 
     the server cannot be reached; the target schema is then as it was."""
     import psycopg
 
-    from icadb.build import BuildResult, PhaseClock, load_timed
-    from icadb.loaders import facet_counts
+    from icadb import views
+    from icadb.build import BuildResult, PhaseClock
+    from icadb.loaders import load_seeds
 
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
@@ -192,20 +193,19 @@ def build(db: Database, *, seeds: Path = SEEDS_DIR, progress: Progress | None = 
         from icadb.loaders.pgwriter import PgConnection
 
         conn = PgConnection(raw)
-        counts = load_timed(conn, seeds, problems, progress, phase, dialect="postgresql")
+        counts = load_seeds(conn, seeds, problems, progress, phase, dialect="postgresql")
         if problems:
             raw.rollback()
             raise SeedError(problems)
-        with progress.stage("analyze and facet counts", total=2) as task:
+        with progress.stage("views (schema/views/) and analyze", total=2) as task:
+            views.create_all(conn, "postgresql")
+            task.advance()
+            phase("views")
             for (table,) in raw.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
                                         "ORDER BY 1").fetchall():
                 raw.execute(f"ANALYZE {quote(table)}")
             task.advance()
-            phase("analyze")
-            counts["summary_facets"] = facet_counts.compute(conn)
-            raw.execute("ANALYZE summary_facets")
-            task.advance()
-        phase("facet counts")
+        phase("analyze")
         raw.commit()
         phase("commit the rows")
         swap(raw, build_schema, db.schema)

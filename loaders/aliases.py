@@ -16,7 +16,7 @@ from icadb.loaders.context import LoadContext
 from icadb.loaders.fields import Field, spec
 from icadb.loaders.writer import Writer
 from icadb.schema import vocab
-from icadb.yamlstream import iter_records
+from icadb.loaders.yamlread import iter_records
 
 COLUMNS = ("alias", "entity_type", "iso3", "org_id", "person_id", "series_id", "origin")
 REGISTRY = {"country": "countries", "organization": "organizations", "person": "people", "series": "series"}
@@ -84,7 +84,7 @@ def load(ctx: LoadContext, writer: Writer) -> None:
                     ctx.problems.add(path, line, "id", f"missing; expected the id of the {entity_type}")
                     ok = False
                 elif entity_id not in known:
-                    from icadb.errors import did_you_mean
+                    from icadb.loaders.errors import did_you_mean
 
                     ctx.problems.add(path, record.line_of("id"), "id", f"unknown {entity_type} id {entity_id!r}; "
                                      f"expected an id from the {REGISTRY[entity_type]}", did_you_mean(entity_id, known))

@@ -11,8 +11,9 @@ import hashlib
 import os
 from pathlib import Path
 
-from icadb import __version__
-from icadb.loaders.context import LoadContext, start_process
+from importlib.metadata import version
+
+from icadb.loaders.context import LoadContext
 from icadb.loaders.writer import Writer
 
 
@@ -39,40 +40,10 @@ def seeds_digest(seeds: Path) -> str:
     return digest.hexdigest()
 
 
-PREPARE_AFTER = ("records",)  # hash while the later steps run (the second core is free by then)
-
-
-def _digest_process(seeds: Path, conn) -> None:
-    conn.send(seeds_digest(seeds))
-    conn.close()
-
-
-def prepare(ctx: LoadContext) -> None:
-    """Hash a large seed tree in a process of its own, beside the last loading steps."""
-    from icadb.yamlstream import process_min_bytes
-
-    size = sum(p.stat().st_size for p in ctx.seeds.rglob("*") if p.is_file())
-    if size < process_min_bytes(size):
-        return
-    import multiprocessing
-
-    receiver, sender = multiprocessing.Pipe(duplex=False)
-    start_process(ctx, _digest_process, (ctx.seeds, sender), "icadb-digest", after=receiver.close)
-    sender.close()
-    ctx.prepared["build_info"] = receiver
-
-
 def load(ctx: LoadContext, writer: Writer) -> None:
     writer.flush()
     revision = ctx.conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-    receiver = ctx.prepared.pop("build_info", None)
-    if receiver is not None:
-        try:
-            digest = receiver.recv()
-        except EOFError:
-            raise RuntimeError("the process hashing the seeds ended without an answer") from None
-    else:
-        digest = seeds_digest(ctx.seeds)
+    digest = seeds_digest(ctx.seeds)
     writer.table("build_info", ("data_version", "schema_revision", "seeds_sha256", "icadb_version"))
-    writer.add("build_info", (f"{revision}.{digest[:12]}", revision, digest, __version__), (ctx.seeds, 0))
+    writer.add("build_info", (f"{revision}.{digest[:12]}", revision, digest, version("icadb")), (ctx.seeds, 0))
     writer.flush()

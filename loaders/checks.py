@@ -3,8 +3,7 @@
 :class:`FieldChecks` holds a record's values against a spec and reports each
 problem as ``path:line: field: problem; expected ...``; a good value is
 decided without building a label or looking up a line (those are for
-problems). :class:`RecordChecks` runs the same checks in the process that
-reads a large seed file.
+problems).
 """
 
 from __future__ import annotations
@@ -14,18 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from icadb import dates
-from icadb.errors import Problems, did_you_mean
+from icadb.loaders import dates
+from icadb.loaders.errors import Problems, did_you_mean
 from icadb.loaders.fields import Field, is_slug, type_name
-from icadb.yamlstream import YMap, YSeq
+from icadb.loaders.yamlread import YMap, YSeq
 
 if TYPE_CHECKING:  # pragma: no cover
     from icadb.loaders.context import LoadContext
 
 class FieldChecks:
     """The checks of values against field specs. They need only ``problems``
-    and ``registries`` (the ids loaded so far), so that the process reading a
-    large seed file can run them too (:class:`RecordChecks`)."""
+    and ``registries`` (the ids loaded so far)."""
 
     problems: Problems
     registries: dict[str, dict[str, Any]]
@@ -212,34 +210,6 @@ class FieldChecks:
                     items.append(checked)
             return items if good else Partial(items)
         raise AssertionError(f"unknown field kind {kind}")  # pragma: no cover
-
-
-class RecordChecks(FieldChecks):
-    """:meth:`FieldChecks.check_fields_partly` of each record of a file
-    against *fields*, with a copy of the registries the fields refer to:
-    what a reader process runs as it reads (see ``iter_checked``)."""
-
-    def __init__(self, fields: Mapping[str, Field], registries: dict[str, dict[str, Any]]):
-        self.fields = fields
-        self.registries = registries
-
-    @classmethod
-    def of(cls, ctx: LoadContext, fields: Mapping[str, Field]) -> RecordChecks:
-        refs: set[str] = set()
-
-        def collect(spec_: Mapping[str, Field]) -> None:
-            for f in spec_.values():
-                if f.ref:
-                    refs.update((f.ref, f"{f.ref}:broken"))
-                if f.item:
-                    collect(f.item)
-        collect(fields)
-        # keys only, in order (suggestions do not depend on where an id was defined)
-        return cls(fields, {name: dict.fromkeys(ctx.registries[name]) for name in sorted(refs) if name in ctx.registries})
-
-    def __call__(self, path: Path, record: YMap, problems: Any) -> tuple[dict, bool]:
-        self.problems = problems
-        return self.check_fields_partly(path, record, self.fields)
 
 
 BAD = object()

@@ -7,7 +7,7 @@ curators handled it. Nothing is silently resolved.
 
 from __future__ import annotations
 
-from icadb.errors import did_you_mean
+from icadb.loaders.errors import did_you_mean
 from icadb.loaders.context import LoadContext
 from icadb.loaders.fields import Field, spec
 from icadb.loaders.quotes import check_source

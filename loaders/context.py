@@ -2,25 +2,24 @@
 
 The open database, the problems found so far, the ids each loader has
 registered (so later loaders can check references), integer ids in seed
-order, the dates checks every dated seed uses, and the work a loader started
-early in a helper process (:func:`start_process`).
+order, the dates checks every dated seed uses, and what a loader leaves for a
+later one (``prepared``).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from icadb import dates
-from icadb.errors import Problems, display_path
+from icadb.loaders import dates
+from icadb.loaders.errors import Problems, display_path
 from icadb.loaders.checks import FieldChecks
 from icadb.loaders.quotes import DocumentTexts
 from icadb.progress import Progress
-from icadb.yamlstream import YMap
+from icadb.loaders.yamlread import YMap
 
 
 @dataclass
@@ -38,8 +37,7 @@ class LoadContext(FieldChecks, DocumentTexts):
     _texts: OrderedDict[str, str] = field(default_factory=OrderedDict)
     _normalised: OrderedDict[str, tuple[str, list[int]]] = field(default_factory=OrderedDict)
     _located: tuple = (None, None)  # the last quote located and where
-    prepared: dict[str, Any] = field(default_factory=dict)  # work a loader's prepare() started early
-    cleanups: list[Callable[[], None]] = field(default_factory=list)  # run when loading ends, however it ends
+    prepared: dict[str, Any] = field(default_factory=dict)  # what a loader leaves for a later one
 
     def next_id(self, table: str) -> int:
         """The next integer id for *table*: ids follow seed order, so builds repeat."""
@@ -101,23 +99,3 @@ class LoadContext(FieldChecks, DocumentTexts):
         return earliest, latest
 
     # -- evidence ---------------------------------------------------------
-
-
-def start_process(ctx: LoadContext, target: Callable, args: tuple, name: str,
-                  after: Callable[[], None] | None = None):
-    """Run *target(*args)* in a process of its own, beside the build; stopped
-    (then *after* run) when loading ends, however it ends. Spawned, not
-    forked: the building process holds an open SQLite transaction."""
-    import multiprocessing
-
-    process = multiprocessing.get_context("spawn").Process(target=target, args=args, name=name, daemon=True)
-    process.start()
-
-    def stop() -> None:
-        if process.is_alive():
-            process.terminate()
-        process.join()
-        if after is not None:
-            after()
-    ctx.cleanups.append(stop)
-    return process

@@ -60,7 +60,7 @@ def load(ctx: LoadContext, writer: Writer) -> None:
     for line, row in iter_csv(path, ctx.problems, CSV_HEADER):
         code = row["iso3"]
         if code not in iso:
-            from icadb.errors import did_you_mean
+            from icadb.loaders.errors import did_you_mean
 
             ctx.problems.add(path, line, "iso3", f"unknown country code {code!r}; expected an ISO 3166-1 alpha-3 code",
                              did_you_mean(code.upper(), iso))

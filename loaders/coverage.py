@@ -12,7 +12,7 @@ from icadb.loaders.fields import Field, spec
 from icadb.loaders.quotes import check_source
 from icadb.loaders.writer import Writer
 from icadb.schema import vocab
-from icadb.yamlstream import iter_records
+from icadb.loaders.yamlread import iter_records
 
 SPEC = spec(
     Field("document", "ref", ref="documents"),

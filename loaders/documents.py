@@ -16,7 +16,7 @@ from icadb.loaders.fields import Field, spec
 from icadb.loaders.record_rules import check_bounds
 from icadb.loaders.writer import Writer
 from icadb.schema import vocab
-from icadb.yamlstream import read_mappings
+from icadb.loaders.yamlread import read_mapping
 
 COLUMNS = ("document_id", "title", "title_basis", "publisher", "published_on", "date_precision", "date_basis",
            "date_note", "published_earliest", "published_latest", "url", "original_filename", "sha256",
@@ -85,7 +85,8 @@ def load(ctx: LoadContext, writer: Writer) -> None:
     by_hash: dict[str, str] = {}
     writer.table("documents", COLUMNS)
     with ctx.progress.stage("documents", total=len(metas)) as task:
-        for meta_path, meta in read_mappings(metas, ctx.problems):
+        for meta_path in metas:
+            meta = read_mapping(meta_path, ctx.problems)
             task.advance()
             if meta is None:
                 continue

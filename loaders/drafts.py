@@ -18,14 +18,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from icadb.errors import did_you_mean
+from icadb.loaders.errors import did_you_mean
 from icadb.loaders.context import LoadContext
 from icadb.loaders.fields import NOTE_FIELD, Field, spec
 from icadb.loaders.record_rules import check_series
 from icadb.loaders.records import COMMON, KINDS, _queue_evidence, check_meeting_refs, load_record
 from icadb.loaders.writer import Writer
 from icadb.schema import vocab
-from icadb.yamlstream import YMap, iter_records
+from icadb.loaders.yamlread import YMap, iter_records
 
 DRAFTS_DIR = "drafts"
 KINDS_BY_NAME = {kind.kind: kind for kind in KINDS}

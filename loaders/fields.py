@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from icadb.schema import vocab
-from icadb.yamlstream import YMap, YSeq
+from icadb.loaders.yamlread import YMap, YSeq
 
 @dataclass(frozen=True)
 class Field:

@@ -48,7 +48,7 @@ def load(ctx: LoadContext, writer: Writer) -> None:
     known = ctx.registry("organizations")
     for line, org_id, parent in parents:
         if parent not in known:
-            from icadb.errors import did_you_mean
+            from icadb.loaders.errors import did_you_mean
 
             ctx.problems.add(path, line, "parent", f"unknown organisation id {parent!r}; expected an id from this file",
                              did_you_mean(parent, known))

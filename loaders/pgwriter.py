@@ -13,23 +13,17 @@ to come here):
   loaded and made again from their own definitions after it (a sort per
   index; one check of every row per foreign key, which is what verifies the
   references, like ``PRAGMA foreign_key_check``);
-- the tagger's scratch SQLite file copied in with COPY, the search tables
-  filled with tsvectors, and the facet counts (Datasette's SQL, in
-  PostgreSQL's words).
+- the search tables filled with tsvectors.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
-import tempfile
 import time
 from collections.abc import Iterable
-from pathlib import Path
 
+from icadb.loaders.pgsql import for_psycopg
 from icadb.loaders.writer import Writer
-
-from icadb.pgsql import placeholders as _placeholders
 
 
 class PgConnection:
@@ -43,14 +37,14 @@ class PgConnection:
     def execute(self, sql: str, params: Iterable | None = None):
         cursor = self.raw.cursor()
         if params:
-            cursor.execute(_placeholders(sql), tuple(params))
+            cursor.execute(for_psycopg(sql), tuple(params))
         else:
             cursor.execute(sql)
         return cursor
 
     def executemany(self, sql: str, rows: Iterable[tuple]):
         cursor = self.raw.cursor()
-        cursor.executemany(_placeholders(sql), list(rows))
+        cursor.executemany(for_psycopg(sql), list(rows))
         return cursor
 
 
@@ -137,46 +131,9 @@ class PgWriter(Writer):
         self.origins[name].clear()
 
 
-# -- sentences and mentions: the tagger's scratch file --------------------
-
-def text_bytes(ctx) -> int:
-    """The documents' texts in UTF-8 bytes (what decides whether a tagger process pays)."""
-    return ctx.conn.execute("SELECT coalesce(sum(octet_length(text)), 0) FROM documents").fetchone()[0]
-
-
-def scratch_path(ctx) -> Path:
-    """Where the tagger writes its rows: a file of its own in the temporary folder."""
-    folder = Path(tempfile.mkdtemp(prefix="icadb-tagged-"))
-    ctx.cleanups.append(lambda: _remove(folder))
-    return folder / "tagged.sqlite"
-
-
-def _remove(folder: Path) -> None:
-    import shutil
-
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-def tagged_schema(tables: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, list[str]]]:
-    """The scratch file's tables: the columns only (the build's own schema checks the rows as they go in)."""
-    return {table: (f"CREATE TABLE {table} ({', '.join(columns)})", []) for table, columns in tables.items()}
-
-
-def copy_tagged(ctx, writer: PgWriter, scratch: Path, tables: dict[str, tuple[str, ...]],
-                origin: tuple[Path, int]) -> None:
-    """Copy the tagger's tables into the build's, through the writer (COPY)."""
-    source = sqlite3.connect(f"file:{scratch}?mode=ro", uri=True)
-    try:
-        for table, columns in tables.items():
-            writer.insert_all(table, columns, source.execute(
-                f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid"), origin)
-    finally:
-        source.close()
-
-
 # -- full-text search ---------------------------------------------------------
 
-SEARCH = {  # search table: (table, key, text searched), as migrations 0007 and 0010 made them
+SEARCH = {  # search table: (table, key, text searched), as the baseline revision made them
     "records_fts": ("records", "record_id", "title || ' ' || summary"),
     "evidence_fts": ("evidence", "evidence_id", "quote"),
     "documents_fts": ("documents", "document_id", "title || ' ' || text"),
@@ -190,21 +147,3 @@ def fill_search(ctx, names: Iterable[str]) -> None:
         ctx.conn.execute(f"DELETE FROM {name}")
         ctx.conn.execute(f"INSERT INTO {name} ({key}, search) "
                          f"SELECT {key}, to_tsvector('english', {text}) FROM {table} ORDER BY {key}")
-
-
-# -- facet counts (loaders/facet_counts.py runs them) --------------------------
-
-COLUMN_SQL = """
-select to_jsonb({col}) as value, count(*) as count from {table} as source
-where {col} is not null
-group by {col}
-"""
-
-ARRAY_SQL = """
-select items.value as value, count(*) as count
-from {table} as source
-cross join lateral (select distinct item.value from jsonb_array_elements(source.{col}) as item) as items
-group by items.value
-"""
-
-FACET_SQL = {"column": COLUMN_SQL, "array": ARRAY_SQL}

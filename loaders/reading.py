@@ -6,8 +6,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from icadb.errors import Problems
-from icadb.loaders.checks import RecordChecks
+from icadb.loaders.errors import Problems
 from icadb.loaders.fields import Field
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -18,7 +17,7 @@ def iter_csv(path: Path, problems: Problems, header: list[str]) -> Iterable[tupl
     """Stream ``(line, row)`` from a UTF-8 CSV file whose header must be *header*."""
     import csv
 
-    from icadb.yamlstream import check_file_bytes
+    from icadb.loaders.yamlread import check_file_bytes
 
     if not check_file_bytes(path, problems, "a CSV file with a header row"):
         return
@@ -60,15 +59,11 @@ def iter_checked(ctx: LoadContext, path: Path, fields: Mapping[str, Field], regi
     missing); *ok* says whether all did and the id is new. Records whose id
     is missing or a duplicate are reported and not yielded.
     """
-    from icadb.yamlstream import iter_records, read_in_a_process
+    from icadb.loaders.yamlread import iter_records
 
     seen = ctx.registry(registry)
-    if read_in_a_process(path):  # a large file: each record is checked by the process reading it, on the second core
-        checked = iter_records(path, ctx.problems, check=RecordChecks.of(ctx, fields))
-    else:
-        checked = ((line, record, ctx.check_fields_partly(path, record, fields))
-                   for line, record in iter_records(path, ctx.problems))
-    for line, record, (values, ok) in checked:
+    for line, record in iter_records(path, ctx.problems):
+        values, ok = ctx.check_fields_partly(path, record, fields)
         key = values.get(id_field)
         if key is None:
             continue

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from icadb import dates
-from icadb.errors import Problems, display_path
+from icadb.loaders import dates
+from icadb.loaders.errors import Problems, display_path
 from icadb.schema import vocab
-from icadb.yamlstream import YMap
+from icadb.loaders.yamlread import YMap
 
 if TYPE_CHECKING:  # pragma: no cover
     from icadb.loaders.context import LoadContext

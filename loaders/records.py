@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from icadb import dates
-from icadb.errors import did_you_mean
+from icadb.loaders import dates
+from icadb.loaders.errors import did_you_mean
 from icadb.loaders.context import LoadContext
 from icadb.loaders.fields import NOTE_FIELD, ROLE_FIELD, Field, spec
 from icadb.loaders.quotes import check_source

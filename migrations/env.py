@@ -4,22 +4,24 @@
   root), unless the caller set ``sqlalchemy.url`` or passed a connection in
   ``config.attributes["connection"]`` (``icadb build`` and the tests do).
 - ``render_as_batch=True``: SQLite can only change most constraints by
-  rebuilding a table, which batch mode does.
+  rebuilding a table, which batch mode does (for revisions after the baseline).
 - Foreign keys are off while migrating (a batch rebuild copies tables) and on
   for every connection that loads or reads data (see ``icadb.db``); the legacy
   ALTER TABLE rename is on, so a rebuild leaves the views on a table intact.
-- FTS5 shadow tables are made by SQLite, not by the models, so autogenerate
-  must not see them as tables to drop (nor PostgreSQL's search tables, made
-  in their place by revision 0007).
+- The search indexes (FTS5 tables and their shadow tables on SQLite, search
+  tables on PostgreSQL) and what the build makes from ``schema/views/``
+  (views, and the tables it materialises) are not in the models, so
+  autogenerate must not see them as tables to drop.
 - ``$ICADB_DB`` may be a PostgreSQL URL (``icadb.dburl``): the migrations then
   run in the schema it names (``public`` by default). The SQLite PRAGMAs below
   are SQLite's only; where the engines differ otherwise, the revision says so
-  itself (``icadb.pgsql``).
+  itself.
 """
 
 from __future__ import annotations
 
 from logging.config import fileConfig
+from pathlib import Path
 
 from alembic import context
 from sqlalchemy import create_engine, pool
@@ -28,36 +30,6 @@ from sqlalchemy.engine import Engine
 from icadb import dburl
 from icadb.schema.models import Base
 
-def _deterministic_batch_rebuilds() -> None:
-    """Make a batch rebuild write the same table text in every process.
-
-    Alembic's batch mode gathers a table's constraints and indexes from
-    SQLAlchemy's ``Table.constraints`` and ``Table.indexes``, which are sets
-    ordered by object address: the rebuilt ``CREATE TABLE`` listed its
-    constraints, and the indexes were created, in a different order in every
-    process, so two builds of the same seeds differed byte for byte. Here
-    they are taken in the order reflection (or the table's definition)
-    created them, and the indexes by name.
-    """
-    from alembic.operations.batch import ApplyBatchImpl
-
-    if getattr(ApplyBatchImpl, "_icadb_deterministic", False):
-        return
-    grab = ApplyBatchImpl._grab_table_elements
-
-    def grab_in_order(self) -> None:
-        grab(self)
-        self.named_constraints = dict(sorted(self.named_constraints.items(),
-                                             key=lambda item: item[1]._creation_order))
-        self.unnamed_constraints.sort(key=lambda const: const._creation_order)
-        self.indexes = dict(sorted(self.indexes.items()))
-
-    ApplyBatchImpl._grab_table_elements = grab_in_order
-    ApplyBatchImpl._icadb_deterministic = True
-
-
-_deterministic_batch_rebuilds()
-
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
     fileConfig(config.config_file_name, disable_existing_loggers=False)
@@ -65,9 +37,14 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 target_metadata = Base.metadata
 
 
+BUILT = {path.stem for path in (Path(__file__).resolve().parent.parent / "schema" / "views").glob("*.sql")}
+
+
 def include_object(obj, name, type_, reflected, compare_to):
-    """Leave SQLite's own tables and FTS5 index tables out of autogenerate."""
-    if type_ == "table" and name and (name.startswith("sqlite_") or "_fts" in name):
+    """Leave SQLite's own tables, the search indexes and what the build makes from schema/views/ out of autogenerate."""
+    if type_ == "table" and name and (name.startswith("sqlite_") or "_fts" in name or name in BUILT):
+        return False
+    if type_ == "index" and reflected and getattr(obj, "table", None) is not None and obj.table.name in BUILT:
         return False
     return True
 

@@ -18,16 +18,15 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     ForeignKeyConstraint,
-    Index,
     Integer,
     MetaData,
     Text,
     UniqueConstraint,
     text as sql_text,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from icadb.pgsql import any_type, json_type
 from icadb.schema import vocab
 
 NAMING_CONVENTION = {
@@ -38,13 +37,14 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]"
-MONTH_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]"
-YEAR_GLOB = "[0-9][0-9][0-9][0-9]"
-SLUG_CHECK = "{col} <> '' AND {col} NOT GLOB '*[^a-z0-9-]*'"
-# JSON text: TEXT on SQLite, jsonb on PostgreSQL; and no type affinity (jsonb there).
-JSON_TEXT = json_type()
-ANY_TYPE = any_type()
+# The CHECKs are written in SQL that SQLite and PostgreSQL both run the same
+# way: a character class is "trim() of those characters leaves nothing", and a
+# real calendar day is checked against its month's length (leap years too).
+DIGITS = "0123456789"
+LOWER = "abcdefghijklmnopqrstuvwxyz"
+UPPER = LOWER.upper()
+# JSON text: TEXT on SQLite (with a json_valid CHECK), jsonb on PostgreSQL.
+JSON_TEXT = Text().with_variant(JSONB(), "postgresql")
 
 
 class Base(DeclarativeBase):
@@ -57,32 +57,70 @@ def in_vocab(column: str, values: dict[str, str] | tuple[str, ...], name: str | 
     return CheckConstraint(f"{column} IN ({listed})", name=name or column)
 
 
+def only(column: str, chars: str, length: int | None = None) -> str:
+    """SQL: *column* is made of *chars* only (and has *length* characters, if given)."""
+    sized = f"length({column}) = {length} AND " if length is not None else ""
+    return f"{sized}trim({column}, '{chars}') = ''"
+
+
+def day_sql(column: str) -> str:
+    """SQL: *column* is a real calendar day written YYYY-MM-DD (NULL passes, as every CHECK lets it)."""
+    year = f"CAST(substr({column}, 1, 4) AS INTEGER)"
+    month = f"substr({column}, 6, 2)"
+    leap = f"({year} % 4 = 0 AND ({year} % 100 <> 0 OR {year} % 400 = 0))"
+    last = (f"CASE WHEN {month} IN ('04', '06', '09', '11') THEN '30' "
+            f"WHEN {month} = '02' THEN CASE WHEN {leap} THEN '29' ELSE '28' END ELSE '31' END")
+    shape = (f"length({column}) = 10 AND substr({column}, 5, 1) = '-' AND substr({column}, 8, 1) = '-' "
+             f"AND {only(f'replace({column}, {chr(39)}-{chr(39)}, {chr(39)}{chr(39)})', DIGITS)}")
+    return (f"CASE WHEN {shape} THEN {month} BETWEEN '01' AND '12' AND substr({column}, 9, 2) BETWEEN '01' AND ({last}) "
+            f"WHEN {column} IS NOT NULL THEN 1 = 0 END")
+
+
+def month_sql(column: str) -> str:
+    """SQL: *column* is a month written YYYY-MM."""
+    return (f"length({column}) = 7 AND substr({column}, 5, 1) = '-' "
+            f"AND {only(f'replace({column}, {chr(39)}-{chr(39)}, {chr(39)}{chr(39)})', DIGITS)} "
+            f"AND substr({column}, 6, 2) BETWEEN '01' AND '12'")
+
+
+def year_sql(column: str) -> str:
+    """SQL: *column* is a year written YYYY."""
+    return only(column, DIGITS, 4)
+
+
 def is_day(column: str, name: str) -> CheckConstraint:
     """CHECK that *column* is a real calendar day written YYYY-MM-DD."""
-    return CheckConstraint(f"{column} GLOB '{DAY_GLOB}' AND date({column}) = {column}", name=name)
+    return CheckConstraint(day_sql(column), name=name)
 
 
-def date_at_precision(date: str, precision: str, name: str) -> CheckConstraint:
+def date_at_precision(date: str, precision: str, name: str, unknown: bool = True) -> CheckConstraint:
     """CHECK that *date* is written exactly at *precision* (empty when unknown)."""
     return CheckConstraint(
-        f"({precision} = 'unknown' AND {date} IS NULL)"
-        f" OR ({precision} = 'year' AND {date} GLOB '{YEAR_GLOB}')"
-        f" OR ({precision} = 'month' AND {date} GLOB '{MONTH_GLOB}' AND substr({date}, 6, 2) BETWEEN '01' AND '12')"
-        f" OR ({precision} = 'day' AND {date} GLOB '{DAY_GLOB}' AND date({date}) = {date})",
+        (f"({precision} = 'unknown' AND {date} IS NULL) OR " if unknown else f"({date} IS NULL AND {precision} IS NULL) OR ")
+        + f"({precision} = 'year' AND {year_sql(date)})"
+        f" OR ({precision} = 'month' AND {month_sql(date)})"
+        f" OR ({precision} = 'day' AND {day_sql(date)})",
         name=name,
     )
 
 
 def slug(column: str) -> CheckConstraint:
-    return CheckConstraint(SLUG_CHECK.format(col=column), name=f"{column}_slug")
+    return CheckConstraint(f"{column} <> '' AND {only(column, LOWER + DIGITS + '-')}", name=f"{column}_slug")
+
+
+def json_text(column: str, name: str) -> tuple[CheckConstraint, CheckConstraint]:
+    """CHECK that *column* holds JSON: json_valid on SQLite; on PostgreSQL, where the
+    column is jsonb (so always JSON), that it is not a JSON null."""
+    return (CheckConstraint(f"json_valid({column})", name=name).ddl_if(dialect="sqlite"),
+            CheckConstraint(f"jsonb_typeof({column}) <> 'null'", name=name).ddl_if(dialect="postgresql"))
 
 
 class Country(Base):
     __tablename__ = "countries"
     __table_args__ = (
-        CheckConstraint("iso3 GLOB '[A-Z][A-Z][A-Z]'", name="iso3_format"),
-        CheckConstraint("iso2 GLOB '[A-Z][A-Z]'", name="iso2_format"),
-        CheckConstraint("iso_numeric GLOB '[0-9][0-9][0-9]'", name="iso_numeric_format"),
+        CheckConstraint(only("iso3", UPPER, 3), name="iso3_format"),
+        CheckConstraint(only("iso2", UPPER, 2), name="iso2_format"),
+        CheckConstraint(only("iso_numeric", DIGITS, 3), name="iso_numeric_format"),
         CheckConstraint("is_central_asia IN (0, 1)", name="is_central_asia_bool"),
         CheckConstraint("capital_latitude BETWEEN -90 AND 90", name="capital_latitude_range"),
         CheckConstraint("capital_longitude BETWEEN -180 AND 180", name="capital_longitude_range"),
@@ -209,13 +247,7 @@ class Record(Base):
         in_vocab("date_basis", vocab.DATE_BASIS),
         in_vocab("end_date_precision", ("day", "month", "year"), name="end_date_precision"),
         date_at_precision("date", "date_precision", "date_precision_format"),
-        CheckConstraint(
-            "(end_date IS NULL AND end_date_precision IS NULL)"
-            f" OR (end_date_precision = 'year' AND end_date GLOB '{YEAR_GLOB}')"
-            f" OR (end_date_precision = 'month' AND end_date GLOB '{MONTH_GLOB}')"
-            f" OR (end_date_precision = 'day' AND end_date GLOB '{DAY_GLOB}' AND date(end_date) = end_date)",
-            name="end_date_format",
-        ),
+        date_at_precision("end_date", "end_date_precision", "end_date_format", unknown=False),
         CheckConstraint("date_precision = 'unknown' OR date_basis IS NOT NULL", name="dated_has_basis"),
         is_day("date_earliest", "date_earliest_day"),
         is_day("date_latest", "date_latest_day"),
@@ -523,7 +555,8 @@ class Sentence(Base):
     __table_args__ = (
         CheckConstraint("char_start >= 0 AND char_end > char_start", name="offsets_order"),
         CheckConstraint("length(text) = char_end - char_start", name="text_length_matches_offsets"),
-        CheckConstraint("json_valid(cooperation_terms)", name="cooperation_terms_json"),
+        *json_text("cooperation_terms", "cooperation_terms_json"),
+        *json_text("party_phrases", "party_phrases_json"),
         UniqueConstraint("document_id", "position"),
     )
 
@@ -534,9 +567,7 @@ class Sentence(Base):
     char_end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     cooperation_terms: Mapped[str] = mapped_column(JSON_TEXT)
-    party_phrases: Mapped[str] = mapped_column(
-        JSON_TEXT, CheckConstraint("json_valid(party_phrases)", name="party_phrases_json"),
-        server_default=sql_text("'[]'"))
+    party_phrases: Mapped[str] = mapped_column(JSON_TEXT, server_default=sql_text("'[]'"))
 
 
 class Mention(Base):
@@ -567,121 +598,3 @@ class Mention(Base):
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
     surface: Mapped[str] = mapped_column(Text)
-
-
-class SummaryCountryActivity(Base):
-    """What the view country_activity shows, computed at the end of every build."""
-
-    __tablename__ = "summary_country_activity"
-
-    iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"), primary_key=True)
-    name: Mapped[str] = mapped_column(Text)
-    is_central_asia: Mapped[int] = mapped_column(Integer)
-    meetings: Mapped[int] = mapped_column(Integer)
-    exercises: Mapped[int] = mapped_column(Integer)
-    agreements: Mapped[int] = mapped_column(Integer)
-    proposals: Mapped[int] = mapped_column(Integer)
-    facilities: Mapped[int] = mapped_column(Integer)
-    activities: Mapped[int] = mapped_column(Integer)
-    discussed_in: Mapped[int] = mapped_column(Integer)
-    records: Mapped[int] = mapped_column(Integer, index=True)
-    first_date: Mapped[str | None] = mapped_column(Text)
-    last_date: Mapped[str | None] = mapped_column(Text)
-    # Added by migration 0018 (so after the columns above in the table).
-    planned: Mapped[int | None] = mapped_column(Integer)
-    rumoured: Mapped[int | None] = mapped_column(Integer)
-    drafts: Mapped[int | None] = mapped_column(Integer)
-
-
-class SummaryIndiaDyads(Base):
-    """What the view india_dyads shows, computed at the end of every build."""
-
-    __tablename__ = "summary_india_dyads"
-    __table_args__ = (UniqueConstraint("partner_iso3", "year", "kind", "occurrence", "review_status"),)
-
-    summary_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    india_iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"))
-    partner_iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"))
-    partner_name: Mapped[str] = mapped_column(Text)
-    partner_is_central_asia: Mapped[int] = mapped_column(Integer)
-    year: Mapped[int | None] = mapped_column(Integer, index=True)
-    kind: Mapped[str] = mapped_column(Text)
-    occurrence: Mapped[str] = mapped_column(Text, index=True)
-    review_status: Mapped[str] = mapped_column(Text)
-    records: Mapped[int] = mapped_column(Integer)
-    record_ids: Mapped[str] = mapped_column(JSON_TEXT)
-
-
-class SummaryTimeline(Base):
-    """What the view timeline shows, computed at the end of every build.
-
-    The countries array, the evidence count and the first report are
-    aggregates per record; stored, they cost nothing when Datasette counts,
-    facets (the countries array facet above all) and pages the view.
-    """
-
-    __tablename__ = "summary_timeline"
-
-    # Columns in the order schema/summaries/timeline.sql selects them.
-    kind: Mapped[str] = mapped_column(Text, index=True)
-    record_id: Mapped[str] = mapped_column(ForeignKey("records.record_id"), primary_key=True)
-    title: Mapped[str] = mapped_column(Text)
-    date: Mapped[str | None] = mapped_column(Text)
-    date_precision: Mapped[str] = mapped_column(Text)
-    date_earliest: Mapped[str | None] = mapped_column(Text, index=True)
-    date_latest: Mapped[str | None] = mapped_column(Text)
-    year: Mapped[int | None] = mapped_column(Integer, index=True)
-    month: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(Text, index=True)
-    category: Mapped[str] = mapped_column(Text, index=True)
-    countries: Mapped[str] = mapped_column(JSON_TEXT)
-    sources: Mapped[int] = mapped_column(Integer)
-    first_reported: Mapped[str | None] = mapped_column(Text)
-    summary: Mapped[str] = mapped_column(Text)
-    series: Mapped[str | None] = mapped_column(Text, index=True)
-    edition: Mapped[int | None] = mapped_column(Integer)
-    place: Mapped[str | None] = mapped_column(Text)
-    place_country: Mapped[str | None] = mapped_column(ForeignKey("countries.iso3"))
-    latitude: Mapped[float | None] = mapped_column(Float)
-    longitude: Mapped[float | None] = mapped_column(Float)
-    review_status: Mapped[str] = mapped_column(Text, index=True)
-    # Added by migration 0018 (so after the columns above in the table).
-    occurrence: Mapped[str | None] = mapped_column(Text, index=True)
-    suggested_quotes: Mapped[int | None] = mapped_column(Integer)
-
-
-class SummaryEvidenceCountries(Base):
-    """Which countries each evidence quote concerns (those of the record it backs), computed at the end of every build.
-
-    Keyed by country first, so one country's quotes are read in evidence order
-    from the key alone, at any size (evidence_trail has no country column).
-    """
-
-    __tablename__ = "summary_evidence_countries"
-    __table_args__ = {"sqlite_with_rowid": False}
-
-    iso3: Mapped[str] = mapped_column(ForeignKey("countries.iso3"), primary_key=True)
-    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.evidence_id"), primary_key=True)
-
-
-class SummaryFacets(Base):
-    """The counts of every facet the codebook configures, over all rows of its table or view.
-
-    Computed at the end of every build with Datasette's own facet SQL
-    (loaders/facet_counts.py); icadb's Datasette plugin serves unfiltered
-    pages from it. `value` is BLOB-typed so that SQLite keeps each value as
-    it is (numbers as numbers, text as text).
-    """
-
-    __tablename__ = "summary_facets"
-    __table_args__ = (
-        CheckConstraint("facet_type IN ('column', 'array')", name="facet_type"),
-        Index("ix_summary_facets_page", "table_name", "facet_type", "facet", "count", "value"),
-        {"sqlite_with_rowid": False},
-    )
-
-    table_name: Mapped[str] = mapped_column(Text, primary_key=True)
-    facet_type: Mapped[str] = mapped_column(Text, primary_key=True)
-    facet: Mapped[str] = mapped_column(Text, primary_key=True)
-    value: Mapped[bytes] = mapped_column(ANY_TYPE, primary_key=True)
-    count: Mapped[int] = mapped_column(Integer)

@@ -87,32 +87,6 @@ def source_tree_left_alone():
         assert new == [], f"the tests left files in the source tree: {new}; write them under tmp_path"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def template_cache(tmp_path_factory) -> Path:
-    """The schema template cache (icadb.template) in a folder of the session's
-    own, never the user's: set in the environment, so `icadb` subprocesses use it too."""
-    # Under pytest-xdist the workers share one cache (the template is made safely by whichever comes first).
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        folder = tmp_path_factory.getbasetemp().parent / "cache"
-        folder.mkdir(exist_ok=True)
-    elif IN_MUTMUT_COPY:
-        # mutmut runs one pytest session per mutant: they share one cache, so that
-        # each does not replay the migrations again. The template holds only what
-        # the migrations make (its key covers what they read, see icadb.template),
-        # none of the mutated modules' code, so a shared one changes no verdict.
-        folder = tmp_path_factory.getbasetemp().parent / "mutmut-cache"
-        folder.mkdir(exist_ok=True)
-    else:
-        folder = tmp_path_factory.mktemp("cache")
-    previous = os.environ.get("ICADB_CACHE_DIR")
-    os.environ["ICADB_CACHE_DIR"] = str(folder)
-    yield folder
-    if previous is None:
-        os.environ.pop("ICADB_CACHE_DIR", None)
-    else:
-        os.environ["ICADB_CACHE_DIR"] = previous
-
-
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory) -> Path:
     """The seeds built once for the whole session (read-only for tests)."""

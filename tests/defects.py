@@ -266,12 +266,18 @@ def with_draft(old: str = "", new: str = "", name: str = DOC) -> Callable[[Path]
 CASES = [
     Case("malformed-yaml", "Malformed YAML", replace("records/meetings.yaml", "    - {iso3: RUS, role: participant}",
                                                       "    - {iso3: RUS, role: [participant}"),
-         "records/meetings.yaml:17: (yaml): malformed YAML: did not find expected ',' or ']' while parsing a flow "
-         "sequence; expected valid YAML"),
+         "records/meetings.yaml:17: (yaml): malformed YAML at column 37: did not find expected ',' or ']' while "
+         "parsing a flow sequence; expected valid YAML"),
     Case("malformed-yaml-cut-record", "Malformed YAML that cuts a record short (reported first and alone, not as missing fields)",
          replace("records/meetings.yaml", "  evidence:\n", " evidence:\n"),
-         "records/meetings.yaml:22: (yaml): malformed YAML: did not find expected '-' indicator while parsing a block "
-         "collection; expected valid YAML"),
+         "records/meetings.yaml:22: (yaml): malformed YAML at column 2: did not find expected '-' indicator while "
+         "parsing a block collection; expected valid YAML (every record must start with '- ' in the same column)"),
+    Case("yaml-colon-in-value", "A value holding ': ' without quotes (the parser's 'mapping values are not allowed')",
+         replace("records/meetings.yaml", "  title: India–Russia meeting of security chiefs, New Delhi",
+                 "  title: India–Russia meeting: security chiefs, New Delhi"),
+         "records/meetings.yaml:2: (yaml): malformed YAML at column 30: mapping values are not allowed in this "
+         "context; expected valid YAML (a value holding ': ' must be in quotes, and a field must start where the "
+         "fields above it start)"),
     Case("malformed-csv", "Malformed CSV (a row with a field too many)",
          replace("reference/countries.csv", "KAZ,Asia,Central Asia,Astana,", "KAZ,Asia,Central,Asia,Astana,"),
          "reference/countries.csv:118: (row): has 7 fields; expected 6 "

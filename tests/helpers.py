@@ -226,11 +226,10 @@ def datasette_client(db_path: Path):
 
 
 def refresh_summaries(conn: sqlite3.Connection) -> None:
-    """Recompute the summary tables, as the end of a build does (timeline reads summary_timeline)."""
-    from icadb.loaders.summaries import SUMMARIES, refresh
+    """Make the materialised views again, as the end of a build does."""
+    from icadb.views import refresh_materialized
 
-    for table in SUMMARIES:
-        refresh(conn, table)
+    refresh_materialized(conn)
 
 
 # -- PostgreSQL -------------------------------------------------------------------

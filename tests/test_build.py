@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from icadb.build import build
-from icadb.errors import SeedError
+from icadb.loaders.errors import SeedError
 from icadb.paths import SEEDS_DIR
 from tests.helpers import run_icadb
 

@@ -43,32 +43,11 @@ def test_vocabulary_columns_name_a_known_vocabulary():
             assert vocabulary is None or vocabulary in VOCABULARIES, f"{name}.{column}: unknown vocabulary {vocabulary}"
 
 
-LOAD = "import sys; from icadb.codebook import load; book = load(); print(len(book['tables']), 'yaml' in sys.modules)"
+def test_the_codebook_is_read_under_the_projects_yaml_rules():
+    """yes/no/on stay words and dates stay text, as in the seeds (YAML 1.2 core, not 1.1)."""
+    from icadb.codebook import CODEBOOK_PATH
+    from icadb.loaders import yamlread
 
-
-def test_the_parsed_codebook_is_kept_so_readers_need_not_import_yaml(tmp_path):
-    import os
-    import subprocess
-    import sys
-
-    env = {**os.environ, "ICADB_CACHE_DIR": str(tmp_path / "cache")}
-    outputs = [subprocess.run([sys.executable, "-c", LOAD], env=env, capture_output=True, text=True, check=True).stdout
-               for _ in range(2)]
-    count = str(len(load()["tables"]))
-    assert outputs == [f"{count} True\n", f"{count} False\n"]
-    assert [p.suffix for p in (tmp_path / "cache").iterdir()] == [".marshal"]
-
-
-def test_a_broken_codebook_cache_is_parsed_again(tmp_path, monkeypatch):
-    from icadb import codebook
-
-    monkeypatch.setenv("ICADB_CACHE_DIR", str(tmp_path))
-    codebook.load.cache_clear()
-    first = codebook.load()
-    (cached,) = tmp_path.iterdir()
-    cached.write_bytes(b"not marshal data")
-    codebook.load.cache_clear()
-    try:
-        assert codebook.load() == first
-    finally:
-        codebook.load.cache_clear()
+    book = load()
+    assert book == yamlread.load(CODEBOOK_PATH)
+    assert book["tables"]["records"]["columns"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from icadb.coverage import coverage
-from icadb.text import Gazetteer, sentences
+from icadb.loaders.text import Gazetteer, sentences
 from tests.helpers import run_icadb
 
 

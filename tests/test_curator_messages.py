@@ -83,7 +83,8 @@ def test_a_yaml_syntax_error_is_reported_first_and_alone(tmp_path):
     replace("records/agreements.yaml", "{iso3: RUS, role: party}", "{iso3: RSU, role: party}")(seeds)
     code, output = run_check(seeds)
     assert code == 1
-    assert output[0] == ("records/meetings.yaml:22: (yaml): malformed YAML: did not find expected '-' indicator while "
-                         "parsing a block collection; expected valid YAML")
+    assert output[0] == ("records/meetings.yaml:22: (yaml): malformed YAML at column 2: did not find expected '-' "
+                         "indicator while parsing a block collection; expected valid YAML (every record must start "
+                         "with '- ' in the same column)")
     assert [line for line in output if line.startswith("records/meetings.yaml")] == [output[0]]
     assert any(line.startswith("records/agreements.yaml:15: countries[2].iso3: unknown country code 'RSU'") for line in output)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from icadb import dates
+from icadb.loaders import dates
 
 
 @pytest.mark.parametrize("value, precision, expected", [

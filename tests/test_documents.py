@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from icadb.build import build
-from icadb.errors import SeedError
+from icadb.loaders.errors import SeedError
 from icadb.paths import SEEDS_DIR
 
 DOCS = SEEDS_DIR / "documents"

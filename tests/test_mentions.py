@@ -63,7 +63,7 @@ def test_word_before_a_full_stop_is_what_the_pattern_finds():
     _WORD_BEFORE.search(line, 0, dot) finds, at every position."""
     import random
 
-    from icadb import text
+    from icadb.loaders import text
 
     lines = ["S. Jaishankar met U.S. officials.", "...a.b. c", "Mr.Modi", "é. x.", "-.-.Z.", "1.2.3", "e.g. the", ""]
     rnd = random.Random(8)
@@ -82,7 +82,7 @@ def test_cooperation_terms_pattern_finds_what_a_plain_alternation_finds(db):
 
     import yaml
 
-    from icadb.errors import Problems
+    from icadb.loaders.errors import Problems
     from icadb.loaders.context import LoadContext
     from icadb.loaders.sentences import cooperation_terms
     from icadb.paths import SEEDS_DIR

@@ -126,15 +126,15 @@ def test_both_engines_have_the_same_tables_and_views(both):
 def _every_name() -> list[str]:
     """Every table (the models') and view (schema/views/) of the schema, and alembic_version."""
     from icadb.schema.models import Base
-    from icadb.schema_views import VIEWS_DIR
+    from icadb.views import names
 
-    return sorted({*Base.metadata.tables, *(p.stem for p in VIEWS_DIR.glob("*.sql")), "alembic_version"})
+    return sorted({*Base.metadata.tables, *names(), "alembic_version"})
 
 
 @pytest.mark.parametrize("name", _every_name())
 def test_every_table_and_view_holds_the_same_rows_on_both_engines(both, name):
-    """If this fails, the PostgreSQL SQL of *name* (schema/views/pg/, schema/summaries/pg/,
-    made by icadb.pgsql) or a loader's PostgreSQL path (loaders/pgwriter.py) gives other rows."""
+    """If this fails, sqlglot's PostgreSQL translation of *name*'s SQL (icadb.loaders.pgsql)
+    or a loader's PostgreSQL path (loaders/pgwriter.py) gives other rows."""
     sqlite_conn, pg_conn = both
     sqlite_rows, pg_rows, columns, pg_columns = _rows(name, sqlite_conn, pg_conn)
     assert pg_columns == columns
@@ -210,7 +210,7 @@ def _state(url: str) -> tuple:
     with _pg(url) as conn:
         version = conn.execute("SELECT data_version FROM build_info").fetchone()[0]
         counts = tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                       for t in ("records", "evidence", "sentences", "summary_timeline"))
+                       for t in ("records", "evidence", "sentences", "timeline"))
         leftovers = conn.execute("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'icadb%'").fetchone()[0]
     return version, counts, leftovers
 
@@ -245,7 +245,7 @@ def test_readers_see_the_old_build_or_the_new_never_a_mix_and_keep_their_grants(
         admin.execute("DROP ROLE IF EXISTS icadb_test_reader")
         admin.execute("CREATE ROLE icadb_test_reader LOGIN")
         admin.execute("GRANT USAGE ON SCHEMA icadb TO icadb_test_reader")
-        admin.execute("GRANT SELECT ON icadb.timeline, icadb.summary_timeline, icadb.build_info TO icadb_test_reader")
+        admin.execute("GRANT SELECT ON icadb.timeline, icadb.records, icadb.build_info TO icadb_test_reader")
     old = _state_in(pg_scratch, "icadb")
     (seeds_copy / "reference" / "note.txt").write_text("a new file: a new seeds hash\n", encoding="utf-8")
     seen, errors, stop = set(), [], threading.Event()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from icadb import dburl, pgsql
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from icadb import dburl
+from icadb.loaders import pgsql
 from tests.helpers import run_icadb, unused_port
 
 
@@ -74,37 +79,55 @@ def test_serve_says_it_serves_the_sqlite_file():
     assert result.returncode == 1 and "reads the SQLite file (Datasette serves it)" in result.stderr
 
 
-# -- the translation of SQLite's SQL ------------------------------------------------
+# -- the translation of SQLite's SQL (sqlglot, and the project's two rules) -------------
 
-def test_glob_becomes_a_regular_expression():
-    assert pgsql.to_postgresql("iso3 GLOB '[A-Z][A-Z][A-Z]'") == "iso3 ~ '^[A-Z][A-Z][A-Z]$'"
-    assert pgsql.to_postgresql("x NOT GLOB '*[^a-z0-9-]*'") == "x !~ '[^a-z0-9-]'"
-    assert pgsql.glob_regex("[0-9][0-9][0-9][0-9]-[0-1][0-9]") == "^[0-9]{4}\\-[0-1][0-9]$"
-
-
-def test_json_group_array_keeps_the_subquery_order_and_gives_an_empty_array():
-    sql = "select json_group_array(t.x)\n    from (select x from t order by x) as t"
-    assert pgsql.to_postgresql(sql).startswith("select coalesce(jsonb_agg(t.x), '[]'::jsonb)")
-    grouped = pgsql.to_postgresql("select json_group_array(d.id) as ids\nfrom d\ngroup by d.k")
-    assert "jsonb_agg(d.id order by d.id nulls first)" in grouped
+def test_json_is_built_as_jsonb():
+    sql = "select json_group_array(t.x), json_object('a', t.y, 'b', 2) from (select x, y from t order by x) as t"
+    translated = " ".join(pgsql.to_postgresql(sql).split())
+    assert "JSONB_AGG(t.x)" in translated and "JSONB_BUILD_OBJECT('a', t.y, 'b', 2)" in translated
 
 
-def test_sums_of_conditions_become_counts():
-    assert pgsql.to_postgresql("sum(a = 1 and not b)") == "count(*) filter (where a = 1 and not b)"
-    assert pgsql.to_postgresql("min(rc.role = 'subject')") == "bool_and(rc.role = 'subject')"
+def test_nulls_sort_as_in_sqlite_after_the_whole_expression():
+    """SQLite sorts NULL first: an ascending key gets NULLS FIRST, a descending one NULLS LAST, after the
+    whole expression (the old hand-written translator put them inside coalesce(...))."""
+    translated = " ".join(pgsql.to_postgresql("select a from t order by a, coalesce(b, c) desc").split())
+    assert translated.endswith("ORDER BY a NULLS FIRST, COALESCE(b, c) DESC NULLS LAST")
 
 
-def test_nulls_sort_first_as_in_sqlite():
-    assert pgsql.to_postgresql("order by a, b desc") == "order by a nulls first, b desc nulls last"
+def test_count_filter_passes_through():
+    translated = " ".join(pgsql.to_postgresql("select count(*) filter (where a = 1 and not b) from t").split())
+    assert "COUNT(*) FILTER(WHERE a = 1 AND NOT b)" in translated
 
 
-def test_the_calendar_day_check_keeps_null_passing():
-    """NULL passes a CHECK on both engines (no date yet); tests/test_postgres.py checks real days on a server."""
-    translated = pgsql.to_postgresql("d GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND date(d) = d")
-    assert translated.startswith("d ~ '^[0-9]{4}\\-[0-1][0-9]\\-[0-3][0-9]$' AND (CASE WHEN d IS NULL THEN NULL")
+@pytest.mark.parametrize("sql, expected", [
+    ("select * from t where a = ?", "SELECT * FROM t WHERE a = %s"),
+    ("select * from t where a = :name and b like '%x%'", "SELECT * FROM t WHERE a = %(name)s AND b LIKE '%%x%%'"),
+])
+def test_queries_get_psycopgs_placeholders_and_doubled_percents(sql, expected):
+    assert pgsql.for_psycopg(sql) == expected
 
 
-def test_the_postgresql_views_and_summaries_are_what_icadb_pgsql_makes():
-    """schema/views/pg/ and schema/summaries/pg/ are generated; if this fails, run
-    `python -m icadb.pgsql --write` and commit the files."""
-    assert pgsql.main(["pgsql"]) == 0
+@given(st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2200, 12, 31)), st.integers(28, 32))
+@settings(max_examples=300, deadline=None)
+def test_the_calendar_day_check_knows_every_months_length(day, last):
+    """The portable CHECK of a real day (schema/models.py) agrees with Python's calendar, on SQLite here
+    (tests/test_postgres.py runs the same CHECK on a server)."""
+    import calendar
+    import sqlite3
+
+    from icadb.schema.models import day_sql
+
+    conn = sqlite3.connect(":memory:")
+    text = f"{day.year:04d}-{day.month:02d}-{last:02d}"
+    real = last <= calendar.monthrange(day.year, day.month)[1]
+    assert bool(conn.execute(f"SELECT {day_sql(':d')}", {"d": text}).fetchone()[0]) is real
+    assert conn.execute(f"SELECT {day_sql(':d')}", {"d": None}).fetchone()[0] is None  # NULL passes a CHECK
+
+
+@pytest.mark.parametrize("text", ["2023-13-01", "2023-00-10", "2023-1-01", "20230101", "abcd-01-01", "2023-01-0a", ""])
+def test_the_calendar_day_check_refuses_what_is_no_day(text):
+    import sqlite3
+
+    from icadb.schema.models import day_sql
+
+    assert sqlite3.connect(":memory:").execute(f"SELECT {day_sql(':d')}", {"d": text}).fetchone()[0] == 0

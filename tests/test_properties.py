@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from icadb.build import build
-from icadb.errors import SeedError
+from icadb.loaders.errors import SeedError
 from icadb.paths import SEEDS_DIR
 
 EXAMPLES = int(os.environ.get("ICADB_HYPOTHESIS_EXAMPLES", "30"))

@@ -8,10 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from icadb.errors import Problems
+from icadb.loaders.errors import Problems
 from icadb.loaders.record_rules import RecordRules, check_bounds
 from icadb.schema import vocab
-from icadb.yamlstream import YMap
+from icadb.loaders.yamlread import YMap
 from tests.helpers import run_icadb
 from tests.defects import make_seeds, replace
 from tests.helpers import run_check

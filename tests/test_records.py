@@ -9,11 +9,11 @@ from collections import defaultdict
 
 import yaml
 
-from icadb.errors import Problems
+from icadb.loaders.errors import Problems
 from icadb.loaders.records import KINDS
 from icadb.paths import SEEDS_DIR
 from icadb.schema import vocab
-from icadb.yamlstream import iter_records
+from icadb.loaders.yamlread import iter_records
 
 
 def seed_ids() -> dict[str, str]:
@@ -74,7 +74,7 @@ def test_status_fits_the_kind(db):
 def _period(text: str, precision: str) -> tuple[dt.date, dt.date]:
     """The first and last day of a date written at *precision*, worked out
     here by calendar arithmetic (the day before the next period begins), not
-    with icadb.dates."""
+    with icadb.loaders.dates."""
     if precision == "day":
         day = dt.date.fromisoformat(text)
         return day, day

@@ -62,7 +62,7 @@ def test_a_capital_inside_an_agreements_name_is_no_mention_of_its_country(db):
 
 
 def test_a_capital_on_its_own_still_names_its_country():
-    from icadb.text import Gazetteer
+    from icadb.loaders.text import Gazetteer
 
     g = Gazetteer({"Ashgabat": ("country", "TKM"), "Ashgabat Agreement": ("organization", "ashgabat-agreement"),
                    "India-Turkmenistan Forum": ("organization", "forum"), "Turkmenistan": ("country", "TKM")},
@@ -75,13 +75,14 @@ def test_a_capital_on_its_own_still_names_its_country():
 
 @pytest.mark.parametrize("status", sorted(STATUS_OCCURRENCE))
 def test_each_status_is_split_by_what_it_says_happened(built_db, tmp_path, status):
-    """The summaries' occurrence for every status is the vocabulary's
+    """The views' occurrence for every status is the vocabulary's
     (schema/vocab.py STATUS_OCCURRENCE): set every record to the status,
-    compute the summaries again, and read what they say."""
+    compute the views' SQL again, and read what they say."""
     import shutil
 
-    from icadb.loaders.summaries import summary_sql
+    from icadb.views import views
 
+    summary_sql = {view.name: view.sql for view in views()}.get
     db = tmp_path / "copy.sqlite"
     shutil.copy(built_db, db)
     conn = sqlite3.connect(db)

@@ -85,14 +85,29 @@ def test_the_nsa_series_in_order(db):
     assert {r["series"] for r in rows} == {"India–Central Asia meeting of national security advisers"}
 
 
-def test_an_undated_edition_comes_after_the_dated_ones(db):
+def test_a_record_dated_only_by_bounds_is_placed_by_them(db):
     """ica-dialogue: the 2021 dialogue has no date (precision unknown, only a
     date_latest of 2022-01-25) and states no edition; the 2025 one is the "4th",
-    held 2025-06-06. Position is by date_earliest with undated records last,
-    so the undated one is second although it was held first."""
+    held 2025-06-06. A record dated only by bounds is placed by its earliest
+    bound, or its latest where it has none, so the 2021 dialogue comes first,
+    never after a record dated later."""
     rows = db.execute("SELECT position, edition, record_id FROM series_history WHERE series_id = 'ica-dialogue' "
                       "ORDER BY position").fetchall()
-    assert [tuple(r) for r in rows] == [(1, 4, "ica-dialogue-2025-new-delhi"), (2, None, "ica-dialogue-2021")]
+    assert [tuple(r) for r in rows] == [(1, None, "ica-dialogue-2021"), (2, 4, "ica-dialogue-2025-new-delhi")]
+
+
+def test_no_record_is_placed_after_a_record_dated_later(db):
+    """In every series, a record whose latest bound is before another's earliest comes before it."""
+    rows = db.execute("SELECT series_id, position, record_id, coalesce(date_earliest, date_latest) AS placed, "
+                      "date_earliest, date_latest FROM series_history").fetchall()
+    by_series: dict[str, list] = {}
+    for row in rows:
+        by_series.setdefault(row["series_id"], []).append(row)
+    for series, members in by_series.items():
+        for a in members:
+            for b in members:
+                if a["date_latest"] and b["date_earliest"] and a["date_latest"] < b["date_earliest"]:
+                    assert a["position"] < b["position"], (series, a["record_id"], b["record_id"])
 
 
 def test_history_of_series_lists_the_nsa_meetings(db):

@@ -23,15 +23,13 @@ from icadb.cli.options import (
 @seeds_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
 @click.option("--timings", is_flag=True, help="Also print how long each step took.")
-@click.option("--no-template", is_flag=True,
-              help="Replay the migrations on the new file instead of copying their cached result (same bytes).")
-def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool, timings: bool, no_template: bool) -> None:
+def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool, timings: bool) -> None:
     """Build the database from seeds/ (replaces it only if the build succeeds).
 
-    Gives a new file the schema (a copy of the Alembic migrations' result,
-    cached per set of revisions), loads the reference data,
-    documents and curated records, verifies every evidence quote against its
-    document, and renames the finished file into place. On bad seeds it lists
+    Gives a new file the tables (alembic upgrade head), loads the reference
+    data, documents and curated records, verifies every evidence quote
+    against its document, makes the views from schema/views/, and renames
+    the finished file into place. On bad seeds it lists
     every problem as path:line: field: problem, exits 1 and leaves the old
     database untouched. With --db postgresql://user@host:port/database it
     builds on that PostgreSQL server instead: into a new schema, swapped in
@@ -41,11 +39,10 @@ def build(db_path: Path | None, seeds_dir: Path | None, quiet: bool, timings: bo
     Example:
         icadb build
         ICADB_DB=/tmp/test.sqlite icadb build --quiet
-        icadb build --no-template --timings
+        icadb build --timings
         icadb build --db postgresql://postgres@127.0.0.1:5432/icadb
     """
-    sys.exit(run_build(resolve_db(db_path), quiet=quiet, seeds_dir=seeds_dir, timings=timings,
-                       template=not no_template))
+    sys.exit(run_build(resolve_db(db_path), quiet=quiet, seeds_dir=seeds_dir, timings=timings))
 
 @click.command("add-document", context_settings=CONTEXT)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -84,7 +81,7 @@ def add_document(file: Path, title: str, publisher: str | None, published_on: st
     """
     from icadb.add_document import AddError
     from icadb.add_document import add_document as add
-    from icadb.errors import display_path
+    from icadb.loaders.errors import display_path
     from icadb.paths import SEEDS_DIR
 
     seeds = (seeds_dir or SEEDS_DIR).resolve()
@@ -138,7 +135,7 @@ def check(seeds_dir: Path | None, quiet: bool) -> None:
         icadb check --seeds /path/to/other/seeds
     """
     from icadb.build import check as run_check
-    from icadb.errors import SeedError
+    from icadb.loaders.errors import SeedError
     from icadb.paths import SEEDS_DIR
     from icadb.progress import Progress
 

@@ -20,7 +20,7 @@ def _seeds(seeds_dir: Path | None) -> Path:
 def run_drafting(seeds: Path, document_ids: list[str]) -> int:
     """Draft the documents; print what was written; return the exit code."""
     from icadb.drafting.workflow import WorkflowError, draft_documents
-    from icadb.errors import SeedError, display_path
+    from icadb.loaders.errors import SeedError, display_path
 
     try:
         written = draft_documents(seeds, document_ids)
@@ -63,7 +63,7 @@ def draft(document_ids: tuple[str, ...], seeds_dir: Path | None) -> None:
 
 def _review_step(func, *args) -> None:
     from icadb.drafting.workflow import WorkflowError
-    from icadb.errors import SeedError
+    from icadb.loaders.errors import SeedError
 
     try:
         step = func(*args)

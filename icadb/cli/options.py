@@ -65,11 +65,10 @@ def report_problems(exc) -> None:
         echo_err(note)
 
 
-def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None, timings: bool = False,
-              template: bool = True) -> int:
+def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None, timings: bool = False) -> int:
     """Build with progress and messages; return the exit code."""
     from icadb.build import build
-    from icadb.errors import SeedError, display_path
+    from icadb.loaders.errors import SeedError, display_path
     from icadb.paths import SEEDS_DIR
     from icadb.progress import Progress
 
@@ -79,7 +78,7 @@ def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None, timi
         return _run_pg_build(db_path, quiet=quiet, seeds=seeds, timings=timings, show_progress=show_progress)
     try:
         with Progress(enabled=show_progress) as progress:
-            result = build(db_path, seeds=seeds, progress=progress, template=template)
+            result = build(db_path, seeds=seeds, progress=progress)
     except SeedError as exc:
         report_problems(exc)
         state = "was left unchanged" if db_path.exists() else "was not created"
@@ -92,7 +91,7 @@ def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None, timi
 def _run_pg_build(db, *, quiet: bool, seeds: Path, timings: bool, show_progress: bool) -> int:
     from icadb import pg
     from icadb.dburl import DatabaseURLError
-    from icadb.errors import SeedError
+    from icadb.loaders.errors import SeedError
     from icadb.progress import Progress
 
     try:

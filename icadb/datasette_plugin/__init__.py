@@ -9,10 +9,6 @@
   west of UTC. Rows whose ``event_dtstart`` is a plain date (YYYY-MM-DD)
   become all-day events here, written ``DTSTART;VALUE=DATE``, which no time
   zone shifts.
-- Facets of pages without filters are read from summary_facets, which the
-  build fills with the counts Datasette's own facet SQL gives over all rows
-  (loaders/facet_counts.py); pages with filters count live, as does a
-  database built before that table existed.
 - The record page (``/<db>/records/<record_id>``) and the document page
   (``/<db>/documents/<document_id>``) are the row pages of those tables, drawn
   by ``templates/row-icadb-records.html`` and ``row-icadb-documents.html`` from
@@ -29,9 +25,10 @@ gets Datasette's own pages, with the links.
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 
 from datasette import hookimpl
+from datasette.utils.asgi import Response
 
 from icadb.datasette_plugin import links, pages
 
@@ -63,10 +60,25 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     return pages.template_vars(template, database, table, view_name, request, datasette)
 
 
+# The style sheet is served by a route of the plugin's own, not as a plugin static
+# file: Datasette refuses a static file whose real path is outside the plugin's
+# folder, which is where the editable install's links lead.
+STYLE = Path(__file__).resolve().parent / "static" / "icadb.css"
+
+
+async def style_sheet():
+    return Response(STYLE.read_text(encoding="utf-8"), content_type="text/css; charset=utf-8")
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/-/icadb\.css$", style_sheet)]
+
+
 @hookimpl
 def extra_css_urls(database, datasette):
     if pages.is_icadb(datasette, database):
-        return [datasette.urls.static_plugins("icadb", "icadb.css")]
+        return [datasette.urls.path("/-/icadb.css")]
     return []
 
 
@@ -121,75 +133,3 @@ def _all_day_events() -> None:
 
 
 _all_day_events()
-
-
-# ------------------------------------------------------ stored facet counts
-
-USE_STORED_FACETS = True  # tests turn it off to compare with Datasette's live counts
-
-_STORED = ("select value, count from summary_facets where table_name = ? and facet_type = ? and facet = ? "
-           "order by count desc, value limit ?")
-
-
-def covers_every_row(facet) -> bool:
-    """Whether a facet counts every row of its table or view: no filter, search or parameter narrows it."""
-    if not facet.table or facet.params:
-        return False
-    sql = " ".join(facet.sql.split())
-    table = re.escape(facet.table)
-    return re.fullmatch(rf"select .+ from (?:{table}|\[{table}\]|\"{table}\")", sql, re.IGNORECASE | re.DOTALL) is not None \
-        and " where " not in sql.lower()
-
-
-class _Answered:
-    """The Datasette object, except that its first execute() is answered with stored rows."""
-
-    def __init__(self, ds, stored):
-        self._ds = ds
-        self._stored = stored
-
-    def __getattr__(self, name):
-        return getattr(self._ds, name)
-
-    async def execute(self, *args, **kwargs):
-        stored, self._stored = self._stored, None
-        if stored is None:
-            return await self._ds.execute(*args, **kwargs)
-        return stored
-
-
-def _stored_facets() -> None:
-    import copy
-    import sqlite3
-
-    from datasette import facets
-    from datasette.database import QueryInterrupted
-
-    for cls in (facets.ColumnFacet, facets.ArrayFacet):
-        live = cls.facet_results
-
-        async def facet_results(self, _live=live):
-            if not USE_STORED_FACETS or not covers_every_row(self):
-                return await _live(self)
-            database = self.ds.get_database(self.database)
-            limit = self.get_facet_size() + 1
-            results, timed_out = [], []
-            for config in self.get_configs():  # one facet at a time: stored counts where there are some
-                column = config["config"].get("column") or config["config"]["simple"]
-                one = copy.copy(self)
-                one.get_configs = lambda config=config: [config]
-                try:
-                    stored = await database.execute(_STORED, [self.table, self.type, column, limit])
-                except (sqlite3.OperationalError, QueryInterrupted):  # a database built before summary_facets
-                    stored = None
-                if stored is not None and stored.rows:
-                    one.ds = _Answered(self.ds, stored)
-                found, late = await _live(one)
-                results += found
-                timed_out += late
-            return results, timed_out
-
-        cls.facet_results = facet_results
-
-
-_stored_facets()

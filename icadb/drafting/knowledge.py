@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from icadb.text import Gazetteer, trie_pattern
+from icadb.loaders.text import Gazetteer, trie_pattern
 
 FOLD = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2212": "-", "\u2019": "'", "\u2018": "'",
                       "\u201c": '"', "\u201d": '"'})

@@ -1,6 +1,6 @@
 """Steps 1 and 2 of drafting: the article's sentences, and what each names.
 
-Sentences come from the project's own splitter (``icadb.text.sentences``,
+Sentences come from the project's own splitter (``icadb.loaders.text.sentences``,
 the one the build uses), so a draft's evidence is exactly a stored
 sentence. Each becomes a :class:`Reading`: its text and offsets, whether it
 is the headline or page furniture, the countries, people, organisations and
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from icadb.drafting.knowledge import Knowledge, fold
 from icadb.drafting.rules import Rules
-from icadb.text import sentences
+from icadb.loaders.text import sentences
 
 FURNITURE = re.compile(
     r"^(?:share\b|subscribe\b|also read\b|read more\b|follow us\b|posted:|updated:|\| updated|by [A-Z][a-z]+ [A-Z]|"

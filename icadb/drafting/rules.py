@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from icadb.paths import SEEDS_DIR
-from icadb.text import trie_pattern
+from icadb.loaders.text import trie_pattern
 
 RULES_FILE = Path("reference") / "drafting_rules.yaml"
 

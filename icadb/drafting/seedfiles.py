@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from icadb.drafting.yamltext import scalar
-from icadb.errors import Problems
-from icadb.yamlstream import YMap, iter_records
+from icadb.loaders.errors import Problems
+from icadb.loaders.yamlread import YMap, iter_records
 
 
 @dataclass

@@ -25,7 +25,7 @@ from icadb.drafting.knowledge import from_database
 from icadb.drafting.rules import load as load_rules
 from icadb.drafting.yamltext import scalar
 from icadb.drafting.yamltext import document as yaml_document
-from icadb.errors import SeedError
+from icadb.loaders.errors import SeedError
 
 
 class WorkflowError(Exception):

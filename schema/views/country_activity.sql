@@ -1,22 +1,94 @@
--- country_activity: one row per country involved in any record: what it took
--- part in, what was only planned or rumoured, and drafts apart. The counts
--- are computed at the end of every build (schema/summaries/country_activity.sql)
--- into summary_country_activity, so the view answers at once at any size.
+-- country_activity: one row per country involved in any record. Only reviewed
+-- records (review_status reviewed or needs_review) are counted, and each only
+-- once per country:
+-- - the kind counts are records the country takes part in (any role but
+--   "subject") whose status says they took place (occurrence 'occurred'), except
+--   proposals, which count every proposal, offer, invitation or request made,
+--   whatever became of it (but not rumoured ones);
+-- - planned counts records of other kinds that are planned or proposed, not yet
+--   taken place as of the report; rumoured counts records reported as rumour;
+-- - discussed_in counts records where the country is only discussed;
+-- - records counts them all, and first_date / last_date span them;
+-- - drafts counts machine-suggested records that involve the country, which
+--   are in none of the other counts.
+with
+
+involvement as (
+    select
+        rc.iso3,
+        rc.record_id,
+        count(*) filter (where rc.role <> 'subject') = 0 as only_subject
+    from record_countries as rc
+    group by rc.iso3, rc.record_id
+),
+
+classified as (
+    select
+        inv.iso3,
+        inv.only_subject,
+        rec.kind,
+        rec.date_earliest,
+        rec.date_latest,
+        rec.review_status = 'machine_suggested' as is_draft,
+        case
+            when rec.status in ('planned', 'proposed', 'offered') then 'intended'
+            when rec.status = 'rumoured' then 'unverified'
+            else 'occurred'
+        end as occurrence
+    from involvement as inv
+    inner join records as rec on rec.record_id = inv.record_id
+),
+
+activity as (
+    select
+        cla.iso3,
+        count(*) filter (
+            where not cla.is_draft and not cla.only_subject and cla.kind = 'meeting' and cla.occurrence = 'occurred'
+        ) as meetings,
+        count(*) filter (
+            where not cla.is_draft and not cla.only_subject and cla.kind = 'exercise' and cla.occurrence = 'occurred'
+        ) as exercises,
+        count(*) filter (
+            where not cla.is_draft and not cla.only_subject and cla.kind = 'agreement' and cla.occurrence = 'occurred'
+        ) as agreements,
+        count(*) filter (
+            where not cla.is_draft and not cla.only_subject and cla.kind = 'proposal' and cla.occurrence <> 'unverified'
+        ) as proposals,
+        count(*) filter (
+            where not cla.is_draft and not cla.only_subject and cla.kind = 'facility' and cla.occurrence = 'occurred'
+        ) as facilities,
+        count(*) filter (
+            where not cla.is_draft and not cla.only_subject and cla.kind = 'activity' and cla.occurrence = 'occurred'
+        ) as activities,
+        count(*) filter (
+            where not cla.is_draft and not cla.only_subject and cla.kind <> 'proposal' and cla.occurrence = 'intended'
+        ) as planned,
+        count(*) filter (where not cla.is_draft and not cla.only_subject and cla.occurrence = 'unverified') as rumoured,
+        count(*) filter (where not cla.is_draft and cla.only_subject) as discussed_in,
+        count(*) filter (where not cla.is_draft) as records,
+        min(case when not cla.is_draft then cla.date_earliest end) as first_date,
+        max(case when not cla.is_draft then cla.date_latest end) as last_date,
+        count(*) filter (where cla.is_draft) as drafts
+    from classified as cla
+    group by cla.iso3
+)
+
 select
-    sca.iso3,
-    sca.name,
-    sca.is_central_asia,
-    sca.meetings,
-    sca.exercises,
-    sca.agreements,
-    sca.proposals,
-    sca.facilities,
-    sca.activities,
-    sca.planned,
-    sca.rumoured,
-    sca.discussed_in,
-    sca.records,
-    sca.first_date,
-    sca.last_date,
-    sca.drafts
-from summary_country_activity as sca
+    act.iso3,
+    cou.name,
+    cou.is_central_asia,
+    act.meetings,
+    act.exercises,
+    act.agreements,
+    act.proposals,
+    act.facilities,
+    act.activities,
+    act.planned,
+    act.rumoured,
+    act.discussed_in,
+    act.records,
+    act.first_date,
+    act.last_date,
+    act.drafts
+from activity as act
+inner join countries as cou on cou.iso3 = act.iso3

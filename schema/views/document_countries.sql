@@ -1,10 +1,10 @@
 -- document_countries: one row per document and country it mentions, with how
 -- often and in how many sentences.
 select
-    men.document_id,
+    doc.document_id,
     doc.title as document_title,
     doc.published_on,
-    men.iso3,
+    cou.iso3,
     cou.name,
     count(*) as mentions,
     count(distinct men.sentence_id) as sentences,
@@ -13,4 +13,4 @@ from mentions as men
 inner join documents as doc on doc.document_id = men.document_id
 inner join countries as cou on cou.iso3 = men.iso3
 where men.entity_type = 'country'
-group by men.document_id, men.iso3
+group by doc.document_id, cou.iso3

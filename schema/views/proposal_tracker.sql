@@ -41,7 +41,7 @@ select
     trk.date_earliest,
     trk.category,
     (
-        select json_group_array(who.iso3)
+        select coalesce(json_group_array(who.iso3), '[]')
         from (
             select rc.iso3
             from record_countries as rc
@@ -50,7 +50,7 @@ select
         ) as who
     ) as proposers,
     (
-        select json_group_array(who.iso3)
+        select coalesce(json_group_array(who.iso3), '[]')
         from (
             select rc.iso3
             from record_countries as rc
@@ -72,11 +72,11 @@ select
         where ev.record_id = trk.record_id and ev.suggested = 0 and ev.document_id <> trk.first_document_id
     ) as later_mentions,
     (
-        select json_group_array(json_object(
+        select coalesce(json_group_array(json_object(
             'document_id', mention.document_id,
             'published_on', mention.published_on,
             'quote', mention.quote
-        ))
+        )), '[]')
         from (
             select
                 doc.document_id,

@@ -36,7 +36,15 @@ india_documents as (
 ),
 
 candidates as (
-    select sen.*
+    select
+        sen.sentence_id,
+        sen.document_id,
+        sen.position,
+        sen.char_start,
+        sen.char_end,
+        sen.text,
+        sen.cooperation_terms,
+        sen.party_phrases
     from sentences as sen
     left join named as nam on nam.sentence_id = sen.sentence_id
     left join india_documents as idoc on idoc.document_id = sen.document_id
@@ -62,7 +70,7 @@ select
     can.char_end,
     can.text,
     (
-        select json_group_array(named.iso3)
+        select coalesce(json_group_array(named.iso3), '[]')
         from (
             select distinct men.iso3
             from mentions as men
@@ -73,7 +81,7 @@ select
     can.cooperation_terms,
     can.party_phrases,
     (
-        select json_group_array(drafted.record_id)
+        select coalesce(json_group_array(drafted.record_id), '[]')
         from (
             select distinct ev.record_id
             from evidence as ev

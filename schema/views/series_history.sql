@@ -1,12 +1,19 @@
 -- series_history: one row per record that belongs to a recurring format, with
--- its position in the series (by date, then edition), place and countries.
+-- its position in the series, place and countries. Records are placed by their
+-- date; one the sources date only by bounds is placed by its earliest bound, or
+-- by its latest where it has no earliest ("before 26 January 2022"), so it
+-- never comes after a record dated later; then by edition.
 select
     ser.series_id,
     ser.name as series,
     ser.kind,
     row_number() over (
         partition by rec.series_id
-        order by rec.date_earliest is null, rec.date_earliest, rec.edition, rec.record_id
+        order by
+            coalesce(rec.date_earliest, rec.date_latest) is null,
+            coalesce(rec.date_earliest, rec.date_latest),
+            rec.edition,
+            rec.record_id
     ) as position,
     rec.edition,
     rec.record_id,
@@ -14,11 +21,12 @@ select
     rec.date,
     rec.date_precision,
     rec.date_earliest,
+    rec.date_latest,
     rec.status,
     pla.name as place,
     pla.country_iso3 as place_country,
     (
-        select json_group_array(involved.iso3)
+        select coalesce(json_group_array(involved.iso3), '[]')
         from (
             select distinct rc.iso3
             from record_countries as rc

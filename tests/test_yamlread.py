@@ -1,4 +1,4 @@
-"""The streaming YAML reader: YAML 1.2 scalars, line numbers, refusals."""
+"""The YAML reader: YAML 1.2 scalars, line numbers, refusals, and syntax errors a curator can act on."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from icadb.errors import Problems
-from icadb.yamlstream import iter_records, read_mapping
+from icadb.loaders.errors import Problems
+from icadb.loaders.yamlread import iter_records, read_mapping
 
 
 def records(tmp_path: Path, text: str | bytes) -> tuple[list, list[str], list[str]]:
@@ -66,6 +66,8 @@ def test_bom_and_crlf_are_accepted_with_a_note(tmp_path):
     ("- &x {id: a}\n", "anchors (&name) are not supported"),
     ("- id: !!int 3\n", "YAML tags"),
     ("- just a string\n", "list item is a single value"),
+    ("- id: a\n- id: b\n---\n- id: c\n", ":3: (yaml): more than one YAML document (---) in the file; expected one"),
+    ("- {? [a]: b}\n", "a mapping or list cannot be a key"),
 ])
 def test_refusals(tmp_path, text, message):
     _, problems, _ = records(tmp_path, text)
@@ -77,3 +79,38 @@ def test_read_mapping(tmp_path):
     path.write_text("id: x\npublished_on: 2021\n")
     meta = read_mapping(path, Problems())
     assert meta == {"id": "x", "published_on": 2021} and meta.line_of("published_on") == 2
+
+
+def test_an_alias_is_refused_where_it_stands(tmp_path):
+    _, problems, _ = records(tmp_path, "- id: a\n  title: x\n- id: b\n  title: *x\n")
+    assert len(problems) == 1 and problems[0].endswith(
+        ":4: (yaml): aliases (*name) are not supported; expected every value written out in full"), problems
+
+
+@pytest.mark.parametrize("text, where, hint", [
+    ("- id: a\n  title: India: talks\n", ":2: (yaml): malformed YAML at column 15: mapping values are not allowed",
+     "a value holding ': ' must be in quotes"),
+    ("- id: a\n title: b\n", ":2: (yaml): malformed YAML at column 2: did not find expected '-' indicator",
+     "every record must start with '- ' in the same column"),
+    ("- id: a\n  title: 'open\n", "(yaml): malformed YAML at column", "a quote is opened and never closed"),
+])
+def test_a_syntax_error_says_where_and_what_it_most_often_means(tmp_path, text, where, hint):
+    _, problems, _ = records(tmp_path, text)
+    assert len(problems) == 1 and where in problems[0] and hint in problems[0], problems
+
+
+def test_a_large_file_is_read_a_record_at_a_time(tmp_path):
+    """Each record is composed on its own: reading one is the same as reading it among many."""
+    one = "- id: x\n  title: T\n  countries:\n    - {iso3: IND, role: host}\n"
+    got, problems, _ = records(tmp_path, one * 2000)
+    assert problems == [] and len(got) == 2000
+    assert got[-1] == (1 + 4 * 1999, {"id": "x", "title": "T", "countries": [{"iso3": "IND", "role": "host"}]})
+
+
+def test_load_reads_project_files_under_the_same_scalar_rules(tmp_path):
+    from icadb.loaders.yamlread import load
+
+    path = tmp_path / "settings.yaml"
+    path.write_text("flag: on\nanswer: no\nday: 2024-01-02\nn: 3\nlist: &l [a, b]\nagain: *l\n", encoding="utf-8")
+    assert load(path) == {"flag": "on", "answer": "no", "day": "2024-01-02", "n": 3, "list": ["a", "b"],
+                          "again": ["a", "b"]}
