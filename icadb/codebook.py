@@ -178,7 +178,7 @@ def markdown() -> str:
     out += ["Views: " + ", ".join(f"[{n}](#{n})" for n in views) + ".", ""]
     out += ["Tables: " + ", ".join(f"[{n}](#{n})" for n in tables) + ".", ""]
     out += ["Also: [reading it in pandas](#reading-it-in-pandas), [canned queries](#canned-queries), "
-            "[controlled vocabularies](#controlled-vocabularies).", ""]
+            "[reading the text](#reading-the-text), [controlled vocabularies](#controlled-vocabularies).", ""]
     out += ["## Reading it in pandas", "", " ".join(PANDAS_TYPES.split()), ""]
     for section, names in (("Views", views), ("Tables", tables)):
         out += [f"## {section}", ""]
@@ -207,12 +207,39 @@ def markdown() -> str:
                     f"{param_values(spec).replace('|', chr(92) + '|')} |" for p, spec in q["params"].items()]
             out.append("")
         out += [f"Example: `/icadb/{name}" + (f"?{example}" if example else "") + "`", ""]
+    out += reading_markdown(book["reading"])
     out += ["## Controlled vocabularies", ""]
     for vocab, values in VOCABULARIES.items():
         out += [f"### vocabulary: {vocab}", "", "| value | meaning |", "|---|---|"]
         out += [f"| `{k}` | {v} |" for k, v in values.items()]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def reading_markdown(reading: dict[str, Any]) -> list[str]:
+    """The codebook's "Reading the text": the words each status needs, with an
+    example from the seeds, and the rules icadb check holds records to, with
+    the wordings it reads (from schema/vocab.py)."""
+    from icadb.schema import vocab
+
+    def cell(text: str) -> str:
+        return " ".join(text.split()).replace("|", "\\|")
+
+    out = ["## Reading the text", "", " ".join(reading["description"].split()), "",
+           "| status | the text says | example from the seeds |", "|---|---|---|"]
+    for status, entry in reading["statuses"].items():
+        words = ", ".join(f"*{w}*" for w in entry["words"])
+        example = entry["example"]
+        out.append(f"| `{status}` | {cell(entry['wording'])} Words: {words}. | "
+                   f"\"{cell(example['quote'])}\" (`{example['record']}`) |")
+    out.append("")
+    for rule in reading["rules"].values():
+        out += [f"### {rule['title']}", "", " ".join(rule["text"].split()), ""]
+        for name, meaning in rule["wordings"].items():
+            values = ", ".join(f"`{w}`" for w in getattr(vocab, name))
+            out.append(f"- {meaning.rstrip('.')} (`{name}` in schema/vocab.py): {values}.")
+        out.append("")
+    return out
 
 
 def metadata_json(database: str = "icadb") -> str:

@@ -106,6 +106,7 @@ def _load_draft(ctx: LoadContext, writer: Writer, path: Path, document_id: str, 
         ctx.problems.add(path, record.line_of("review_status"), "review_status",
                          f"{values['review_status']!r} in a drafts file; expected machine_suggested (accept a draft "
                          "with icadb accept, which moves it into seeds/records/ as reviewed)")
+        values["review_status"] = "machine_suggested"  # still a draft: not held to the rules of review as well
         ok = False
     loaded = load_record(ctx, writer, kind, path, line, record, values, ok and notes is not None, meeting_refs)
     if loaded and notes is not None:

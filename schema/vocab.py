@@ -116,7 +116,7 @@ ROLE = {
     "participant": "Takes part.",
     "organizer": "Organises or leads it (e.g. the body that runs an exercise).",
     "proposer": "Makes the proposal or offer.",
-    "target": "The proposal or offer is addressed to it.",
+    "target": "The proposal or offer is addressed to it; a quote names it after the word that makes the offer.",
     "party": "Party to the agreement or partnership.",
     "member": "Member of the organisation, corridor or agreement.",
     "prospective_member": "Set to join, as of the reporting article.",
@@ -280,3 +280,50 @@ VOCABULARIES: dict[str, dict[str, str]] = {
 }
 
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+
+# ------------------------------------------------------------------ reading rules
+# What the record checks (loaders/record_rules.py) read in a reviewed record's
+# evidence quotes and date note, and the codebook lists under "Reading the text"
+# (schema/codebook.yaml, reading). Phrases match without regard to case, as whole words.
+
+# Words that name all five Central Asian states at once: a link of any role to
+# a Central Asian state may rest on a quote with one. The same phrases as the
+# drafter's roles.all_five (seeds/reference/drafting_rules.yaml); a test keeps
+# the two lists equal, so that a draft and a check read a quote alike.
+ALL_FIVE_WORDING = (
+    "all five Central Asian states", "all five Central Asian countries", "the five Central Asian states",
+    "the five Central Asian countries", "the five Central Asian republics", "five Central Asian states",
+    "five Central Asian leaders", "all five Central Asian heads of state", "the five states",
+    "the five Central Asian nations",
+)
+
+# The Central Asian states named as a group without a number: only the five
+# targets of an offer may rest on it, where it follows the word that makes the
+# offer ("India has offered its assistance to Central Asian states").
+GROUP_ADDRESSEE_WORDING = ("Central Asian states", "Central Asian countries", "Central Asian republics",
+                           "Central Asian governments")
+
+# A word just before the group that makes it part of the group, not all of it
+# ("several Central Asian states"): then it covers no state.
+PART_OF_GROUP = ("several", "some", "many", "most", "few", "two", "three", "four", "other", "certain")
+
+# Roles that need a named addressee: an evidence quote names the country,
+# organisation or person after one of OFFER_WORDS (or, for the five Central
+# Asian states, the group).
+ADDRESSEE_ROLES = ("target",)
+
+# The words that make an offer, proposal, invitation or request. Every phrase of
+# the drafter's proposal triggers holds one of them (a test checks it), so the
+# drafter's "named after the trigger: to whom" is this rule's "named after it".
+OFFER_WORDS = (
+    "offer", "offers", "offered", "invite", "invites", "invited", "invitation", "propose", "proposes", "proposed",
+    "proposal", "suggest", "suggests", "suggested", "suggestion", "suggestions", "called", "asked", "asks",
+    "requested", "requests", "sought", "seeks", "urged", "urges", "urging", "nudging", "pressing", "pushing",
+)
+
+# Words with which an inferred date's note names what it assumes. The last two
+# are the drafter's reading of a day or month the text gives relative to the
+# article ("the latest Monday on or before the publication date ..."), which
+# states its assumption as a rule.
+ASSUMPTION_WORDING = ("assume", "assumes", "assumed", "assuming", "assumption", "taken to be",
+                      "on or before the publication date", "on or after the publication date")

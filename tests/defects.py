@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DOC = "2021-09-09-india-russia-afghan-militant-threat"
 DATED = "  date: 2021-09-08\n  date_precision: day\n"  # the fixture meeting's date lines
+MEETING_NOTE = ("  date_note: '\"on Wednesday\", in an article of Thursday 9 September 2021: this assumes the Wednesday "
+                "before it.'\n")  # the fixture meeting's date note
 DOCS_PATH = ROOT / "docs" / "defects.md"
 
 MEETINGS = f"""\
@@ -31,7 +33,7 @@ MEETINGS = f"""\
   date: 2021-09-08
   date_precision: day
   date_basis: inferred
-  date_note: '"On Wednesday", in an article of Thursday 9 September 2021.'
+  date_note: '"on Wednesday", in an article of Thursday 9 September 2021: this assumes the Wednesday before it.'
   place: new-delhi
   review_status: reviewed
   meeting_level: security_advisers
@@ -58,7 +60,7 @@ AGREEMENTS = f"""\
   date: 2021-09-08
   date_precision: day
   date_basis: inferred
-  date_note: Agreed at the meeting of 8 September 2021.
+  date_note: 'Agreed at the meeting "on Wednesday"; this assumes the Wednesday before the article of 9 September 2021.'
   review_status: reviewed
   agreement_type: understanding
   made_at: india-russia-nsa-2021-09-08
@@ -178,6 +180,24 @@ PROPOSAL = (MEETINGS.replace("- id: india-russia-nsa-2021-09-08", "- id: india-r
             .replace("  meeting_level: security_advisers\n  format: bilateral\n  mode: in_person\n",
                      "  proposal_type: proposal\n")
             .replace("  people:\n    - {person: ajit-doval, role: host}\n", ""))
+
+
+def a_proposal_to(target: str) -> Callable[[Path], None]:
+    """The fixture's proposal beside its records, India proposing to *target*, on a quote that names
+    both but makes no offer ("following a meeting between ... Patrushev and ... Doval")."""
+    def mutate(seeds: Path) -> None:
+        text = (PROPOSAL.replace("    - {iso3: IND, role: host}\n", "    - {iso3: IND, role: proposer}\n")
+                .replace("    - {iso3: RUS, role: participant}\n", f"    - {{iso3: {target}, role: target}}\n"))
+        (seeds / "records" / "proposals.yaml").write_text(text, encoding="utf-8")
+    return mutate
+
+
+def with_date_note(note: str) -> Callable[[Path], None]:
+    """The fixture meeting with *note* for its inferred date (on one line, so lines stay put)."""
+    return replace("records/meetings.yaml", MEETING_NOTE, f"  date_note: '{note}'\n")
+
+
+FIVE_PARTIES = "".join(f"    - {{iso3: {iso3}, role: party}}\n" for iso3 in ("KAZ", "KGZ", "TJK", "TKM", "UZB"))
 
 
 def made_at_a_proposal(seeds: Path) -> None:
@@ -310,7 +330,7 @@ CASES = [
          "records/meetings.yaml:6: date: '2021-09-08' is finer than its date_precision 'month'; expected YYYY-MM, "
          "e.g. 2022-01 (or set date_precision: day)"),
     Case("inferred-date-note", "Inferred date without its reasoning",
-         replace("records/meetings.yaml", "  date_note: '\"On Wednesday\", in an article of Thursday 9 September 2021.'\n", ""),
+         replace("records/meetings.yaml", MEETING_NOTE, ""),
          "records/meetings.yaml:8: date_note: missing; expected the reasoning behind an inferred date"),
     Case("unknown-country", "Unknown country code",
          replace("records/meetings.yaml", "{iso3: RUS, role: participant}", "{iso3: RSU, role: participant}"),
@@ -548,6 +568,37 @@ CASES = [
     Case("edition-out-of-order", "Editions of a series that do not rise with the date", series_of_two(1, 2, "2021-09-01"),
          "records/meetings.yaml:40: edition: 2 of series 'india-russia-nsa-meetings' is dated 2021-09-01, before "
          "edition 1 (records/meetings.yaml:13), dated 2021-09-08; expected editions that rise with the date"),
+    Case("central-asian-state-unnamed", "A Central Asian state linked though no quote names it (nor all five)",
+         replace("records/meetings.yaml", "    - {iso3: RUS, role: participant}\n",
+                 "    - {iso3: RUS, role: participant}\n    - {iso3: KAZ, role: participant}\n"),
+         "records/meetings.yaml:18: countries[3]: KAZ is linked as participant, but it is named in none of this "
+         "record's evidence quotes, and none says all five Central Asian states; expected a quote that names it (or, "
+         "as the record's place, a place in it), or one that covers all five (e.g. \"all five Central Asian "
+         "states\"), or no link"),
+    Case("group-link-unnamed", "The five Central Asian states linked as a group on words that name none of them",
+         replace("records/agreements.yaml", "    - {iso3: RUS, role: party}\n", "    - {iso3: RUS, role: party}\n" + FIVE_PARTIES),
+         "records/agreements.yaml:16: countries[3]: KAZ, KGZ, TJK, TKM and UZB are linked as party, but they are named "
+         "in none of this record's evidence quotes, and none says all five Central Asian states; expected a quote that "
+         "names each, or one that covers all five (e.g. \"all five Central Asian states\"), or no link"),
+    Case("target-without-addressee", "A target that no quote names as the addressee (after the word that makes the offer)",
+         a_proposal_to("RUS"),
+         "records/proposals.yaml:15: countries[2]: RUS is linked as target, but no evidence quote names it after the "
+         "word that makes the offer (offered, invited, proposed, sought ...); expected a quote that names the addressee "
+         "after that word (the five Central Asian states as a group: e.g. \"offered its assistance to Central Asian "
+         "states\"), or, where the text names none, no target"),
+    Case("inferred-date-no-assumption", "An inferred date whose note does not say what it assumes",
+         with_date_note('"on Wednesday", in an article of Thursday 9 September 2021.'),
+         "records/meetings.yaml:9: date_note: does not say what the inferred date assumes; expected a sentence that "
+         "names it, with assumes, assumed or assumption (e.g. \"This assumes the meeting was held the day the officials "
+         "arrived.\")"),
+    Case("inferred-date-no-words", "An inferred date whose note quotes none of the words it is worked out from",
+         with_date_note("The Wednesday before the article of Thursday 9 September 2021; this assumes the day before."),
+         "records/meetings.yaml:9: date_note: quotes none of the words the inferred date is worked out from; expected "
+         "those words in double quotes, as a document this record cites writes them (e.g. \"on Wednesday\")"),
+    Case("inferred-date-misquoted", "An inferred date whose note quotes words its sources do not have",
+         with_date_note('"on Tuesday", in an article of Thursday 9 September 2021: this assumes the Tuesday before it.'),
+         "records/meetings.yaml:9: date_note: quotes 'on Tuesday', which is in none of the documents this record "
+         f"cites ({DOC}); expected the words as a cited document writes them"),
     Case("empty-file", "Empty file", write_bytes("records/agreements.yaml", b""),
          "records/agreements.yaml:1: (file): file is empty; expected a YAML list of records"),
     Case("missing-file", "Missing seed file", remove("records/exercises.yaml"),

@@ -27,9 +27,9 @@ def test_the_proposals_made_at_the_2023_nsa_meeting(db):
     """seeds/records/proposals.yaml: seven records say ``made_at:
     ica-nsa-2023-kazakhstan``, all dated 2023-10-17; India proposes each, the
     five Central Asian states are the targets of each ("addressed to the Central
-    Asian states as a group"); every quote of theirs is from the one article of
-    2023-10-17, so none has a later mention. Their types and statuses are as
-    written there."""
+    Asian states as a group") but the Rare Earths Forum's, whose sentence names
+    no addressee; every quote of theirs is from the one article of 2023-10-17,
+    so none has a later mention. Their types and statuses are as written there."""
     rows = db.execute("SELECT record_id, proposal_type, status, proposers, targets, made_at_title, made_at_date, "
                       "first_reported, later_mentions, later_mention_quotes FROM proposal_tracker "
                       "WHERE made_at = ? ORDER BY record_id", (NSA_2023,)).fetchall()
@@ -46,7 +46,8 @@ def test_the_proposals_made_at_the_2023_nsa_meeting(db):
     assert [(r["record_id"], r["proposal_type"], r["status"]) for r in rows] == expected
     for r in rows:
         assert json.loads(r["proposers"]) == ["IND"], r["record_id"]
-        assert json.loads(r["targets"]) == CENTRAL_ASIA, r["record_id"]
+        no_addressee = r["record_id"] == "ica-rare-earths-forum-proposal-2023"
+        assert json.loads(r["targets"]) == ([] if no_addressee else CENTRAL_ASIA), r["record_id"]
         assert (r["made_at_title"], r["made_at_date"]) == meeting, r["record_id"]
         assert (r["first_reported"], r["later_mentions"], json.loads(r["later_mention_quotes"])) == \
             ("2023-10-17", 0, []), r["record_id"]
@@ -64,17 +65,19 @@ def test_a_proposal_made_at_no_meeting_has_no_meeting_title(db):
 # -- series_history and history_of_series --------------------------------------------
 
 # seeds/records/meetings.yaml: the three records with ``series: ica-nsa-meetings``,
-# in date order: the first (edition 1, 2022-12-06, held in New Delhi), the second
-# (edition 2, 2023-10-17, held "in Kazakhstan"), the next (no edition: the source
-# does not number it; planned for 2024 in Kyrgyzstan). Countries are every
-# country linked in any role, sorted: the first meeting names AFG as subject and
-# four Central Asian states (not TKM); the second links CHN and PAK as subjects.
+# in date order: the first (edition 1, December 2022: the officials arrived on the
+# 6th; held in New Delhi), the second (edition 2, 2023-10-17, held "in
+# Kazakhstan"), the next (no edition: the source does not number it; planned for
+# 2024 in Kyrgyzstan, with India among "the participants" and Kyrgyzstan as host).
+# Countries are every country linked in any role, sorted: the first meeting names
+# AFG as subject and four Central Asian states (not TKM); the second links CHN and
+# PAK as subjects.
 NSA_SERIES = [
-    (1, 1, "ica-nsa-2022-new-delhi", "2022-12-06", "held", "New Delhi", "IND",
+    (1, 1, "ica-nsa-2022-new-delhi", "2022-12", "held", "New Delhi", "IND",
      ["AFG", "IND", "KAZ", "KGZ", "TJK", "UZB"]),
     (2, 2, NSA_2023, "2023-10-17", "held", "Kazakhstan (city not given)", "KAZ", ["CHN", "IND", "KAZ", "PAK"]),
     (3, None, "ica-nsa-2024-kyrgyzstan", "2024", "planned", "Kyrgyzstan (city not given)", "KGZ",
-     ["IND", "KAZ", "KGZ"]),
+     ["IND", "KGZ"]),
 ]
 
 
@@ -192,17 +195,19 @@ def test_co_mentions_of_iran(db):
 # -- india_offers_to_country and record_sources --------------------------------------------
 
 def test_india_offers_to_kazakhstan(db):
-    """Every proposal with IND as proposer and KAZ as target: the seven of the
-    2023 meeting (dated 2023-10-17, ordered by id) and the undated capacity-
-    building proposal last (undated rows come last). Not the India–Russia
-    non-paper (KAZ is only its subject) nor Tajikistan's or Uzbekistan's
-    proposals (India is their target)."""
+    """Every proposal with IND as proposer and KAZ as target: the six of the
+    2023 meeting addressed to the Central Asian states (dated 2023-10-17,
+    ordered by id). Not the Rare Earths Forum proposed there (it names no
+    addressee), nor the NSA meetings' capacity-building proposal of the 2025
+    article (the format proposed it, for officials of states it does not name),
+    nor the India–Russia non-paper (KAZ is only its subject), nor Uzbekistan's
+    proposal (India is its target)."""
     rows = query(db, "india_offers_to_country", iso3="kaz")
     assert [r["record_id"] for r in rows] == [
-        "chabahar-in-instc-request-2023", "chabahar-port-invitation-2023", "ica-rare-earths-forum-proposal-2023",
+        "chabahar-in-instc-request-2023", "chabahar-port-invitation-2023",
         "india-ct-drug-capacity-building-offer-2023", "india-cyber-agency-heads-invitation-2023",
-        "india-cyber-defence-offer-2023", "india-upi-offer-2023", "ica-nsa-capacity-building-proposal"]
-    assert [r["made_at"] for r in rows] == [NSA_2023] * 7 + [None]
+        "india-cyber-defence-offer-2023", "india-upi-offer-2023"]
+    assert [r["made_at"] for r in rows] == [NSA_2023] * 6
     offered = query(db, "india_offers_to_country", iso3="KAZ", status="offered")
     assert [r["record_id"] for r in offered] == [
         "chabahar-port-invitation-2023", "india-ct-drug-capacity-building-offer-2023",
@@ -210,7 +215,7 @@ def test_india_offers_to_kazakhstan(db):
 
 
 def test_india_offers_to_india_is_nothing(db):
-    """India is the target only of Russia's, Tajikistan's and Uzbekistan's proposals, never its own."""
+    """India is the target only of Russia's and Uzbekistan's proposals, never its own."""
     assert query(db, "india_offers_to_country", iso3="IND") == []
 
 
