@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-KIND_TABLES = ("meetings", "agreements", "exercises", "proposals", "facilities", "activities")
+from icadb.schema.models import kinds
+
 
 
 @dataclass
@@ -66,7 +67,7 @@ def snapshot(path) -> tuple[str, dict[str, dict[str, object]]]:
         records: dict[str, dict[str, object]] = {}
         for row in dicts(raw, "SELECT * FROM records"):
             records[row["record_id"]] = {k: v for k, v in row.items() if k != "record_id"}
-        for table in KIND_TABLES:
+        for table in (model.__tablename__ for model in kinds().values()):
             if table not in tables:
                 continue
             for row in dicts(raw, f"SELECT * FROM {table}"):

@@ -15,11 +15,9 @@ from icadb.codebook import column_entry, load
 from icadb.db import dicts, first
 from icadb.passages import Span, marked, overlapping, paragraphs
 from icadb.reviewed import DRAFT
+from icadb.schema.models import kinds
 from icadb.schema.vocab import ROLE, STATUS_OCCURRENCE, VOCABULARIES
 
-KIND_TABLES = {"meeting": "meetings", "agreement": "agreements", "exercise": "exercises",
-               "proposal": "proposals", "facility": "facilities", "activity": "activities"}
-RECORD_LINKS = ("made_at", "sidelines_of")  # kind-table columns that name another record
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
@@ -72,7 +70,9 @@ def date_facts(row: dict[str, Any]) -> dict[str, Any]:
 
 def _details(conn: sqlite3.Connection, kind: str, record_id: str) -> list[dict[str, Any]]:
     """The kind table's own columns, each with its codebook description and vocabulary meaning."""
-    table = KIND_TABLES[kind]
+    model = kinds()[kind]
+    table = model.__tablename__
+    links = {column.name for column in model.fields() if column.info.get("meeting")}  # columns naming another record
     row = first(conn, f'select * from "{table}" where record_id = ?', record_id)
     if row is None:
         return []
@@ -86,7 +86,7 @@ def _details(conn: sqlite3.Connection, kind: str, record_id: str) -> list[dict[s
                 "description": entry.get("description", ""), "meaning": "", "record": None}
         if entry.get("vocabulary"):
             fact["meaning"] = meaning(entry["vocabulary"], value)
-        if name in RECORD_LINKS:
+        if name in links:
             fact["record"] = first(conn, "select record_id, title, review_status from records where record_id = ?", value)
         out.append(fact)
     return out

@@ -24,6 +24,7 @@ from icadb.loaders.reading import iter_checked
 from icadb.loaders.record_rules import check_record
 from icadb.loaders.writer import Writer
 from icadb.schema import vocab
+from icadb.schema.models import kinds
 
 RECORD_COLUMNS = ("record_id", "kind", "title", "summary", "status", "category", "date", "date_precision",
                   "date_basis", "date_note", "end_date", "end_date_precision", "date_earliest", "date_latest",
@@ -69,6 +70,8 @@ COMMON = (
 
 @dataclass(frozen=True)
 class Kind:
+    """A kind of record as the loaders read it: its seed file and its own fields, from its model."""
+
     kind: str
     file: str
     table: str
@@ -79,34 +82,22 @@ class Kind:
     def columns(self) -> tuple[str, ...]:
         return ("record_id", *(f.name for f in self.fields))
 
+    @classmethod
+    def of(cls, kind: str, model) -> Kind:
+        fields = []
+        for column in model.fields():
+            info = column.info
+            if "vocab" in info:
+                fields.append(Field(column.name, "vocab", required=not column.nullable, vocab=info["vocab"]))
+            elif info.get("meeting"):
+                fields.append(Field(column.name, "slug", required=False, expected=info["expected"]))
+            else:
+                fields.append(Field(column.name, required=not column.nullable, expected=info.get("expected")))
+        refs = tuple(column.name for column in model.fields() if column.info.get("meeting"))
+        return cls(kind, f"{model.__tablename__}.yaml", model.__tablename__, tuple(fields), refs)
 
-KINDS = (
-    Kind("meeting", "meetings.yaml", "meetings", (
-        Field("meeting_level", "vocab", vocab=vocab.MEETING_LEVEL),
-        Field("format", "vocab", vocab=vocab.FORMAT),
-        Field("mode", "vocab", vocab=vocab.MEETING_MODE),
-        Field("sidelines_of", "slug", required=False, expected="the id of the meeting this one was held beside"),
-    ), meeting_refs=("sidelines_of",)),
-    Kind("agreement", "agreements.yaml", "agreements", (
-        Field("agreement_type", "vocab", vocab=vocab.AGREEMENT_TYPE),
-        Field("made_at", "slug", required=False, expected="the id of the meeting where it was reached"),
-    ), meeting_refs=("made_at",)),
-    Kind("exercise", "exercises.yaml", "exercises", (
-        Field("exercise_name", required=False),
-        Field("format", "vocab", vocab=vocab.FORMAT),
-        Field("frequency", "vocab", vocab=vocab.FREQUENCY),
-    )),
-    Kind("proposal", "proposals.yaml", "proposals", (
-        Field("proposal_type", "vocab", vocab=vocab.PROPOSAL_TYPE),
-        Field("made_at", "slug", required=False, expected="the id of the meeting where it was made"),
-    ), meeting_refs=("made_at",)),
-    Kind("facility", "facilities.yaml", "facilities", (
-        Field("facility_type", "vocab", vocab=vocab.FACILITY_TYPE),
-    )),
-    Kind("activity", "activities.yaml", "activities", (
-        Field("activity_type", "vocab", vocab=vocab.ACTIVITY_TYPE),
-    )),
-)
+
+KINDS = tuple(Kind.of(kind, model) for kind, model in kinds().items())
 
 LINKS = (  # (seed field, id key, table, id column)
     ("countries", "iso3", "record_countries", "iso3"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     CheckConstraint,
+    Column,
     Float,
     ForeignKey,
     ForeignKeyConstraint,
@@ -25,7 +26,7 @@ from sqlalchemy import (
     text as sql_text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, declared_attr, mapped_column
 
 from icadb.schema import vocab
 
@@ -282,83 +283,104 @@ class Record(Base):
     edition: Mapped[int | None] = mapped_column(Integer)
 
 
-def _kind_table_args(kind: str, *extra: object) -> tuple:
-    """Each kind table row is tied to a ``records`` row of that kind."""
-    return (
-        CheckConstraint(f"kind = '{kind}'", name="kind_fixed"),
-        ForeignKeyConstraint(["record_id", "kind"], ["records.record_id", "records.kind"]),
-        *extra,
-    )
+# -- the record kinds ------------------------------------------------------------
+# Each kind of record has a table of what only that kind has, tied to its
+# records row. A kind table is one class below; everything else that lists the
+# kinds (the loaders, the record page, diff, the drafter, the benchmarks, the
+# tests) reads them from kinds(). A kind column's vocabulary (its CHECK and the
+# loaders' check) and what the loaders say it expects are in its ``info``.
 
 
-class Meeting(Base):
+def vocab_column(values: dict[str, str], *, index: bool = False) -> Mapped[str]:
+    """A required kind column holding one of *values* (a vocabulary of schema/vocab.py)."""
+    return mapped_column(Text, index=index, info={"vocab": values})
+
+
+def meeting_ref(expected: str) -> Mapped[str | None]:
+    """An optional kind column naming a meeting record (checked once every record is read)."""
+    return mapped_column(ForeignKey("meetings.record_id"), index=True, info={"expected": expected, "meeting": True})
+
+
+class KindTable:
+    """The table of one kind of record: its rows are tied to records rows of that kind."""
+
+    KIND: str
+
+    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
+
+    @declared_attr
+    def kind(cls) -> Mapped[str]:
+        return mapped_column(Text, server_default=cls.KIND)
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple:
+        vocabularies = [in_vocab(name, column.column.info["vocab"]) for name, column in vars(cls).items()
+                        if isinstance(column, MappedColumn) and "vocab" in column.column.info]
+        return (
+            CheckConstraint(f"kind = '{cls.KIND}'", name="kind_fixed"),
+            ForeignKeyConstraint(["record_id", "kind"], ["records.record_id", "records.kind"]),
+            *vocabularies,
+        )
+
+    @classmethod
+    def fields(cls) -> list[Column]:
+        """The columns only this kind has (not record_id and kind), in table order."""
+        return [column for column in cls.__table__.columns if column.name not in ("record_id", "kind")]
+
+
+class Meeting(KindTable, Base):
     __tablename__ = "meetings"
-    __table_args__ = _kind_table_args(
-        "meeting",
-        in_vocab("meeting_level", vocab.MEETING_LEVEL),
-        in_vocab("format", vocab.FORMAT),
-        in_vocab("mode", vocab.MEETING_MODE),
-    )
+    KIND = "meeting"
 
-    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    kind: Mapped[str] = mapped_column(Text, server_default="meeting")
-    meeting_level: Mapped[str] = mapped_column(Text, index=True)
-    format: Mapped[str] = mapped_column(Text)
-    mode: Mapped[str] = mapped_column(Text)
-    sidelines_of: Mapped[str | None] = mapped_column(ForeignKey("meetings.record_id"), index=True)
+    meeting_level: Mapped[str] = vocab_column(vocab.MEETING_LEVEL, index=True)
+    format: Mapped[str] = vocab_column(vocab.FORMAT)
+    mode: Mapped[str] = vocab_column(vocab.MEETING_MODE)
+    sidelines_of: Mapped[str | None] = meeting_ref("the id of the meeting this one was held beside")
 
 
-class Agreement(Base):
+class Agreement(KindTable, Base):
     __tablename__ = "agreements"
-    __table_args__ = _kind_table_args("agreement", in_vocab("agreement_type", vocab.AGREEMENT_TYPE))
+    KIND = "agreement"
 
-    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    kind: Mapped[str] = mapped_column(Text, server_default="agreement")
-    agreement_type: Mapped[str] = mapped_column(Text, index=True)
-    made_at: Mapped[str | None] = mapped_column(ForeignKey("meetings.record_id"), index=True)
+    agreement_type: Mapped[str] = vocab_column(vocab.AGREEMENT_TYPE, index=True)
+    made_at: Mapped[str | None] = meeting_ref("the id of the meeting where it was reached")
 
 
-class Exercise(Base):
+class Exercise(KindTable, Base):
     __tablename__ = "exercises"
-    __table_args__ = _kind_table_args(
-        "exercise",
-        in_vocab("format", vocab.FORMAT),
-        in_vocab("frequency", vocab.FREQUENCY),
-    )
+    KIND = "exercise"
 
-    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    kind: Mapped[str] = mapped_column(Text, server_default="exercise")
     exercise_name: Mapped[str | None] = mapped_column(Text)
-    format: Mapped[str] = mapped_column(Text)
-    frequency: Mapped[str] = mapped_column(Text)
+    format: Mapped[str] = vocab_column(vocab.FORMAT)
+    frequency: Mapped[str] = vocab_column(vocab.FREQUENCY)
 
 
-class Proposal(Base):
+class Proposal(KindTable, Base):
     __tablename__ = "proposals"
-    __table_args__ = _kind_table_args("proposal", in_vocab("proposal_type", vocab.PROPOSAL_TYPE))
+    KIND = "proposal"
 
-    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    kind: Mapped[str] = mapped_column(Text, server_default="proposal")
-    proposal_type: Mapped[str] = mapped_column(Text, index=True)
-    made_at: Mapped[str | None] = mapped_column(ForeignKey("meetings.record_id"), index=True)
+    proposal_type: Mapped[str] = vocab_column(vocab.PROPOSAL_TYPE, index=True)
+    made_at: Mapped[str | None] = meeting_ref("the id of the meeting where it was made")
 
 
-class Facility(Base):
+class Facility(KindTable, Base):
     __tablename__ = "facilities"
-    __table_args__ = _kind_table_args("facility", in_vocab("facility_type", vocab.FACILITY_TYPE))
+    KIND = "facility"
 
-    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    kind: Mapped[str] = mapped_column(Text, server_default="facility")
-    facility_type: Mapped[str] = mapped_column(Text, index=True)
+    facility_type: Mapped[str] = vocab_column(vocab.FACILITY_TYPE, index=True)
 
 
-class Activity(Base):
+class Activity(KindTable, Base):
     __tablename__ = "activities"
-    __table_args__ = _kind_table_args("activity", in_vocab("activity_type", vocab.ACTIVITY_TYPE))
+    KIND = "activity"
 
-    record_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    kind: Mapped[str] = mapped_column(Text, server_default="activity")
-    activity_type: Mapped[str] = mapped_column(Text, index=True)
+    activity_type: Mapped[str] = vocab_column(vocab.ACTIVITY_TYPE, index=True)
+
+
+def kinds() -> dict[str, type[KindTable]]:
+    """Every kind of record and its table's model, in the order of the vocabulary (vocab.RECORD_KIND)."""
+    tables = {model.KIND: model for model in KindTable.__subclasses__()}
+    return {kind: tables[kind] for kind in vocab.RECORD_KIND}
 
 
 class RecordCountry(Base):

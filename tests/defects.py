@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from icadb.schema.models import kinds
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DOC = "2021-09-09-india-russia-afghan-militant-threat"
@@ -124,8 +126,8 @@ def make_seeds(target: Path) -> Path:
         "conflicts.yaml": "[]\n",
         "coverage.yaml": "[]\n",
     }
-    for kind in ("exercises", "proposals", "facilities", "activities"):
-        files[f"records/{kind}.yaml"] = "[]\n"
+    for model in kinds().values():
+        files.setdefault(f"records/{model.__tablename__}.yaml", "[]\n")
     for name, text in files.items():
         (target / name).write_text(text, encoding="utf-8")
     return target

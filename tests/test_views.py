@@ -7,6 +7,7 @@ import json
 import pytest
 
 from icadb import views
+from icadb.schema.models import kinds as record_kinds
 
 CONTRACT = {
     "timeline": ["kind", "record_id", "title", "date", "date_precision", "date_earliest", "date_latest", "year",
@@ -140,8 +141,7 @@ def test_country_activity_is_counted_in_python(db):
     for iso3, record_id, role in db.execute("SELECT iso3, record_id, role FROM record_countries"):
         roles.setdefault((iso3, record_id), set()).add(role)
     records = {r["record_id"]: r for r in db.execute("SELECT * FROM records")}
-    kinds = {"meeting": "meetings", "exercise": "exercises", "agreement": "agreements", "proposal": "proposals",
-             "facility": "facilities", "activity": "activities"}
+    kinds = {kind: model.__tablename__ for kind, model in record_kinds().items()}  # a count per kind
     expected: dict[str, dict] = {}
     for (iso3, record_id), held in roles.items():
         rec = records[record_id]
