@@ -18,7 +18,6 @@ from icadb.loaders import dates
 from icadb.loaders.errors import Problems, display_path
 from icadb.loaders.checks import FieldChecks
 from icadb.loaders.quotes import DocumentTexts
-from icadb.progress import Progress
 from icadb.loaders.yamlread import YMap
 
 
@@ -29,7 +28,7 @@ class LoadContext(FieldChecks, DocumentTexts):
     conn: sqlite3.Connection
     seeds: Path
     problems: Problems
-    progress: Progress
+    progress: Any  # what shows the build's steps (icadb.progress.Progress): stage(name, total)
     dialect: str = "sqlite"  # or "postgresql": the loaders then take loaders/pgwriter.py's way where SQL differs
     registries: dict[str, dict[str, Any]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)

@@ -11,15 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from icadb.paths import PROJECT_ROOT
 
 
 def display_path(path: Path | str) -> str:
-    """A path as the user should see it: relative to the project root when inside it."""
+    """A path as the user should see it: relative to the current folder when inside it (as git shows them)."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(PROJECT_ROOT))
-    except ValueError:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
         return str(p)
 
 
