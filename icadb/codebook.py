@@ -54,9 +54,23 @@ def column_text(entry: str | dict, *, with_values: bool = True) -> str:
 
 
 def documented_tables() -> dict[str, dict[str, Any]]:
-    """Every table and view the codebook describes, hidden ones included."""
+    """Every table and view the codebook describes, hidden ones included (with the tables that
+    hold the rows of the materialised views, described from their views)."""
     book = load()
-    return {**book["tables"], **book.get("hidden_tables", {})}
+    return {**book["tables"], **book.get("hidden_tables", {}), **materialized_tables()}
+
+
+def materialized_tables() -> dict[str, dict[str, Any]]:
+    """The codebook entry of each table the build fills for a materialised view (icadb.views)."""
+    from icadb.views import views
+
+    book = load()["tables"]
+    return {view.table: {
+        "grain": f"One row per row of the view {view.name}.",
+        "description": f"What the view {view.name} shows, made by the build from schema/views/{view.name}.sql; "
+                       "read it through the view.",
+        "columns": {column: f"See {view.name}." for column in book[view.name]["columns"]},
+    } for view in views() if view.materialized}
 
 
 def query_sql(name: str) -> str:
@@ -106,7 +120,7 @@ def configured_facets() -> list[tuple[str, str, str]]:
 def datasette_metadata(database: str = "icadb") -> dict[str, Any]:
     """Datasette metadata for a database file named ``<database>.sqlite``."""
     book = load()
-    tables: dict[str, Any] = {name: {"hidden": True} for name in book.get("hidden_tables", {})}
+    tables: dict[str, Any] = {name: {"hidden": True} for name in (*book.get("hidden_tables", {}), *materialized_tables())}
     for name, table in book["tables"].items():
         meta: dict[str, Any] = {
             "description": f"{table['grain'].rstrip()} {' '.join(table['description'].split())}",

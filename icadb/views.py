@@ -12,8 +12,10 @@ A file may ask to be materialised, in its header::
     -- index: date_earliest
     -- index: year, kind
 
-The build then makes a table of that name from the SELECT, with those
-indexes, instead of a view: the SQL is still written once.
+The build then makes a table ``materialized_<name>`` of the SELECT's rows, with
+those indexes, and the view ``<name>`` reads it: analysts still query a view of
+that name, its pages count, sort and facet through the indexes, and the SQL is
+written once.
 """
 
 from __future__ import annotations
@@ -53,15 +55,20 @@ class View:
 
         return self.sql if dialect == "sqlite" else to_postgresql(self.sql)
 
+    @property
+    def table(self) -> str | None:
+        """The table that holds its rows, if it is materialised."""
+        return f"materialized_{self.name}" if self.materialized else None
+
     def statements(self, dialect: str) -> list[str]:
-        """What makes it: CREATE VIEW, or CREATE TABLE ... AS and its indexes."""
+        """What makes it: CREATE VIEW, or the table of its rows, its indexes and the view that reads it."""
         sql = self.sql_for(dialect)
         if not self.materialized:
             return [f"CREATE VIEW {self.name} AS\n{sql}"]
-        made = [f"CREATE TABLE {self.name} AS\n{sql}"]
+        made = [f"CREATE TABLE {self.table} AS\n{sql}"]
         for columns in self.indexes:
-            made.append(f"CREATE INDEX ix_{self.name}_{'_'.join(columns)} ON {self.name} ({', '.join(columns)})")
-        return made
+            made.append(f"CREATE INDEX ix_{self.table}_{'_'.join(columns)} ON {self.table} ({', '.join(columns)})")
+        return [*made, f"CREATE VIEW {self.name} AS SELECT * FROM {self.table}"]
 
 
 @cache
@@ -87,16 +94,16 @@ def views(folder: Path = VIEWS_DIR) -> tuple[View, ...]:
 
 
 def names() -> tuple[str, ...]:
-    return tuple(view.name for view in views())
+    """Every view of schema/views/, and the tables that hold the rows of the materialised ones."""
+    return (*(view.name for view in views()), *(view.table for view in views() if view.materialized))
 
 
 def refresh_materialized(conn, dialect: str = "sqlite") -> None:
-    """Make the materialised tables again from what the database holds now (after an edit of a built file)."""
+    """Fill the materialised tables again from what the database holds now (after an edit of a built file)."""
     for view in views():
         if view.materialized:
-            conn.execute(f"DROP TABLE {view.name}")
-            for statement in view.statements(dialect):
-                conn.execute(statement)
+            conn.execute(f"DELETE FROM {view.table}")
+            conn.execute(f"INSERT INTO {view.table}\n{view.sql_for(dialect)}")
 
 
 def create_all(conn, dialect: str = "sqlite") -> None:

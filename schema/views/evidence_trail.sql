@@ -1,6 +1,13 @@
 -- evidence_trail: one row per evidence quote, with the record it backs and
 -- the document it comes from. review_status is machine_suggested for a quote
 -- a program suggested (evidence.suggested) and for every quote of a draft.
+-- materialized: table (at 1,000x the seeds, the view's first Datasette page took 0.68 s;
+-- the build makes it a table, with these indexes for its sort and its facets)
+-- index: published_on
+-- index: kind
+-- index: publisher
+-- index: document_id
+-- index: record_id
 select
     rec.kind,
     ev.record_id,
