@@ -16,7 +16,7 @@ machine's noise), and the median of --runs is printed:
   sqlite3 module when it is not installed) and writes them with
   `pyarrow.parquet.write_table` (zstd, as icadb does);
 - with --datasette, Datasette's own streaming CSV of the table
-  (`?_stream=on` from `icadb serve`, its response cache off);
+  (`?_stream=on` from `icadb serve`);
 - a whole `icadb export` (every table and view), CSV and Parquet.
 
 Python start-up counts in every icadb figure (the interpreter, click, the
@@ -130,8 +130,7 @@ def compare(db: Path, table: str, runs: int, folder: Path) -> dict[str, float]:
 def time_datasette_stream(db: Path, table: str, runs: int) -> tuple[float, int]:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "icadb", "serve", "--db", str(db), "--port", str(port)],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "ICADB_CACHE_MB": "0"})
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until_up(port)
         times, size = [], 0

@@ -5,13 +5,12 @@ a view (timeline), a table page with facets, a faceted view, a full-text
 search and a canned query. Prints requests/s, p50/p95/p99 latency and the
 error count, per page and overall. Goal: 0 errors, p95 < 100 ms.
 
-    python benchmarks/load.py [--clients 20] [--seconds 20] [--db PATH] [--cache both|on|off]
+    python benchmarks/load.py [--clients 20] [--seconds 20] [--db PATH]
 
 Without --db it builds the seeds into a temporary file first. The clients run
 in this process (threads), on the same 2 cores as the server, so the figures
-include the clients' own cost. `icadb serve` caches responses between builds;
-the run is made with the cache on (as served) and off (every request
-rendered by Datasette), and both tables are printed.
+include the clients' own cost. Every request is rendered by Datasette
+(`icadb serve` keeps no response cache).
 """
 
 from __future__ import annotations
@@ -147,23 +146,17 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--db", type=Path, default=None, help="a built database (default: build the seeds)")
-    parser.add_argument("--cache", choices=["both", "on", "off"], default="both")
     args = parser.parse_args()
-    modes = ["on", "off"] if args.cache == "both" else [args.cache]
-    met = True
-    for mode in modes:
-        print(f"\n== response cache {mode} ==")
-        met = measure(args, cache_mb="64" if mode == "on" else "0") and met
+    measure(args)
     return 0
 
 
-def measure(args, cache_mb: str) -> bool:
+def measure(args) -> bool:
     with tempfile.TemporaryDirectory() as folder:
         db = built_seeds(args.db, Path(folder))
         port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "icadb", "serve", "--db", str(db), "--port", str(port)],
-                                  cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  env={**os.environ, "ICADB_CACHE_MB": cache_mb})
+                                  cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             wait_until_up(port)
             paths = {name: path.replace("/icadb/", f"/{db.stem}/") for name, path in PAGES.items()}

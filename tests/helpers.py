@@ -208,13 +208,10 @@ def datasette_client(db_path: Path):
     (``get.close()`` ends it)."""
     import asyncio
 
-    from datasette.app import Datasette
-
-    from icadb.codebook import datasette_metadata
-    from icadb.serve import SETTINGS
+    from icadb.serve import datasette_for
 
     loop = asyncio.new_event_loop()
-    ds = Datasette(immutables=[str(db_path)], metadata=datasette_metadata(db_path.stem), settings=SETTINGS)
+    ds = datasette_for(db_path)
     loop.run_until_complete(ds.invoke_startup())
 
     def get(path: str):

@@ -2,8 +2,8 @@
 
 - Every connection enforces foreign keys.
 - Table pages fold the list of column descriptions into a <details>.
-- Served files are followed across rebuilds, and responses cached between
-  them (icadb.serving).
+- Served files are followed across rebuilds (icadb.serving): one database,
+  always the newest build.
 - Calendar feeds: datasette-ics turns every ``event_dtstart`` into a date-time
   at midnight UTC, so an event on 17 October shows on the 16th for a reader
   west of UTC. Rows whose ``event_dtstart`` is a plain date (YYYY-MM-DD)
@@ -30,6 +30,7 @@ gets Datasette's own pages, with the links.
 from __future__ import annotations
 
 import re
+import warnings
 
 from datasette import hookimpl
 
@@ -118,6 +119,9 @@ def _all_day_events() -> None:
                 self.make_all_day()
 
     datasette_ics.EventWithTimezone = DateAwareEvent
+    # datasette-ics writes the feed with str(calendar), which ics 0.7 answers with a FutureWarning (str() will
+    # give a short description in 0.9) on every request; the pinned versions write the feed right.
+    warnings.filterwarnings("ignore", message=r"Behaviour of str\(Component\) will change", category=FutureWarning)
 
 
 _all_day_events()
