@@ -11,14 +11,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from icadb.paths import PROJECT_ROOT
+from icadb.paths import find_project
 
 
 def display_path(path: Path | str) -> str:
-    """A path as the user should see it: relative to the project root when inside it."""
+    """A path as the user should see it: relative to the project of the current folder when inside it."""
     p = Path(path)
+    root = find_project()
+    if root is None:
+        return str(p)
     try:
-        return str(p.resolve().relative_to(PROJECT_ROOT))
+        return str(p.resolve().relative_to(root))
     except ValueError:
         return str(p)
 

@@ -52,12 +52,13 @@ def skip_or_fail(reason: str) -> None:
 # -- running icadb ----------------------------------------------------------------
 
 def run_icadb(*args: str, db: Path | None = None, env: dict | None = None, check: bool = False,
-              timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run ``icadb ARGS`` in a subprocess (stdout/stderr captured, so not a TTY)."""
+              timeout: float = 120, cwd: Path = PROJECT_ROOT) -> subprocess.CompletedProcess:
+    """Run ``icadb ARGS`` in a subprocess (stdout/stderr captured, so not a TTY), in the
+    folder *cwd* (the project's by default: the commands act on the project they are run in)."""
     full_env = {**os.environ, **(env or {})}
     if db is not None:
         full_env["ICADB_DB"] = str(db)
-    result = subprocess.run([*ICADB, *args], capture_output=True, text=True, env=full_env, cwd=PROJECT_ROOT,
+    result = subprocess.run([*ICADB, *args], capture_output=True, text=True, env=full_env, cwd=cwd,
                             timeout=timeout)
     if check and result.returncode != 0:
         raise AssertionError(f"icadb {' '.join(args)} exited {result.returncode}:\n{result.stderr}")

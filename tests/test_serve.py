@@ -8,7 +8,7 @@ import json
 import pytest
 
 from icadb.serve import SETTINGS
-from tests.helpers import wait_for
+from tests.helpers import PROJECT_ROOT, wait_for
 
 
 def datasette_get(db_path, *paths: str) -> list:
@@ -51,9 +51,10 @@ def test_served_connections_enforce_foreign_keys(built_db):
 
 @pytest.fixture()
 def served(tmp_path, start_server):
-    """`icadb serve` building its database first (it is missing)."""
+    """`icadb serve` building its database first (it is missing), from the seeds of the project
+    named by ICADB_PROJECT (the server runs in a temporary folder, outside any project)."""
     db = tmp_path / "icadb.sqlite"
-    with start_server(db) as server:
+    with start_server(db, env={"ICADB_PROJECT": str(PROJECT_ROOT)}) as server:
         yield server, db
 
 

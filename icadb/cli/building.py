@@ -11,6 +11,7 @@ from icadb.cli.options import (
     CONTEXT,
     db_option,
     echo_err,
+    project_seeds,
     report_problems,
     resolve_db,
     run_build,
@@ -85,9 +86,8 @@ def add_document(file: Path, title: str, publisher: str | None, published_on: st
     from icadb.add_document import AddError
     from icadb.add_document import add_document as add
     from icadb.errors import display_path
-    from icadb.paths import SEEDS_DIR
 
-    seeds = (seeds_dir or SEEDS_DIR).resolve()
+    seeds = project_seeds(seeds_dir)
     try:
         added = add(file, title=title, publisher=publisher, published_on=published_on, url=url, seeds=seeds,
                     date_basis=date_basis, date_note=date_note, title_basis="supplied" if title_supplied else "stated")
@@ -139,12 +139,12 @@ def check(seeds_dir: Path | None, quiet: bool) -> None:
     """
     from icadb.build import check as run_check
     from icadb.errors import SeedError
-    from icadb.paths import SEEDS_DIR
     from icadb.progress import Progress
 
+    seeds = project_seeds(seeds_dir)
     try:
         with Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
-            result = run_check((seeds_dir or SEEDS_DIR).resolve(), progress=progress)
+            result = run_check(seeds, progress=progress)
     except SeedError as exc:
         report_problems(exc)
         echo_err(f"icadb: check failed: {exc}")
