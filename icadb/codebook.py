@@ -132,15 +132,23 @@ def plugin_config(database: str) -> dict[str, Any]:
     return safe_load(text.replace("{db}", database))["plugins"]
 
 
+# The codebook's facet keys and the facet type each names: Datasette's own (column, array) and icadb's
+# (icadb/datasette_plugin/facets.py: years in order with an "undated" count; ISO3 codes labelled by name).
+FACET_KEYS = {"facets": "column", "facets_array": "array", "facets_year": "year", "facets_country": "country",
+              "facets_country_array": "country_array"}
+
+
 def table_facets(table: dict[str, Any]) -> list[tuple[str, str]]:
-    """(facet type, column) for each facet a codebook table entry configures: column facets, then array facets."""
-    return ([("column", col) for col in table.get("facets", [])]
-            + [("array", col) for col in table.get("facets_array", [])])
+    """(facet type, column) for each facet a codebook table entry configures, key by key (FACET_KEYS)."""
+    return [(kind, col) for key, kind in FACET_KEYS.items() for col in table.get(key, [])]
 
 
 def configured_facets() -> list[tuple[str, str, str]]:
-    """(table or view, facet type, column) for every facet the codebook configures."""
-    return [(name, kind, column) for name, table in load()["tables"].items() for kind, column in table_facets(table)]
+    """(table or view, facet type, column) for every column or array facet the codebook configures: the
+    facets drawn by Datasette's own classes, whose counts the build stores (summary_facets). icadb's own
+    facet types count live."""
+    return [(name, kind, column) for name, table in load()["tables"].items() for kind, column in table_facets(table)
+            if kind in ("column", "array")]
 
 
 def datasette_metadata(database: str = "icadb") -> dict[str, Any]:

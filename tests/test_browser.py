@@ -248,3 +248,54 @@ def test_a_canned_query_form_offers_countries_by_name(visit, server, artifacts):
     assert page.locator("table.rows-and-columns td.col-record_id a").count() > 0
     page.screenshot(path=str(artifacts / "canned-query-kyrgyzstan.png"))
     assert real(errors) == []
+
+
+# ---------------------------------------------------------------- facets
+
+# The labels of a page's facet lists in which a line breaks between two letters of one word: each character's
+# line box is read through a Range; a break is a character on a lower line than the one before it, both letters.
+BROKEN_WORDS = """
+() => Array.from(document.querySelectorAll('.facet-info li')).flatMap(li => {
+  const broken = [];
+  const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const range = document.createRange();
+    let previous = null;
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const box = range.getClientRects()[0];
+      if (!box) continue;
+      if (previous && box.top > previous.top + 2 && /\\p{L}/u.test(node.data[i]) && /\\p{L}/u.test(previous.ch))
+        broken.push(node.data);
+      previous = {top: box.top, ch: node.data[i]};
+    }
+  }
+  return broken;
+})
+"""
+
+
+def test_records_facets_read_cleanly(visit, server, db):
+    page, errors = visit(f"{server}/icadb/records", "records-facets", wait_for_selector=".facet-info")
+    assert page.evaluate(BROKEN_WORDS) == [], "a facet label breaks inside a word"
+    series = page.locator(".facet-info[data-column='series_id'] li").all_inner_texts()
+    assert any("Dustlik exercise (India–Uzbekistan)" in s for s in series)
+    years = page.locator(".facet-info[data-column='year'] li").all_inner_texts()
+    undated = db.execute("select count(*) from records where year is null").fetchone()[0]
+    assert years[-1] == f"undated {undated}"
+    shown = [int(y.split()[0]) for y in years[:-1]]
+    assert shown == sorted(shown, reverse=True), "years in order, newest first"
+    assert page.locator(".facet-info[data-column='year'] .facet-info-name").inner_text().split()[0] == "year"
+    assert real(errors) == []
+
+
+def test_timeline_country_facet_names_the_countries(visit, server):
+    page, errors = visit(f"{server}/icadb/timeline", "timeline-facets", wait_for_selector=".facet-info")
+    countries = page.locator(".facet-info[data-column='countries'] li").all_inner_texts()
+    assert any(c.startswith("Kazakhstan ") for c in countries) and not any(c.startswith("KAZ ") for c in countries)
+    assert page.evaluate(BROKEN_WORDS) == []
+    page.locator(".facet-info[data-column='countries'] a", has_text="Kyrgyzstan").click()
+    page.wait_for_selector(".facet-info[data-column='countries'] li strong")
+    assert "countries__arraycontains=KGZ" in page.url
+    assert page.locator(".facet-info[data-column='countries'] li strong").inner_text() == "Kyrgyzstan"
+    assert real(errors) == []

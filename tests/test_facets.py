@@ -45,13 +45,13 @@ def test_unfiltered_pages_read_the_stored_counts_and_filtered_pages_count_live(b
     shutil.copy(built_db, copy)
     conn = sqlite3.connect(copy)
     true_meetings = conn.execute("SELECT count(*) FROM records WHERE kind = 'meeting'").fetchone()[0]
+    # (The timeline's countries facet, an array facet read from here before, is icadb's country_array facet
+    # now, which labels the codes with names and counts live: no array facet is stored.)
     changed = conn.execute("UPDATE summary_facets SET count = 999 WHERE table_name = 'records' "
                            "AND facet_type = 'column' AND facet = 'kind' AND value = 'meeting'").rowcount
-    changed += conn.execute("UPDATE summary_facets SET count = 777 WHERE table_name = 'timeline' "
-                            "AND facet_type = 'array' AND facet = 'countries' AND value = 'KAZ'").rowcount
     conn.commit()
     conn.close()
-    assert changed == 2
+    assert changed == 1
     loop = asyncio.new_event_loop()
     try:
         ds = Datasette(immutables=[str(copy)], metadata=datasette_metadata("icadb"), settings=SETTINGS)
@@ -63,8 +63,6 @@ def test_unfiltered_pages_read_the_stored_counts_and_filtered_pages_count_live(b
         assert kinds("/icadb/records.json?_size=0")["meeting"] == 999  # from summary_facets
         assert kinds("/icadb/records.json?_size=0&kind=meeting") == {"meeting": true_meetings}  # counted live
         assert kinds("/icadb/records.json?_size=0&_search=meeting")["meeting"] != 999
-        countries = loop.run_until_complete(ds.client.get("/icadb/timeline.json?_size=0")).json()["facet_results"]
-        assert {v["value"]: v["count"] for v in countries["countries"]["results"]}["KAZ"] == 777
     finally:
         loop.close()
 

@@ -19,6 +19,8 @@
   what :mod:`icadb.record_page` and :mod:`icadb.document_page` gather (.pages);
   their ``.json`` stays Datasette's own.
 - Wherever a record or a document is named, the cell links to its page (.links).
+- Facets of years list them in order with an "undated" count; facets of ISO3
+  codes show the countries' names (.facets, configured in the codebook).
 - Canned queries offer their parameters' values as lists and show a hint
   while the form is empty (``templates/query-icadb.html``, .forms).
 
@@ -48,6 +50,13 @@ def startup(datasette):
         await pages.find_icadb_databases(datasette)
 
     return inner
+
+
+@hookimpl
+def register_facet_classes():
+    from icadb.datasette_plugin.facets import FACET_CLASSES
+
+    return FACET_CLASSES
 
 
 @hookimpl
