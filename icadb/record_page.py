@@ -148,7 +148,7 @@ def quotes_in_context(conn: sqlite3.Connection, quotes: list[dict[str, Any]], ki
                 shown[para.position] = para
         doc["written_date"] = written_date(doc["published_on"], doc["date_precision"])
         doc["quotes"] = sorted(its_quotes, key=lambda q: q["char_start"])
-        doc["paragraphs"] = [{"position": p.position, "start": p.start, "runs": marked(p, spans)}
+        doc["paragraphs"] = [{"position": p.position, "start": p.start, "kind": p.kind, "runs": marked(p, spans)}
                              for _, p in sorted(shown.items())]
         out.append(doc)
     out.sort(key=lambda d: (d["published_earliest"] or "", d["document_id"]))

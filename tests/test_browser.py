@@ -198,8 +198,10 @@ def test_document_page_links_every_cited_quote_to_its_record(visit, server, arti
     url = f"{server}/icadb/documents/2022-12-diplomat-india-central-asia-relations"
     page, errors = visit(url, "document-page", wait_for_selector="mark.cited", full_page=True)
     assert page.locator("article.icadb-article p.icadb-paragraph").count() > 5
-    assert page.locator("article.icadb-article mark.cited").first.evaluate(
-        "m => getComputedStyle(m).backgroundColor") == HIGHLIGHT
+    cited = page.locator("article.icadb-article mark.cited").first
+    # A highlighter stroke under the words (an article cited throughout would be a yellow block if filled).
+    assert HIGHLIGHT in cited.evaluate("m => getComputedStyle(m).boxShadow")
+    assert cited.evaluate("m => getComputedStyle(m).backgroundColor") == "rgba(0, 0, 0, 0)"
     chip = page.locator("article.icadb-article a.icadb-cites").first
     title, target = chip.get_attribute("title"), chip.get_attribute("href")
     chip.click()
@@ -298,4 +300,34 @@ def test_timeline_country_facet_names_the_countries(visit, server):
     page.wait_for_selector(".facet-info[data-column='countries'] li strong")
     assert "countries__arraycontains=KGZ" in page.url
     assert page.locator(".facet-info[data-column='countries'] li strong").inner_text() == "Kyrgyzstan"
+    assert real(errors) == []
+
+
+def test_a_fully_cited_article_reads_as_text_with_its_conflicts_named(visit, server):
+    """The 2025 article is cited from end to end: its quotes are underlined with a highlighter stroke, not
+    filled; a quote in a conflict has a quiet dashed underline and the kind of conflict after it."""
+    page, errors = visit(f"{server}/icadb/documents/2025-india-central-asia-counter-terrorism-ties",
+                         "document-page-fully-cited", wait_for_selector="mark.cited", full_page=True)
+    article = page.locator("article.icadb-article")
+    assert article.locator("p.icadb-paragraph").count() >= 9, "one paragraph per line of the article"
+    filled = article.locator("mark.cited").evaluate_all(
+        "ms => ms.filter(m => getComputedStyle(m).backgroundColor !== 'rgba(0, 0, 0, 0)').length")
+    assert filled == 0, "no cited quote is filled until a link opens it or the pointer is on it"
+    conflict = article.locator("mark.conflict").first
+    style = conflict.evaluate("m => [getComputedStyle(m).textDecorationStyle, getComputedStyle(m).textDecorationColor]")
+    assert style[0] == "dashed" and style[1] != "rgb(179, 38, 30)", style
+    labels = article.locator("a.icadb-conflict-label").all_inner_texts()
+    assert labels and "disputed" not in labels and "vague" in labels
+    article.locator("mark.cited").first.hover()
+    assert article.locator("mark.cited").first.evaluate("m => getComputedStyle(m).backgroundColor") == HIGHLIGHT
+    assert real(errors) == []
+
+
+def test_the_date_line_stands_apart_from_the_first_paragraph(visit, server):
+    page, errors = visit(f"{server}/icadb/documents/2023-10-17-doval-offers-central-asia-assistance",
+                         "document-page-dateline", wait_for_selector="p.icadb-dateline")
+    dateline = page.locator("article.icadb-article p.icadb-paragraph").first
+    assert dateline.inner_text().strip() == "date 2023-10-17"
+    second = page.locator("article.icadb-article p.icadb-paragraph").nth(1)
+    assert second.bounding_box()["y"] > dateline.bounding_box()["y"] + dateline.bounding_box()["height"] - 1
     assert real(errors) == []
