@@ -251,7 +251,8 @@ def markdown() -> str:
         out += [f"### {name}", "", f"**{q['title']}.** {' '.join(q['description'].split())}", ""]
         if q.get("params"):
             out += ["| parameter | label | values |", "|---|---|---|"]
-            out += [f"| `{p}` | {spec.get('label', p)}{' (needed)' if spec.get('required') else ''} | "
+            out += [f"| `{p}`{''.join(f' (or `{a}`)' for a in spec.get('also', []))} | {spec.get('label', p)}"
+                    f"{' (needed)' if spec.get('required') else ''} | "
                     f"{param_values(spec).replace('|', chr(92) + '|')} |" for p, spec in q["params"].items()]
             out.append("")
         out += [f"Example: `/icadb/{name}" + (f"?{example}" if example else "") + "`", ""]

@@ -15,17 +15,24 @@ SETTINGS = {
 }
 
 
-def datasette_for(db_path: Path):
+BASE_URL_ENV = "ICADB_BASE_URL"
+
+
+def datasette_for(db_path: Path, *, base_url: str | None = None):
     """A Datasette configured as `icadb serve` configures it: the file immutable,
-    the codebook as metadata (given as data: no file is written for it)."""
+    the codebook as metadata (given as data: no file is written for it), and
+    the public address the pages cite, *base_url*, when one is given."""
     from datasette.app import Datasette
 
     from icadb.codebook import datasette_metadata
 
-    return Datasette(immutables=[str(db_path)], metadata=datasette_metadata(db_path.stem), settings=SETTINGS)
+    metadata = datasette_metadata(db_path.stem)
+    if base_url:
+        metadata["plugins"]["icadb"] = {"base_url": base_url}
+    return Datasette(immutables=[str(db_path)], metadata=metadata, settings=SETTINGS)
 
 
-def serve(db_path: Path, *, host: str = "127.0.0.1", port: int = 8001) -> None:
+def serve(db_path: Path, *, host: str = "127.0.0.1", port: int = 8001, base_url: str | None = None) -> None:
     """Run Datasette in this process until interrupted (as ``datasette serve -i`` does)."""
     import rich
     import uvicorn
@@ -35,6 +42,6 @@ def serve(db_path: Path, *, host: str = "127.0.0.1", port: int = 8001) -> None:
     # process uses rich for nothing else, so it is silenced; a fault (500) is still logged, by Datasette's
     # plain traceback.print_exc().
     rich.reconfigure(quiet=True)
-    ds = datasette_for(db_path)
+    ds = datasette_for(db_path, base_url=base_url)
     asyncio.run(ds.invoke_startup())
     uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)

@@ -215,8 +215,9 @@ def datasette_client(db_path: Path):
     ds = datasette_for(db_path)
     loop.run_until_complete(ds.invoke_startup())
 
-    def get(path: str):
-        return loop.run_until_complete(ds.client.get(path))
+    def get(path: str, **options):
+        """GET *path* (with httpx's *options*: headers=...); a redirect is answered, not followed."""
+        return loop.run_until_complete(ds.client.get(path, **options))
 
     get.ds = ds
     get.close = loop.close

@@ -331,3 +331,40 @@ def test_the_date_line_stands_apart_from_the_first_paragraph(visit, server):
     second = page.locator("article.icadb-article p.icadb-paragraph").nth(1)
     assert second.bounding_box()["y"] > dateline.bounding_box()["y"] + dateline.bounding_box()["height"] - 1
     assert real(errors) == []
+
+
+# ---------------------------------------------------------------- pages
+
+def test_the_record_map_says_when_its_background_cannot_load(visit, server):
+    """The tests block every address off the machine, as an offline laptop would: the marker is drawn,
+    and the map says why its background is grey."""
+    page, errors = visit(f"{server}/icadb/records/{RECORD}", "record-page-offline-map",
+                         wait_for_selector="#icadb-map path.leaflet-interactive")
+    note = page.locator("#icadb-map .icadb-map-offline")
+    note.wait_for(timeout=15000)
+    assert note.is_visible() and "Map background unavailable" in note.inner_text()
+    assert "OpenStreetMap over the internet" in page.locator(".icadb-map-note").inner_text()
+    assert real(errors) == []
+
+
+def test_the_map_page_says_where_its_background_comes_from(visit, server):
+    page, errors = visit(server + "/icadb/map", "map-offline-word", wait_for_selector=".leaflet-container")
+    assert "offline the markers still stand at their places" in page.inner_text("body")
+    assert real(errors) == []
+
+
+def test_a_canned_query_asked_with_country_by_name(visit, server):
+    page, errors = visit(f"{server}/icadb/country_between_dates?country=Kyrgyzstan", "canned-query-country",
+                         wait_for_selector="table.rows-and-columns tbody tr")
+    assert page.url.endswith("/icadb/country_between_dates?iso3=KGZ")
+    assert page.locator("select[name=iso3] option:checked").inner_text() == "Kyrgyzstan"
+    assert real(errors) == []
+
+
+def test_a_conflict_page_shows_both_sides(visit, server):
+    page, errors = visit(f"{server}/icadb/conflicts/csto-activation-timing", "conflict-page",
+                         wait_for_selector="section.icadb-conflict-sides", full_page=True)
+    quotes = page.locator("section.icadb-conflict-sides li")
+    assert quotes.count() >= 2
+    assert page.locator("section.icadb-evidence mark").count() >= 2
+    assert real(errors) == []

@@ -162,7 +162,10 @@ def check(seeds_dir: Path | None, quiet: bool) -> None:
               help="Interface to listen on. Only loopback unless you name another.")
 @click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--rebuild", is_flag=True, help="Rebuild the database first, even if it exists.")
-def serve(db_path: Path | None, host: str, port: int, rebuild: bool) -> None:
+@click.option("--base-url", envvar="ICADB_BASE_URL", metavar="URL", default=None,
+              help="The public address the pages are reached at (behind a proxy), for the addresses they cite. "
+                   "Default: $ICADB_BASE_URL, else the address each page was asked for.")
+def serve(db_path: Path | None, host: str, port: int, rebuild: bool, base_url: str | None) -> None:
     """Serve the database with Datasette (builds it first if it is missing).
 
     The file is opened immutable and read-only, on 127.0.0.1 unless --host
@@ -172,6 +175,7 @@ def serve(db_path: Path | None, host: str, port: int, rebuild: bool) -> None:
     Example:
         icadb serve
         icadb serve --port 8002
+        icadb serve --base-url https://icadb.example.org/
     """
     path = resolve_db(db_path, sqlite_only="serve")
     if rebuild or not path.exists():
@@ -180,4 +184,4 @@ def serve(db_path: Path | None, host: str, port: int, rebuild: bool) -> None:
             sys.exit(code)
     from icadb.serve import serve as run_datasette
 
-    run_datasette(path, host=host, port=port)
+    run_datasette(path, host=host, port=port, base_url=base_url)

@@ -22,7 +22,11 @@
 - Facets of years list them in order with an "undated" count; facets of ISO3
   codes show the countries' names (.facets, configured in the codebook).
 - Canned queries offer their parameters' values as lists and show a hint
-  while the form is empty (``templates/query-icadb.html``, .forms).
+  while the form is empty (``templates/query-icadb.html``, .forms); an
+  address may name a parameter as a person would (``country=Kazakhstan``),
+  and a search of the documents answers without their full texts (.addresses).
+- A document's text in a table shows its opening words and its length, linked
+  to its page (.links).
 
 The templates are named for the database ``icadb`` (``icadb.sqlite``, as
 ``icadb build`` and ``icadb serve`` name it); a file served under another name
@@ -65,6 +69,8 @@ def render_cell(row, value, column, table, database, datasette):
         return None
     if table == "conflicts" and column == "title" and value:
         return links.conflict_title(value, row, database, datasette)
+    if table == "documents" and column == "text" and value:
+        return links.text_excerpt(value, row, database, datasette)
     return links.link_cell(row, value, column, table, database, datasette)
 
 
@@ -98,9 +104,10 @@ document.querySelectorAll('dl.column-descriptions').forEach(function (dl) {
 
 @hookimpl
 def asgi_wrapper(datasette):
-    from icadb.serving import wrap
+    from icadb import serving
+    from icadb.datasette_plugin import addresses
 
-    return lambda app: wrap(app, datasette)
+    return lambda app: serving.wrap(addresses.wrap(app, datasette), datasette)
 
 
 @hookimpl
