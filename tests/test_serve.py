@@ -89,3 +89,11 @@ def test_the_calendar_feed_logs_no_warning(built_db, start_server):
     log = server.stop()
     assert "GET /icadb/calendar.ics HTTP/1.1\" 200" in log
     assert "Warning" not in log, log
+
+
+def test_serve_cites_the_base_url_it_was_given(built_db, start_server):
+    """ICADB_BASE_URL (or --base-url): the public address behind a proxy is what a page cites."""
+    with start_server(built_db, env={"ICADB_BASE_URL": "https://icadb.example.org"}) as server:
+        page = wait_for(f"{server.url}/icadb/records/ica-nsa-2023-kazakhstan").decode()
+    assert 'href="https://icadb.example.org/icadb/records/ica-nsa-2023-kazakhstan"' in page
+    assert f'href="{server.url}/icadb/records/ica-nsa-2023-kazakhstan"' not in page
