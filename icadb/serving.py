@@ -1,13 +1,19 @@
 """What `icadb serve` adds around Datasette: it follows rebuilds.
 
 The database file is immutable between builds and every build replaces it
-whole (a rename). At most once a second, before a request is answered, the
-served file is looked at; when it is a new file, the Database object of that
-name is replaced by a fresh one, under the same name and route, and
-Datasette gets a fresh pool of SQL threads, whose new connections open the
-new file. So the server keeps serving exactly one database, the newest
-build, however often it is rebuilt. Queries already running finish on the
-file they started on; every answer comes from one complete build.
+whole (a rename). Before each request is answered, the served file is
+looked at (one stat, a few microseconds); when it is a new file, the
+Database object of that name is replaced by a fresh one, under the same name
+and route, and Datasette gets a fresh pool of SQL threads, whose new
+connections open the new file. So the server keeps serving exactly one
+database, the newest build, however often it is rebuilt, and a request that
+comes after a rebuild never meets a thread still connected to the file
+before it. Queries already running finish on the file they started on.
+
+(It looked once a second before, behind a response cache that answered
+repeated pages: without the cache, in that second a pool thread started
+afresh opened the new file while the others still read the old one, and a
+reader could see the new build and then the old one again.)
 
 It is ASGI middleware, installed through Datasette's ``asgi_wrapper`` hook.
 """
@@ -16,7 +22,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 
@@ -31,10 +36,8 @@ def _identity(path: str) -> tuple | None:
 class RebuildFollower:
     """Notices a replaced database file and points Datasette at the new one."""
 
-    def __init__(self, datasette, interval: float = 1.0):
+    def __init__(self, datasette):
         self.datasette = datasette
-        self.interval = interval
-        self.checked = 0.0
         self.identities: dict[str, tuple | None] = {}
         self.generation = 0
         self.lock = threading.Lock()
@@ -45,13 +48,8 @@ class RebuildFollower:
                 yield name, db
 
     def check(self) -> int:
-        """Look at the served files (at most once per interval); reopen those that
-        were replaced. The number of rebuilds seen so far."""
-        now = time.monotonic()
-        if now - self.checked < self.interval:
-            return self.generation
+        """Look at the served files; reopen those that were replaced. The number of rebuilds seen so far."""
         with self.lock:
-            self.checked = now
             changed = []
             for name, db in list(self._files()):
                 identity = _identity(db.path)
