@@ -57,15 +57,14 @@ def resolve_db(db_path: str | Path | None, *, sqlite_only: str | None = None):
 
     try:
         db = dburl.parse(db_path) if db_path is not None else dburl.default()
-    except NoProject as exc:
-        echo_err(f"icadb: {exc}; or give --db PATH (or set {DB_ENV_VAR})")
-        sys.exit(1)
-    try:
         if db.is_postgresql and sqlite_only:
             raise dburl.DatabaseURLError(
                 f"icadb {sqlite_only} reads the SQLite file (Datasette serves it); --db {db.display()} is a "
                 "PostgreSQL server: give a file path (build both from the same seeds: README, For a team)")
         dburl.check_reachable(db)
+    except NoProject as exc:
+        echo_err(f"icadb: {exc}; or give --db PATH (or set {DB_ENV_VAR})")
+        sys.exit(1)
     except dburl.DatabaseURLError as exc:
         echo_err(f"icadb: {exc}")
         sys.exit(1)
