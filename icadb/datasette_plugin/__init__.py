@@ -13,11 +13,12 @@
   build fills with the counts Datasette's own facet SQL gives over all rows
   (loaders/facet_counts.py); pages with filters count live, as does a
   database built before that table existed.
-- The record page (``/<db>/records/<record_id>``) and the document page
-  (``/<db>/documents/<document_id>``) are the row pages of those tables, drawn
-  by ``templates/row-icadb-records.html`` and ``row-icadb-documents.html`` from
-  what :mod:`icadb.record_page` and :mod:`icadb.document_page` gather (.pages);
-  their ``.json`` stays Datasette's own.
+- The record page (``/<db>/records/<record_id>``), the document page
+  (``/<db>/documents/<document_id>``) and the conflict page
+  (``/<db>/conflicts/<conflict_id>``) are the row pages of those tables, drawn
+  by ``templates/row-icadb-records.html``, ``row-icadb-documents.html`` and
+  ``row-icadb-conflicts.html`` from what :mod:`icadb.record_page` and
+  :mod:`icadb.document_page` gather (.pages); their ``.json`` stays Datasette's own.
 - Wherever a record or a document is named, the cell links to its page (.links).
 - Facets of years list them in order with an "undated" count; facets of ISO3
   codes show the countries' names (.facets, configured in the codebook).
