@@ -31,15 +31,29 @@ class Added:
     notes: list[str] = field(default_factory=list)
 
 
+# Words a document id does not end on: cut there, "...-talks-in" reads as a title cut short.
+DANGLING = {"a", "about", "after", "against", "amid", "an", "and", "as", "at", "before", "between", "but", "by",
+            "for", "from", "in", "into", "its", "of", "on", "or", "over", "than", "that", "the", "their", "to",
+            "with", "without"}
+_DASHES = re.compile("[\u2010-\u2015\u2212]")
+
+
 def slugify(text: str, limit: int = 60) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    slug = ""
+    """The title as an id: lower-case ASCII words joined by hyphens, at most *limit*
+    characters, cut only between words (a hyphenated word such as
+    counter-terrorism is one word) and never after a dangling short word."""
+    folded = unicodedata.normalize("NFKD", _DASHES.sub("-", text)).encode("ascii", "ignore").decode().lower()
+    words = [w for w in ("-".join(re.findall(r"[a-z0-9]+", token)) for token in folded.split()) if w]
+    kept: list[str] = []
     for word in words:
-        if len(slug) + len(word) + 1 > limit:
+        if len("-".join([*kept, word])) > limit:
             break
-        slug = f"{slug}-{word}" if slug else word
-    return slug or "document"
+        kept.append(word)
+    while len(kept) > 1 and kept[-1] in DANGLING:
+        kept.pop()
+    if not kept and words:  # one word longer than the limit: cut it at a hyphen if it has one
+        kept = [words[0][:limit + 1].rsplit("-", 1)[0] if "-" in words[0][:limit + 1] else words[0][:limit]]
+    return "-".join(kept) or "document"
 
 
 def existing_hashes(folder: Path) -> dict[str, str]:

@@ -16,7 +16,10 @@ datetimes; JSON arrays (``countries``, ``proposers``, ``targets``,
 their JSON text with ``raw=True``. A ``date`` written at a coarser precision
 (``2022-01``, ``2021``) stays text: turning it into a day would invent one
 (use ``date_earliest`` and ``date_latest`` for arithmetic). The database is
-``$ICADB_DB``, else ``icadb.sqlite`` in the project folder.
+``$ICADB_DB``, else ``icadb.sqlite`` in the project of the current folder
+(:mod:`icadb.paths`), else, for a script outside any project (beside the
+clone, say), the one in the tree icadb was installed from: reading changes
+nothing, so it needs no project of its own.
 
 Drafts (records whose review_status is ``machine_suggested``) and quotes a
 program suggested are reviewed data of no one: ``read`` and ``read_all``
@@ -30,7 +33,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from icadb.paths import DB_ENV_VAR
+from icadb.paths import DB_ENV_VAR, DEFAULT_DB_NAME, PROJECT_ROOT, NoProject
 from icadb.resources import ARRAY, DATE, INTEGER, NUMBER, Column, Resource, resource, resources
 from icadb.reviewed import is_draft_table, reviewed_only
 
@@ -47,7 +50,10 @@ def _connect(db: Path | str | None):
     from icadb import dburl
     from icadb.db import connect
 
-    target = dburl.parse(db) if db is not None else dburl.default()
+    try:
+        target = dburl.parse(db) if db is not None else dburl.default()
+    except NoProject:
+        target = dburl.Database(path=PROJECT_ROOT / DEFAULT_DB_NAME)
     if target.is_postgresql:
         return connect(target, readonly=True)
     path = target.path

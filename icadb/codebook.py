@@ -106,15 +106,23 @@ def plugin_config(database: str) -> dict[str, Any]:
     return json.loads(json.dumps(plugins).replace("{db}", database))
 
 
+# The codebook's facet keys and the facet type each names: Datasette's own (column, array) and icadb's
+# (icadb/datasette_plugin/facets.py: years in order with an "undated" count; ISO3 codes labelled by name).
+FACET_KEYS = {"facets": "column", "facets_array": "array", "facets_year": "year", "facets_country": "country",
+              "facets_country_array": "country_array"}
+
+
 def table_facets(table: dict[str, Any]) -> list[tuple[str, str]]:
-    """(facet type, column) for each facet a codebook table entry configures: column facets, then array facets."""
-    return ([("column", col) for col in table.get("facets", [])]
-            + [("array", col) for col in table.get("facets_array", [])])
+    """(facet type, column) for each facet a codebook table entry configures, key by key (FACET_KEYS)."""
+    return [(kind, col) for key, kind in FACET_KEYS.items() for col in table.get(key, [])]
 
 
 def configured_facets() -> list[tuple[str, str, str]]:
-    """(table or view, facet type, column) for every facet the codebook configures."""
-    return [(name, kind, column) for name, table in load()["tables"].items() for kind, column in table_facets(table)]
+    """(table or view, facet type, column) for every column or array facet the codebook configures: the
+    facets drawn by Datasette's own classes (icadb's own facet types, .datasette_plugin.facets, have tests
+    of their own)."""
+    return [(name, kind, column) for name, table in load()["tables"].items() for kind, column in table_facets(table)
+            if kind in ("column", "array")]
 
 
 def datasette_metadata(database: str = "icadb") -> dict[str, Any]:
@@ -217,7 +225,8 @@ def markdown() -> str:
         out += [f"### {name}", "", f"**{q['title']}.** {' '.join(q['description'].split())}", ""]
         if q.get("params"):
             out += ["| parameter | label | values |", "|---|---|---|"]
-            out += [f"| `{p}` | {spec.get('label', p)}{' (needed)' if spec.get('required') else ''} | "
+            out += [f"| `{p}`{''.join(f' (or `{a}`)' for a in spec.get('also', []))} | {spec.get('label', p)}"
+                    f"{' (needed)' if spec.get('required') else ''} | "
                     f"{param_values(spec).replace('|', chr(92) + '|')} |" for p, spec in q["params"].items()]
             out.append("")
         out += [f"Example: `/icadb/{name}" + (f"?{example}" if example else "") + "`", ""]

@@ -2,7 +2,7 @@
 article as paragraphs, every quote a record cites marked and linked to its
 records, the sentences the review queue still holds (no record cites them)
 marked as uncited, quotes a program suggested marked as suggested, and the
-words each side of a conflict quotes.
+words each side of a conflict quotes, named by the kind of conflict.
 """
 
 from __future__ import annotations
@@ -15,6 +15,13 @@ from icadb.passages import Span, marked, paragraphs
 from icadb.db import dicts, first
 from icadb.record_page import date_facts, meaning, written_date
 from icadb.reviewed import DRAFT
+
+
+# What a quote in a conflict is, in a word (CONFLICT_TYPE in schema/vocab.py says it in a sentence): only a
+# contradiction disputes what the quote says; most conflicts record a vague reference or a judgement.
+CONFLICT_WORDS = {"contradiction": "contradicted", "vague_reference": "vague", "attendance": "attendance unclear",
+                  "possible_duplicate": "possible duplicate", "unverified_claim": "unverified",
+                  "inference": "inferred", "one_sided_account": "one side's account"}
 
 
 # The review queue's sentences in one document. The view looks at every mention to decide, so on a large
@@ -41,7 +48,7 @@ def document_page(conn: sqlite3.Connection, document_id: str, queue: list[dict[s
     if queue is None and queue_shown:
         queue = dicts(conn, QUEUE_SQL, document_id)
     queue = [dict(row) for row in queue or []]
-    disputed = dicts(conn, """
+    in_conflicts = dicts(conn, """
         select cq.conflict_id, cq.char_start, cq.char_end, cq.claim, con.title, con.conflict_type
         from conflict_quotes as cq inner join conflicts as con on con.conflict_id = cq.conflict_id
         where cq.document_id = ? order by cq.char_start""", document_id)
@@ -55,9 +62,10 @@ def document_page(conn: sqlite3.Connection, document_id: str, queue: list[dict[s
             sentence[name] = json.loads(sentence[name] or "[]")
         spans.append(Span(sentence["char_start"], sentence["char_end"], "uncited", sentence,
                           key=str(sentence["sentence_id"])))
-    for quote in disputed:
+    for quote in in_conflicts:
         quote["type_meaning"] = meaning("conflict_type", quote["conflict_type"])
-        spans.append(Span(quote["char_start"], quote["char_end"], "disputed", quote, key=quote["conflict_id"]))
+        quote["word"] = CONFLICT_WORDS.get(quote["conflict_type"], quote["conflict_type"].replace("_", " "))
+        spans.append(Span(quote["char_start"], quote["char_end"], "conflict", quote, key=quote["conflict_id"]))
     # Every sentence and every skipped passage starts with an anchor (#at-<char_start>), so that links from
     # sentences, coverage_skips or the review queue land on it; "sentence" spans mark nothing.
     spans += [Span(start, end, "sentence") for start, end in conn.execute(
@@ -84,12 +92,13 @@ def document_page(conn: sqlite3.Connection, document_id: str, queue: list[dict[s
         "document": doc,
         "date": date_facts(doc),
         "title_meaning": meaning("title_basis", doc["title_basis"]),
-        "paragraphs": [{"position": p.position, "start": p.start, "runs": marked(p, spans)} for p in paragraphs(text)],
+        "paragraphs": [{"position": p.position, "start": p.start, "kind": p.kind, "runs": marked(p, spans)}
+                       for p in paragraphs(text)],
         "records": ordered,
         "cited": sum(1 for s in spans if s.kind == "cited"),
         "suggested": sum(1 for s in spans if s.kind == "suggested"),
         "uncited": len(queue),
         "queue_shown": queue_shown,
-        "disputed": len(disputed),
+        "in_conflicts": len(in_conflicts),
         "data_version": (first(conn, "select data_version from build_info") or {}).get("data_version"),
     }

@@ -148,11 +148,30 @@ def quotes_in_context(conn: sqlite3.Connection, quotes: list[dict[str, Any]], ki
                 shown[para.position] = para
         doc["written_date"] = written_date(doc["published_on"], doc["date_precision"])
         doc["quotes"] = sorted(its_quotes, key=lambda q: q["char_start"])
-        doc["paragraphs"] = [{"position": p.position, "start": p.start, "runs": marked(p, spans)}
+        doc["paragraphs"] = [{"position": p.position, "start": p.start, "kind": p.kind, "runs": marked(p, spans)}
                              for _, p in sorted(shown.items())]
         out.append(doc)
     out.sort(key=lambda d: (d["published_earliest"] or "", d["document_id"]))
     return out
+
+
+def _conflict_facts(conn: sqlite3.Connection, conflict: dict[str, Any], besides: str | None = None) -> dict[str, Any]:
+    """*conflict* (a conflicts row) with the meaning of its type, the words each side quotes (with their
+    documents) and the records it concerns, *besides* the one whose page shows it."""
+    conflict["type_meaning"] = meaning("conflict_type", conflict["conflict_type"])
+    conflict["quotes"] = dicts(conn, """
+        select cq.quote_id, cq.quote, cq.claim, cq.char_start, cq.char_end, cq.document_id,
+            doc.title as document_title, doc.publisher, doc.published_on, doc.date_precision
+        from conflict_quotes as cq inner join documents as doc on doc.document_id = cq.document_id
+        where cq.conflict_id = ? order by doc.published_earliest, cq.quote_id""", conflict["conflict_id"])
+    for quote in conflict["quotes"]:
+        quote["written_date"] = written_date(quote["published_on"], quote["date_precision"])
+    conflict["other_records"] = dicts(conn, """
+        select rec.record_id, rec.title, rec.kind, rec.review_status from conflict_records as cr
+        inner join records as rec on rec.record_id = cr.record_id
+        where cr.conflict_id = ? and cr.record_id is not ? order by rec.date_earliest, rec.record_id""",
+                                      conflict["conflict_id"], besides)
+    return conflict
 
 
 def _conflicts(conn: sqlite3.Connection, record_id: str) -> list[dict[str, Any]]:
@@ -160,21 +179,23 @@ def _conflicts(conn: sqlite3.Connection, record_id: str) -> list[dict[str, Any]]
         select con.* from conflicts as con
         inner join conflict_records as cr on cr.conflict_id = con.conflict_id
         where cr.record_id = ? order by con.conflict_id""", record_id)
-    for conflict in conflicts:
-        conflict["type_meaning"] = meaning("conflict_type", conflict["conflict_type"])
-        conflict["quotes"] = dicts(conn, """
-            select cq.quote, cq.claim, cq.char_start, cq.char_end, cq.document_id,
-                doc.title as document_title, doc.publisher, doc.published_on, doc.date_precision
-            from conflict_quotes as cq inner join documents as doc on doc.document_id = cq.document_id
-            where cq.conflict_id = ? order by doc.published_earliest, cq.quote_id""", conflict["conflict_id"])
-        for quote in conflict["quotes"]:
-            quote["written_date"] = written_date(quote["published_on"], quote["date_precision"])
-        conflict["other_records"] = dicts(conn, """
-            select rec.record_id, rec.title, rec.review_status from conflict_records as cr
-            inner join records as rec on rec.record_id = cr.record_id
-            where cr.conflict_id = ? and cr.record_id <> ? order by rec.date_earliest, rec.record_id""",
-                                          conflict["conflict_id"], record_id)
-    return conflicts
+    return [_conflict_facts(conn, conflict, besides=record_id) for conflict in conflicts]
+
+
+def conflict_page(conn: sqlite3.Connection, conflict_id: str) -> dict[str, Any] | None:
+    """Everything the conflict page (``/icadb/conflicts/<conflict_id>``) shows: what the disagreement or
+    vague point is, the words each side quotes, each in its paragraph, how it is recorded and the records
+    it concerns (None if there is no such conflict)."""
+    conflict = first(conn, "select * from conflicts where conflict_id = ?", conflict_id)
+    if conflict is None:
+        return None
+    conflict = _conflict_facts(conn, conflict)
+    return {
+        "conflict": conflict,
+        "in_context": quotes_in_context(conn, [{**q, "evidence_id": q["quote_id"]} for q in conflict["quotes"]],
+                                        "cited"),
+        "data_version": (first(conn, "select data_version from build_info") or {}).get("data_version"),
+    }
 
 
 def _related(conn: sqlite3.Connection, record_id: str) -> list[dict[str, Any]]:

@@ -1,31 +1,28 @@
-"""What `icadb serve` adds around Datasette: it follows rebuilds and caches responses.
+"""What `icadb serve` adds around Datasette: it follows rebuilds.
 
 The database file is immutable between builds and every build replaces it
-whole (a rename). So:
+whole (a rename). Before each request is answered, the served file is
+looked at (one stat, a few microseconds); when it is a new file, the
+Database object of that name is replaced by a fresh one, under the same name
+and route, and Datasette gets a fresh pool of SQL threads, whose new
+connections open the new file. So the server keeps serving exactly one
+database, the newest build, however often it is rebuilt, and a request that
+comes after a rebuild never meets a thread still connected to the file
+before it. Queries already running finish on the file they started on.
 
-- Follow rebuilds: at most once a second, the served file is looked at; when
-  it is a new file, Datasette gets a fresh Database object and a fresh pool of
-  SQL threads, whose new connections open the new file. Queries already
-  running finish on the file they started on; every answer comes from one
-  complete build.
-- Cache: a GET answered with 200 is kept (up to a memory budget, least
-  recently used first) and served again until the file changes. Responses
-  that set cookies, and bodies over 2 MB (streamed CSV), are not kept.
+(It looked once a second before, behind a response cache that answered
+repeated pages: without the cache, in that second a pool thread started
+afresh opened the new file while the others still read the old one, and a
+reader could see the new build and then the old one again.)
 
-Both are ASGI middleware, installed through Datasette's ``asgi_wrapper`` hook.
+It is ASGI middleware, installed through Datasette's ``asgi_wrapper`` hook.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-import time
-from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
-
-CACHE_ENV = "ICADB_CACHE_MB"
-DEFAULT_CACHE_MB = 64
-MAX_BODY = 2 * 1024 * 1024
 
 
 def _identity(path: str) -> tuple | None:
@@ -39,10 +36,8 @@ def _identity(path: str) -> tuple | None:
 class RebuildFollower:
     """Notices a replaced database file and points Datasette at the new one."""
 
-    def __init__(self, datasette, interval: float = 1.0):
+    def __init__(self, datasette):
         self.datasette = datasette
-        self.interval = interval
-        self.checked = 0.0
         self.identities: dict[str, tuple | None] = {}
         self.generation = 0
         self.lock = threading.Lock()
@@ -53,11 +48,8 @@ class RebuildFollower:
                 yield name, db
 
     def check(self) -> int:
-        now = time.monotonic()
-        if now - self.checked < self.interval:
-            return self.generation
+        """Look at the served files; reopen those that were replaced. The number of rebuilds seen so far."""
         with self.lock:
-            self.checked = now
             changed = []
             for name, db in list(self._files()):
                 identity = _identity(db.path)
@@ -72,98 +64,31 @@ class RebuildFollower:
         return self.generation
 
     def _reopen(self, changed) -> None:
+        """Replace each changed database in place: same name, same route, a new
+        Database object on the new file. (Datasette's ``add_database`` would give
+        a name already taken a suffix, ``icadb_2``, and keep the old one too.)"""
         from datasette.database import Database
 
         ds = self.datasette
-        for name, db in changed:
-            ds.add_database(Database(ds, path=db.path, is_mutable=False), name=name, route=db.route)
+        databases = dict(ds.databases)
+        for name, old in changed:
+            fresh = Database(ds, path=old.path, is_mutable=False)
+            fresh.name, fresh.route = name, old.route
+            databases[name] = fresh
+        ds.databases = databases  # one assignment: a request sees the old set or the new one
         if ds.executor is not None:
-            # SQL threads keep their connection in a thread-local: new threads, new connections.
-            old, ds.executor = ds.executor, ThreadPoolExecutor(max_workers=ds.executor._max_workers)
-            old.shutdown(wait=False)
-
-
-class ResponseCache:
-    def __init__(self, max_bytes: int):
-        self.max_bytes = max_bytes
-        self.size = 0
-        self.entries: OrderedDict[tuple, tuple[dict, bytes]] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            entry = self.entries.get(key)
-            if entry is not None:
-                self.entries.move_to_end(key)
-            return entry
-
-    def put(self, key, start: dict, body: bytes) -> None:
-        if len(body) > self.max_bytes:
-            return
-        with self.lock:
-            if key in self.entries:
-                return
-            self.entries[key] = (start, body)
-            self.size += len(body)
-            while self.size > self.max_bytes:
-                _, (_, old) = self.entries.popitem(last=False)
-                self.size -= len(old)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
-            self.size = 0
-
-
-def cache_budget() -> int:
-    try:
-        return int(float(os.environ.get(CACHE_ENV, DEFAULT_CACHE_MB)) * 1024 * 1024)
-    except ValueError:
-        return DEFAULT_CACHE_MB * 1024 * 1024
+            # SQL threads keep their connection in a thread-local named after the database:
+            # new threads, new connections.
+            old_executor, ds.executor = ds.executor, ThreadPoolExecutor(max_workers=ds.executor._max_workers)
+            old_executor.shutdown(wait=False)
 
 
 def wrap(app, datasette):
     follower = RebuildFollower(datasette)
-    budget = cache_budget()
-    cache = ResponseCache(budget) if budget > 0 else None
-    state = {"generation": 0}
 
     async def wrapped(scope, receive, send):
-        if scope["type"] != "http":
-            return await app(scope, receive, send)
-        generation = follower.check()
-        if cache is not None and generation != state["generation"]:
-            cache.clear()
-            state["generation"] = generation
-        if cache is None or scope["method"] not in ("GET", "HEAD"):
-            return await app(scope, receive, send)
-        key = (scope["method"], scope["path"], scope.get("query_string", b""))
-        hit = cache.get(key)
-        if hit is not None:
-            start, body = hit
-            await send({**start, "headers": [*start["headers"], (b"x-icadb-cache", b"hit")]})
-            await send({"type": "http.response.body", "body": body})
-            return
-        captured: dict = {"start": None, "chunks": [], "size": 0, "keep": True}
-
-        async def capture(message):
-            if message["type"] == "http.response.start":
-                captured["start"] = message
-                headers = dict((k.lower(), v) for k, v in message.get("headers", []))
-                if message["status"] != 200 or b"set-cookie" in headers:
-                    captured["keep"] = False
-            elif message["type"] == "http.response.body" and captured["keep"]:
-                body = message.get("body", b"")
-                captured["size"] += len(body)
-                if captured["size"] > MAX_BODY:
-                    captured["keep"] = False
-                    captured["chunks"].clear()
-                else:
-                    captured["chunks"].append(body)
-                if not message.get("more_body", False) and captured["keep"]:
-                    cache.put(key, captured["start"], b"".join(captured["chunks"]))
-            await send(message)
-
-        await app(scope, receive, capture)
+        if scope["type"] == "http":
+            follower.check()
+        return await app(scope, receive, send)
 
     return wrapped

@@ -11,13 +11,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Where paths are shown from: the current folder, or the project folder once a command has found
+# it (icadb.cli sets it), so that problems read seeds/records/... from anywhere inside the project.
+display_base: Path | None = None
 
 
 def display_path(path: Path | str) -> str:
-    """A path as the user should see it: relative to the current folder when inside it (as git shows them)."""
+    """A path as the user should see it: relative to :data:`display_base` (or the current folder) when inside it."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.resolve().relative_to((display_base or Path.cwd()).resolve()))
     except (ValueError, OSError):
         return str(p)
 

@@ -8,6 +8,7 @@ document's own text between the offsets found.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,21 +65,68 @@ class DocumentTexts:
             return None
         return index[at], index[at + len(wanted) - 1] + 1
 
-    def closest_passage(self, document_id: str, quote: str) -> str:
-        """The passage of the document most like *quote*, to show the curator."""
-        import difflib
+    def closest_passage(self, document_id: str, quote: str) -> tuple[str, list[str]]:
+        """The passage of the document most like *quote*, and the words that differ (:func:`closest_passage`)."""
+        return closest_passage(self.document_text(document_id), quote)
 
-        text = self.document_text(document_id)
-        if not text:
-            return ""
-        words = " ".join(quote.split())
-        matcher = difflib.SequenceMatcher(None, text, words, autojunk=False)
-        match = matcher.find_longest_match(0, len(text), 0, len(words))
-        start = max(0, match.a - match.b)
-        end = min(len(text), start + len(words) + 20)
-        passage = " ".join(text[start:end].split())
-        return passage if len(passage) <= 240 else passage[:237] + "..."
 
+_WORD = re.compile(r"\S+")
+NEAR_MISS = 0.6  # a quote whose words are at least this share of the passage's words, in order, is a near miss
+MAX_DIFFERENCES = 3
+
+
+def closest_passage(text: str, quote: str) -> tuple[str, list[str]]:
+    """The passage of *text* most like *quote*, whole words from the first to
+    the last, and, when the quote is a near miss of it (most of its words, in
+    order, and at most three places where they differ), each place where they
+    differ: ``'Nikolay' in the document where the quote has 'Nikolai'``. An
+    invented quote gets the passage alone. ("", []) when nothing is alike."""
+    import bisect
+    import difflib
+
+    words = quote.split()
+    if not text or not words:
+        return "", []
+    wanted = " ".join(words)
+    match = difflib.SequenceMatcher(None, text, wanted, autojunk=False).find_longest_match(0, len(text), 0, len(wanted))
+    if match.size == 0:
+        return "", []
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    at = max(0, bisect.bisect_right([start for start, _ in spans], match.a) - 1)  # the document's word at the match
+    first = max(0, at - wanted[:match.b].count(" "))  # lined up with the quote's first word
+    lo = max(0, first - MAX_DIFFERENCES)  # room either side for words the quote adds or leaves out
+    theirs = [text[a:b] for a, b in spans[lo:first + len(words) + MAX_DIFFERENCES]]
+    ops = [list(op) for op in difflib.SequenceMatcher(None, theirs, words, autojunk=False).get_opcodes()]
+    while ops and ops[0][0] == "delete":  # the document's words before the quote starts ...
+        ops.pop(0)
+    while ops and ops[-1][0] == "delete":  # ... and after it ends
+        ops.pop()
+    if ops and ops[0][0] == "replace":  # of a first word that differs, only as many words as the quote has
+        ops[0][1] = max(ops[0][1], ops[0][2] - (ops[0][4] - ops[0][3]))
+    if ops and ops[-1][0] == "replace":
+        ops[-1][2] = min(ops[-1][2], ops[-1][1] + (ops[-1][4] - ops[-1][3]))
+    same = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    changes = [op for op in ops if op[0] != "equal"]
+    near = same >= NEAR_MISS * len(words) and len(changes) <= MAX_DIFFERENCES
+    if near:
+        start, end = spans[lo + ops[0][1]][0], spans[lo + ops[-1][2] - 1][1]
+    else:  # as many of the document's words as the quote has, from the one lined up with its first
+        start, end = spans[first][0], spans[min(first + len(words), len(spans)) - 1][1]
+    passage = " ".join(text[start:end].split())
+    if len(passage) > 240:
+        passage = passage[:237].rsplit(" ", 1)[0] + " ..."
+    if not near:
+        return passage, []
+    differences = []
+    for tag, i1, i2, j1, j2 in changes:
+        ours, doc = " ".join(words[j1:j2]), " ".join(theirs[i1:i2])
+        if tag == "replace":
+            differences.append(f"{doc!r} in the document where the quote has {ours!r}")
+        elif tag == "delete":
+            differences.append(f"{doc!r} in the document, which the quote leaves out")
+        else:
+            differences.append(f"{ours!r} in the quote, which the document does not have there")
+    return passage, differences
 
 
 def normalise_whitespace(text: str) -> tuple[str, list[int]]:
@@ -115,11 +163,11 @@ def check_source(ctx: LoadContext, path: Path, line: int, label: str, source: di
                              f"not found in document {document!r}: it differs from the document only in punctuation, "
                              + " and ".join(differences) + "; expected a verbatim quote, with the document's own characters")
             return None
-        passage = ctx.closest_passage(document, source["quote"])
+        passage, differences = ctx.closest_passage(document, source["quote"])
         ctx.problems.add(
             path, line, f"{label}.quote",
             f"not found in document {document!r}; expected a verbatim quote"
-            + (f" (closest passage: {passage!r})" if passage else ""),
+            + (f" (closest passage: {passage!r}" + "".join(f"; {d}" for d in differences) + ")" if passage else ""),
         )
         return None
     start, end = located

@@ -52,12 +52,13 @@ def skip_or_fail(reason: str) -> None:
 # -- running icadb ----------------------------------------------------------------
 
 def run_icadb(*args: str, db: Path | None = None, env: dict | None = None, check: bool = False,
-              timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run ``icadb ARGS`` in a subprocess (stdout/stderr captured, so not a TTY)."""
+              timeout: float = 120, cwd: Path = PROJECT_ROOT) -> subprocess.CompletedProcess:
+    """Run ``icadb ARGS`` in a subprocess (stdout/stderr captured, so not a TTY), in the
+    folder *cwd* (the project's by default: the commands act on the project they are run in)."""
     full_env = {**os.environ, **(env or {})}
     if db is not None:
         full_env["ICADB_DB"] = str(db)
-    result = subprocess.run([*ICADB, *args], capture_output=True, text=True, env=full_env, cwd=PROJECT_ROOT,
+    result = subprocess.run([*ICADB, *args], capture_output=True, text=True, env=full_env, cwd=cwd,
                             timeout=timeout)
     if check and result.returncode != 0:
         raise AssertionError(f"icadb {' '.join(args)} exited {result.returncode}:\n{result.stderr}")
@@ -208,17 +209,15 @@ def datasette_client(db_path: Path):
     (``get.close()`` ends it)."""
     import asyncio
 
-    from datasette.app import Datasette
-
-    from icadb.codebook import datasette_metadata
-    from icadb.serve import SETTINGS
+    from icadb.serve import datasette_for
 
     loop = asyncio.new_event_loop()
-    ds = Datasette(immutables=[str(db_path)], metadata=datasette_metadata(db_path.stem), settings=SETTINGS)
+    ds = datasette_for(db_path)
     loop.run_until_complete(ds.invoke_startup())
 
-    def get(path: str):
-        return loop.run_until_complete(ds.client.get(path))
+    def get(path: str, **options):
+        """GET *path* (with httpx's *options*: headers=...); a redirect is answered, not followed."""
+        return loop.run_until_complete(ds.client.get(path, **options))
 
     get.ds = ds
     get.close = loop.close

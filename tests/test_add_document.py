@@ -97,3 +97,18 @@ def test_a_failed_rebuild_takes_the_article_out_again(seeds_copy, tmp_path):
     assert result.returncode == 1 and "taken out again" in result.stderr
     assert not (seeds_copy / "documents" / f"{DOC_ID}.txt").exists()
     assert not (seeds_copy / "documents" / f"{DOC_ID}.yaml").exists()
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("India and Kyrgyzstan hold joint counter-terrorism talks in Bishkek",
+     "india-and-kyrgyzstan-hold-joint-counter-terrorism-talks"),  # was ...-talks-in
+    ("India and Uzbekistan hold talks, then sign a counter-terrorism pact",
+     "india-and-uzbekistan-hold-talks-then-sign"),  # was ...-sign-a-counter
+    ("India–Central Asia Dialogue", "india-central-asia-dialogue"),  # was indiacentral-asia-dialogue
+])
+def test_a_document_id_is_cut_between_whole_words_and_not_after_a_dangling_one(title, expected):
+    from icadb.add_document import DANGLING, slugify
+
+    slug = slugify(title)
+    assert slug == expected
+    assert len(slug) <= 60 and slug.rsplit("-", 1)[-1] not in DANGLING

@@ -51,7 +51,7 @@ def test_scale_benchmark_runs_at_1x(tmp_path):
 @pytest.mark.parametrize("script, args, expected", [
     ("build_time.py", ["--runs", "1"], "median of 1"),
     ("tagging_speed.py", [], "MB/s"),
-    ("load.py", ["--clients", "2", "--seconds", "2", "--cache", "on"], "p95"),
+    ("load.py", ["--clients", "2", "--seconds", "2"], "p95"),
     ("export_speed.py", ["--runs", "1"], "rows/s"),
     ("serve_idle.py", ["--seconds", "1", "--requests", "5"], "of a core"),
 ], ids=["build_time", "tagging_speed", "load", "export_speed", "serve_idle"])

@@ -198,8 +198,10 @@ def test_document_page_links_every_cited_quote_to_its_record(visit, server, arti
     url = f"{server}/icadb/documents/2022-12-diplomat-india-central-asia-relations"
     page, errors = visit(url, "document-page", wait_for_selector="mark.cited", full_page=True)
     assert page.locator("article.icadb-article p.icadb-paragraph").count() > 5
-    assert page.locator("article.icadb-article mark.cited").first.evaluate(
-        "m => getComputedStyle(m).backgroundColor") == HIGHLIGHT
+    cited = page.locator("article.icadb-article mark.cited").first
+    # A highlighter stroke under the words (an article cited throughout would be a yellow block if filled).
+    assert HIGHLIGHT in cited.evaluate("m => getComputedStyle(m).boxShadow")
+    assert cited.evaluate("m => getComputedStyle(m).backgroundColor") == "rgba(0, 0, 0, 0)"
     chip = page.locator("article.icadb-article a.icadb-cites").first
     title, target = chip.get_attribute("title"), chip.get_attribute("href")
     chip.click()
@@ -247,4 +249,122 @@ def test_a_canned_query_form_offers_countries_by_name(visit, server, artifacts):
     assert "iso3=KGZ" in page.url and page.locator("p.icadb-hint").count() == 0
     assert page.locator("table.rows-and-columns td.col-record_id a").count() > 0
     page.screenshot(path=str(artifacts / "canned-query-kyrgyzstan.png"))
+    assert real(errors) == []
+
+
+# ---------------------------------------------------------------- facets
+
+# The labels of a page's facet lists in which a line breaks between two letters of one word: each character's
+# line box is read through a Range; a break is a character on a lower line than the one before it, both letters.
+BROKEN_WORDS = """
+() => Array.from(document.querySelectorAll('.facet-info li')).flatMap(li => {
+  const broken = [];
+  const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const range = document.createRange();
+    let previous = null;
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const box = range.getClientRects()[0];
+      if (!box) continue;
+      if (previous && box.top > previous.top + 2 && /\\p{L}/u.test(node.data[i]) && /\\p{L}/u.test(previous.ch))
+        broken.push(node.data);
+      previous = {top: box.top, ch: node.data[i]};
+    }
+  }
+  return broken;
+})
+"""
+
+
+def test_records_facets_read_cleanly(visit, server, db):
+    page, errors = visit(f"{server}/icadb/records", "records-facets", wait_for_selector=".facet-info")
+    assert page.evaluate(BROKEN_WORDS) == [], "a facet label breaks inside a word"
+    series = page.locator(".facet-info[data-column='series_id'] li").all_inner_texts()
+    assert any("Dustlik exercise (India–Uzbekistan)" in s for s in series)
+    years = page.locator(".facet-info[data-column='year'] li").all_inner_texts()
+    undated = db.execute("select count(*) from records where year is null").fetchone()[0]
+    assert years[-1] == f"undated {undated}"
+    shown = [int(y.split()[0]) for y in years[:-1]]
+    assert shown == sorted(shown, reverse=True), "years in order, newest first"
+    assert page.locator(".facet-info[data-column='year'] .facet-info-name").inner_text().split()[0] == "year"
+    assert real(errors) == []
+
+
+def test_timeline_country_facet_names_the_countries(visit, server):
+    page, errors = visit(f"{server}/icadb/timeline", "timeline-facets", wait_for_selector=".facet-info")
+    countries = page.locator(".facet-info[data-column='countries'] li").all_inner_texts()
+    assert any(c.startswith("Kazakhstan ") for c in countries) and not any(c.startswith("KAZ ") for c in countries)
+    assert page.evaluate(BROKEN_WORDS) == []
+    page.locator(".facet-info[data-column='countries'] a", has_text="Kyrgyzstan").click()
+    page.wait_for_selector(".facet-info[data-column='countries'] li strong")
+    assert "countries__arraycontains=KGZ" in page.url
+    assert page.locator(".facet-info[data-column='countries'] li strong").inner_text() == "Kyrgyzstan"
+    assert real(errors) == []
+
+
+def test_a_fully_cited_article_reads_as_text_with_its_conflicts_named(visit, server):
+    """The 2025 article is cited from end to end: its quotes are underlined with a highlighter stroke, not
+    filled; a quote in a conflict has a quiet dashed underline and the kind of conflict after it."""
+    page, errors = visit(f"{server}/icadb/documents/2025-india-central-asia-counter-terrorism-ties",
+                         "document-page-fully-cited", wait_for_selector="mark.cited", full_page=True)
+    article = page.locator("article.icadb-article")
+    assert article.locator("p.icadb-paragraph").count() >= 9, "one paragraph per line of the article"
+    filled = article.locator("mark.cited").evaluate_all(
+        "ms => ms.filter(m => getComputedStyle(m).backgroundColor !== 'rgba(0, 0, 0, 0)').length")
+    assert filled == 0, "no cited quote is filled until a link opens it or the pointer is on it"
+    conflict = article.locator("mark.conflict").first
+    style = conflict.evaluate("m => [getComputedStyle(m).textDecorationStyle, getComputedStyle(m).textDecorationColor]")
+    assert style[0] == "dashed" and style[1] != "rgb(179, 38, 30)", style
+    labels = article.locator("a.icadb-conflict-label").all_inner_texts()
+    assert labels and "disputed" not in labels and "vague" in labels
+    article.locator("mark.cited").first.hover()
+    assert article.locator("mark.cited").first.evaluate("m => getComputedStyle(m).backgroundColor") == HIGHLIGHT
+    assert real(errors) == []
+
+
+def test_the_date_line_stands_apart_from_the_first_paragraph(visit, server):
+    page, errors = visit(f"{server}/icadb/documents/2023-10-17-doval-offers-central-asia-assistance",
+                         "document-page-dateline", wait_for_selector="p.icadb-dateline")
+    dateline = page.locator("article.icadb-article p.icadb-paragraph").first
+    assert dateline.inner_text().strip() == "date 2023-10-17"
+    second = page.locator("article.icadb-article p.icadb-paragraph").nth(1)
+    assert second.bounding_box()["y"] > dateline.bounding_box()["y"] + dateline.bounding_box()["height"] - 1
+    assert real(errors) == []
+
+
+# ---------------------------------------------------------------- pages
+
+def test_the_record_map_says_when_its_background_cannot_load(visit, server):
+    """The tests block every address off the machine, as an offline laptop would: the marker is drawn,
+    and the map says why its background is grey."""
+    page, errors = visit(f"{server}/icadb/records/{RECORD}", "record-page-offline-map",
+                         wait_for_selector="#icadb-map path.leaflet-interactive")
+    note = page.locator("#icadb-map .icadb-map-offline")
+    note.wait_for(timeout=15000)
+    assert note.is_visible() and "Map background unavailable" in note.inner_text()
+    assert "OpenStreetMap over the internet" in page.locator(".icadb-map-note").inner_text()
+    assert real(errors) == []
+
+
+def test_the_map_page_says_where_its_background_comes_from(visit, server):
+    page, errors = visit(server + "/icadb/map", "map-offline-word", wait_for_selector=".leaflet-container")
+    assert "offline the markers still stand at their places" in page.inner_text("body")
+    assert real(errors) == []
+
+
+def test_a_canned_query_asked_with_country_by_name(visit, server):
+    page, errors = visit(f"{server}/icadb/country_between_dates?country=Kyrgyzstan", "canned-query-country",
+                         wait_for_selector="table.rows-and-columns tbody tr")
+    assert page.url.endswith("/icadb/country_between_dates?iso3=KGZ")
+    assert page.locator("select[name=iso3] option:checked").inner_text() == "Kyrgyzstan"
+    assert real(errors) == []
+
+
+def test_a_conflict_page_shows_both_sides(visit, server):
+    page, errors = visit(f"{server}/icadb/conflicts/csto-activation-timing", "conflict-page",
+                         wait_for_selector="section.icadb-conflict-sides", full_page=True)
+    quotes = page.locator("section.icadb-conflict-sides li")
+    assert quotes.count() >= 2
+    assert page.locator("section.icadb-evidence mark").count() >= 2
     assert real(errors) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from icadb.loaders.quotes import normalise_whitespace, punctuation_differences
+from icadb.loaders.quotes import closest_passage, normalise_whitespace, punctuation_differences
 from icadb.paths import SEEDS_DIR
 from tests.defects import DOC, make_seeds, replace
 from tests.helpers import run_check
@@ -88,3 +88,39 @@ def test_a_yaml_syntax_error_is_reported_first_and_alone(tmp_path):
                          "with '- ' in the same column)")
     assert [line for line in output if line.startswith("records/meetings.yaml")] == [output[0]]
     assert any(line.startswith("records/agreements.yaml:15: countries[2].iso3: unknown country code 'RSU'") for line in output)
+
+
+def test_a_near_miss_quote_names_the_word_that_differs(tmp_path):
+    seeds = make_seeds(tmp_path / "seeds")
+    replace("records/meetings.yaml", "Nikolay Patrushev and Indian", "Nikolai Patrushev and Indian")(seeds)
+    code, output = run_check(seeds)
+    problem = next(line for line in output if "evidence[1].quote" in line)
+    assert problem.endswith("Ajit Doval in New Delhi.'; 'Nikolay' in the document where the quote has 'Nikolai')")
+
+
+@pytest.mark.parametrize("quote, difference", [
+    ("following a meeting between Russian Security Council Secretary Patrushev and Indian National Security "
+     "Adviser Ajit Doval", "'Nikolay' in the document, which the quote leaves out"),
+    ("following a meeting between the Russian Security Council Secretary Nikolay Patrushev and Indian National",
+     "'the' in the quote, which the document does not have there"),
+    ("Following a meeting between Russian Security Council Secretary Nikolay Patrushev and Indian",
+     "'following' in the document where the quote has 'Following'"),
+])
+def test_a_word_left_out_added_or_changed_is_named(quote, difference):
+    passage, differences = closest_passage(document_text(), quote)
+    assert differences == [difference]
+    assert passage.startswith("following a meeting between Russian")
+
+
+@pytest.mark.parametrize("quote", ["a meeting of the heads of the security councils of all five states",
+                                   "the two ministers signed a treaty", "curity chiefs agreed on a plan"])
+def test_an_invented_quotes_closest_passage_is_whole_words(quote):
+    """An invented quote gets no list of differences, and its passage starts and ends at a word."""
+    text = normalise_whitespace(document_text())[0]
+    passage, differences = closest_passage(document_text(), quote)
+    assert differences == [] and passage
+    at = text.index(passage)
+    assert at == 0 or text[at - 1] == " ", f"the passage starts inside a word: ...{text[at - 10:at]}|{passage[:20]}"
+    end = at + len(passage)
+    assert end == len(text) or text[end] == " ", f"the passage ends inside a word: {passage[-20:]}|{text[end:end + 10]}"
+    assert len(passage.split()) == len(quote.split())

@@ -10,7 +10,7 @@ import urllib.parse
 
 import pytest
 
-from icadb.codebook import QUERIES_DIR, load
+from icadb.codebook import QUERIES_DIR, load, table_facets
 from tests.helpers import run_icadb
 
 BOOK = load()
@@ -27,18 +27,18 @@ def test_every_view_returns_rows_with_its_documented_columns(datasette, view):
     assert data["columns"] == list(BOOK["tables"][view]["columns"]), f"{view}: columns differ from the codebook"
 
 
-@pytest.mark.parametrize("name", sorted(n for n, t in BOOK["tables"].items() if t.get("facets") or t.get("facets_array")))
+@pytest.mark.parametrize("name", sorted(n for n, t in BOOK["tables"].items() if table_facets(t)))
 def test_configured_facets_appear(datasette, name):
     data = datasette(f"/icadb/{name}.json?_size=0").json()
-    table = BOOK["tables"][name]
-    expected = set(table.get("facets", [])) | set(table.get("facets_array", []))
-    assert expected <= set(data["facet_results"]), f"{name}: facets missing {expected - set(data['facet_results'])}"
+    expected = {column: kind for kind, column in table_facets(BOOK["tables"][name])}
+    shown = {column: facet["type"] for column, facet in data["facet_results"].items()}
+    assert {c: shown.get(c) for c in expected} == expected, f"{name}: facets missing or of another type"
 
 
 def test_timeline_facets_on_the_countries_array(datasette):
     data = datasette("/icadb/timeline.json?_size=0").json()
     values = {v["value"]: v["count"] for v in data["facet_results"]["countries"]["results"]}
-    assert data["facet_results"]["countries"]["type"] == "array"
+    assert data["facet_results"]["countries"]["type"] == "country_array"  # an array facet labelled with names
     assert values["IND"] > 0 and values["KAZ"] > 0
 
 

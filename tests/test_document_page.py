@@ -21,8 +21,78 @@ def page(datasette):
 def test_paragraphs_keep_their_offsets():
     text = "Headline\n\n  First paragraph.\nSecond line.\n\n\nLast one.\n"
     paras = paragraphs(text)
-    assert [p.text for p in paras] == ["Headline", "First paragraph.\nSecond line.", "Last one."]
+    assert [p.text for p in paras] == ["Headline", "First paragraph.", "Second line.", "Last one."]
     assert all(text[p.start:p.end] == p.text for p in paras)
+
+
+def test_an_article_with_one_line_per_paragraph_is_cut_at_every_line():
+    text = ("India and Central Asia will expand their cooperation against terrorism.\n"
+            "The ministers met in New Delhi on June 6, 2025.\nA short line\nThe end.")
+    assert [p.text for p in paragraphs(text)] == text.split("\n")
+
+
+def test_a_line_wrapped_by_hand_goes_on_in_its_paragraph():
+    text = ("The ministers of the five Central Asian states met their Indian colleague\n"
+            "in New Delhi, where they agreed to meet again.\n\nNext paragraph.")
+    paras = paragraphs(text)
+    assert [p.text for p in paras] == [text.split("\n\n")[0], "Next paragraph."]
+
+
+def test_a_date_line_opening_the_article_is_a_paragraph_of_its_own():
+    text = " date 2023-10-17 India has offered its assistance.\n\nDoval made the offer."
+    paras = paragraphs(text)
+    assert [(p.kind, p.text) for p in paras] == [("dateline", "date 2023-10-17"),
+                                                 ("text", "India has offered its assistance."),
+                                                 ("text", "Doval made the offer.")]
+    assert [p.position for p in paras] == [0, 1, 2] and all(text[p.start:p.end] == p.text for p in paras)
+
+
+@pytest.mark.parametrize("document_id", ["2021-09-09-india-russia-afghan-militant-threat",
+                                         "2021-12-india-russia-central-asia-defence-non-paper",
+                                         "2022-12-diplomat-india-central-asia-relations",
+                                         "2023-10-17-doval-offers-central-asia-assistance",
+                                         "2025-india-central-asia-counter-terrorism-ties"])
+def test_no_paragraph_of_the_seed_articles_holds_a_line_break(db, document_id):
+    text = db.execute("SELECT text FROM documents WHERE document_id = ?", (document_id,)).fetchone()[0]
+    paras = paragraphs(text)
+    assert paras and all("\n" not in p.text and text[p.start:p.end] == p.text for p in paras)
+
+
+def test_a_quote_is_shown_in_its_own_paragraph_not_the_whole_article(datasette, db):
+    """The 2025 article has one paragraph per line and no blank line: its record's quote stands in one
+    line's paragraph on the record page, not in all nine."""
+    record_id, quote = db.execute("SELECT record_id, quote FROM evidence WHERE document_id = ? ORDER BY char_start",
+                                  ("2025-india-central-asia-counter-terrorism-ties",)).fetchone()
+    html = parse(datasette(f"/icadb/records/{record_id}").text)
+    source = next(a for a in html.find_all("article", "icadb-source")
+                  if "2025-india-central-asia-counter-terrorism-ties" in a.find_all("a")[0].attrs["href"])
+    shown = source.find_all("p", "icadb-paragraph")
+    assert any(quote in p.text for p in shown)
+    article = db.execute("SELECT text FROM documents WHERE document_id = ?",
+                         ("2025-india-central-asia-counter-terrorism-ties",)).fetchone()[0]
+    assert len(" ".join(p.text for p in shown)) < len(article) / 2
+
+
+def test_the_date_line_is_shown_apart_from_the_first_paragraph(datasette):
+    html = parse(datasette("/icadb/documents/2023-10-17-doval-offers-central-asia-assistance").text)
+    first, second = html.find_all("article", "icadb-article")[0].find_all("p", "icadb-paragraph")[:2]
+    assert "icadb-dateline" in first.classes and first.text == "date 2023-10-17"
+    assert second.text.startswith("India has offered its assistance")
+
+
+def test_a_quote_in_a_conflict_is_labelled_with_the_kind_of_conflict(datasette, db):
+    html = parse(datasette(f"/icadb/documents/{DOCUMENT}").text)
+    labels = html.find_all("article", "icadb-article")[0].find_all("a", "icadb-conflict-label")
+    types = dict(db.execute("SELECT conflict_id, conflict_type FROM conflicts"))
+    quoted = {r[0] for r in db.execute("SELECT conflict_id FROM conflict_quotes WHERE document_id = ?", (DOCUMENT,))}
+    assert {label.attrs["href"].rsplit("/", 1)[1] for label in labels} == quoted
+    words = {"contradiction": "contradicted", "vague_reference": "vague", "attendance": "attendance unclear",
+             "inference": "inferred"}
+    for label in labels:
+        conflict = label.attrs["href"].rsplit("/", 1)[1]
+        if types[conflict] in words:
+            assert label.text == words[types[conflict]], (conflict, label.text)
+        assert label.text != "disputed"
 
 
 def test_marked_runs_cover_the_paragraph_once_and_split_at_every_span():
@@ -40,8 +110,7 @@ def test_the_article_is_shown_whole_as_paragraphs(page, db):
     shown = page.find_all("article", "icadb-article")[0].find_all("p", "icadb-paragraph")
     assert len(shown) == len(paragraphs(text)) > 5
     for para, shown_para in zip(paragraphs(text), shown):
-        chips = shown_para.find_all("a") + shown_para.find_all("span", "icadb-disputes") + \
-            shown_para.find_all("span", "icadb-uncited-label")
+        chips = shown_para.find_all("a") + shown_para.find_all("span", "icadb-uncited-label")
         for chip in chips:
             chip.parts.clear()  # the links after a quote are the page's, not the article's
         assert shown_para.text == para.text, "every character of the article, in order"
@@ -116,3 +185,11 @@ def test_when_the_review_queue_is_cut_off_the_page_says_so(draft_datasette, monk
     html = parse(draft_datasette(f"/icadb/documents/{DRAFT_DOCUMENT}?cut-off").text)
     assert html.find_all("article", "icadb-article")[0].find_all("mark", "uncited") == []
     assert "review queue took too long" in html.find_all("p", "icadb-legend")[0].text
+
+
+def test_a_quote_across_two_paragraphs_is_linked_once_after_its_last_words():
+    text = "date 2023-10-17 India offered help.\n\nIt was welcomed."
+    paras = paragraphs(text)
+    span = Span(0, text.index("help.") + len("help."), "cited", key="r")  # the date line and the sentence after it
+    runs = [marked(p, [span]) for p in paras]
+    assert [[s.key for r in para for s in r.closing] for para in runs] == [[], ["r"], []]

@@ -58,12 +58,11 @@ def request(url: str, data: bytes | None = None, timeout: float = 30, opener=Non
 
 @pytest.fixture()
 def locked(built_db, tmp_path, start_server):
-    """`icadb serve` on a private copy of the build, its response cache off so
-    every request reaches Datasette."""
+    """`icadb serve` on a private copy of the build."""
     db = tmp_path / "served" / "icadb.sqlite"
     db.parent.mkdir()
     shutil.copy(built_db, db)
-    with start_server(db, env={"ICADB_CACHE_MB": "0"}) as server:
+    with start_server(db) as server:
         yield server
 
 
@@ -139,9 +138,9 @@ def test_a_runaway_query_is_cut_off_while_others_are_answered(locked, tmp_path):
     The test starts them once the server shows the runaway waiting on its SQL
     thread (an event the server emits), never after a guessed pause. Refused
     writes come first, as on a real server, leaving error cursors behind.
-    (Before `icadb serve` moved garbage collection off the event loop, this
-    stalled in about half the runs; that stall no longer reproduces here with
-    the collector taken out, so the collector has tests of its own below.)"""
+    (An earlier `icadb serve` collected garbage in a thread of its own because
+    this stalled in about half the runs; the stall no longer reproduced with
+    that thread taken out, and the thread is gone.)"""
     for statement in WRITES:
         request(f"{locked.url}/icadb.json?" + urllib.parse.urlencode({"sql": statement.format(tmp=tmp_path)}))
     result = {}
@@ -239,58 +238,3 @@ def test_in_a_namespace_with_a_second_address_only_loopback_answers(netns, built
     with start_server(built_db, prefix=inside, http=False, host="0.0.0.0") as server:
         assert server.sockets == [("0.0.0.0", server.port)]
         assert probe(netns, SECOND_ADDRESS, server.port) == "200"
-
-
-# -- the collector thread ----------------------------------------------------------
-
-def test_the_collector_thread_collects_only_what_is_due():
-    from icadb.serve import due_generation
-
-    thresholds = (700, 10, 10)
-    assert due_generation((0, 0, 0), thresholds) is None  # idle: nothing allocated that lives
-    assert due_generation((701, 3, 2), thresholds) == 0
-    assert due_generation((701, 11, 2), thresholds) == 1
-    assert due_generation((5, 11, 11), thresholds) == 2
-    assert due_generation((700, 10, 10), thresholds) is None  # at the threshold is not past it
-
-
-def test_the_collector_thread_collects_cycles_made_after_start_up():
-    """Automatic collection is off while `icadb serve` runs; cycles made by
-    requests must still go, collected by the thread."""
-    import gc
-    import weakref
-
-    from icadb.serve import collect_garbage_off_the_event_loop
-
-    class Node:
-        pass
-
-    thresholds = gc.get_threshold()
-    gc.set_threshold(700, 10, 10)  # Python's own (another test may have left other ones)
-    stop, ready = threading.Event(), threading.Event()
-    thread = collect_garbage_off_the_event_loop(interval=0.02, stop=stop, ready=ready)
-    try:
-        assert ready.wait(10), "the collector thread never made its first look"  # what start-up made is frozen
-        refs = []
-        for _ in range(5000):  # well past the youngest generation's threshold
-            node = Node()
-            node.self = node
-            refs.append(weakref.ref(node))
-        del node
-        # A cycle the thread found still referenced (the one `node` held when it looked) has moved to an older
-        # generation, whose turn comes, as in CPython, after ten collections of the younger one. So, as further
-        # requests would, the wait keeps making new cycles, past the youngest generation's threshold each time.
-        deadline = time.monotonic() + 10
-        while any(r() is not None for r in refs) and time.monotonic() < deadline:
-            churn = [Node() for _ in range(800)]
-            for other in churn:
-                other.self = other
-            del churn, other
-            time.sleep(0.02)  # polls the condition (every cycle gone), with a deadline
-        assert all(r() is None for r in refs), "the cycles made after start-up were never collected"
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        gc.unfreeze()
-        gc.enable()
-        gc.set_threshold(*thresholds)

@@ -11,6 +11,7 @@ from icadb.cli.options import (
     CONTEXT,
     db_option,
     echo_err,
+    project_seeds,
     report_problems,
     resolve_db,
     run_build,
@@ -82,9 +83,8 @@ def add_document(file: Path, title: str, publisher: str | None, published_on: st
     from icadb.add_document import AddError
     from icadb.add_document import add_document as add
     from icadb.loaders.errors import display_path
-    from icadb.paths import SEEDS_DIR
 
-    seeds = (seeds_dir or SEEDS_DIR).resolve()
+    seeds = project_seeds(seeds_dir)
     try:
         added = add(file, title=title, publisher=publisher, published_on=published_on, url=url, seeds=seeds,
                     date_basis=date_basis, date_note=date_note, title_basis="supplied" if title_supplied else "stated")
@@ -136,12 +136,12 @@ def check(seeds_dir: Path | None, quiet: bool) -> None:
     """
     from icadb.build import check as run_check
     from icadb.loaders.errors import SeedError
-    from icadb.paths import SEEDS_DIR
     from icadb.progress import Progress
 
+    seeds = project_seeds(seeds_dir)
     try:
         with Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
-            result = run_check((seeds_dir or SEEDS_DIR).resolve(), progress=progress)
+            result = run_check(seeds, progress=progress)
     except SeedError as exc:
         report_problems(exc)
         echo_err(f"icadb: check failed: {exc}")
@@ -159,7 +159,10 @@ def check(seeds_dir: Path | None, quiet: bool) -> None:
               help="Interface to listen on. Only loopback unless you name another.")
 @click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--rebuild", is_flag=True, help="Rebuild the database first, even if it exists.")
-def serve(db_path: Path | None, host: str, port: int, rebuild: bool) -> None:
+@click.option("--base-url", envvar="ICADB_BASE_URL", metavar="URL", default=None,
+              help="The public address the pages are reached at (behind a proxy), for the addresses they cite. "
+                   "Default: $ICADB_BASE_URL, else the address each page was asked for.")
+def serve(db_path: Path | None, host: str, port: int, rebuild: bool, base_url: str | None) -> None:
     """Serve the database with Datasette (builds it first if it is missing).
 
     The file is opened immutable and read-only, on 127.0.0.1 unless --host
@@ -169,6 +172,7 @@ def serve(db_path: Path | None, host: str, port: int, rebuild: bool) -> None:
     Example:
         icadb serve
         icadb serve --port 8002
+        icadb serve --base-url https://icadb.example.org/
     """
     path = resolve_db(db_path, sqlite_only="serve")
     if rebuild or not path.exists():
@@ -177,4 +181,4 @@ def serve(db_path: Path | None, host: str, port: int, rebuild: bool) -> None:
             sys.exit(code)
     from icadb.serve import serve as run_datasette
 
-    run_datasette(path, host=host, port=port)
+    run_datasette(path, host=host, port=port, base_url=base_url)

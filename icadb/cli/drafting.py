@@ -7,14 +7,12 @@ from pathlib import Path
 
 import click
 
-from icadb.cli.options import CONTEXT, echo_err, report_problems, seeds_option
+from icadb.cli.options import CONTEXT, echo_err, project_seeds, report_problems, seeds_option
 from icadb.schema.vocab import SKIP_REASON
 
 
 def _seeds(seeds_dir: Path | None) -> Path:
-    from icadb.paths import SEEDS_DIR
-
-    return (seeds_dir or SEEDS_DIR).resolve()
+    return project_seeds(seeds_dir)
 
 
 def run_drafting(seeds: Path, document_ids: list[str]) -> int:

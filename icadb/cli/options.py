@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from icadb.paths import DB_ENV_VAR
+from icadb.paths import DB_ENV_VAR, PROJECT_ENV_VAR
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -19,7 +19,7 @@ def db_option(func):
         metavar="PATH|URL",
         default=None,
         help=f"Database file, or a PostgreSQL server's postgresql://user@host:port/database[?schema=NAME]. "
-             f"Default: ${DB_ENV_VAR}, else icadb.sqlite in the project folder.",
+             f"Default: ${DB_ENV_VAR}, else icadb.sqlite in the project of the current folder.",
     )(func)
 
 
@@ -29,8 +29,21 @@ def seeds_option(func):
         "seeds_dir",
         type=click.Path(file_okay=False, exists=True, path_type=Path),
         default=None,
-        help="Seeds folder to build from. Default: seeds/ in the project folder.",
+        help=f"Seeds folder to act on. Default: seeds/ in the project of the current folder (the first folder "
+             f"from here up that holds seeds/ and pyproject.toml, or ${PROJECT_ENV_VAR}).",
     )(func)
+
+
+def project_seeds(seeds_dir: Path | None) -> Path:
+    """The seeds a command acts on: --seeds, else the project of the current folder's; outside a
+    project, exits 1 with one line saying what to do."""
+    from icadb.paths import NoProject, seeds_dir as find_seeds
+
+    try:
+        return find_seeds(seeds_dir)
+    except NoProject as exc:
+        echo_err(f"icadb: {exc}; or give --seeds DIR")
+        sys.exit(1)
 
 
 def resolve_db(db_path: str | Path | None, *, sqlite_only: str | None = None):
@@ -40,6 +53,7 @@ def resolve_db(db_path: str | Path | None, *, sqlite_only: str | None = None):
     Exits 1 with one line for a URL icadb cannot use, a server that cannot be
     reached, or (with *sqlite_only*, the command's name) any server at all."""
     from icadb import dburl
+    from icadb.paths import NoProject
 
     try:
         db = dburl.parse(db_path) if db_path is not None else dburl.default()
@@ -48,6 +62,9 @@ def resolve_db(db_path: str | Path | None, *, sqlite_only: str | None = None):
                 f"icadb {sqlite_only} reads the SQLite file (Datasette serves it); --db {db.display()} is a "
                 "PostgreSQL server: give a file path (build both from the same seeds: README, For a team)")
         dburl.check_reachable(db)
+    except NoProject as exc:
+        echo_err(f"icadb: {exc}; or give --db PATH (or set {DB_ENV_VAR})")
+        sys.exit(1)
     except dburl.DatabaseURLError as exc:
         echo_err(f"icadb: {exc}")
         sys.exit(1)
@@ -69,11 +86,10 @@ def run_build(db_path: Path, *, quiet: bool, seeds_dir: Path | None = None, timi
     """Build with progress and messages; return the exit code."""
     from icadb.build import build
     from icadb.loaders.errors import SeedError, display_path
-    from icadb.paths import SEEDS_DIR
     from icadb.progress import Progress
 
     show_progress = not quiet and sys.stderr.isatty()
-    seeds = (seeds_dir or SEEDS_DIR).resolve()
+    seeds = project_seeds(seeds_dir)
     if not isinstance(db_path, Path):  # a PostgreSQL server (icadb.pg)
         return _run_pg_build(db_path, quiet=quiet, seeds=seeds, timings=timings, show_progress=show_progress)
     try:

@@ -100,25 +100,33 @@ def codebook(write: bool, check: bool) -> None:
     """Print the codebook (every table, view, column, query and vocabulary) as Markdown.
 
     Generated from schema/codebook.yaml, schema/vocab.py and schema/queries/,
-    the same source as the Datasette metadata. docs/codebook.md is this output.
+    the same source as the Datasette metadata. docs/codebook.md is this output;
+    --write and --check act on the one in the project of the current folder.
 
     \b
     Example:
         icadb codebook --write      # regenerate docs/codebook.md
         icadb codebook --check      # is docs/codebook.md up to date?
     """
-    from icadb.codebook import DOCS_PATH, markdown
+    from icadb.codebook import markdown
+    from icadb.paths import NoProject, project_root
 
     text = markdown()
+    if check or write:
+        try:
+            docs = project_root() / "docs" / "codebook.md"
+        except NoProject as exc:
+            echo_err(f"icadb: {exc}")
+            sys.exit(1)
     if check:
-        current = DOCS_PATH.read_text(encoding="utf-8") if DOCS_PATH.exists() else ""
+        current = docs.read_text(encoding="utf-8") if docs.exists() else ""
         if current != text:
             echo_err("icadb: docs/codebook.md is out of date; run: icadb codebook --write")
             sys.exit(1)
         return
     if write:
-        DOCS_PATH.parent.mkdir(parents=True, exist_ok=True)
-        DOCS_PATH.write_text(text, encoding="utf-8")
-        echo_err(f"wrote {DOCS_PATH.relative_to(DOCS_PATH.parent.parent)}")
+        docs.parent.mkdir(parents=True, exist_ok=True)
+        docs.write_text(text, encoding="utf-8")
+        echo_err(f"wrote {docs}")
         return
     click.echo(text, nl=False)

@@ -2,21 +2,28 @@
 
 - Every connection enforces foreign keys.
 - Table pages fold the list of column descriptions into a <details>.
-- Served files are followed across rebuilds, and responses cached between
-  them (icadb.serving).
+- Served files are followed across rebuilds (icadb.serving): one database,
+  always the newest build.
 - Calendar feeds: datasette-ics turns every ``event_dtstart`` into a date-time
   at midnight UTC, so an event on 17 October shows on the 16th for a reader
   west of UTC. Rows whose ``event_dtstart`` is a plain date (YYYY-MM-DD)
   become all-day events here, written ``DTSTART;VALUE=DATE``, which no time
   zone shifts.
-- The record page (``/<db>/records/<record_id>``) and the document page
-  (``/<db>/documents/<document_id>``) are the row pages of those tables, drawn
-  by ``templates/row-icadb-records.html`` and ``row-icadb-documents.html`` from
-  what :mod:`icadb.record_page` and :mod:`icadb.document_page` gather (.pages);
-  their ``.json`` stays Datasette's own.
+- The record page (``/<db>/records/<record_id>``), the document page
+  (``/<db>/documents/<document_id>``) and the conflict page
+  (``/<db>/conflicts/<conflict_id>``) are the row pages of those tables, drawn
+  by ``templates/row-icadb-records.html``, ``row-icadb-documents.html`` and
+  ``row-icadb-conflicts.html`` from what :mod:`icadb.record_page` and
+  :mod:`icadb.document_page` gather (.pages); their ``.json`` stays Datasette's own.
 - Wherever a record or a document is named, the cell links to its page (.links).
+- Facets of years list them in order with an "undated" count; facets of ISO3
+  codes show the countries' names (.facets, configured in the codebook).
 - Canned queries offer their parameters' values as lists and show a hint
-  while the form is empty (``templates/query-icadb.html``, .forms).
+  while the form is empty (``templates/query-icadb.html``, .forms); an
+  address may name a parameter as a person would (``country=Kazakhstan``),
+  and a search of the documents answers without their full texts (.addresses).
+- A document's text in a table shows its opening words and its length, linked
+  to its page (.links).
 
 The templates are named for the database ``icadb`` (``icadb.sqlite``, as
 ``icadb build`` and ``icadb serve`` name it); a file served under another name
@@ -25,6 +32,7 @@ gets Datasette's own pages, with the links.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from datasette import hookimpl
@@ -47,11 +55,20 @@ def startup(datasette):
 
 
 @hookimpl
+def register_facet_classes():
+    from icadb.datasette_plugin.facets import FACET_CLASSES
+
+    return FACET_CLASSES
+
+
+@hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if not pages.is_icadb(datasette, database):
         return None
     if table == "conflicts" and column == "title" and value:
         return links.conflict_title(value, row, database, datasette)
+    if table == "documents" and column == "text" and value:
+        return links.text_excerpt(value, row, database, datasette)
     return links.link_cell(row, value, column, table, database, datasette)
 
 
@@ -100,9 +117,10 @@ document.querySelectorAll('dl.column-descriptions').forEach(function (dl) {
 
 @hookimpl
 def asgi_wrapper(datasette):
-    from icadb.serving import wrap
+    from icadb import serving
+    from icadb.datasette_plugin import addresses
 
-    return lambda app: wrap(app, datasette)
+    return lambda app: serving.wrap(addresses.wrap(app, datasette), datasette)
 
 
 @hookimpl
@@ -130,6 +148,9 @@ def _all_day_events() -> None:
                 self.make_all_day()
 
     datasette_ics.EventWithTimezone = DateAwareEvent
+    # datasette-ics writes the feed with str(calendar), which ics 0.7 answers with a FutureWarning (str() will
+    # give a short description in 0.9) on every request; the pinned versions write the feed right.
+    warnings.filterwarnings("ignore", message=r"Behaviour of str\(Component\) will change", category=FutureWarning)
 
 
 _all_day_events()

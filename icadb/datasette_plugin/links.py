@@ -101,3 +101,19 @@ async def conflict_title(value, row, database: str, datasette) -> Markup:
     links = Markup("; ").join(_link(record_path(datasette, database, r["record_id"]), r["title"], "icadb-record-link")
                               for r in rows)
     return Markup(f'{escape(value)}<br><small class="icadb-concerns">concerns: {links}</small>') if links else None
+
+
+EXCERPT = 200  # characters of a document's text a table shows
+
+
+def text_excerpt(value, row, database: str, datasette) -> Markup:
+    """A document's text in a table (a search's results, say): its opening words, cut at a word, and its
+    length, linked to the document page. The whole text stays in the .json and .csv."""
+    text = " ".join(str(value).split())
+    shown = text if len(text) <= EXCERPT else text[:EXCERPT].rsplit(" ", 1)[0] + " …"
+    document_id = _field(row, "document_id") if _has(row, "document_id") else None
+    more = f"{len(str(value)):,} characters"
+    if document_id:
+        return Markup("{} ").format(shown) + _link(document_path(datasette, database, document_id), f"({more}: read it)",
+                                                    "icadb-document-link")
+    return Markup("{} ({})").format(shown, more)
