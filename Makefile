@@ -16,7 +16,7 @@ help:
 	@echo "make serve   build the database and serve it with Datasette on http://127.0.0.1:8001/"
 	@echo "make test    run the whole test suite"
 	@echo "make build   build the database only (icadb.sqlite)"
-	@echo "make bench   run the benchmarks and print their figures"
+	@echo "make bench   run the scale benchmark (this tree against the commit before the redesign) and print its figures"
 	@echo "make clean   remove the virtual environment and built files"
 
 # The install is editable in setuptools' strict mode: build/__editable__.*/ holds a
@@ -61,11 +61,7 @@ test: $(STAMP) chromium
 	exit $$status
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/build_time.py
-	$(BIN)/python benchmarks/load.py
-	$(BIN)/python benchmarks/serve_idle.py
-	$(BIN)/python benchmarks/export_speed.py
-	$(BIN)/python benchmarks/tagging_speed.py
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build icadb.sqlite
