@@ -1,4 +1,5 @@
--- country_activity: one row per country involved in any record. Only reviewed
+-- country_activity: one row per country involved in any record (what it took part in, by
+-- the records' kind and occurrence as timeline gives them). Only reviewed
 -- records (review_status reviewed or needs_review) are counted, and each only
 -- once per country:
 -- - the kind counts are records the country takes part in (any role but
@@ -30,17 +31,13 @@ classified as (
     select
         inv.iso3,
         inv.only_subject,
-        rec.kind,
-        rec.date_earliest,
-        rec.date_latest,
-        rec.review_status = 'machine_suggested' as is_draft,
-        case
-            when rec.status in ('planned', 'proposed', 'offered') then 'intended'
-            when rec.status = 'rumoured' then 'unverified'
-            else 'occurred'
-        end as occurrence
+        tl.kind,
+        tl.date_earliest,
+        tl.date_latest,
+        tl.review_status = 'machine_suggested' as is_draft,
+        tl.occurrence
     from involvement as inv
-    inner join records as rec on rec.record_id = inv.record_id
+    inner join timeline as tl on tl.record_id = inv.record_id
 ),
 
 activity as (

@@ -1,6 +1,7 @@
 -- india_dyads: one row per partner country, year, kind of record, occurrence
 -- and review status (the COW/ATOP "dyad-year" shape, long form): how many
--- records involve both India and the partner, each in any role but "subject".
+-- records involve both India and the partner, each in any role but "subject"
+-- (their year, kind and occurrence as timeline gives them).
 -- occurrence says whether the records' status says they took place
 -- ('occurred'), had not yet ('intended': planned, proposed, offered) or are
 -- rumoured ('unverified'): count what happened with occurrence = 'occurred'.
@@ -27,19 +28,15 @@ taking_part as (
 dyad_records as (
     select
         partner.iso3 as partner_iso3,
-        rec.year,
-        rec.kind,
-        case
-            when rec.status in ('planned', 'proposed', 'offered') then 'intended'
-            when rec.status = 'rumoured' then 'unverified'
-            else 'occurred'
-        end as occurrence,
-        rec.review_status,
-        rec.record_id
+        tl.year,
+        tl.kind,
+        tl.occurrence,
+        tl.review_status,
+        tl.record_id
     from taking_part as india
     inner join taking_part as partner
         on partner.record_id = india.record_id and partner.iso3 <> india.iso3
-    inner join records as rec on rec.record_id = india.record_id
+    inner join timeline as tl on tl.record_id = india.record_id
     where india.iso3 = 'IND'
 ),
 
