@@ -8,6 +8,7 @@
 -- never in sources or first_reported.
 -- materialized: table (at 1,000x the seeds, the view's first Datasette page took 0.85 s, and a facet timed out;
 -- the build makes it a table, with these indexes for its sort and its facets)
+-- index: record_id
 -- index: date_earliest
 -- index: kind
 -- index: status
