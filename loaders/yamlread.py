@@ -95,16 +95,11 @@ class _Reader(CParser, Composer):
     def ascend_resolver(self):
         pass
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent) and self.seeds:
-            raise _Refused(line, "(yaml)", "aliases (*name) are not supported; expected every value written out in full")
-        if getattr(event, "anchor", None) is not None and self.seeds:
+    def refuse_anchors(self) -> None:
+        """Seeds refuse anchors (and so aliases): the composer keeps every anchor it met in ``anchors``."""
+        if self.seeds and self.anchors:
+            line = min(node.start_mark.line for node in self.anchors.values()) + 1
             raise _Refused(line, "(yaml)", "anchors (&name) are not supported; expected every value written out in full")
-        if isinstance(event, yaml.ScalarEvent) and event.tag not in (None, "!", _STR):
-            raise _Refused(line, "(yaml)", f"YAML tags ({event.tag}) are not supported; expected a plain value")
-        return super().compose_node(parent, index)
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -126,6 +121,8 @@ def _value(node: yaml.Node) -> Any:
     """A node as Python values: YMap, YSeq and scalars."""
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
+        if node.tag not in (None, _STR):  # an explicit tag: the resolver gives none (see _Reader.resolve)
+            raise _Refused(line, "(yaml)", f"YAML tags ({node.tag}) are not supported; expected a plain value")
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
         seq = YSeq(line)
@@ -174,11 +171,14 @@ def _read(path: Path, problems: Problems, top_items: bool, seeds: bool = True) -
                 reader.get_event()
                 while not reader.check_event(yaml.SequenceEndEvent):
                     node = reader.compose_node(None, None)
+                    reader.refuse_anchors()
                     yield "item", _value(node), node.start_mark.line + 1
                 reader.get_event()
                 root: Any = YSeq(line)
             else:
-                root = _value(reader.compose_node(None, None))
+                node = reader.compose_node(None, None)
+                reader.refuse_anchors()
+                root = _value(node)
             reader.get_event()  # the document's end
             if reader.check_event(yaml.DocumentStartEvent):
                 raise _Refused(reader.peek_event().start_mark.line + 1, "(yaml)",
@@ -189,6 +189,8 @@ def _read(path: Path, problems: Problems, top_items: bool, seeds: bool = True) -
             raise
         except yaml.MarkedYAMLError as exc:
             line, message = syntax_problem(exc)
+            if seeds and "undefined alias" in (exc.problem or ""):  # a seed refuses anchors: any alias is undefined
+                message = "aliases (*name) are not supported; expected every value written out in full"
             problems.add(path, line, "(yaml)", message)
             raise _Refused(line or 0, "(yaml)", message) from None
         except yaml.reader.ReaderError as exc:
