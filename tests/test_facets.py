@@ -38,3 +38,14 @@ def test_a_filtered_page_counts_only_its_rows(datasette, db):
     meetings = db.execute("SELECT count(*) FROM records WHERE kind = 'meeting'").fetchone()[0]
     facet = datasette("/icadb/records.json?_size=0&kind=meeting").json()["facet_results"]["kind"]
     assert {v["value"]: v["count"] for v in facet["results"]} == {"meeting": meetings}
+
+
+@pytest.mark.parametrize("path, table, column", [("/icadb/timeline.json?_size=0&_facet_size=max", "timeline", "countries"),
+                                                 ("/icadb/timeline.json?_size=0&_facet_size=max&kind=meeting",
+                                                  "timeline where kind = 'meeting'", "countries")])
+def test_the_country_array_facet_counts_each_row_once_per_country(datasette, db, path, table, column):
+    facet = datasette(path).json()["facet_results"][column]
+    assert facet["type"] == "country_array"
+    counted = {item["value"]: item["count"] for item in facet["results"]}
+    expected = Counter(code for (value,) in db.execute(f"SELECT {column} FROM {table}") for code in set(json.loads(value)))
+    assert counted == dict(expected) and counted
