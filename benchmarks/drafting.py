@@ -46,7 +46,7 @@ from icadb.drafting.compose import DraftSet  # noqa: E402
 from icadb.drafting.evaluate import Gold, Score, gold_from_item, score  # noqa: E402
 from icadb.drafting.knowledge import from_database  # noqa: E402
 from icadb.drafting.rules import load as load_rules  # noqa: E402
-from icadb.drafting.yamltext import document as yaml_document  # noqa: E402
+from icadb.drafting.yamlio import drafts_text as yaml_document  # noqa: E402
 from icadb.errors import SeedError  # noqa: E402
 from icadb.paths import SEEDS_DIR  # noqa: E402
 

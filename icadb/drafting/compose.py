@@ -21,6 +21,8 @@ from icadb.drafting.knowledge import Knowledge
 from icadb.drafting.rules import Rules
 
 DRAFTER = "icadb draft 1"
+DRAFT_TITLE_PREFIX = "Draft: "  # a person takes these out when they have checked the title and summary
+DRAFT_SUMMARY_PREFIX = "Machine-drafted, not reviewed: "
 KIND_FIELDS = {
     "meeting": ("meeting_level", "format", "mode"),
     "agreement": ("agreement_type", "made_at"),
@@ -172,7 +174,7 @@ def _title(event: Event, record: dict, kb: Knowledge) -> str:
     edition = f" (edition {record['edition']})" if record.get("edition") else ""
     where = f", {record['_place_name']}" if record.get("_place_name") else ""
     when = record.get("date") or "undated"
-    return f"Draft: {what}{edition}, {', '.join(countries) or 'no country named'}{where}, {when}"
+    return f"{DRAFT_TITLE_PREFIX}{what}{edition}, {', '.join(countries) or 'no country named'}{where}, {when}"
 
 
 def compose(events: list[Event], document_id: str, text: str, published: dt.date, earliest: dt.date,
@@ -323,7 +325,7 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         record["id"] = _unique(_id_base(event, record, published), taken)
         record["title"] = _title(event, record, kb)
         first = evidence[0]["quote"]
-        record["summary"] = "Machine-drafted, not reviewed: " + (first if len(first) <= 240 else first[:237] + "...")
+        record["summary"] = DRAFT_SUMMARY_PREFIX + (first if len(first) <= 240 else first[:237] + "...")
         confidence = _confidence(event, record)
         record["draft_notes"] = {"confidence": confidence, "drafter": version,
                                  **{k: v for k, v in notes.items() if v and v.strip()}}

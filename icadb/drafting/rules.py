@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from icadb.paths import SEEDS_DIR
+from icadb.drafting.yamlio import read
 from icadb.text import trie_pattern
 
 RULES_FILE = Path("reference") / "drafting_rules.yaml"
@@ -27,8 +26,8 @@ class Phrases:
     def __init__(self, phrases):
         phrases = list(phrases)
         odd = [p for p in phrases if not isinstance(p, str)]
-        if odd:  # YAML reads a bare on, off, yes or no as true/false: quote it
-            raise ValueError(f"{RULES_FILE}: {odd!r} is not text; expected phrases (quote 'on', 'no', 'yes', 'off')")
+        if odd:  # a number or true/false, where a phrase was meant: quote it
+            raise ValueError(f"{RULES_FILE}: {odd!r} is not text; expected phrases (quote numbers, true and false)")
         self.phrases = sorted({p.lower() for p in phrases}, key=len, reverse=True)
         body = trie_pattern(self.phrases) if self.phrases else "(?!)"
         self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
@@ -109,4 +108,4 @@ def load(seeds: Path = SEEDS_DIR) -> Rules:
     path = seeds / RULES_FILE
     if not path.exists():  # a seeds folder without its own rules uses the project's
         path = SEEDS_DIR / RULES_FILE
-    return Rules(yaml.safe_load(path.read_text(encoding="utf-8")), path)
+    return Rules(read(path), path)
