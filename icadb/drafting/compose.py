@@ -23,6 +23,7 @@ from icadb.drafting.rules import Rules
 DRAFTER = "icadb draft 1"
 DRAFT_TITLE_PREFIX = "Draft: "  # a person takes these out when they have checked the title and summary
 DRAFT_SUMMARY_PREFIX = "Machine-drafted, not reviewed: "
+STATUS_NOTE = "status"  # an evidence note of a suggestion that also suggests a new status starts so
 KIND_FIELDS = {
     "meeting": ("meeting_level", "format", "mode"),
     "agreement": ("agreement_type", "made_at"),
