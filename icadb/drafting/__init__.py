@@ -46,7 +46,7 @@ def draft(article: Article, kb: Knowledge, rules: Rules, *, match_existing: bool
           taken: set[str] | None = None) -> DraftSet:
     """Draft records from *article*: the whole pipeline. *taken*: ids already
     given to drafts of other documents drafted with the same knowledge."""
-    readings = read_sentences(article.text, kb, rules, article.publisher)
+    readings = read_sentences(article.text, kb, rules, article.publisher, article.published_latest)
     frames = frames_of(readings, rules, kb, article.published_latest, article.text)
     events = event_steps.merge(frames)
     kept = []

@@ -14,7 +14,10 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
+from icadb.drafting.people import OfficeHolders
+from icadb.drafting.people import load as load_holders
 from icadb.text import Gazetteer, trie_pattern
 
 FOLD = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2212": "-", "\u2019": "'", "\u2018": "'",
@@ -82,6 +85,7 @@ class Knowledge:
     people: dict[str, tuple[str, str | None]]  # person_id -> (name, iso3)
     organizations: dict[str, str]  # org_id -> name
     records: list[KnownRecord] = field(default_factory=list)
+    holders: OfficeHolders = field(default_factory=lambda: OfficeHolders([]))
     documents: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)  # id -> (earliest, latest, title)
     country_vocabulary: frozenset[str] = frozenset()  # the words of country names, left out of word comparisons
 
@@ -113,8 +117,10 @@ class Knowledge:
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
-def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = None) -> Knowledge:
-    """Read what the drafter needs from a built database; *leave_out_document*'s
+def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = None,
+                  seeds: Path | None = None) -> Knowledge:
+    """Read what the drafter needs from a built database (and the office
+    holders from *seeds*, the project's by default); *leave_out_document*'s
     own drafts are not records it knows (they are about to be drafted again)."""
     rows = conn.execute("SELECT alias, entity_type, coalesce(iso3, org_id, person_id, series_id), origin FROM aliases"
                         ).fetchall()
@@ -139,7 +145,7 @@ def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = 
     documents = {doc_id: (earliest, latest, title) for doc_id, earliest, latest, title in conn.execute(
         "SELECT document_id, published_earliest, published_latest, title FROM documents")}
     kb = Knowledge(gazetteer, country_names, capitals, country_words, frozenset(proper), places, series, people,
-                   organizations, documents=documents)
+                   organizations, documents=documents, holders=load_holders(seeds) if seeds else load_holders())
     links: dict[str, dict[str, set[str]]] = {}
     for record_id, iso3, role in conn.execute("SELECT record_id, iso3, role FROM record_countries"):
         links.setdefault(record_id, {}).setdefault(iso3, set()).add(role)

@@ -98,6 +98,11 @@ class Rules:
         self.approximate = Phrases(data["approximate"])
         self.number_words = {k.lower(): int(v) for k, v in data["number_words"].items()}
         self.continuations = Phrases(data["continuations"])
+        self.furniture_starts = Phrases(data["furniture"]["starts"])
+        verbs = trie_pattern(sorted({w.lower() for w in data["clause_verbs"]}, key=len, reverse=True))
+        # A new predicate: "; ", or a conjunction (after a comma or not) before a verb of its own.
+        self.predicate_break = re.compile(rf";\s+|,?\s+(?:and|but|while|whereas)\s+(?:also\s+|later\s+|then\s+|"
+                                          rf"jointly\s+)?(?=(?:{verbs})\b)", re.IGNORECASE)
 
     @cached_property
     def ordinal_words(self) -> Phrases:

@@ -140,7 +140,7 @@ def draft_documents(seeds: Path, document_ids: list[str]) -> list[Drafted]:
     try:
         with built(seeds, leave_out=set(document_ids)) as conn:
             taken: set[str] = set()  # ids across the documents of this run
-            kb = from_database(conn)
+            kb = from_database(conn, seeds=seeds)
             drafted_here = {r for (r,) in conn.execute(
                 "SELECT record_id FROM drafts WHERE document_id IN (%s)" % ",".join("?" * len(document_ids)),
                 document_ids)} if document_ids else set()
