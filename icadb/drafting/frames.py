@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from icadb.drafting import context as context_steps
 from icadb.drafting import dates as date_rules
 from icadb.drafting.dates import DateReading
 from icadb.drafting.knowledge import CENTRAL_ASIA, Knowledge, Place, Series, fold
@@ -75,6 +76,8 @@ class Frame:
     continuation: bool = False
     lead_holds_trigger: bool = False  # "The course, which ran ...": the trigger is the lead's own noun
     vague: list[str] = field(default_factory=list)  # vague group phrases ("several Central Asian states")
+    span: tuple[int, int] | None = None  # the predicate of the sentence the event is told in
+    context: list[str] = field(default_factory=list)  # party phrases resolved, and why
 
     @property
     def headline(self) -> bool:
@@ -196,6 +199,49 @@ def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge
         vague = reading.find(rules.vague_central_asia)
         if vague and not any(i in frame.countries for i in CENTRAL_ASIA) and vague.group(0).lower() != "central asia":
             frame.vague.append(vague.group(0))
+
+
+def _span(reading: Reading, hit: Hit, hits: list[Hit]) -> tuple[int, int]:
+    """The predicate that holds *hit*, with the predicates after it that report
+    no event of their own ("began near Bishkek on 15 April and will run until
+    April 28")."""
+    a, b = reading.predicate_at(hit.start)
+    for start, end in reading.predicates:
+        if start == b and not any(start <= h.start < end for h in hits):
+            b = end
+    return a, b
+
+
+def _context_role(frame: Frame, at: int) -> str:
+    """The role of countries a party phrase at *at* stands for, by the kind of the event."""
+    kind, hit = frame.kind, frame.hit
+    if kind == "proposal" and hit is not None:
+        return "proposer" if at < hit.start else "target"
+    if kind == "agreement":
+        return "member" if frame.type == "membership" and hit is not None and at < hit.start else "party"
+    if kind == "facility":
+        return "operator" if hit is not None and at < hit.start else "host"
+    return "participant"
+
+
+def apply_context(frame: Frame, reading: Reading, context: context_steps.Context, rules: Rules) -> None:
+    """Countries that a party phrase of the sentence stands for ("the two
+    sides", "both armies", "the six nations"), from the discourse context."""
+    found = reading._found.get("context")
+    if found is None:
+        found = reading._found["context"] = context.resolve(reading, rules)
+    for resolution in found:
+        after = reading.text[resolution.end:resolution.end + 6].lower()
+        if after.startswith((" of ", " from ")):
+            continue  # "the foreign ministers of India and ...": the sentence names them
+        if set(resolution.countries) <= frame.taking_part():
+            continue
+        role = _context_role(frame, resolution.start)
+        for iso3 in resolution.countries:
+            current = frame.countries.get(iso3)
+            if current is None or current.role == "subject":
+                frame.countries[iso3] = Role(role, resolution.why)
+        frame.context.append(resolution.why)
 
 
 def find_place(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
@@ -354,6 +400,16 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
             reading.text, published, future=lambda start, end: future_at(reading, rules, start))
     if not readings:
         return
+    if len(reading.predicates) > 1 and frame.span is not None:
+        # One predicate, one event: its own dates; without any, the sentence's opening ones ("On Monday, they
+        # signed ... and agreed to ..."), unless it speaks of what is to come.
+        a, b = frame.span
+        own = [r for r in readings if a <= r.start < b]
+        first_hit = min((h.start for h in hits), default=reading.predicates[0][1])
+        opening = [r for r in readings if r.start < min(first_hit, reading.predicates[0][1])]
+        readings = own or ([] if frame.status == "planned" or a == 0 else opening)
+        if not readings:
+            return
     ranged = [r for r in readings if r.end_date]
     if ranged:
         frame.date, frame.date_why = ranged[0], f'rule {ranged[0].rule}'
@@ -435,6 +491,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
     """Every frame of the article, in order of the sentences."""
     out: list[Frame] = []
     names = nationalities(text, kb) if text else {}
+    context = context_steps.build(readings, rules)
     previous: Reading | None = None
     for reading in readings:
         if previous is not None and previous.furniture:
@@ -463,6 +520,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             if continuation and out:
                 frame = Frame(reading, None, None, continuation=True)
                 assign_countries(frame, reading, rules, kb)
+                apply_context(frame, reading, context, rules)
                 find_figures(frame, reading, rules)
                 out.append(frame)
             continue
@@ -475,8 +533,9 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                     continue  # "the meeting ... was held": one meeting
             kinds_here.add(kind)
             frame = Frame(reading, hit, kind, type=hit.rule.type, continuation=continuation,
-                          lead_holds_trigger=bool(lead and lead.start() <= hit.start and hit.end <= lead.end()))
-            frame.status, frame.status_why = status_of(kind, hit, reading, rules)
+                          lead_holds_trigger=bool(lead and lead.start() <= hit.start and hit.end <= lead.end()),
+                          span=_span(reading, hit, all_hits))
+            frame.status, frame.status_why = status_of(kind, hit, reading, rules, frame.span)
             if kind == "agreement" and frame.type is None:
                 for typed in rules.agreement_types:
                     found = reading.find(typed.phrases)
@@ -484,6 +543,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                         frame.type = typed.value
                         break
             assign_countries(frame, reading, rules, kb)
+            apply_context(frame, reading, context, rules)
             _proposer_by_name(frame, reading, names)
             _pronoun(frame, reading, previous_reading, rules)
             find_place(frame, reading, rules, kb)
@@ -500,6 +560,10 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             frame.category, frame.category_why = find_category(frame, reading.text, rules)
             out.extend(_per_series(frame, reading, kb))
         here_frames = [f for f in out if f.reading is reading]
+        for f in here_frames:
+            if f.kind in ("meeting", "exercise", "agreement", "activity"):
+                context.note_event({i: r.role for i, r in f.countries.items()}, reading.paragraph,
+                                   f"the {f.kind} of sentence {reading.position}")
         if any(f.kind == "exercise" for f in here_frames):
             # "troops train for counter-terror operations": the exercise, not a training programme
             for f in here_frames:

@@ -90,17 +90,19 @@ def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
     return sorted(by_kind.values(), key=lambda h: h.start)
 
 
-def status_of(kind: str, hit: Hit, reading: Reading, rules: Rules) -> tuple[str, str]:
-    """(status, why) for an event of *kind* that *hit* marks."""
+def status_of(kind: str, hit: Hit, reading: Reading, rules: Rules,
+              span: tuple[int, int] | None = None) -> tuple[str, str]:
+    """(status, why) for an event of *kind* that *hit* marks, told in *span* of the sentence."""
     cue = reading.find(rules.cues["rumoured"])
     if cue:
         return fit(kind, "rumoured"), f'"{cue.group(0)}" (status_cues.rumoured): reported without confirmation'
     base = hit.rule.status
     if hit.rule.kind == "inherit" or hit.rule.kind != kind:
         base = {"meeting": "held", "exercise": "held", "activity": "held"}.get(kind, base)
+    a, b = span or reading.predicate_at(hit.start)  # the cues of its own predicate, not of another event's
     for name, status in (("ongoing", "ongoing"), ("completed", "completed"), ("closed", "closed"),
                          ("unused", "unused")):
-        found = reading.find(rules.cues[name])
+        found = reading.find(rules.cues[name], a, b)
         if found and status in KIND_STATUSES[kind] and base not in ("offered", "proposed", "agreed", "signed"):
             return fit(kind, status), f'"{found.group(0)}" (status_cues.{name})'
     found = future_cue(reading, rules, hit.start)
