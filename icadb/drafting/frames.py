@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from icadb.drafting import context as context_steps
 from icadb.drafting import dates as date_rules
+from icadb.drafting import places as place_steps
 from icadb.drafting.dates import DateReading
 from icadb.drafting.knowledge import CENTRAL_ASIA, Knowledge, Place, Series, fold
 from icadb.drafting.reading import Named, Reading, future_at
@@ -24,14 +25,11 @@ from icadb.drafting.triggers import Hit, find_triggers, governing, status_of
 ROLE_ORDER = ("host", "chair", "proposer", "target", "organizer", "operator", "funder", "observer", "member", "party",
               "participant", "framework", "subject")
 _WORD_BEFORE = re.compile(r"([\w'-]+)\W*$")
-_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|to)\s+(?:the\s+)?((?:[A-Z][a-z]+)(?:[- ](?:[A-Z][a-z]+))*)")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*[:\u2013\u2014-]\s+)")
 _ORDINAL_NUMBER = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
           "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
 _END_CUE = re.compile(r"\b(?:conclude|concludes|concluded|end|ends|ended|until|till|run until|runs until|through|"
                       r"shut down|closed|was dissolved|to)\b", re.IGNORECASE)
-_MONTH_OR_DAY = set(date_rules.MONTHS) | set(date_rules.WEEKDAYS)
 _FIGURE = re.compile(
     r"(?P<approx>\b(?:about|around|some|nearly|almost|approximately|roughly|an estimated|estimated|over|more than|"
     r"up to|at least)\s+)?(?P<cur>US\$|\$|Rs\.?\s?|INR\s)?(?P<num>\b\d[\d,]*(?:\.\d+)?|\b(?:one|two|three|four|five|"
@@ -65,6 +63,7 @@ class Frame:
     place_name: str | None = None
     place_why: str = ""
     place_unknown: bool = False
+    place_country: str | None = None
     series: Series | None = None
     series_name: str | None = None  # a series the text names that seeds/series.yaml lacks
     edition: int | None = None
@@ -135,6 +134,8 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
         return Role("subject", f'roles.subject_prepositions: "{subject_prep.group(0)}" before it')
     if len(before) >= 2 and before[-1] in ("in", "of", "from", "for", "with", "to") and before[-2] in rules.topic_nouns:
         return Role("subject", f'roles.topic_nouns: "{before[-2]} {before[-1]}" before it')
+    if kind == "agreement" and text[named.end:named.end + 4].lower() == "-led":
+        return Role("organizer", f'"{named.surface}-led": who leads the organisation')
     if text[named.end:named.end + 7].lower().startswith(("-based", "-led", "'s war", "'s territory")):
         return Role("subject", f'"{named.surface}{text[named.end:named.end + 7]}"')
     if kind in ("meeting", "exercise", "activity", "facility") and not _attribution(reading, rules, named.start):
@@ -245,59 +246,16 @@ def apply_context(frame: Frame, reading: Reading, context: context_steps.Context
 
 
 def find_place(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
-    text = reading.text
-    dateline = _DATELINE.match(text)
-    skip = dateline.end() if dateline else 0
-    folded = reading.folded or fold(text)
-    best: tuple[int, Place | None, str, str] | None = None  # (rank, place, name, why)
-
-    def consider(rank: int, place: Place | None, name: str, why: str, at: int = 0) -> None:
-        nonlocal best
-        if _attribution(reading, rules, at):
-            return  # the speaker's place, not the event's
-        if best is None or rank < best[0]:
-            best = (rank, place, name, why)
-    for match in kb.place_pattern.finditer(folded):
-        name, place = match.group(0), kb.places[match.group(0)]
-        if match.start() < skip:
-            continue
-        prep = rules.host_prepositions.first(text[max(0, match.start() - 25):match.start()])
-        if prep is None:
-            continue
-        rank = 3 if place.place_type == "country" else 0
-        consider(rank, place, place.name, f'"{prep.group(0)} {name}" names a place in seeds/reference/places.yaml',
-                 match.start())
-    for named in reading.named:
-        if named.is_capital and named.start >= skip:
-            window = text[max(0, named.start - 25):named.start]
-            prep = None
-            for prep in rules.host_prepositions.finditer(window):
-                pass
-            if prep and len(window) - prep.end() <= 12:
-                consider(1, None, named.surface, f'"{prep.group(0)} {named.surface}": the capital of {named.country}',
-                         named.start)
-    if frame.kind in ("meeting", "exercise", "activity", "facility"):
-        known = [folded[n.start:n.end] for n in reading.named]
-        for match in _UNKNOWN_PLACE.finditer(folded):
-            name = match.group(1)
-            if match.start() < skip or name in known or name in kb.places or \
-                    name.lower() in _MONTH_OR_DAY or name in kb.country_words or \
-                    any(name in k or k in name for k in known) or \
-                    name.split()[0].lower() in ("the", "central", "southern", "northern", "eastern", "western"):
-                continue
-            if any(w.lower() in rules.topic_nouns for w in name.split()):
-                continue
-            consider(2, None, name, f'"{match.group(0)}": a place the gazetteer lacks (suggested for '
-                                    "seeds/reference/places.yaml)", match.start())
-    if best is not None:
-        rank, place, name, why = best
-        frame.place, frame.place_name, frame.place_why = place, name, why
-        frame.place_unknown = place is None
-        # A capital or city's country hosts, unless the text makes it a subject.
-        country = place.country if place else kb.capitals.get(fold(name))
-        if country and frame.kind in ("meeting", "exercise", "activity", "facility"):
-            if country not in frame.countries or frame.countries[country].role in ("participant",):
-                frame.countries[country] = Role("host", f"the place ({name}) is in {country}")
+    """The event's place (``places.py``); its country hosts a meeting, exercise, activity or facility."""
+    found = place_steps.find_place(reading, frame.span, frame.kind, rules, kb)
+    if found is None:
+        return
+    frame.place, frame.place_name, frame.place_why = found.place, found.name, found.why
+    frame.place_unknown = found.place is None
+    frame.place_country = found.country
+    if found.country and frame.kind in ("meeting", "exercise", "activity", "facility"):
+        if found.country not in frame.countries or frame.countries[found.country].role in ("participant",):
+            frame.countries[found.country] = Role("host", f"the place ({found.name}) is in {found.country}")
 
 
 def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:

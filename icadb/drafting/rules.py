@@ -100,6 +100,10 @@ class Rules:
         self.continuations = Phrases(data["continuations"])
         self.furniture_starts = Phrases(data["furniture"]["starts"])
         self.context = {group: Phrases(words) for group, words in data["context"].items()}
+        self.attempts = Phrases(data["attempts"])
+        self.negations = Phrases(data["negations"])
+        self.purposes = Phrases(data["purposes"])
+        self.references = {kind: Phrases(words) for kind, words in data["references"].items()}
         verbs = trie_pattern(sorted({w.lower() for w in data["clause_verbs"]}, key=len, reverse=True))
         # A new predicate: "; ", or a conjunction (after a comma or not) before a verb of its own.
         self.predicate_break = re.compile(rf";\s+|,?\s+(?:and|but|while|whereas)\s+(?:also\s+|later\s+|then\s+|"

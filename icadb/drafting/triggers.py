@@ -50,6 +50,7 @@ def find_triggers(reading: Reading, rules: Rules) -> list[Hit]:
             meeting = next(t for t in rules.triggers if t.kind == "meeting")
             hits.append(Hit(Trigger("meeting-at-a-body", "meeting", "held", 2, meeting.phrases), named.start,
                             named.end, named.surface))
+    hits = [h for h in hits if not no_event(reading, rules, h.start, h.end)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), -h.rule.strength))
     kept: list[Hit] = []
     for hit in hits:
@@ -57,6 +58,29 @@ def find_triggers(reading: Reading, rules: Rules) -> list[Hit]:
             continue  # inside a longer (or stronger) trigger at the same place
         kept.append(hit)
     return kept
+
+
+def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
+    """Why the trigger at [start, end) reports no event ("" when it does): it
+    is part of an attempt ("sought to") or of a rumour's attribution ("sources
+    who asked not to be named"), a negation or a modal of ability comes just
+    before it ("without ... bases", "could offer"), or it is what another event
+    is for ("to review the exercise programme")."""
+    for phrases, why in ((rules.attempts, "an attempt (attempts)"), (rules.cues["rumoured"], "a rumour's wording")):
+        if any(m.start() <= start and end <= m.end() for m in reading.matches(phrases)):
+            return why
+    before = reading.text[max(0, start - 40):start]
+    words = re.findall(r"[\w'-]+", before)[-3:]
+    for match in reading.matches(rules.negations):
+        if match.end() <= start and match.group(0).islower() and match.group(0) in words and \
+                not re.search(r"[,;:]", reading.text[match.end():start]):
+            return f'"{match.group(0)}" before it (negations)'
+    for match in reading.matches(rules.purposes):
+        if match.end() <= start and start - match.end() <= 25 and \
+                re.fullmatch(r"\s+(?:the|a|an|its|their|next year's|this year's)?\s*(?:[\w-]+\s+){0,2}",
+                             reading.text[match.end():start] + " "):
+            return f'"{match.group(0)}" before it: what another event is for (purposes)'
+    return ""
 
 
 def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
