@@ -254,7 +254,8 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
                 record.pop(key, None)
             record.update(date_precision="unknown", date_latest=latest,
                           date_note=f"Reported as a rumour by {latest}; the text does not date the event itself.")
-        place_frame = next((f for f in event.frames if f.place_name and f.kind == event.kind), None)
+        place_frame = next((f for f in event.frames if f.place_name and f.kind == event.kind and not f.headline),
+                           None) or next((f for f in event.frames if f.place_name and f.kind == event.kind), None)
         if place_frame is not None:
             if place_frame.place is not None:
                 record["place"] = place_frame.place.place_id

@@ -42,7 +42,8 @@ class Event:
         frames' dates ("was conducted from 21 April to 3 May" over "concluded on
         3 May"), else the most precise date that lies inside the others ("on
         Wednesday" within "this week"), else the first."""
-        dated = [f for f in self.frames if f.date is not None and f.kind in (self.kind, None)]
+        dated = [f for f in self.frames if f.date is not None and f.kind in (self.kind, None) and not f.headline] or \
+            [f for f in self.frames if f.date is not None and f.kind in (self.kind, None)]
         if not dated:
             return None
         first = dated[0]
@@ -63,8 +64,8 @@ class Event:
         main = self.main
         out: dict[str, Role] = dict(main.countries)
         for frame in self.frames:
-            if frame is main or frame.kind not in (None, self.kind):
-                continue
+            if frame is main or frame.kind not in (None, self.kind) or (frame.headline and not main.headline):
+                continue  # a headline adds its sentence, not its countries (it may name several events)
             for iso3, role in frame.countries.items():
                 current = out.get(iso3)
                 if current is None or (current.role in ("participant", "subject") and role.role == "host") or \
@@ -152,11 +153,22 @@ def _same_event(event: Event, frame: Frame) -> bool:
 def merge(frames: list[Frame]) -> list[Event]:
     events: list[Event] = []
     for frame in frames:
-        if frame.hit is None:  # a continuation: joins the event just before it
+        if frame.hit is None:  # a continuation: joins the event it names, or the one just before it
             if events:
-                target = events[-1]
-                target.frames.append(frame)
+                target = None
+                if frame.refers:
+                    target = next((e for e in reversed(events) if e.kind == frame.refers), None)
+                elif frame.future:  # what is to come continues the event still to come
+                    target = next((e for e in reversed(events) if e.main.status == "planned"), None)
+                (target or events[-1]).frames.append(frame)
             continue
+        if frame.definite and frame.series is None and frame.edition is None and frame.date is None and \
+                not frame.place_name:
+            # "Two officers ... are attending the exercise as observers": the exercise told last
+            target = next((e for e in reversed(events) if e.kind == frame.kind), None)
+            if target is not None and (target.main.status == "planned") == (frame.status == "planned"):
+                target.frames.append(frame)
+                continue
         if frame.inherit_series and events:
             previous = next((e.series() for e in reversed(events) if e.series() is not None), None)
             if previous is not None and previous.kind == frame.kind:
@@ -241,6 +253,8 @@ def match_existing(event: Event, kb: Knowledge, document_id: str) -> None:
             continue
         if series and record.series_id and record.series_id != series.series_id:
             continue
+        if series and edition is not None and record.series_id != series.series_id:
+            continue  # one edition of a series is no record outside that series
         if not series and record.series_id and any(f.series_name for f in event.frames):
             continue  # a series the seeds lack is none of the seeds' series
         if not series and record.series_id and len(words & record.words) < 6:

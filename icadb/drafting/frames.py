@@ -19,7 +19,7 @@ from icadb.drafting import places as place_steps
 from icadb.drafting.dates import DateReading
 from icadb.drafting.knowledge import CENTRAL_ASIA, Knowledge, Place, Series, fold
 from icadb.drafting.reading import Named, Reading, future_at
-from icadb.drafting.rules import Rules
+from icadb.drafting.rules import Phrases, Rules
 from icadb.drafting.triggers import Hit, find_triggers, governing, status_of
 
 ROLE_ORDER = ("host", "chair", "proposer", "target", "organizer", "operator", "funder", "observer", "member", "party",
@@ -74,6 +74,9 @@ class Frame:
     category_why: str = ""
     continuation: bool = False
     lead_holds_trigger: bool = False  # "The course, which ran ...": the trigger is the lead's own noun
+    refers: str | None = None  # a sentence without an event of its own that names one ("the proposal"): its kind
+    definite: bool = False  # "the exercise", "this meeting": an event already told
+    future: bool = False  # a sentence that speaks of what is to come
     vague: list[str] = field(default_factory=list)  # vague group phrases ("several Central Asian states")
     span: tuple[int, int] | None = None  # the predicate of the sentence the event is told in
     context: list[str] = field(default_factory=list)  # party phrases resolved, and why
@@ -200,6 +203,13 @@ def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge
         vague = reading.find(rules.vague_central_asia)
         if vague and not any(i in frame.countries for i in CENTRAL_ASIA) and vague.group(0).lower() != "central asia":
             frame.vague.append(vague.group(0))
+
+
+def _definite(reading: Reading, hit: Hit, rules: Rules) -> bool:
+    """Whether the trigger is a noun of an event the article has told already: "the exercise", "this meeting"."""
+    nouns = {re.sub(r"^(?:the|this|that)\s+", "", p) for p in rules.references.get(hit.kind, Phrases(())).phrases}
+    return hit.word.lower() in nouns and bool(re.search(r"\b(?:the|this|that|these)\s+$", reading.text[:hit.start],
+                                                          re.IGNORECASE))
 
 
 def _span(reading: Reading, hit: Hit, hits: list[Hit]) -> tuple[int, int]:
@@ -475,8 +485,10 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
         continuation = bool(lead and lead.start() <= 12) or bool(re.search(r"\b(?:that|the same) (?:meeting|exercise|visit)\b",
                                                                          reading.text, re.IGNORECASE))
         if not hits:
-            if continuation and out:
-                frame = Frame(reading, None, None, continuation=True)
+            refers = next((kind for kind, phrases in rules.references.items() if reading.find(phrases)), None)
+            if (continuation or refers) and out:
+                frame = Frame(reading, None, None, continuation=True, refers=refers,
+                              future=bool(reading.find(rules.cues["future"]) or reading.find(rules.cues["future_time"])))
                 assign_countries(frame, reading, rules, kb)
                 apply_context(frame, reading, context, rules)
                 find_figures(frame, reading, rules)
@@ -492,7 +504,8 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             kinds_here.add(kind)
             frame = Frame(reading, hit, kind, type=hit.rule.type, continuation=continuation,
                           lead_holds_trigger=bool(lead and lead.start() <= hit.start and hit.end <= lead.end()),
-                          span=_span(reading, hit, all_hits))
+                          span=_span(reading, hit, all_hits),
+                          definite=_definite(reading, hit, rules))
             frame.status, frame.status_why = status_of(kind, hit, reading, rules, frame.span)
             if kind == "agreement" and frame.type is None:
                 for typed in rules.agreement_types:
