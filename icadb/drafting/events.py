@@ -169,6 +169,17 @@ def merge(frames: list[Frame]) -> list[Event]:
             if target is not None and (target.main.status == "planned") == (frame.status == "planned"):
                 target.frames.append(frame)
                 continue
+        if frame.edition_relative is not None and frame.edition is None and events:
+            # "The previous edition was held at Umroi in 2023": the edition before the one just told
+            base = next((e for e in reversed(events) if e.kind == frame.kind and e.edition() is not None
+                         and (frame.series is None or e.series() is frame.series)), None)
+            if base is not None and base.edition() + frame.edition_relative >= 1:
+                frame.edition = base.edition() + frame.edition_relative
+                frame.series = frame.series or base.series()
+                frame.series_name = frame.series_name or next((f.series_name for f in base.frames if f.series_name),
+                                                              None)
+                frame.inherit_series = False
+                frame.edition_why += f" (edition {base.edition()}, {frame.edition_relative:+d})"
         if frame.inherit_series and events:
             previous = next((e.series() for e in reversed(events) if e.series() is not None), None)
             if previous is not None and previous.kind == frame.kind:

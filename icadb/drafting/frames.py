@@ -69,6 +69,7 @@ class Frame:
     edition: int | None = None
     edition_why: str = ""
     inherit_series: bool = False
+    edition_relative: int | None = None  # "the previous edition": -1 from the event before it
     figures: list[dict] = field(default_factory=list)
     category: str | None = None
     category_why: str = ""
@@ -269,8 +270,18 @@ def find_place(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> N
 
 
 def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
+    """The series the event belongs to (a series of seeds/series.yaml the
+    sentence names, or a named series the seeds lack) and its edition: a Roman
+    numeral after the name ("Dustlik-V"), an ordinal before an edition noun or
+    the series' name with at most six words between ("the sixth India-Uzbekistan
+    joint military exercise Dustlik", "the 11th Khanjar exercise"), or one
+    relative to the event in focus ("the previous edition": that one's minus one,
+    resolved in events.merge)."""
     text = reading.text
+    a, b = frame.span or (0, len(text))
+    anchor = frame.hit.start if frame.hit else 0
     named = [n for n in reading.named if n.entity_type == "series"]
+    named.sort(key=lambda n: (not a <= n.start < b, abs(n.start - anchor)))
     for n in named:
         series = kb.series.get(n.entity_id)
         if series and (frame.kind in (None, "inherit") or series.kind == frame.kind):
@@ -279,32 +290,41 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
             if roman and roman.group(1) in _ROMAN:
                 frame.edition, frame.edition_why = _ROMAN[roman.group(1)], f'"{n.surface}{roman.group(0)}"'
             break
-    ordinal = None
-    for match in rules.ordinal_words.finditer(text):
-        ordinal = (rules.ordinals[match.group(0).lower()], match)
-        break
-    began = re.search(r"\b(?:began|started|was launched|was first held)\s+in\s+(?:19|20)\d\d\b", text)
-    if ordinal is None and began and frame.series is not None and frame.edition is None:
-        frame.edition, frame.edition_why = 1, f'"{began.group(0)}": the first edition'
-    if ordinal is None:
-        number = _ORDINAL_NUMBER.search(text)
-        if number:
-            ordinal = (int(number.group(1)), number)
-    if ordinal and frame.edition is None:
-        value, match = ordinal
-        after = text[match.end():match.end() + 60]
-        noun = rules.edition_nouns.first(after)
-        series_after = frame.series and any(n.start >= match.end() and n.start - match.end() < 40 for n in named)
+    if frame.edition is not None:
+        return
+    nouns = sorted({*rules.edition_nouns.phrases, *(n.surface.lower() for n in named)}, key=len, reverse=True)
+    after_pattern = re.compile(r"(?:\s+(?!(?:and|or|but|which|that|was|is|will)\b)[\w'\u2019-]+){0,6}?\s+(" +
+                               "|".join(re.escape(w) for w in nouns) + r")(?![\w-])", re.IGNORECASE)
+    candidates = [(rules.ordinals[m.group(0).lower()], m) for m in rules.ordinal_words.finditer(text)]
+    candidates += [(int(m.group(1)), m) for m in _ORDINAL_NUMBER.finditer(text)]
+    candidates += [(rules.relative_editions[m.group(0).lower()], m) for m in rules.relative_words.finditer(text)]
+    candidates.sort(key=lambda c: (not a <= c[1].start() < b, abs(c[1].start() - anchor)))
+    for value, match in candidates:
+        relative = match.group(0).lower() in rules.relative_editions
+        follows = after_pattern.match(text, match.end())
         first_held = match.group(0).lower() == "first" and "held" in text[match.end():match.end() + 6].lower()
-        if (noun and noun.start() < 20) or series_after or first_held:
-            frame.edition, frame.edition_why = value, f'"{match.group(0)}{after[:(noun.end() if noun else 0)]}"'
-            if frame.series is None:
-                tail = re.match(r"[\w\s-]*?\bof\s+(?:the\s+|their\s+)?((?:[A-Z][\w-]*\s?)(?:(?:[A-Z][\w-]*|on|of|and|for)\s?)*)",
-                                text[match.end():])
-                if tail and tail.group(1).strip():
-                    frame.series_name = tail.group(1).strip()
-                elif not named:
-                    frame.inherit_series = True
+        if follows is None and not first_held:
+            continue
+        why = f'"{text[match.start():follows.end() if follows else match.end()]}"'
+        if relative:
+            frame.edition_relative, frame.edition_why = value, f"{why}: relative to the event before it"
+        else:
+            frame.edition, frame.edition_why = value, why
+        if frame.series is None:
+            tail = re.match(r"[\w\s-]*?\bof\s+(?:the\s+|their\s+)?((?:[A-Z][\w-]*\s?)(?:(?:[A-Z][\w-]*|on|of|and|for)\s?)*)",
+                            text[match.end():])
+            title = re.match(r"(?:\s+[A-Z][\w\u2013-]*)+(?:\s+[A-Z][\w-]*)*", text[match.end():])
+            if tail and tail.group(1).strip():
+                frame.series_name = tail.group(1).strip()
+            elif title and len(title.group(0).split()) >= 2 and follows and \
+                    follows.group(1).lower() in rules.edition_nouns.phrases:
+                frame.series_name = (title.group(0) + " " + follows.group(1)).strip()  # "the first India-Central Asia Defence Industry Roundtable"
+            elif not named:
+                frame.inherit_series = True
+        return
+    began = re.search(r"\b(?:began|started|was launched|was first held)\s+in\s+(?:19|20)\d\d\b", text)
+    if began and frame.series is not None:
+        frame.edition, frame.edition_why = 1, f'"{began.group(0)}": the first edition'
 
 
 _FIGURE_CANDIDATE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"

@@ -94,6 +94,8 @@ class Rules:
         self.agreed_to_meet = Phrases(data["agreed_to_meet"])
         self.ordinals = {k.lower(): int(v) for k, v in data["ordinals"].items()}
         self.edition_nouns = Phrases(data["edition_nouns"])
+        self.relative_editions = {k.lower(): int(v) for k, v in data["relative_editions"].items()}
+        self.relative_words = Phrases(self.relative_editions)
         self.figure_units = frozenset(u.lower() for u in data["figure_units"])
         self.approximate = Phrases(data["approximate"])
         self.number_words = {k.lower(): int(v) for k, v in data["number_words"].items()}

@@ -141,7 +141,7 @@ def future_cue(reading: Reading, rules: Rules, at: int) -> str | None:
     a, b = reading.clause_at(at)
     before = None
     for match in reading.matches(rules.cues["future"]):
-        if max(a, at - 40) <= match.start() and match.end() <= at + 1:
+        if max(a, at - 40) <= match.start() < at and match.end() <= at + 4:  # "is preparing to" before "to host"
             before = match
     if before is not None:
         return before.group(0)
