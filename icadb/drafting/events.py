@@ -248,14 +248,37 @@ def standalone(event: Event) -> bool:
     return True
 
 
-def match_existing(event: Event, kb: Knowledge, document_id: str) -> None:
-    """Point *event* at the record that already holds it, if one does."""
+STANDING = ("agreement", "facility", "activity")  # kinds whose records stand over time (a membership, a base)
+
+
+def _level(event: Event, rules) -> str | None:
+    if rules is None or event.kind != "meeting":
+        return None
+    text = " ".join(f.reading.text for f in event.frames if not f.headline)
+    found = None
+    for index, typed in enumerate(rules.meeting_levels):
+        for match in typed.phrases.finditer(text):
+            key = (-(match.end() - match.start()), index)
+            if found is None or key < found[0]:
+                found = (key, typed.value)
+    return found[1] if found else None
+
+
+def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None) -> None:
+    """Point *event* at the record that already holds it, if one does: the
+    same series and edition; or the same kind with dates that overlap, a
+    country, an organisation (the framework of a membership) or the meeting's
+    level in common, and words in common. A one-day event is no undated
+    standing record of its kind, except for what stands over time (joining a
+    membership is that membership)."""
     series = event.series()
     edition = event.edition()
     window = event.window()
     countries = event.taking_part()
     words = event.words(kb)
     kind_type = event.type()
+    orgs = {o for f in event.frames for o, r in f.organizations.items() if r.role in ("framework", "member")}
+    level = _level(event, rules)
     best: tuple[float, KnownRecord, str] | None = None
     for record in kb.records:
         if kind_type and record.type and kind_type != record.type and record.kind == event.kind:
@@ -278,14 +301,22 @@ def match_existing(event: Event, kb: Knowledge, document_id: str) -> None:
         overlap = _overlap(window, (record.earliest, record.latest))
         if overlap is False:
             continue
-        if record.precision == "unknown" and window[0] and window[1] and window[0] == window[1] and not series:
+        if record.precision == "unknown" and window[0] and window[1] and window[0] == window[1] and not series \
+                and event.kind not in STANDING:
             continue  # an undated standing record against an event of one day
         theirs = {iso3 for iso3, roles in record.countries.items() if roles != {"subject"}}
         shared = countries & theirs
         common = len(words & record.words)
         same_series = bool(series and record.series_id == series.series_id)
+        same_org = bool(orgs & set(record.orgs))
+        same_level = bool(level and record.level and level == record.level and level != "unknown")
+        same_type = bool(kind_type and record.type == kind_type)
         if not shared and not same_series:
             continue
+        if not same_series and shared <= {"IND"} and (countries - {"IND"}) and (theirs - {"IND"}):
+            continue  # India is in nearly every record: another partner makes another event
+        if not same_series and shared <= {"IND"} and common < (4 if event.kind == "proposal" else 5) and not same_org:
+            continue  # India alone in common: only the same words make it the same event
         if event.kind == "proposal":
             proposer = {i for i, r in event.countries().items() if r.role == "proposer"}
             theirs_proposer = {i for i, roles in record.countries.items() if "proposer" in roles}
@@ -293,14 +324,15 @@ def match_existing(event: Event, kb: Knowledge, document_id: str) -> None:
                 continue
             if common < 4:
                 continue
-        if not same_series and common < 3:
+        if not same_series and common + 2 * same_org + 2 * same_level + same_type < 3:
             continue  # the same kind and countries, but nothing in common said: another event
         score = 3.0 * same_series + (2.0 if edition is not None and edition == record.edition else 0) \
-            + 1.0 * len(shared) + (1.5 if overlap else 0) + 0.25 * common
+            + 1.0 * len(shared) + (1.5 if overlap else 0) + 0.25 * common + 2.5 * same_org + 1.5 * same_level \
+            + 1.0 * same_type
         need = 3.5 if not same_series else 3.0
         if overlap is None and not same_series:
             need += 2.0  # undated on one side: only a close match in words and countries
-            if common >= 5 and shared:
+            if common >= 5 and (shared - {"IND"} or same_org):
                 need = 0.0
         if score < need:
             continue
@@ -308,6 +340,9 @@ def match_existing(event: Event, kb: Knowledge, document_id: str) -> None:
                + (f", edition {edition}" if edition is not None and edition == record.edition else "")
                + (", dates that overlap" if overlap else ", no date to compare" if overlap is None else "")
                + f", countries in common ({', '.join(sorted(shared))})" * bool(shared)
+               + f", the same organisation ({', '.join(sorted(orgs & set(record.orgs)))})" * same_org
+               + f", the same level ({level})" * same_level
+               + f", the same type ({kind_type})" * same_type
                + f", {common} words in common")
         if best is None or score > best[0]:
             best = (score, record, why)

@@ -175,18 +175,18 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
 
 
 def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
-    named_countries = {n.country for n in reading.named if n.entity_type == "country"}
     for named in reading.named:
         if named.entity_type == "country":
             role = _role_of(named, frame, reading, rules)
             _set_role(frame.countries, named.entity_id, Role(role.role, f'"{named.surface}": {role.why}'))
-        elif named.entity_type == "person":
+        elif named.entity_type in ("person", "holder"):
             role = _role_of(named, frame, reading, rules)
-            _set_role(frame.people, named.entity_id, Role(role.role if role.role != "member" else "participant",
-                                                          f'"{named.surface}": {role.why}'))
-            if named.country and named.country not in named_countries:
+            if named.entity_type == "person":
+                _set_role(frame.people, named.entity_id, Role(role.role if role.role != "member" else "participant",
+                                                              f'"{named.surface}": {role.why}'))
+            if named.country:  # a person stands for the country they held office for
                 _set_role(frame.countries, named.country,
-                          Role(role.role, f'"{named.surface}" is of {named.country}: {role.why}'))
+                          Role(role.role, f'{named.note or named.surface + " is of " + named.country}: {role.why}'))
         elif named.entity_type == "organization":
             role = "framework" if frame.kind in ("meeting", "agreement") and frame.type in (None, "membership") \
                 and frame.kind == "agreement" else "subject"
@@ -568,20 +568,30 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
     return out
 
 
+_PRONOUN = re.compile(r"^\s*(?:[A-Z][^,.;]{0,40},\s+)?(?P<p>[Hh]e|[Ss]he)\b")
+
+
 def _pronoun(frame: Frame, reading: Reading, previous: Reading | None, rules: Rules) -> None:
-    """"He also sought their support ...": the person the sentence before named, and their country."""
-    if previous is None or frame.hit is None or not re.match(r"\s*(?:He|She)\b", reading.text):
+    """"He also sought their support ...", "On cyber security, he pledged ...": the
+    person the sentence before named, and the country they held office for (over
+    a country the sentence names after the verb, which is then what is offered:
+    "He offered India's UPI payment technology")."""
+    pronoun = _PRONOUN.match(reading.text)
+    if previous is None or frame.hit is None or pronoun is None or pronoun.start("p") > frame.hit.start:
         return
-    if any(n.start < frame.hit.start for n in reading.named if n.entity_type in ("country", "person")):
+    if any(n.start < frame.hit.start for n in reading.named if n.entity_type in ("country", "person", "holder")):
         return
-    person = next((n for n in previous.named if n.entity_type == "person" and n.country), None)
+    person = next((n for n in reversed(previous.named) if n.entity_type in ("person", "holder") and n.country),
+                  None)
     if person is None:
         return
     role = "proposer" if frame.kind == "proposal" else "participant"
-    frame.people.setdefault(person.entity_id, Role(role, f'"{reading.text.split()[0]}": {person.surface}, named '
-                                                         "in the sentence before"))
-    if person.country not in frame.countries:
-        frame.countries[person.country] = Role(role, f'"{reading.text.split()[0]}" is {person.surface} of the sentence '
+    if person.entity_type == "person":
+        frame.people.setdefault(person.entity_id, Role(role, f'"{pronoun.group("p")}": {person.surface}, named '
+                                                             "in the sentence before"))
+    current = frame.countries.get(person.country)
+    if current is None or (role == "proposer" and current.role in ("target", "subject", "participant")):
+        frame.countries[person.country] = Role(role, f'"{pronoun.group("p")}" is {person.surface} of the sentence '
                                                      f"before, of {person.country}")
 
 

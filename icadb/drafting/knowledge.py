@@ -35,9 +35,32 @@ def fold(text: str) -> str:
     return text.translate(FOLD)
 
 
+# Short forms written out, so that "NSA-level meeting" and "national security advisers" share their words.
+SHORT_FORMS = {"nsa": "national security adviser", "nsas": "national security adviser", "mou": "memorandum understanding",
+               "mous": "memorandum understanding", "jwg": "joint working group", "fm": "foreign minister",
+               "fms": "foreign minister", "pm": "prime minister", "instc": "north south transport corridor",
+               "sco": "shanghai cooperation organisation", "advisor": "adviser", "advisors": "adviser",
+               "defense": "defence", "organization": "organisation", "programs": "programme",
+               "program": "programme"}
+
+
+def _stem(word: str) -> str:
+    """A word without its plural or tense ending, as far as comparing needs ("advisers", "adviser")."""
+    for ending, keep in (("ies", "y"), ("sses", "ss"), ("s", "")):
+        if word.endswith(ending) and len(word) > 4 and not word.endswith("ss"):
+            return word[: -len(ending)] + keep
+    return word
+
+
 def content_words(text: str) -> set[str]:
-    """The words of *text* that carry content (for comparing an event with a record)."""
-    return {w for w in _WORD.findall(fold(text).lower()) if w not in STOP and len(w) > 2}
+    """The words of *text* that carry content (for comparing an event with a record), stemmed, with short
+    forms written out."""
+    out = set()
+    for word in _WORD.findall(fold(text).lower()):
+        for part in SHORT_FORMS.get(word, word).replace("-", " ").split():
+            if part not in STOP and len(part) > 2:
+                out.add(_stem(part))
+    return out
 
 
 @dataclass
@@ -71,6 +94,8 @@ class KnownRecord:
     countries: dict[str, set[str]]  # iso3 -> roles
     words: set[str]
     type: str | None = None  # agreement_type, proposal_type, facility_type or activity_type
+    orgs: dict[str, set[str]] = field(default_factory=dict)  # org_id -> roles
+    level: str | None = None  # a meeting's meeting_level
 
 
 @dataclass
@@ -104,10 +129,13 @@ class Knowledge:
                                                       "activity_type") if record.get(k)), None)
             words = content_words(" ".join([record["title"], record["summary"],
                                             *(e["quote"] for e in record["evidence"])])) - self.country_vocabulary
+            orgs: dict[str, set[str]] = {}
+            for link in record.get("organizations") or ():
+                orgs.setdefault(link["org"], set()).add(link["role"])
             self.records.append(KnownRecord(record["id"], record["kind"], record["status"], "machine_suggested",
                                             record.get("series"), record.get("edition"), record["date_precision"],
                                             record.get("date_earliest"), record.get("date_latest"), countries, words,
-                                            kind_type))
+                                            kind_type, orgs, record.get("meeting_level")))
 
     @cached_property
     def place_pattern(self) -> re.Pattern:
@@ -160,6 +188,10 @@ def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = 
     for table, column in (("agreements", "agreement_type"), ("proposals", "proposal_type"),
                           ("facilities", "facility_type"), ("activities", "activity_type")):
         types.update(conn.execute(f"SELECT record_id, {column} FROM {table}"))
+    orgs: dict[str, dict[str, set[str]]] = {}
+    for record_id, org_id, role in conn.execute("SELECT record_id, org_id, role FROM record_organizations"):
+        orgs.setdefault(record_id, {}).setdefault(org_id, set()).add(role)
+    levels = dict(conn.execute("SELECT record_id, meeting_level FROM meetings"))
     country_vocabulary = {w for alias in country_words for w in content_words(alias)}
     for (record_id, kind, status, review_status, series_id, edition, precision, earliest, latest, title,
          summary) in conn.execute(
@@ -169,7 +201,8 @@ def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = 
             continue
         words = content_words(" ".join([title, summary, *texts.get(record_id, [])])) - country_vocabulary
         kb.records.append(KnownRecord(record_id, kind, status, review_status, series_id, edition, precision, earliest,
-                                      latest, links.get(record_id, {}), words, types.get(record_id)))
+                                      latest, links.get(record_id, {}), words, types.get(record_id),
+                                      orgs.get(record_id, {}), levels.get(record_id)))
     kb.country_vocabulary = frozenset(country_vocabulary)
     return kb
 

@@ -83,13 +83,23 @@ def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
     return ""
 
 
+def _agreed_to_meet(reading: Reading, rules: Rules, hit: Hit) -> bool:
+    """"agreed to meet again", "an agreement that Kyrgyzstan would host the next round": a meeting to come."""
+    if hit.rule.id == "agreement-agreed":
+        return reading.find(rules.agreed_to_meet, hit.end, hit.end + 25) is not None
+    after = reading.text[hit.end:hit.end + 60]
+    return bool(re.match(r"\s+(?:that|to)\b", after)) and reading.find(rules.agreed_to_meet, hit.end, hit.end + 60) \
+        is not None
+
+
 def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
     """The hits that are events of their own: one per kind (the strongest, then
     the first), leaving out what a stronger trigger earlier in the same clause
     governs, and "agreed to meet", which is a planned meeting."""
     events: list[Hit] = []
     for hit in hits:
-        if hit.rule.id == "agreement-agreed" and reading.find(rules.agreed_to_meet, hit.end, hit.end + 25):
+        if hit.rule.kind == "agreement" and hit.rule.id in ("agreement-agreed", "agreement-instrument") and \
+                _agreed_to_meet(reading, rules, hit):
             meeting = next(t for t in rules.triggers if t.kind == "meeting")
             hit = Hit(Trigger("meeting-agreed-to-meet", "meeting", "planned", 4, meeting.phrases), hit.start, hit.end,
                       hit.word)
