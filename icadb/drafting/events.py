@@ -305,6 +305,10 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None) ->
                 and event.kind not in STANDING:
             continue  # an undated standing record against an event of one day
         theirs = {iso3 for iso3, roles in record.countries.items() if roles != {"subject"}}
+        if kind_type == "membership" and record.type == "membership":
+            # who joins: a planned accession is its prospective members, a membership in force its members
+            wanted = "prospective_member" if event.main.status == "planned" else "member"
+            theirs = {iso3 for iso3, roles in record.countries.items() if wanted in roles}
         shared = countries & theirs
         common = len(words & record.words)
         same_series = bool(series and record.series_id == series.series_id)
