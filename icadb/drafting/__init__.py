@@ -5,9 +5,11 @@ The pipeline, one step per module, each testable on its own::
     sentences  -> reading.read_sentences   the project's splitter; headline and page furniture marked
     mentions   -> reading.read_sentences   the gazetteer: countries, people, organisations, series
     triggers   -> triggers.find_triggers   the words that mark an event, and the status their tense gives
-    frames     -> frames.frames_of         per event a sentence tells: date, place, countries and roles,
-                                           series and edition, figures, field of cooperation
+    context    -> context.build            the article's parties and the event in focus, for "the two sides"
+    frames     -> frames.frames_of         per event a predicate tells: date, place (places.py), countries
+                                           and roles (office holders: people.py), series and edition, figures
     events     -> events.merge             one event, one record: frames that tell the same event, merged
+    decisions  -> decisions.link           proposals and decisions made at a meeting: its parties, made_at
                -> events.match_existing    events a record already holds become add_evidence_to
     drafts     -> compose.compose          records in the seeds' format, with draft_notes
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from icadb.drafting import decisions
 from icadb.drafting import events as event_steps
 from icadb.drafting.compose import DraftSet, compose
 from icadb.drafting.frames import frames_of
@@ -49,6 +52,7 @@ def draft(article: Article, kb: Knowledge, rules: Rules, *, match_existing: bool
     readings = read_sentences(article.text, kb, rules, article.publisher, article.published_latest)
     frames = frames_of(readings, rules, kb, article.published_latest, article.text)
     events = event_steps.merge(frames)
+    decisions.link(events, article.published_latest)
     kept = []
     skipped = []
     for event in events:

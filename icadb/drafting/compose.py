@@ -185,10 +185,6 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
     taken = taken if taken is not None else set()
     taken |= {r.record_id for r in kb.records}
     version = f"{DRAFTER} (rules {rules_version(rules)})"
-    lines = {}
-    for event in events:
-        for frame in event.frames:
-            lines[id(frame)] = text.count("\n", 0, frame.reading.start)
     drafted: list[tuple[Event, dict]] = []
     for event in events:
         evidence = []
@@ -210,23 +206,13 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
             continue
         notes: dict[str, str] = {}
         main = event.main
-        anchor = None
-        at_meeting = bool(re.search(r"\b(?:during|at) the (?:talks|meeting|consultations|summit|visit)\b",
-                                    " ".join(f.reading.text for f in event.frames), re.IGNORECASE))
-        ongoing_push = bool(main.hit and (re.search(r"\b(?:is|are|has been|have been|been|had)\s+$",
-                                                    main.reading.text[max(0, main.hit.start - 12):main.hit.start])
-                                          or main.hit.word.lower().startswith(("had ", "has been", "have been"))
-                                          or re.search(r"\b(?:will|would)\s+(?:also\s+)?$",
-                                                       main.reading.text[max(0, main.hit.start - 14):main.hit.start])))
-        # ("had offered": before the meeting the sentence is about, not at it)
-        if (main.status != "rumoured" or at_meeting) and not ongoing_push and (event.kind == "proposal" or
-                                          (event.kind == "agreement" and main.status in ("agreed", "signed"))):
-            anchor = _anchor(event, drafted, lines, published)  # an act of a meeting: made at one
+        anchor = _anchor(event, drafted)  # an act of a meeting: made at one (decisions.py)
+        at_meeting = anchor is not None
         record: dict = {"id": None, "kind": event.kind}
         notes["kind"] = (f'trigger "{main.hit.word}" (rule {main.hit.rule.id}), {_sentence_note(main)}'
                          if main.hit else f"continues the event before it, {_sentence_note(main)}")
         record["status"], notes["status"] = main.status, main.status_why
-        rumour = next((f for f in event.frames if f.status == "rumoured" or
+        rumour = next((f for f in event.frames if (f.status == "rumoured" and not f.definite) or
                        (f.kind is None and rules.cues["rumoured"].first(f.reading.text))), None)
         if rumour is not None and main.status != "rumoured":
             from icadb.drafting.triggers import fit
@@ -356,31 +342,16 @@ def _id_base(event: Event, record: dict, published: dt.date) -> str:
     return slug(f"{'-'.join(parties)}-{event.kind}-{when}")
 
 
-def _anchor(event: Event, drafted: list[tuple[Event, dict]], lines: dict, published: dt.date) -> dict | None:
-    """The meeting a proposal or agreement was made at: a meeting of the same
-    paragraph (line), or the meeting the article is about (its first event,
-    within a week of publication)."""
-    sidelines = re.search(r"\b(?:on the sidelines of|during|at|in the course of) the (exercise|drills|summit|talks|"
-                          r"visit|meeting|consultations|dialogue)\b", event.main.reading.text, re.IGNORECASE)
-    if sidelines:
-        kind = "exercise" if sidelines.group(1).lower() in ("exercise", "drills") else "meeting"
-        occasion = next(((e, r) for e, r in reversed(drafted) if e.kind == kind), None)
-        if occasion is not None:
-            return {**_spanned(_anchor_record(*occasion)), "why": f'"{sidelines.group(0)}": the {kind} before it',
-                    "kind": kind}
-    meetings = [(e, r) for e, r in drafted if e.kind == "meeting"]
-    if not meetings:
+def _anchor(event: Event, drafted: list[tuple[Event, dict]]) -> dict | None:
+    """The record of the meeting *event* was made at (``decisions.link`` found
+    it), with the dates the act takes from it: an occasion of several days
+    gives only its span, never its first day."""
+    if event.occasion is None:
         return None
-    line = lines.get(id(event.main))
-    for meeting, record in reversed(meetings):
-        if any(lines.get(id(f)) == line for f in meeting.frames):
-            return {**_anchor_record(meeting, record), "why": "a meeting reported in the same paragraph"}
-    first_event, first_record = meetings[0]
-    window = first_event.window()
-    if window[1] and 0 <= (published - dt.date.fromisoformat(window[1])).days <= 7:
-        return {**_anchor_record(first_event, first_record), "why": "the meeting the article reports (its first, "
-                                                                    "within a week of publication)"}
-    return None
+    found = next(((e, r) for e, r in drafted if e is event.occasion), None)
+    if found is None:
+        return None
+    return {**_spanned(_anchor_record(*found)), "why": event.occasion_why, "kind": event.occasion.kind}
 
 
 def _spanned(anchor: dict) -> dict:

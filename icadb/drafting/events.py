@@ -28,6 +28,8 @@ class Event:
     existing_why: str = ""
     score: float = 0.0
     duplicates: list[str] = field(default_factory=list)
+    occasion: Event | None = None  # the meeting an act was made at (decisions.py)
+    occasion_why: str = ""
 
     @property
     def main(self) -> Frame:

@@ -91,7 +91,9 @@ class Frame:
 
 
 def _words_before(text: str, position: int, count: int = 3) -> list[str]:
-    return re.findall(r"[\w'-]+", text[:position].lower())[-count:]
+    """The last *count* words before *position*, leaving out articles ("the security of the Turkmenistan-...")."""
+    words = re.findall(r"[\w'-]+", text[:position].lower())[-count - 3:]
+    return [w for w in words if w not in ("the", "a", "an")][-count:]
 
 
 def _attribution(reading: Reading, rules: Rules, at: int) -> bool:
@@ -175,9 +177,15 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
 
 
 def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
+    previous: tuple[Named, Role] | None = None
     for named in reading.named:
         if named.entity_type == "country":
-            role = _role_of(named, frame, reading, rules)
+            if previous is not None and reading.text[previous[0].end:named.start] in ("-", "\u2013"):
+                # "the Turkmenistan-Afghanistan-Pakistan-India (TAPI) pipeline": one name, one role
+                role = Role(previous[1].role, f'joined by a dash to "{previous[0].surface}"')
+            else:
+                role = _role_of(named, frame, reading, rules)
+            previous = (named, role)
             _set_role(frame.countries, named.entity_id, Role(role.role, f'"{named.surface}": {role.why}'))
         elif named.entity_type in ("person", "holder"):
             role = _role_of(named, frame, reading, rules)

@@ -1,0 +1,107 @@
+"""Acts of a meeting: the proposals, offers and decisions made at a meeting
+the article reports, linked to it (``made_at``) and given its parties.
+
+An act is made at a meeting when its sentence says so ("at the summit",
+"during the talks": the last meeting told of that kind, by its noun), when a
+meeting is told in the same paragraph, or when the article reports one
+meeting (its first) within a week of publication. Then:
+
+- a proposal or offer that names no addressee is addressed to the meeting's
+  other participants ("Doval offered capacity-building programmes" at the
+  India–Central Asia meeting: to the Central Asian states there);
+- a decision ("the leaders agreed to ...", "it was decided") that names no
+  party of its own is a decision of all the meeting's participants, as
+  ``agreed`` (a decision, not an instrument in force).
+
+What the step added, and why, goes into the draft's notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from icadb.drafting.events import Event
+from icadb.drafting.frames import Role
+
+OCCASION = re.compile(r"\b(?:on the sidelines of|during|at|in the course of|used) the (exercise|drills|summit|talks|visit|"
+                      r"meeting|consultations|dialogue|session|roundtable|forum|conference)\b", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(?:is|are|has been|have been|been|had)\s+$")
+
+
+def _made_there(event: Event) -> bool:
+    """Whether the act can have been made at a meeting of the article: not one
+    already standing ("had offered", "has been pushing"), and not a rumour or a
+    plan unless its sentence names the occasion."""
+    main = event.main
+    if main.hit is None:
+        return False
+    text = " ".join(f.reading.text for f in event.frames)
+    named = OCCASION.search(text) is not None
+    before = main.reading.text[max(0, main.hit.start - 14):main.hit.start]
+    standing = bool(_BEFORE.search(before)) or main.hit.word.lower().startswith(("had ", "has been", "have been"))
+    future = bool(re.search(r"\b(?:will|would)\s+(?:also\s+)?$", before))
+    if standing or (future and not named) or (main.status == "rumoured" and not named):
+        return False
+    return event.kind == "proposal" or (event.kind == "agreement" and main.status in ("agreed", "signed")
+                                        and event.type() != "membership")
+
+
+def occasion_of(event: Event, events: list[Event], published: dt.date) -> tuple[Event, str] | None:
+    """The meeting (or exercise) *event* was made at, and why."""
+    here = events.index(event)
+    named = OCCASION.search(event.main.reading.text)
+    if named:
+        noun = named.group(1).lower()
+        kind = "exercise" if noun in ("exercise", "drills") else "meeting"
+        before = [e for e in events[:here] if e.kind == kind]
+        fitting = [e for e in before if any(noun[:5] in (f.hit.word.lower() if f.hit else "") or
+                                            (f.series and noun[:5] in f.series.name.lower()) for f in e.frames)]
+        chosen = (fitting or before)[-1:] 
+        if chosen:
+            return chosen[0], f'"{named.group(0)}": the {kind} told before it'
+    paragraph = event.main.reading.paragraph
+    meetings = [e for e in events[:here] if e.kind == "meeting"]
+    for meeting in reversed(meetings):
+        if any(f.reading.paragraph == paragraph for f in meeting.frames):
+            return meeting, "a meeting told in the same paragraph"
+    meetings = [e for e in events if e.kind == "meeting" and e is not event]
+    if meetings:
+        window = meetings[0].window()
+        if window[1] and 0 <= (published - dt.date.fromisoformat(window[1])).days <= 7:
+            return meetings[0], "the meeting the article reports (its first, within a week of publication)"
+    return None
+
+
+def link(events: list[Event], published: dt.date) -> None:
+    """Link every act to the meeting it was made at, and give it that meeting's parties."""
+    for event in events:
+        if event.kind not in ("proposal", "agreement") or not _made_there(event):
+            continue
+        found = occasion_of(event, events, published)
+        if found is None:
+            continue
+        meeting, why = found
+        parties = [i for i, r in meeting.countries().items() if r.role not in ("subject", "observer")]
+        actors = {i for i, r in event.countries().items() if r.role in ("proposer", "party", "member")}
+        if actors and parties and not actors & set(parties):
+            continue  # China's proposal is not made at a meeting China is not at
+        event.occasion, event.occasion_why = meeting, why
+        strong = not why.startswith("the meeting the article reports")
+        if len(parties) < 2 or not strong or any(f.vague for f in event.frames):
+            continue  # the addressees only where the occasion is told and no group is named instead
+        label = f"the {meeting.kind} of sentence {meeting.main.reading.position}"
+        roles = event.countries()
+        if event.kind == "proposal":
+            proposers = {i for i, r in roles.items() if r.role == "proposer"}
+            if proposers and not any(r.role == "target" for r in roles.values()):
+                for iso3 in parties:
+                    if iso3 not in proposers and roles.get(iso3, Role("subject", "")).role == "subject":
+                        event.main.countries[iso3] = Role("target", f"a participant of {label}, where it was made, "
+                                                                    "and no addressee is named")
+        else:
+            taking = {i for i, r in roles.items() if r.role != "subject"}
+            if len(taking) < 2:
+                for iso3 in parties:
+                    if roles.get(iso3, Role("subject", "")).role == "subject":
+                        event.main.countries[iso3] = Role("party", f"a participant of {label}, whose decision it is")
