@@ -57,7 +57,10 @@ class Event:
         return min(inside, key=lambda f: order[f.date.precision]) if inside else first
 
     def window(self) -> tuple[str | None, str | None]:
+        """The days it can fall on: its own date's, else those of the meeting it was made at."""
         frame = self.dated()
+        if frame is None and self.occasion is not None and self.occasion is not self:
+            return self.occasion.window()
         return frame.date.window if frame else (None, None)
 
     def countries(self) -> dict[str, Role]:

@@ -136,6 +136,8 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
     if subject_prep and subject_prep.group(0).lower() in ("about", "over") and \
             _NUMBER_AFTER.match(text, subject_prep.end()):
         subject_prep = None  # "about 100 Uzbek troops": a number, not a topic
+    if subject_prep and subject_prep.start() <= 1 and re.search(r"[,;:]", text[subject_prep.end():named.start]):
+        subject_prep = None  # "On minerals, Doval proposed": the topic is the minerals
     if subject_prep and not (named.is_capital and kind in ("meeting", "exercise")):
         return Role("subject", f'roles.subject_prepositions: "{subject_prep.group(0)}" before it')
     if len(before) >= 2 and before[-1] in ("in", "of", "from", "for", "with", "to") and before[-2] in rules.topic_nouns:
@@ -180,9 +182,13 @@ def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge
     previous: tuple[Named, Role] | None = None
     for named in reading.named:
         if named.entity_type == "country":
-            if previous is not None and reading.text[previous[0].end:named.start] in ("-", "\u2013"):
+            between = reading.text[previous[0].end:named.start] if previous is not None else ""
+            if previous is not None and between in ("-", "\u2013", "/"):
                 # "the Turkmenistan-Afghanistan-Pakistan-India (TAPI) pipeline": one name, one role
                 role = Role(previous[1].role, f'joined by a dash to "{previous[0].surface}"')
+            elif previous is not None and previous[1].role == "subject" and between in (", ", " and ", ", and ", " or "):
+                # "connectivity through Iran, Afghanistan ...": a list shares the role of its first
+                role = Role("subject", f'listed with "{previous[0].surface}", a subject')
             else:
                 role = _role_of(named, frame, reading, rules)
             previous = (named, role)
