@@ -15,6 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from icadb.drafting import titles
 from icadb.drafting.events import Event
 from icadb.drafting.frames import ROLE_ORDER, Frame, Role
 from icadb.drafting.knowledge import Knowledge
@@ -169,15 +170,6 @@ def _confidence(event: Event, record: dict) -> float:
     return round(max(0.05, min(0.95, score)), 2)
 
 
-def _title(event: Event, record: dict, kb: Knowledge) -> str:
-    countries = [kb.country_names.get(i, i) for i, _r in record["_order"] if _r != "subject"][:5]
-    what = event.series().name if event.series() else event.kind
-    edition = f" (edition {record['edition']})" if record.get("edition") else ""
-    where = f", {record['_place_name']}" if record.get("_place_name") else ""
-    when = record.get("date") or "undated"
-    return f"{DRAFT_TITLE_PREFIX}{what}{edition}, {', '.join(countries) or 'no country named'}{where}, {when}"
-
-
 def compose(events: list[Event], document_id: str, text: str, published: dt.date, earliest: dt.date,
             kb: Knowledge, rules: Rules, taken: set[str] | None = None) -> DraftSet:
     """*taken*: ids already given (the records there, and drafts of other documents drafted in the same run)."""
@@ -311,9 +303,9 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         if len(evidence) > 1:
             notes["evidence"] = f"{len(evidence)} sentences of the article tell this event (one event, one record)"
         record["id"] = _unique(_id_base(event, record, published), taken)
-        record["title"] = _title(event, record, kb)
-        first = evidence[0]["quote"]
-        record["summary"] = DRAFT_SUMMARY_PREFIX + (first if len(first) <= 240 else first[:237] + "...")
+        name = titles.title(record, event, kb, rules.short_names, published.year)
+        record["title"] = DRAFT_TITLE_PREFIX + name
+        record["summary"] = DRAFT_SUMMARY_PREFIX + titles.summary(record, event, kb, rules.short_names, name)
         confidence = _confidence(event, record)
         record["draft_notes"] = {"confidence": confidence, "drafter": version,
                                  **{k: v for k, v in notes.items() if v and v.strip()}}

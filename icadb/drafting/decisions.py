@@ -57,7 +57,11 @@ def occasion_of(event: Event, events: list[Event], published: dt.date) -> tuple[
         before = [e for e in events[:here] if e.kind == kind]
         fitting = [e for e in before if any(noun[:5] in (f.hit.word.lower() if f.hit else "") or
                                             (f.series and noun[:5] in f.series.name.lower()) for f in e.frames)]
-        chosen = (fitting or before)[-1:] 
+        ahead = event.main.status in ("planned", "rumoured", "proposed", "offered") and \
+            bool(re.search(r"\b(?:will|would|is to|are to|plans? to)\b", event.main.reading.text))
+        if ahead:  # "will propose ... at the summit": the summit still to come
+            fitting = [e for e in fitting if e.main.status == "planned"] or fitting
+        chosen = (fitting or before)[-1:]
         if chosen:
             return chosen[0], f'"{named.group(0)}": the {kind} told before it'
     paragraph = event.main.reading.paragraph

@@ -311,11 +311,14 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
                                "|".join(re.escape(w) for w in nouns) + r")(?![\w-])", re.IGNORECASE)
     candidates = [(rules.ordinals[m.group(0).lower()], m) for m in rules.ordinal_words.finditer(text)]
     candidates += [(int(m.group(1)), m) for m in _ORDINAL_NUMBER.finditer(text)]
-    candidates += [(rules.relative_editions[m.group(0).lower()], m) for m in rules.relative_words.finditer(text)]
+    candidates += [(rules.relative_editions[m.group(0).lower()], m) for m in rules.relative_words.finditer(text)
+                   if not re.match(r"\s+(?:year|month|week|time|few|two|three)\b", text[m.end():])]
     candidates.sort(key=lambda c: (not a <= c[1].start() < b, abs(c[1].start() - anchor)))
     for value, match in candidates:
         relative = match.group(0).lower() in rules.relative_editions
         follows = after_pattern.match(text, match.end())
+        if relative and follows and len(text[match.end():follows.start(1)].split()) > 1:
+            follows = None  # "the previous edition", "the next joint exercise": the noun right after it
         first_held = match.group(0).lower() == "first" and "held" in text[match.end():match.end() + 6].lower()
         if follows is None and not first_held:
             continue
