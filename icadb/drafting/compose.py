@@ -24,7 +24,8 @@ from icadb.drafting.rules import Rules
 DRAFTER = "icadb draft 1"
 DRAFT_TITLE_PREFIX = "Draft: "  # a person takes these out when they have checked the title and summary
 DRAFT_SUMMARY_PREFIX = "Machine-drafted, not reviewed: "
-STATUS_NOTE = "status"  # an evidence note of a suggestion that also suggests a new status starts so
+STATUS_NOTE = "Suggested status"  # an evidence note of a suggestion that also suggests a new status starts so
+INTENDED = ("planned", "proposed", "offered")
 KIND_FIELDS = {
     "meeting": ("meeting_level", "format", "mode"),
     "agreement": ("agreement_type", "made_at"),
@@ -188,12 +189,22 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
             evidence.append({"document": document_id, "quote": frame.reading.text})
         if event.existing is not None:
             target = event.existing.record_id
-            out.suggestions.append({
+            suggestion = {
                 "id": _unique(slug(f"{target}-evidence-{document_id[:10]}"), taken),
                 "add_evidence_to": target,
                 "evidence": evidence,
                 "note": f"The same event as {target}: {event.existing_why} (draft, not reviewed).",
-            })
+            }
+            status = _status_change(event, rules)
+            if status is not None:
+                suggestion["suggest_status"] = status
+                line = next(f for f in event.frames if f.status == event.main.status and f.kind == event.kind)
+                for item in evidence:
+                    if item["quote"] == line.reading.text:
+                        item["note"] = (f"{STATUS_NOTE}: {status} (recorded as {event.existing.status}); this "
+                                        f"sentence reports it as {event.main.status}. icadb accept sets it.")
+                suggestion["note"] += f" Its status: {event.main.status_why}."
+            out.suggestions.append(suggestion)
             drafted.append((event, {"id": target, "kind": event.kind, "date": None}))
             continue
         notes: dict[str, str] = {}
@@ -312,6 +323,22 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         out.drafts.append(record)
         drafted.append((event, record))
     return out
+
+
+def _status_change(event: Event, rules: Rules) -> str | None:
+    """The status a recorded planned, proposed or offered event reaches when
+    a sentence reports it as held, signed or agreed (None: no change)."""
+    from icadb.drafting.triggers import fit
+    from icadb.schema.vocab import STATUS_OCCURRENCE
+
+    known = event.existing
+    status = event.main.status
+    if known is None or known.status not in INTENDED or STATUS_OCCURRENCE.get(status) != "occurred":
+        return None
+    if event.main.definite or event.main.hit is None:
+        return None  # a mention of the event, not a report of it
+    new = fit(known.kind, status)
+    return new if new != known.status and STATUS_OCCURRENCE.get(new) == "occurred" else None
 
 
 def _category(event: Event, rules: Rules) -> tuple[str, str]:

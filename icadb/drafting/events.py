@@ -253,6 +253,11 @@ def standalone(event: Event) -> bool:
     return True
 
 
+def _same_host(event: Event, record: KnownRecord) -> bool:
+    hosts = {i for i, r in event.countries().items() if r.role == "host"}
+    return bool(hosts & {i for i, roles in record.countries.items() if "host" in roles})
+
+
 STANDING = ("agreement", "facility", "activity")  # kinds whose records stand over time (a membership, a base)
 
 
@@ -304,6 +309,9 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None) ->
             if record.precision == "unknown" or window == (None, None):
                 continue  # the series as a whole against one edition of it
         overlap = _overlap(window, (record.earliest, record.latest))
+        if overlap is False and record.status == "planned" and series and record.series_id == series.series_id \
+                and window[0] and record.earliest and window[0] > record.earliest and _same_host(event, record):
+            overlap = True  # a planned meeting of the series held later than planned, where it was planned
         if overlap is False:
             continue
         if record.precision == "unknown" and window[0] and window[1] and window[0] == window[1] and not series \
