@@ -78,3 +78,80 @@ def test_a_suggested_status_the_target_cannot_have_is_refused_with_its_line(seed
     assert result.returncode == 1
     located = next(line for line in result.stderr.splitlines() if ": suggest_status: " in line)
     assert "'signed' is no status of a meeting" in located and located.split(":")[1].isdigit()
+
+
+FURNITURE = """India, Kazakhstan hold counter-terrorism talks in Astana
+
+Home | India | World | Central Asia
+Advertisement
+
+Indian and Kazakh security officials held counter-terrorism talks in Astana on Monday.
+
+Also Read: India and Kazakhstan sign cyber security pact
+Share on WhatsApp | Telegram | X
+"""
+
+
+def test_page_furniture_reaches_no_draft_and_leaves_the_review_queue(seeds, tmp_path):
+    db = tmp_path / "icadb.sqlite"
+    document = add(seeds, db, FURNITURE, "India, Kazakhstan hold counter-terrorism talks in Astana", "2026-11-20")
+    drafts = (seeds / "drafts" / f"{document}.yaml").read_text(encoding="utf-8")
+    assert "Also Read" not in drafts and "Home | India" not in drafts
+    coverage = yaml.safe_load((seeds / "coverage.yaml").read_text(encoding="utf-8"))
+    skips = next(c["skips"] for c in coverage if c["document"] == document)
+    assert {s["quote"] for s in skips} >= {"Also Read: India and Kazakhstan sign cyber security pact"}
+    assert all(s["reason"] == "page_furniture" and "icadb draft" in s["note"] for s in skips)
+    conn = sqlite3.connect(db)
+    try:
+        queued = {t for (t,) in conn.execute("SELECT text FROM review_queue WHERE document_id = ?", (document,))}
+    finally:
+        conn.close()
+    assert not any(t.startswith(("Also Read", "Home |", "Share on")) for t in queued), queued
+    assert "Indian and Kazakh security officials held counter-terrorism talks in Astana on Monday." in queued
+
+
+CLASHES = """Leaders meet in Tashkent
+
+The first India-Central Asia Summit was held in Tashkent on 10 May 2024.
+
+The 30th India-Russia summit was held in Moscow on 1 March 2019.
+
+India and Kazakhstan signed a memorandum on cyber security in Astana on 12 May 2024.
+"""
+
+
+def test_a_field_that_fails_the_checks_is_left_out_of_its_draft_not_the_article(seeds, tmp_path):
+    """An edition given twice in its series (the seeds' first summit is of 2022) and an edition out of order
+    (a 30th summit before the recorded 21st): each draft keeps everything else, says why in draft_notes, and
+    the article's other draft is written whole."""
+    db = tmp_path / "icadb.sqlite"
+    document = add(seeds, db, CLASHES, "Leaders meet in Tashkent", "2024-05-14")
+    drafts = {d["series"] if d.get("series") else d["kind"]: d
+              for d in yaml.safe_load((seeds / "drafts" / f"{document}.yaml").read_text(encoding="utf-8"))}
+    summit, russia, memorandum = drafts["ica-summit"], drafts["india-russia-summits"], drafts["agreement"]
+    assert "edition" not in summit and "edition: left out: 1 is given twice in series 'ica-summit'" in \
+        summit["draft_notes"]["left_out"]
+    assert "edition" not in russia and "before edition 21" in russia["draft_notes"]["left_out"]
+    assert "left_out" not in memorandum["draft_notes"] and memorandum["status"] == "signed"
+    assert run_icadb("check", "--seeds", str(seeds)).returncode == 0
+
+
+def test_a_link_to_no_record_and_bounds_outside_the_date_are_left_out_with_a_note(seeds, tmp_path):
+    from icadb.drafting.compose import DraftSet
+    from icadb.drafting.workflow import write_drafts
+
+    db = tmp_path / "icadb.sqlite"
+    document = add(seeds, db, CLASHES, "Leaders meet in Tashkent", "2024-05-14")
+    path = seeds / "drafts" / f"{document}.yaml"
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    memorandum = next(d for d in items if d.get("kind") == "agreement")
+    memorandum["made_at"] = "no-such-meeting"
+    memorandum["date_earliest"] = "2024-06-01"
+    result = DraftSet(document, drafts=[d for d in items if "kind" in d])
+    write_drafts(seeds, [result], "a test")
+    written = next(d for d in yaml.safe_load(path.read_text(encoding="utf-8")) if d["id"] == memorandum["id"])
+    assert "made_at" not in written and "made_at: left out: 'no-such-meeting'" in written["draft_notes"]["left_out"]
+    assert "date_earliest" not in written and "date_latest" not in written
+    assert "left out: date_earliest 2024-06-01 is after date_latest 2024-05-12" in written["draft_notes"]["left_out"]
+    assert str(written["date"]) == "2024-05-12" and written["status"] == "signed"
+    assert run_icadb("check", "--seeds", str(seeds)).returncode == 0

@@ -35,7 +35,9 @@ def run_drafting(seeds: Path, document_ids: list[str]) -> int:
         result = done.result
         echo_err(f"wrote {display_path(done.path)}: {len(result.drafts)} draft record(s), "
                  f"{len(result.suggestions)} suggestion(s) to add evidence to records already there"
-                 + (f"; places to add to the gazetteer: {', '.join(result.places)}" if result.places else ""))
+                 + (f"; places to add to the gazetteer: {', '.join(result.places)}" if result.places else "")
+                 + (f"; {done.furniture_skipped} line(s) of page furniture skipped in seeds/coverage.yaml"
+                    if done.furniture_skipped else ""))
     return 0
 
 

@@ -65,4 +65,5 @@ def draft(article: Article, kb: Knowledge, rules: Rules, *, match_existing: bool
     result = compose(kept, article.document_id, article.text, article.published_latest, article.published_earliest,
                      kb, rules, taken)
     result.skipped = skipped
+    result.furniture = [(r.text, r.furniture_why) for r in readings if r.furniture]
     return result

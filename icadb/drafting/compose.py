@@ -44,6 +44,7 @@ class DraftSet:
     places: list[str] = field(default_factory=list)  # places the text names that the gazetteer lacks
     series: list[str] = field(default_factory=list)  # series the text names that seeds/series.yaml lacks
     skipped: list[str] = field(default_factory=list)  # events too thin to draft, and why
+    furniture: list[tuple[str, str]] = field(default_factory=list)  # (sentence, why) of the page's furniture
 
 
 def slug(text: str) -> str:

@@ -41,7 +41,8 @@ TYPE_NOUNS = {"offer": "offer", "invitation": "invitation", "proposal": "proposa
 INSTRUMENTS = re.compile(r"\b(memorandum of understanding|memorandum|protocol|agreement|treaty|pact|accord|mou|deal|"
                          r"roadmap|plan of action|declaration|joint statement)\b(?:\s+of understanding)?"
                          r"(?P<rest>\s+(?:on|for|in|to|of|covering|concerning)\s+[^,.;()]+)?", re.IGNORECASE)
-_CUT = re.compile(r",|;|\.|\(|\s(?:and|but|while|which|that|who|as|after|when|said|officials|according)\b")
+_CUT = re.compile(r",|;|\.|\(|\s(?:and|but|while|which|that|who|as|after|when|said|officials|according)\b|"
+                  r"\s(?:in|at|on|near|from|by|last|next|this|earlier|later)\s+(?=[A-Z0-9]|year|month|week)")
 
 
 def ordinal(n: int) -> str:

@@ -128,6 +128,7 @@ class Drafted:
     document_id: str
     path: Path
     result: DraftSet
+    furniture_skipped: int = 0
 
 
 def draft_documents(seeds: Path, document_ids: list[str]) -> list[Drafted]:
@@ -152,7 +153,41 @@ def draft_documents(seeds: Path, document_ids: list[str]) -> list[Drafted]:
                 results.append(result)
     except SeedError as exc:
         raise WorkflowError(f"the seeds do not build, so there is nothing to draft against: {exc}") from exc
-    return write_drafts(seeds, results, drafter)
+    written = write_drafts(seeds, results, drafter)
+    skipped = skip_furniture(seeds, results)
+    for done in written:
+        done.furniture_skipped = skipped.get(done.document_id, 0)
+    return written
+
+
+FURNITURE_NOTE = "Page furniture, skipped by icadb draft ({why}); take this skip out to review the line."
+
+
+def skip_furniture(seeds: Path, results: list[DraftSet]) -> dict[str, int]:
+    """Skip in ``seeds/coverage.yaml`` (page_furniture) every line of the
+    drafted documents that the drafter read as page furniture and that the
+    review queue would otherwise list, so that it leaves the queue; return how
+    many per document. The seeds stay as they were if the checks then fail."""
+    wanted = {r.document_id: dict(r.furniture) for r in results if r.furniture}
+    if not wanted:
+        return {}
+    with built(seeds) as conn:
+        queued = conn.execute(
+            "SELECT document_id, text FROM review_queue WHERE document_id IN (%s)" % ",".join("?" * len(wanted)),
+            list(wanted)).fetchall()
+    by_document: dict[str, list[dict]] = {}
+    for document_id, text in queued:
+        why = wanted[document_id].get(text)
+        if why:
+            by_document.setdefault(document_id, []).append(
+                {"quote": text, "reason": "page_furniture", "note": FURNITURE_NOTE.format(why=why)})
+    coverage = seeds / "coverage.yaml"
+    with _undo_on_failure([coverage]):
+        for document_id, skips in by_document.items():
+            seedfiles.add_skips(coverage, document_id, skips)
+        if by_document:
+            check(seeds)
+    return {document_id: len(skips) for document_id, skips in by_document.items()}
 
 
 def write_drafts(seeds: Path, results: list[DraftSet], drafter: str) -> list[Drafted]:
