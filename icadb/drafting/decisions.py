@@ -100,7 +100,7 @@ def link(events: list[Event], published: dt.date) -> None:
             proposers = {i for i, r in roles.items() if r.role == "proposer"}
             if proposers and not any(r.role == "target" for r in roles.values()):
                 for iso3 in parties:
-                    if iso3 not in proposers and roles.get(iso3, Role("subject", "")).role == "subject":
+                    if iso3 not in proposers and roles.get(iso3, Role("subject", "")).role in ("subject", "participant"):
                         event.main.countries[iso3] = Role("target", f"a participant of {label}, where it was made, "
                                                                     "and no addressee is named")
         else:

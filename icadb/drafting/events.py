@@ -253,6 +253,12 @@ def standalone(event: Event) -> bool:
     return True
 
 
+def _month_after(day: str) -> str:
+    """The month after the one *day* falls in, as YYYY-MM."""
+    year, month = int(day[:4]), int(day[5:7])
+    return f"{year + (month == 12):04d}-{month % 12 + 1:02d}"
+
+
 def _same_host(event: Event, record: KnownRecord) -> bool:
     hosts = {i for i, r in event.countries().items() if r.role == "host"}
     return bool(hosts & {i for i, roles in record.countries.items() if "host" in roles})
@@ -317,6 +323,9 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None) ->
         if record.precision == "unknown" and window[0] and window[1] and window[0] == window[1] and not series \
                 and event.kind not in STANDING:
             continue  # an undated standing record against an event of one day
+        if record.precision == "unknown" and not record.earliest and not record.latest and window[0] and \
+                window[1] and event.kind in ("meeting", "exercise") and window[1][:7] <= _month_after(window[0]):
+            continue  # the series as a whole (KazInd, held every year) is none of its dated editions
         theirs = {iso3 for iso3, roles in record.countries.items() if roles != {"subject"}}
         if kind_type == "membership" and record.type == "membership":
             # who joins: a planned accession is its prospective members, a membership in force its members

@@ -161,6 +161,8 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
             if hit.rule.type == "request":
                 return Role("proposer", f'before "{hit.word}": the one who asks')
             return Role("proposer", f'before "{hit.word}": the one who {hit.word}')
+        if re.search(r"\b(?:in|at|by|from)\s+(?:the\s+)?$", text[max(0, named.start - 12):named.start]):
+            return Role("subject", f'after "{hit.word}", but named as a place or an agent, not as to whom')
         return Role("target", f'after "{hit.word}": to whom')
     if kind == "agreement":
         if frame.type == "membership" and hit is not None and named.start < hit.start:
@@ -260,14 +262,16 @@ def apply_context(frame: Frame, reading: Reading, context: context_steps.Context
         after = reading.text[resolution.end:resolution.end + 6].lower()
         if after.startswith((" of ", " from ")):
             continue  # "the foreign ministers of India and ...": the sentence names them
-        if set(resolution.countries) <= frame.taking_part():
-            continue
         role = _context_role(frame, resolution.start)
+        changed = False
         for iso3 in resolution.countries:
             current = frame.countries.get(iso3)
-            if current is None or current.role == "subject":
+            if current is None or current.role == "subject" or \
+                    (role == "proposer" and current.role in ("target", "participant")):
                 frame.countries[iso3] = Role(role, resolution.why)
-        frame.context.append(resolution.why)
+                changed = True
+        if changed:
+            frame.context.append(resolution.why)
 
 
 def find_place(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
@@ -331,11 +335,13 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
             tail = re.match(r"[\w\s-]*?\bof\s+(?:the\s+|their\s+)?((?:[A-Z][\w-]*\s?)(?:(?:[A-Z][\w-]*|on|of|and|for)\s?)*)",
                             text[match.end():])
             title = re.match(r"(?:\s+[A-Z][\w\u2013-]*)+(?:\s+[A-Z][\w-]*)*", text[match.end():])
-            if tail and tail.group(1).strip():
-                frame.series_name = tail.group(1).strip()
+            if tail and re.sub(r"(?:\s+(?:on|of|and|for))+$", "", tail.group(1).strip()).count(" ") >= 1:
+                frame.series_name = re.sub(r"(?:\s+(?:on|of|and|for))+$", "", tail.group(1).strip())
             elif title and len(title.group(0).split()) >= 2 and follows and \
                     follows.group(1).lower() in rules.edition_nouns.phrases:
-                frame.series_name = (title.group(0) + " " + follows.group(1)).strip()  # "the first India-Central Asia Defence Industry Roundtable"
+                name = title.group(0).strip()  # "the first India-Central Asia Defence Industry Roundtable"
+                frame.series_name = name if name.lower().endswith(follows.group(1).lower()) else \
+                    f"{name} {follows.group(1)}"
             elif not named:
                 frame.inherit_series = True
         return

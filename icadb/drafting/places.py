@@ -76,7 +76,7 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
         if attribution(at):
             return  # the speaker's place, not the event's
         if not span[0] <= at < span[1]:
-            rank += 10  # another predicate's place: only when its own has none
+            return  # another predicate's place ("... and agreed to hold the next round in New Delhi")
         if best is None or rank < best[0]:
             best = (rank, found)
 

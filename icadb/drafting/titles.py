@@ -77,7 +77,8 @@ def _clean(phrase: str, limit: int = 70) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-")
     if len(phrase) > limit:
         phrase = phrase[:limit].rsplit(" ", 1)[0]
-        phrase = re.sub(r"\s+(?:of|on|for|to|in|at|the|a|an|and|with|by)$", "", phrase)
+    while re.search(r"\s+(?:of|on|for|to|in|at|the|a|an|and|with|by|its|their)$", phrase):
+        phrase = re.sub(r"\s+(?:of|on|for|to|in|at|the|a|an|and|with|by|its|their)$", "", phrase)
     return phrase
 
 
@@ -127,7 +128,8 @@ def title(record: dict, event, kb: Knowledge, short: dict[str, str], published_y
     year = _year(record)
     when = f" ({year})" if year and int(year) != published_year and status not in ("planned", "proposed") else ""
     tail = " (planned)" if status == "planned" else " (reported)" if status == "rumoured" else ""
-    where = f", {place}" if place else ""
+    country_place = place in (kb.country_names.get(i) for i in taking) or place in short.values()
+    where = f" in {place}" if place and country_place else f", {place}" if place else ""
     text = " ".join(f.reading.text for f in event.frames if not f.headline) or event.main.reading.text
     main = event.main
     if kind == "meeting":
@@ -258,7 +260,7 @@ def summary(record: dict, event, kb: Knowledge, short: dict[str, str], name: str
         if what:
             return f"{by} {verb} {what}{when}."
         to = f" {parties(targets, kb, short, ' and ')}" if targets else ""
-        return f"{by} {verb}{to} it{when}: {thing}."
+        return f"{by} {verb}{to}{when}." if to or when else f"{by} {verb} it."
     if kind == "facility":
         state = FACILITY_STATES.get(status, "is recorded")
         return f"{thing[:1].upper() + thing[1:]}{where} {state}{when}."

@@ -1,0 +1,240 @@
+"""Reading an article as a whole, one behaviour per test: a sentence, its
+article around it, and the frame the drafter should make of it (context
+phrases, office holders, pronouns, predicates, places, decisions, editions,
+references back, and what is no event)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from icadb.drafting import Article, draft
+from icadb.drafting.knowledge import from_database
+from icadb.drafting.rules import load
+
+PUBLISHED = dt.date(2024, 4, 26)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def kb(built_db):
+    conn = sqlite3.connect(built_db)
+    try:
+        yield from_database(conn)
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load()
+
+
+def drafted(kb, rules, text: str, published: dt.date = PUBLISHED):
+    return draft(Article("test-document", text, published, published), kb, rules)
+
+
+def quoting(result, sentence: str) -> dict:
+    """The draft whose evidence quotes *sentence*."""
+    found = [d for d in result.drafts if any(e["quote"] == sentence for e in d["evidence"])]
+    assert len(found) == 1, [d["id"] for d in result.drafts]
+    return found[0]
+
+
+def roles(record: dict) -> dict[str, str]:
+    return {c["iso3"]: c["role"] for c in record.get("countries") or ()}
+
+
+# ------------------------------------------------------------------------- context
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two sides agreed to expand cooperation in military medicine.", {"IND": "party", "KAZ": "party"}),
+    ("Both countries signed a memorandum on cyber security on Tuesday.", {"IND": "party", "KAZ": "party"}),
+])
+def test_a_counted_phrase_is_the_articles_two_parties(kb, rules, sentence, expected):
+    text = f"India and Kazakhstan hold security talks\n\nOfficials of India and Kazakhstan met in Astana.\n\n{sentence}\n"
+    record = quoting(drafted(kb, rules, text), sentence)
+    assert roles(record) == expected
+    assert "the countries of the meeting of sentence 2" in record["draft_notes"]["countries"] or \
+        "the article's parties" in record["draft_notes"]["countries"], "the note says what it resolved to and why"
+
+
+def test_both_armies_are_the_exercise_in_focus(kb, rules):
+    text = ("Exercise report\n\nIndian and Kyrgyz troops began a joint exercise near Bishkek on 15 April.\n"
+            "Both armies rehearsed the clearing of villages and signed a protocol on mountain training on Tuesday.\n")
+    agreement = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "agreement")
+    assert set(roles(agreement)) == {"IND", "KGZ"}
+
+
+def test_the_six_nations_are_india_and_the_five(kb, rules):
+    sentence = "The six nations agreed to set up a joint working group on connectivity on Monday."
+    record = quoting(drafted(kb, rules, f"Summit report\n\n{sentence}\n"), sentence)
+    assert set(roles(record)) == {"IND", "KAZ", "KGZ", "TJK", "TKM", "UZB"}
+    assert "context.six" in record["draft_notes"]["countries"]
+
+
+def test_the_participants_are_those_of_the_meeting_in_focus(kb, rules):
+    text = ("Security meeting\n\nSecurity officials of India, Kazakhstan and Uzbekistan met in Tashkent on Monday.\n"
+            "The participants agreed to set up a joint working group on drug trafficking.\n")
+    agreement = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "agreement")
+    assert set(roles(agreement)) == {"IND", "KAZ", "UZB"}
+
+
+def test_the_visiting_delegation_is_the_side_that_came(kb, rules):
+    text = ("Talks in Dushanbe\n\nIndian and Tajik officials held talks in Dushanbe on Monday.\n"
+            "The visiting delegation offered training places at Indian academies.\n")
+    proposal = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "proposal")
+    assert roles(proposal).get("IND") == "proposer"
+
+
+def test_a_phrase_followed_by_of_names_its_own_parties(kb, rules):
+    sentence = "The foreign ministers of India and Turkmenistan will meet in Ashgabat next month."
+    text = f"Talks report\n\nIndian and Kazakh officials met in Astana on Monday.\n\n{sentence}\n"
+    assert set(roles(quoting(drafted(kb, rules, text), sentence))) == {"IND", "TKM"}
+
+
+# ------------------------------------------------------------------- office holders
+
+def test_an_office_holder_stands_for_the_country_he_held_office_for(kb, rules):
+    record = quoting(drafted(kb, rules, "Tokayev offered India a rail link on Tuesday."),
+                     "Tokayev offered India a rail link on Tuesday.")
+    assert roles(record) == {"KAZ": "proposer", "IND": "target"}
+    assert "Kassym-Jomart Tokayev, President of KAZ" in record["draft_notes"]["countries"]
+
+
+def test_a_former_office_holder_stands_for_no_country(kb, rules):
+    result = drafted(kb, rules, "Nazarbayev offered India a rail link on Tuesday.")
+    assert all("KAZ" not in roles(d) for d in result.drafts)
+
+
+def test_an_office_holder_in_office_in_a_year_the_sentence_names(kb, rules):
+    sentence = "In September 2021, Patrushev held talks with Doval in New Delhi."
+    record = quoting(drafted(kb, rules, sentence, dt.date(2025, 3, 1)), sentence)
+    assert set(roles(record)) == {"IND", "RUS"}
+
+
+def test_a_pronoun_is_the_person_before_it(kb, rules):
+    text = "Doval spoke at the meeting in Astana on Tuesday.\nHe offered India's payment technology free of charge.\n"
+    proposal = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "proposal")
+    assert roles(proposal)["IND"] == "proposer"
+
+
+# ------------------------------------------------------------------------ predicates
+
+def test_each_predicate_keeps_its_own_date_status_and_place(kb, rules):
+    sentence = ("India and Kazakhstan signed a memorandum on cyber security on Monday and agreed to hold the "
+                "next round in New Delhi next year.")
+    result = drafted(kb, rules, sentence)
+    agreement = next(d for d in result.drafts if d["kind"] == "agreement")
+    meeting = next(d for d in result.drafts if d["kind"] == "meeting")
+    assert (agreement["status"], str(agreement["date"])) == ("signed", "2024-04-22")
+    assert "place" not in agreement
+    assert (meeting["status"], str(meeting["date"]), meeting.get("place")) == ("planned", "2025", "new-delhi")
+
+
+def test_a_clause_with_a_subject_of_its_own_is_a_predicate_of_its_own(kb, rules):
+    result = drafted(kb, rules, "Kazakhstan joined the Ashgabat Agreement later, and Pakistan came on board in 2016.")
+    assert all("PAK" not in roles(d) or d.get("date") == "2016" for d in result.drafts)
+
+
+# ---------------------------------------------------------------------------- places
+
+def test_a_place_the_gazetteer_lacks_gets_its_country_from_the_text(kb, rules):
+    record = quoting(drafted(kb, rules, "Indian troops held a joint exercise at Forish in southern Uzbekistan on "
+                                        "Monday."),
+                     "Indian troops held a joint exercise at Forish in southern Uzbekistan on Monday.")
+    assert roles(record)["UZB"] == "host" and "Forish is in UZB" in record["draft_notes"]["place"]
+
+
+def test_a_possessive_is_no_place(kb, rules):
+    sentence = "An official of India's defence ministry offered Kyrgyzstan a credit line on Monday."
+    assert "place" not in quoting(drafted(kb, rules, sentence), sentence)
+
+
+# ------------------------------------------------------------------ acts of a meeting
+
+def test_a_decision_of_the_leaders_is_agreed_by_the_meetings_parties(kb, rules):
+    text = ("Summit report\n\nThe leaders of India and all five Central Asian states met by video link on "
+            "Monday.\nAt that meeting the leaders agreed to set up a joint working group on Chabahar port.\n")
+    agreement = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "agreement")
+    assert agreement["status"] == "agreed"
+    assert set(roles(agreement)) == {"IND", "KAZ", "KGZ", "TJK", "TKM", "UZB"}
+
+
+def test_an_offer_made_at_a_meeting_is_addressed_to_its_other_participants(kb, rules):
+    text = ("Talks report\n\nSecurity officials of India, Kazakhstan and Kyrgyzstan met in Bishkek on Monday.\n"
+            "At the meeting, Doval offered capacity-building programmes.\n")
+    result = drafted(kb, rules, text)
+    proposal = next(d for d in result.drafts if d["kind"] == "proposal")
+    assert roles(proposal) == {"IND": "proposer", "KAZ": "target", "KGZ": "target"}
+    meeting = next(d for d in result.drafts if d["kind"] == "meeting")
+    assert proposal["made_at"] == meeting["id"] and str(proposal["date"]) == "2024-04-22"
+
+
+# -------------------------------------------------------------------------- editions
+
+def test_the_previous_edition_is_the_one_before_the_edition_told(kb, rules):
+    text = ("KazInd report\n\nThe seventh edition of the KazInd exercise of Indian and Kazakh troops began at Otar "
+            "on 15 April.\nThe previous edition was held at Umroi in 2023.\n")
+    editions = {d.get("edition"): d for d in drafted(kb, rules, text).drafts if d["kind"] == "exercise"}
+    assert set(editions) == {7, 6} and str(editions[6]["date"]) == "2023" and editions[6].get("place") == "umroi"
+
+
+def test_an_ordinal_several_words_before_the_series_name(kb, rules):
+    record = quoting(drafted(kb, rules, "The sixth India-Uzbekistan joint military exercise Dustlik opened in Pune "
+                                        "on Wednesday."),
+                     "The sixth India-Uzbekistan joint military exercise Dustlik opened in Pune on Wednesday.")
+    assert (record["series"], record["edition"]) == ("dustlik", 6)
+
+
+# --------------------------------------------------------------------- referring back
+
+def test_a_definite_mention_joins_the_event_told_last(kb, rules):
+    text = ("Exercise report\n\nIndian and Kazakh troops opened the KazInd exercise near Taraz on Monday.\n"
+            "Two officers from the Kyrgyz armed forces are attending the exercise as observers.\n")
+    exercises = [d for d in drafted(kb, rules, text).drafts if d["kind"] == "exercise"]
+    assert len(exercises) == 1 and roles(exercises[0])["KGZ"] == "observer"
+
+
+def test_a_sentence_naming_the_proposal_joins_it(kb, rules):
+    text = ("China proposed a joint exercise of the SCO member states in Xinjiang on Monday.\n"
+            "India has yet to respond to the proposal, he added.\n")
+    proposals = [d for d in drafted(kb, rules, text).drafts if d["kind"] == "proposal"]
+    assert len(proposals) == 1 and len(proposals[0]["evidence"]) == 2
+
+
+# ------------------------------------------------------------------------ no event
+
+@pytest.mark.parametrize("sentence", [
+    "Kazakhstan has sought to balance its ties with Russia and China.",  # an attempt, not a request
+    "India can offer the region training without debt or bases.",  # a modal and a negation
+    "According to sources who asked not to be named, the talks went well.",  # a rumour's wording
+    "Whether the forum turns into something will depend on the next round.",  # a hypothesis
+])
+def test_no_event_is_drafted(kb, rules, sentence):
+    assert [d["kind"] for d in drafted(kb, rules, sentence).drafts] == []
+
+
+def test_what_another_event_is_for_is_no_event_of_its_own(kb, rules):
+    sentence = ("The joint working group of India and Kazakhstan will meet in New Delhi next month to review the "
+                "exercise programme.")
+    assert [d["kind"] for d in drafted(kb, rules, sentence).drafts] == ["meeting"]
+
+
+# ---------------------------------------------------------------------- retellings
+
+def test_joining_a_recorded_membership_is_evidence_for_it(kb, rules):
+    result = drafted(kb, rules, "India has become a member of the Ashgabat Agreement on Thursday.",
+                     dt.date(2018, 2, 2))
+    assert result.drafts == []
+    assert [s["add_evidence_to"] for s in result.suggestions] == ["india-ashgabat-agreement-membership"]
+    assert "the same organisation (ashgabat-agreement)" in result.suggestions[0]["note"]
+
+
+def test_an_edition_of_a_series_is_no_record_outside_it(kb, rules):
+    sentence = "India is preparing to host the second India-Central Asia Summit later this year."
+    result = drafted(kb, rules, sentence, dt.date(2025, 10, 14))
+    record = quoting(result, sentence)
+    assert (record["series"], record["edition"], record["status"]) == ("ica-summit", 2, "planned")
+    assert result.suggestions == []
