@@ -57,7 +57,7 @@ def draft(article: Article, kb: Knowledge, rules: Rules, *, match_existing: bool
     skipped = []
     for event in events:
         if match_existing:
-            event_steps.match_existing(event, kb, article.document_id, rules)
+            event_steps.match_existing(event, kb, article.document_id, rules, article.published_latest.isoformat())
         if event.existing is None and not event_steps.standalone(event):
             skipped.append(f"sentence {event.main.reading.position}: a {event.kind} without the countries to draft it")
             continue

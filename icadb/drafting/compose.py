@@ -246,6 +246,11 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
                           date_note=f"Reported as a rumour by {latest}; the text does not date the event itself.")
         place_frame = next((f for f in event.frames if f.place_name and f.kind == event.kind and not f.headline),
                            None) or next((f for f in event.frames if f.place_name and f.kind == event.kind), None)
+        if anchor is not None and event.occasion is not None and event.kind in ("proposal", "agreement"):
+            # an act made at a meeting is made where the meeting was, unless its own sentence names a place
+            own = next((f for f in event.frames if f.place_name and not f.headline and f.kind == event.kind), None)
+            place_frame = own or next((f for f in event.occasion.frames if f.place_name and not f.headline), None) \
+                or place_frame
         if place_frame is not None:
             if place_frame.place is not None:
                 record["place"] = place_frame.place.place_id

@@ -54,11 +54,19 @@ class Context:
     parties_why: str = ""
     focus: list[Focus] = field(default_factory=list)
 
-    def note_event(self, countries: dict, paragraph: int, label: str) -> None:
-        """Keep an event a sentence reported (*countries*: iso3 -> role) as the one in focus."""
+    def note_event(self, countries: dict, paragraph: int, label: str, extend: bool = False) -> None:
+        """Keep an event a sentence reported (*countries*: iso3 -> role) as the one in focus; with *extend*
+        (a sentence that tells the event in focus again: "The foreign ministers of Kyrgyzstan ... took part"),
+        add its countries to that one's."""
         taking = [i for i, r in countries.items() if r not in ("subject", "observer")]
+        host = next((i for i, r in countries.items() if r == "host"), None)
+        if extend and self.focus:
+            focus = self.focus[-1]
+            focus.countries += [i for i in taking if i not in focus.countries]
+            focus.host = focus.host or host
+            focus.paragraph = paragraph
+            return
         if len(taking) >= 2:
-            host = next((i for i, r in countries.items() if r == "host"), None)
             self.focus.append(Focus(taking, host, paragraph, label))
 
     def _focus(self, paragraph: int, count: int | None) -> Focus | None:

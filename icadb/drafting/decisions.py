@@ -91,9 +91,8 @@ def link(events: list[Event], published: dt.date) -> None:
         if actors and parties and not actors & set(parties):
             continue  # China's proposal is not made at a meeting China is not at
         event.occasion, event.occasion_why = meeting, why
-        strong = not why.startswith("the meeting the article reports")
-        if len(parties) < 2 or not strong or any(f.vague for f in event.frames):
-            continue  # the addressees only where the occasion is told and no group is named instead
+        if len(parties) < 2 or any(f.vague for f in event.frames):
+            continue  # no addressees where a group is named instead ("other Central Asian partners")
         label = f"the {meeting.kind} of sentence {meeting.main.reading.position}"
         roles = event.countries()
         if event.kind == "proposal":

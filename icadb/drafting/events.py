@@ -73,8 +73,8 @@ class Event:
                 continue  # a headline adds its sentence, not its countries (it may name several events)
             for iso3, role in frame.countries.items():
                 current = out.get(iso3)
-                if current is None or (current.role in ("participant", "subject") and role.role == "host") or \
-                        (current.role == "subject" and role.role != "subject"):
+                if current is None or (current.role in ("participant", "subject") and role.role in ("host", "chair")) \
+                        or (current.role == "subject" and role.role != "subject"):
                     out[iso3] = role
         return out
 
@@ -120,6 +120,10 @@ def _same_event(event: Event, frame: Frame) -> bool:
         return False  # what is to come is not what was done ("are to set up a working group" after "signed")
     if frame.type and event.type() and frame.type != event.type():
         return False  # a strategic partnership is not a memorandum
+    theirs = {o for f in event.frames for o, r in f.organizations.items() if r.role == "framework"}
+    mine = {o for o, r in frame.organizations.items() if r.role == "framework"}
+    if theirs and mine and not theirs & mine:
+        return False  # a membership of the INSTC is not one of the SCO
     series = event.series()
     if frame.series is not None and series is not None:
         if frame.series.series_id != series.series_id:
@@ -161,16 +165,20 @@ def merge(frames: list[Frame]) -> list[Event]:
         if frame.hit is None:  # a continuation: joins the event it names, or the one just before it
             if events:
                 target = None
-                if frame.refers:
+                if frame.refers == "attendance":  # who took part: in the meeting or exercise told last
+                    target = next((e for e in reversed(events) if e.kind in ("meeting", "exercise")), None)
+                elif frame.refers:
                     target = next((e for e in reversed(events) if e.kind == frame.refers), None)
                 elif frame.future:  # what is to come continues the event still to come
                     target = next((e for e in reversed(events) if e.main.status == "planned"), None)
                 (target or events[-1]).frames.append(frame)
             continue
-        if frame.definite and frame.series is None and frame.edition is None and frame.date is None and \
-                not frame.place_name:
-            # "Two officers ... are attending the exercise as observers": the exercise told last
+        if frame.definite and frame.series is None and frame.edition is None and frame.date is None:
+            # "Two officers ... are attending the exercise as observers": the exercise told last (a place of its
+            # own only where that event is: "which Swaraj attended during a visit to Uzbekistan")
             target = next((e for e in reversed(events) if e.kind == frame.kind), None)
+            if target is not None and frame.place_name and frame.place_country not in target.countries():
+                target = None
             if target is not None and (target.main.status == "planned") == (frame.status == "planned"):
                 target.frames.append(frame)
                 continue
@@ -280,7 +288,8 @@ def _level(event: Event, rules) -> str | None:
     return found[1] if found else None
 
 
-def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None) -> None:
+def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
+                   published: str | None = None) -> None:
     """Point *event* at the record that already holds it, if one does: the
     same series and edition; or the same kind with dates that overlap, a
     country, an organisation (the framework of a membership) or the meeting's
@@ -297,6 +306,8 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None) ->
     level = _level(event, rules)
     best: tuple[float, KnownRecord, str] | None = None
     for record in kb.records:
+        if published and record.earliest and record.earliest > published and event.main.status != "planned":
+            continue  # what an article reports as done is no event that begins after it
         if kind_type and record.type and kind_type != record.type and record.kind == event.kind:
             continue  # a strategic partnership is not a membership
         if record.kind != event.kind and not (series and record.series_id == series.series_id):

@@ -19,7 +19,8 @@ from icadb.drafting import places as place_steps
 from icadb.drafting.dates import DateReading
 from icadb.drafting.knowledge import CENTRAL_ASIA, Knowledge, Place, Series, fold
 from icadb.drafting.reading import Named, Reading, future_at
-from icadb.drafting.rules import Phrases, Rules
+from icadb.drafting.rules import Phrases, Rules, Trigger
+from icadb.drafting.triggers import _agreed_to_meet  # noqa: F401 (the same rule for a whole hit)
 from icadb.drafting.triggers import Hit, find_triggers, governing, status_of
 
 ROLE_ORDER = ("host", "chair", "proposer", "target", "organizer", "operator", "funder", "observer", "member", "party",
@@ -156,7 +157,22 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
             return Role("host", f'roles.host_verbs: "{named.surface} {after.group(0)}"')
         if "hosted by" in text[max(0, named.start - 12):named.start].lower():
             return Role("host", 'roles.host_verbs: "hosted by"')
+    if kind in ("meeting", None):
+        chair = reading.find(rules.chair_verbs, named.end, min(len(text), named.end + 80))
+        if chair and not re.search(r"[,;.]", text[named.end:chair.start()]) and \
+                not chair.group(0).lower().endswith(" by"):
+            return Role("chair", f'roles.chair_verbs: "{chair.group(0)}" after it')
+        by = _last_before(reading, rules.chair_verbs, named.start, 40)
+        if by and by.group(0).lower().endswith(" by") and not re.search(r"[,;.]", text[by.end():named.start]):
+            return Role("chair", f'roles.chair_verbs: "{by.group(0)}" before it')
     if kind == "proposal" and hit is not None:
+        passive = re.search(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", text[:hit.start])
+        if passive:  # "Afghanistan's foreign minister was invited": invited, not inviting; "by X": who invites
+            by = re.search(r"\bby\s+(?:the\s+)?$", text[max(0, named.start - 10):named.start])
+            if named.start > hit.start and by:
+                return Role("proposer", f'"by" after the passive "{hit.word}"')
+            if named.start < hit.start:
+                return Role("target", f'before the passive "{passive.group(0)}{hit.word}": to whom')
         if named.start < hit.start:
             if hit.rule.type == "request":
                 return Role("proposer", f'before "{hit.word}": the one who asks')
@@ -229,6 +245,56 @@ def _definite(reading: Reading, hit: Hit, rules: Rules) -> bool:
                                                           re.IGNORECASE))
 
 
+_DECISION_BREAK = re.compile(r",?\s+and\s+(?=(?:to|that)\s)|;\s+(?=(?:to|that)\s)")
+_HELD_LATER = re.compile(r"\b(?:meeting|summit|round|session|edition|dialogue|talks)\b[^,;]{0,80}?\b(?:would|will|should)\s+"
+                         r"be\s+held\b|\b(?:would|will)\s+host\s+the\s+next\b", re.IGNORECASE)
+
+
+def _decisions(hits: list[Hit], reading: Reading, rules: Rules, all_hits: list[Hit]) -> list[tuple[Hit, tuple]]:
+    """Each hit with its span; a decision ("agreed to hold the summit every two
+    years and to set up a joint working group", "agreed that the next meeting
+    would be held in India and that Afghanistan would be invited") gives one
+    hit per thing decided, and a meeting decided on is a meeting to come."""
+    out = []
+    meeting_rule = next(t for t in rules.triggers if t.kind == "meeting")
+    for hit in hits:
+        span = _span(reading, hit, all_hits)
+        if hit.rule.id != "agreement-agreed":
+            out.append((hit, span))
+            continue
+        cuts = [hit.end] + [m.start() for m in _DECISION_BREAK.finditer(reading.text, hit.end, span[1])] + [span[1]]
+        for n, (a, b) in enumerate(zip(cuts, cuts[1:])):
+            piece = reading.text[a:b]
+            if _HELD_LATER.search(piece) or (n == 0 and _agreed_to_meet_piece(reading, rules, a, b)):
+                planned = Trigger("meeting-agreed-to-meet", "meeting", "planned", 4, meeting_rule.phrases)
+                out.append((Hit(planned, a if n else hit.start, b if n else hit.end, hit.word),
+                            (span[0] if n == 0 else a, b)))
+            elif n == 0:
+                out.append((hit, (span[0], b)))
+            else:
+                out.append((Hit(hit.rule, a, a + len(piece) - len(piece.lstrip(" ,;and")), "and"), (a, b)))
+    return out
+
+
+def _agreed_to_meet_piece(reading: Reading, rules: Rules, a: int, b: int) -> bool:
+    return reading.find(rules.agreed_to_meet, a, min(b, a + 25)) is not None
+
+
+def _invited_to_attend(frame: Frame, reading: Reading, rules: Rules) -> None:
+    """"invited all five presidents to attend", "was invited as a special guest
+    to the session": no proposal of its own, but who takes part in the event
+    told before it (a continuation; events.merge joins it there)."""
+    if frame.kind != "proposal" or frame.hit is None or frame.hit.rule.type != "invitation":
+        return
+    found = reading.find(rules.invited_to_attend, frame.hit.end, min(len(reading.text), frame.hit.end + 60))
+    if found is None:
+        return
+    frame.kind, frame.hit, frame.continuation, frame.refers = None, None, True, "attendance"
+    for iso3, role in list(frame.countries.items()):
+        if role.role in ("proposer", "target"):
+            frame.countries[iso3] = Role("participant", f'invited "{found.group(0)}" the event told before it')
+
+
 def _span(reading: Reading, hit: Hit, hits: list[Hit]) -> tuple[int, int]:
     """The predicate that holds *hit*, with the predicates after it that report
     no event of their own ("began near Bishkek on 15 April and will run until
@@ -298,10 +364,11 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
     text = reading.text
     a, b = frame.span or (0, len(text))
     anchor = frame.hit.start if frame.hit else 0
-    named = [n for n in reading.named if n.entity_type == "series"]
+    named = [n for n in reading.named if n.entity_type == "series" or
+             (n.entity_type == "organization" and fold(n.surface) in kb.series_names)]
     named.sort(key=lambda n: (not a <= n.start < b, abs(n.start - anchor)))
     for n in named:
-        series = kb.series.get(n.entity_id)
+        series = kb.series.get(n.entity_id if n.entity_type == "series" else kb.series_names[fold(n.surface)])
         if series and (frame.kind in (None, "inherit") or series.kind == frame.kind):
             frame.series = series
             roman = re.match(r"[- ]([IVX]{1,5})\b", text[n.end:n.end + 7])
@@ -411,7 +478,7 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
             reading.text, published, future=lambda start, end: future_at(reading, rules, start))
     if not readings:
         return
-    if len(reading.predicates) > 1 and frame.span is not None:
+    if frame.span is not None and (len(reading.predicates) > 1 or frame.span != (0, len(reading.text))):
         # One predicate, one event: its own dates; without any, the sentence's opening ones ("On Monday, they
         # signed ... and agreed to ..."), unless it speaks of what is to come.
         a, b = frame.span
@@ -529,16 +596,20 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                                                                          reading.text, re.IGNORECASE))
         if not hits:
             refers = next((kind for kind, phrases in rules.references.items() if reading.find(phrases)), None)
+            if refers is None and reading.find(rules.participation):
+                refers = "attendance"  # "The foreign ministers of Kyrgyzstan and Tajikistan took part"
             if (continuation or refers) and out:
                 frame = Frame(reading, None, None, continuation=True, refers=refers,
                               future=bool(reading.find(rules.cues["future"]) or reading.find(rules.cues["future_time"])))
                 assign_countries(frame, reading, rules, kb)
                 apply_context(frame, reading, context, rules)
+                context.note_event({i: r.role for i, r in frame.countries.items()}, reading.paragraph,
+                                   "the event before it", extend=True)
                 find_figures(frame, reading, rules)
                 out.append(frame)
             continue
         kinds_here: set[str] = set()
-        for hit in sorted(hits, key=lambda h: h.kind == "inherit"):
+        for hit, span in _decisions(sorted(hits, key=lambda h: h.kind == "inherit"), reading, rules, all_hits):
             kind = hit.kind
             if kind == "inherit":
                 kind = kb.series[series_named[0].entity_id].kind if series_named else (out[-1].kind if out else None)
@@ -547,8 +618,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             kinds_here.add(kind)
             frame = Frame(reading, hit, kind, type=hit.rule.type, continuation=continuation,
                           lead_holds_trigger=bool(lead and lead.start() <= hit.start and hit.end <= lead.end()),
-                          span=_span(reading, hit, all_hits),
-                          definite=_definite(reading, hit, rules))
+                          span=span, definite=_definite(reading, hit, rules))
             frame.status, frame.status_why = status_of(kind, hit, reading, rules, frame.span)
             if kind == "agreement" and frame.type is None:
                 for typed in rules.agreement_types:
@@ -572,12 +642,13 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                                          f"the article of {published.isoformat()} reports it as under way that day")
                 frame.date_why = "rule current (under way on the publication date)"
             frame.category, frame.category_why = find_category(frame, reading.text, rules)
+            _invited_to_attend(frame, reading, rules)
             out.extend(_per_series(frame, reading, kb))
         here_frames = [f for f in out if f.reading is reading]
         for f in here_frames:
             if f.kind in ("meeting", "exercise", "agreement", "activity"):
                 context.note_event({i: r.role for i, r in f.countries.items()}, reading.paragraph,
-                                   f"the {f.kind} of sentence {reading.position}")
+                                   f"the {f.kind} of sentence {reading.position}", extend=f.definite or f.hit is None)
         if any(f.kind == "exercise" for f in here_frames):
             # "troops train for counter-terror operations": the exercise, not a training programme
             for f in here_frames:

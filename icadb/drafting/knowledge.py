@@ -35,6 +35,25 @@ def fold(text: str) -> str:
     return text.translate(FOLD)
 
 
+def series_short_names(name: str) -> list[str]:
+    """The shorter names reporting gives a series: without its bracketed
+    parties and without a qualifying tail ("India-Central Asia Dialogue" for
+    "India-Central Asia Dialogue of foreign ministers", "KazInd" for "KazInd
+    exercise (India-Kazakhstan)"), and in capitals for a one-word name
+    ("KAZIND"). Only names of two words or more, or a one-word name's capitals."""
+    out = []
+    bare = re.sub(r"\s*\([^)]*\)$", "", name)
+    for short in (bare, re.sub(r"\s+(?:of|exercise)\b.*$", "", bare)):
+        if short != name and len(short.split()) >= 2 and \
+                re.search(r"\b(?:Dialogue|Summit|Forum|Roundtable|Conference|Consultations|exercise|dialogue|2\+2)$",
+                          short):
+            out.append(short)
+    single = re.sub(r"\s+exercise$", "", bare)
+    if len(single.split()) == 1:
+        out += [single, single.upper()]
+    return [s for s in dict.fromkeys(out) if s]
+
+
 # Short forms written out, so that "NSA-level meeting" and "national security advisers" share their words.
 SHORT_FORMS = {"nsa": "national security adviser", "nsas": "national security adviser", "mou": "memorandum understanding",
                "mous": "memorandum understanding", "jwg": "joint working group", "fm": "foreign minister",
@@ -111,6 +130,7 @@ class Knowledge:
     organizations: dict[str, str]  # org_id -> name
     records: list[KnownRecord] = field(default_factory=list)
     holders: OfficeHolders = field(default_factory=lambda: OfficeHolders([]))
+    series_names: dict[str, str] = field(default_factory=dict)  # a series' names (and short names) -> series_id
     documents: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)  # id -> (earliest, latest, title)
     country_vocabulary: frozenset[str] = frozenset()  # the words of country names, left out of word comparisons
 
@@ -157,6 +177,11 @@ def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = 
     capital_rows = conn.execute("SELECT capital, iso3 FROM countries WHERE capital IS NOT NULL").fetchall()
     capitals = {fold(name): iso3 for name, iso3 in capital_rows}
     country_words = {alias: ref[1] for alias, ref in names.items() if ref[0] == "country"}
+    series_names: dict[str, str] = {}  # every name of a series, the organisation's it shares too
+    for series_id, name in conn.execute("SELECT series_id, name FROM series"):
+        for short in [fold(name), *series_short_names(fold(name))]:
+            names.setdefault(short, ("series", series_id))
+            series_names.setdefault(short, series_id)
     gazetteer = Gazetteer(names, sorted(a for a in country_words if a in capitals))
     country_names = dict(conn.execute("SELECT iso3, name FROM countries"))
     places = {}
@@ -173,7 +198,8 @@ def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = 
     documents = {doc_id: (earliest, latest, title) for doc_id, earliest, latest, title in conn.execute(
         "SELECT document_id, published_earliest, published_latest, title FROM documents")}
     kb = Knowledge(gazetteer, country_names, capitals, country_words, frozenset(proper), places, series, people,
-                   organizations, documents=documents, holders=load_holders(seeds) if seeds else load_holders())
+                   organizations, documents=documents, holders=load_holders(seeds) if seeds else load_holders(),
+                   series_names=series_names)
     links: dict[str, dict[str, set[str]]] = {}
     for record_id, iso3, role in conn.execute("SELECT record_id, iso3, role FROM record_countries"):
         links.setdefault(record_id, {}).setdefault(iso3, set()).add(role)

@@ -107,6 +107,9 @@ class Rules:
         self.purposes = Phrases(data["purposes"])
         self.references = {kind: Phrases(words) for kind, words in data["references"].items()}
         self.short_names = dict(data.get("short_names") or {})
+        self.chair_verbs = Phrases(roles["chair_verbs"])
+        self.participation = Phrases(data["participation"])
+        self.invited_to_attend = Phrases(data["invited_to_attend"])
         verbs = trie_pattern(sorted({w.lower() for w in data["clause_verbs"]}, key=len, reverse=True))
         # A new predicate: "; ", or a conjunction (after a comma or not) before a verb of its own.
         self.predicate_break = re.compile(rf";\s+|,?\s+(?:and|but|while|whereas)\s+(?:also\s+|later\s+|then\s+|"

@@ -130,6 +130,9 @@ def status_of(kind: str, hit: Hit, reading: Reading, rules: Rules,
     cue = reading.find(rules.cues["rumoured"])
     if cue:
         return fit(kind, "rumoured"), f'"{cue.group(0)}" (status_cues.rumoured): reported without confirmation'
+    if hit.rule.id == "agreement-agreed" and kind == "agreement":
+        # "agreed that Afghanistan would be invited": the decision is made; what it decides is to come
+        return "agreed", f'trigger "{hit.word}" (rule {hit.rule.id}): a decision, agreed'
     base = hit.rule.status
     if hit.rule.kind == "inherit" or hit.rule.kind != kind:
         base = {"meeting": "held", "exercise": "held", "activity": "held"}.get(kind, base)
