@@ -65,11 +65,14 @@ def occasion_of(event: Event, events: list[Event], published: dt.date) -> tuple[
         if chosen:
             return chosen[0], f'"{named.group(0)}": the {kind} told before it'
     paragraph = event.main.reading.paragraph
-    meetings = [e for e in events[:here] if e.kind == "meeting"]
+    done = event.main.status not in ("planned", "rumoured")
+    # a decision made at a meeting is not made at the meeting it decides to hold
+    meetings = [e for e in events[:here] if e.kind == "meeting" and not (done and e.main.status == "planned")]
     for meeting in reversed(meetings):
         if any(f.reading.paragraph == paragraph for f in meeting.frames):
             return meeting, "a meeting told in the same paragraph"
-    meetings = [e for e in events if e.kind == "meeting" and e is not event]
+    meetings = [e for e in events if e.kind == "meeting" and e is not event
+                and not (done and e.main.status == "planned")]
     if meetings:
         window = meetings[0].window()
         if window[1] and 0 <= (published - dt.date.fromisoformat(window[1])).days <= 7:
@@ -91,7 +94,8 @@ def link(events: list[Event], published: dt.date) -> None:
         if actors and parties and not actors & set(parties):
             continue  # China's proposal is not made at a meeting China is not at
         event.occasion, event.occasion_why = meeting, why
-        if len(parties) < 2 or any(f.vague for f in event.frames):
+        addressed = [v for f in event.frames for v in f.vague if v.lower() not in ("the region", "central asia")]
+        if len(parties) < 2 or addressed:
             continue  # no addressees where a group is named instead ("other Central Asian partners")
         label = f"the {meeting.kind} of sentence {meeting.main.reading.position}"
         roles = event.countries()

@@ -242,7 +242,7 @@ def merge(frames: list[Frame]) -> list[Event]:
 def standalone(event: Event) -> bool:
     """Whether an event says enough to be drafted at all."""
     main = event.main
-    countries = event.taking_part()
+    countries = event.taking_part() | set(event.series().countries if event.series() else ())
     if not countries and not any(f.organizations for f in event.frames):
         return False
     specific = (event.dated() is not None or event.series() is not None or main.edition is not None

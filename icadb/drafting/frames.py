@@ -295,6 +295,22 @@ def _invited_to_attend(frame: Frame, reading: Reading, rules: Rules) -> None:
             frame.countries[iso3] = Role("participant", f'invited "{found.group(0)}" the event told before it')
 
 
+def _own_countries(frame: Frame, reading: Reading, hits: list[Hit]) -> None:
+    """A frame told in one part of a sentence keeps the countries its own part
+    names and those of the subject before the first event word, not those
+    another part names ("... the next meeting would be held in India and that
+    Afghanistan would be invited": Afghanistan is the second decision's)."""
+    if frame.span is None or frame.span == (0, len(reading.text)):
+        return
+    a, b = frame.span
+    first = min((h.start for h in hits), default=0)
+    for named in reading.named:
+        iso3 = named.country
+        if iso3 in frame.countries and named.start >= first and not a <= named.start < b:
+            if not any(n.country == iso3 and (a <= n.start < b or n.start < first) for n in reading.named):
+                del frame.countries[iso3]
+
+
 def _span(reading: Reading, hit: Hit, hits: list[Hit]) -> tuple[int, int]:
     """The predicate that holds *hit*, with the predicates after it that report
     no event of their own ("began near Bishkek on 15 April and will run until
@@ -627,6 +643,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                         frame.type = typed.value
                         break
             assign_countries(frame, reading, rules, kb)
+            _own_countries(frame, reading, all_hits)
             apply_context(frame, reading, context, rules)
             _proposer_by_name(frame, reading, names)
             _pronoun(frame, reading, previous_reading, rules)
