@@ -136,7 +136,7 @@ def _kind_fields(event: Event, rules: Rules, text: str, anchor: dict | None, not
         series = event.series()
         named = next((n.surface for f in event.frames for n in f.reading.named if n.entity_type == "series"), None)
         if series and named:
-            out["exercise_name"] = named
+            out["exercise_name"] = re.sub(r"\s+exercise$", "", named, flags=re.IGNORECASE)
         out["format"] = fmt
         out["frequency"] = "annual" if re.search(r"\bannual\b", text, re.IGNORECASE) else "unknown"
         notes["frequency"] = '"annual" in its sentences' if out["frequency"] == "annual" else \
