@@ -310,6 +310,8 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             continue  # what an article reports as done is no event that begins after it
         if kind_type and record.type and kind_type != record.type and record.kind == event.kind:
             continue  # a strategic partnership is not a membership
+        if event.kind == "agreement" and orgs and record.orgs and not orgs & set(record.orgs):
+            continue  # a membership of the CSTO is not one of the SCO
         if record.kind != event.kind and not (series and record.series_id == series.series_id):
             continue
         if series and record.series_id and record.series_id != series.series_id:
@@ -371,6 +373,9 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             need += 2.0  # undated on one side: only a close match in words and countries
             if common >= 5 and (shared - {"IND"} or same_org):
                 need = 0.0
+        if same_type and kind_type in ("strategic_partnership", "membership") and \
+                (shared - {"IND"} or (same_org and shared)):
+            need = 0.0  # one partnership of the same partners, one membership of the same members of one body
         if score < need:
             continue
         why = (f"same {'series ' + series.series_id if same_series else 'kind'}"
