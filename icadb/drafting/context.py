@@ -26,7 +26,8 @@ from icadb.drafting.knowledge import CENTRAL_ASIA
 from icadb.drafting.reading import Reading
 from icadb.drafting.rules import Rules
 
-NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10}
 
 
 @dataclass

@@ -215,7 +215,7 @@ def merge(frames: list[Frame]) -> list[Event]:
                 if role.role in ("host", "organizer"):
                     frame.countries[iso3] = Role("organizer", "who hosted or organised the event of its kind "
                                                               "before it, which it follows")
-        if frame.continuation and events and len(frame.taking_part()) < 2:
+        if frame.continuation and events and len(frame.taking_part()) < 2 and frame.kind != "proposal":
             # "The ministers also participated in ...": the parties of the event before it
             lead = frame.reading.text[:45].lower()
             meant = "meeting" if re.search(r"\b(?:meeting|talks|summit|visit|consultations|dialogue|session|leaders|"

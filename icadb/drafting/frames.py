@@ -277,7 +277,8 @@ def _decisions(hits: list[Hit], reading: Reading, rules: Rules, all_hits: list[H
 
 
 def _agreed_to_meet_piece(reading: Reading, rules: Rules, a: int, b: int) -> bool:
-    return reading.find(rules.agreed_to_meet, a, min(b, a + 25)) is not None
+    found = reading.find(rules.agreed_to_meet, a, min(b, a + 25))
+    return found is not None and reading.find(rules.standing_meetings, found.end(), min(b, found.end() + 30)) is None
 
 
 def _invited_to_attend(frame: Frame, reading: Reading, rules: Rules) -> None:
@@ -600,6 +601,13 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             continue  # no event word, no name and no event before it: nothing to draft or continue
         if reading.find(rules.cues["advice"]):
             continue
+        if any(h.word.lower() in rules.weak_triggers for h in all_hits):
+            dated = bool(date_rules.find_dates(reading.text, published))
+            lead = reading.find(rules.continuations, 0, min(len(reading.text), 45))
+            refers_back = (lead is not None and lead.start() <= 12) or \
+                any(reading.find(p) for p in rules.references.values())
+            if not dated or refers_back:
+                all_hits = [h for h in all_hits if h.word.lower() not in rules.weak_triggers]
         hits = governing(all_hits, reading, rules)
         if not hits and series_named:  # a series named is an event of its kind ("Dustlik was first held in 2019")
             series = kb.series[series_named[0].entity_id]

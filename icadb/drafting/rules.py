@@ -110,10 +110,18 @@ class Rules:
         self.chair_verbs = Phrases(roles["chair_verbs"])
         self.participation = Phrases(data["participation"])
         self.invited_to_attend = Phrases(data["invited_to_attend"])
+        self.standing_meetings = Phrases(data["standing_meetings"])
+        self.weak_triggers = frozenset(w.lower() for w in data["weak_triggers"])
         verbs = trie_pattern(sorted({w.lower() for w in data["clause_verbs"]}, key=len, reverse=True))
         # A new predicate: "; ", or a conjunction (after a comma or not) before a verb of its own.
-        self.predicate_break = re.compile(rf";\s+|,?\s+(?:and|but|while|whereas)\s+(?:also\s+|later\s+|then\s+|"
-                                          rf"jointly\s+)?(?=(?:{verbs})\b)", re.IGNORECASE)
+        # Also a clause of time or cause with a subject of its own (", three months after the Taliban took
+        # Kabul", "after Turkmenistan told New Delhi"), and ", and" before a new subject ("Kazakhstan joined
+        # later, and Pakistan came on board in 2016").
+        self.predicate_break = re.compile(
+            rf";\s+|,?\s+(?:and|but|while|whereas)\s+(?:also\s+|later\s+|then\s+|jointly\s+)?(?=(?:{verbs})\b)"
+            rf"|,\s+(?:\w+\s+){{1,2}}(?=(?:after|before)\s)|\s(?=(?:after|when|because|although|though)\s+(?-i:[A-Z]))"
+            rf"|,\s+(?=and\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*\s+(?:{verbs}|came|went|became|took)\b)",
+            re.IGNORECASE)
 
     @cached_property
     def ordinal_words(self) -> Phrases:

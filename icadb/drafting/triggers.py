@@ -86,7 +86,10 @@ def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
 def _agreed_to_meet(reading: Reading, rules: Rules, hit: Hit) -> bool:
     """"agreed to meet again", "an agreement that Kyrgyzstan would host the next round": a meeting to come."""
     if hit.rule.id == "agreement-agreed":
-        return reading.find(rules.agreed_to_meet, hit.end, hit.end + 25) is not None
+        found = reading.find(rules.agreed_to_meet, hit.end, hit.end + 25)
+        if found and reading.find(rules.standing_meetings, found.end(), found.end() + 30):
+            return False  # "agreed to meet regularly": a decision, not one meeting to come
+        return found is not None
     after = reading.text[hit.end:hit.end + 60]
     return bool(re.match(r"\s+(?:that|to)\b", after)) and reading.find(rules.agreed_to_meet, hit.end, hit.end + 60) \
         is not None
