@@ -115,6 +115,8 @@ def _same_event(event: Event, frame: Frame) -> bool:
     """Whether *frame* (later in the article) tells *event* again."""
     if frame.kind != event.kind:
         return False
+    if frame.split and any(f.reading is frame.reading for f in event.frames):
+        return False  # one of several records the same sentence tells
     if (frame.status == "planned") != (event.main.status == "planned") and \
             PAST & {frame.status, event.main.status}:
         return False  # what is to come is not what was done ("are to set up a working group" after "signed")
@@ -308,8 +310,9 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
     for record in kb.records:
         if published and record.earliest and record.earliest > published and event.main.status != "planned":
             continue  # what an article reports as done is no event that begins after it
-        if kind_type and record.type and kind_type != record.type and record.kind == event.kind:
-            continue  # a strategic partnership is not a membership
+        if kind_type and record.type and kind_type != record.type and record.kind == event.kind and \
+                {kind_type, record.type} != {"air_base", "military_base"}:
+            continue  # a strategic partnership is not a membership (an air base is a military base)
         if event.kind == "agreement" and orgs and record.orgs and not orgs & set(record.orgs):
             continue  # a membership of the CSTO is not one of the SCO
         if record.kind != event.kind and not (series and record.series_id == series.series_id):

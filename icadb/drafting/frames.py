@@ -79,6 +79,7 @@ class Frame:
     refers: str | None = None  # a sentence without an event of its own that names one ("the proposal"): its kind
     definite: bool = False  # "the exercise", "this meeting": an event already told
     future: bool = False  # a sentence that speaks of what is to come
+    split: bool = False  # one of several records one sentence tells (one per series, per partner)
     vague: list[str] = field(default_factory=list)  # vague group phrases ("several Central Asian states")
     span: tuple[int, int] | None = None  # the predicate of the sentence the event is told in
     context: list[str] = field(default_factory=list)  # party phrases resolved, and why
@@ -189,10 +190,14 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
     if kind == "activity" and hit is not None and 0 <= hit.start - named.end <= 12 and \
             hit.rule.type == "training_programme":
         return Role("organizer", f'"{named.surface} {text[named.end:hit.end].strip()}": whose course it is')
+    if kind in ("facility", "activity") and re.match(r"-(?:funded|financed|built)\b", text[named.end:named.end + 10]):
+        return Role("funder", f'"{named.surface}{text[named.end:named.end + 8]}": who pays for it')
     if kind == "facility":
         if hit is not None and named.start < hit.start:
             return Role("operator", f'before "{hit.word}": the one who runs it')
-        return Role("host", "where the facility is")
+        if re.search(r"\b(?:in|at|near|of)\s+(?:the\s+)?(?:\w+\s+)?$", text[max(0, named.start - 20):named.start]):
+            return Role("host", "where the facility is")
+        return Role("subject", "named with the facility, not where it is")
     return Role("participant", "named in the sentence of the event")
 
 
@@ -668,7 +673,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                 frame.date_why = "rule current (under way on the publication date)"
             frame.category, frame.category_why = find_category(frame, reading.text, rules)
             _invited_to_attend(frame, reading, rules)
-            out.extend(_per_series(frame, reading, kb))
+            out.extend(f for one in _per_series(frame, reading, kb) for f in _per_partner(one, reading))
         here_frames = [f for f in out if f.reading is reading]
         for f in here_frames:
             if f.kind in ("meeting", "exercise", "agreement", "activity"):
@@ -714,6 +719,39 @@ def _pronoun(frame: Frame, reading: Reading, previous: Reading | None, rules: Ru
                                                      f"before, of {person.country}")
 
 
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral (?:talks|meetings))\b", re.IGNORECASE)
+
+
+def _per_partner(frame: Frame, reading: Reading) -> list[Frame]:
+    """One frame per partner where the kind is one-to-one: strategic
+    partnerships ("India has strategic partnerships with Kazakhstan, Kyrgyzstan
+    and Uzbekistan": three), bases in several countries ("bases in Tajikistan
+    and Kyrgyzstan": two), and separate talks ("held separate talks with his
+    Russian, Kazakh and Iranian counterparts": three meetings)."""
+    roles = frame.countries
+    if frame.kind == "agreement" and frame.type == "strategic_partnership":
+        shared = [i for i, r in roles.items() if r.role == "party" and i == "IND"]
+        partners = [i for i, r in roles.items() if r.role == "party" and i != "IND"]
+    elif frame.kind == "facility":
+        shared = [i for i, r in roles.items() if r.role in ("operator", "funder")]
+        partners = [i for i, r in roles.items() if r.role == "host"]
+    elif frame.kind == "meeting" and frame.hit is not None and _SEPARATE.search(reading.text):
+        before = {n.country for n in reading.named if n.country and n.start < frame.hit.start}
+        shared = [i for i, r in roles.items() if i in before and r.role not in ("subject", "observer")]
+        partners = [i for i, r in roles.items() if i not in before and r.role not in ("subject", "observer", "host")]
+    else:
+        return [frame]
+    if not shared or len(partners) < 2:
+        return [frame]
+    out = []
+    for partner in partners:
+        keep = {i: r for i, r in roles.items() if i in shared or i == partner or r.role in ("subject", "observer")}
+        keep[partner] = Role(roles[partner].role, f"{roles[partner].why}; one of several partners, one record each")
+        out.append(replace(frame, countries=keep, figures=list(frame.figures), people=dict(frame.people),
+                           organizations=dict(frame.organizations), split=True))
+    return out
+
+
 def _per_series(frame: Frame, reading: Reading, kb: Knowledge) -> list[Frame]:
     """One frame per series when a sentence names several of the frame's kind
     ("exercises with Kazakhstan ("KazInd"), Kyrgyzstan ("Khanjar") and
@@ -731,5 +769,5 @@ def _per_series(frame: Frame, reading: Reading, kb: Knowledge) -> list[Frame]:
         for iso3 in series.countries:
             countries.setdefault(iso3, Role("participant", f"a country of the series {series.name}"))
         out.append(replace(frame, series=series, edition=None, edition_why="", countries=countries, figures=[],
-                           people=dict(frame.people), organizations=dict(frame.organizations)))
+                           people=dict(frame.people), organizations=dict(frame.organizations), split=True))
     return out
