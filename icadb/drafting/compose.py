@@ -15,6 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from icadb.drafting import dates as date_rules
 from icadb.drafting import titles
 from icadb.drafting.events import Event
 from icadb.drafting.frames import ROLE_ORDER, Frame, Role
@@ -68,11 +69,33 @@ def _sentence_note(frame: Frame) -> str:
     return f'sentence {frame.reading.position}: "{text if len(text) <= 140 else text[:137] + "..."}"'
 
 
+_UNTIL = re.compile(r"(?:^|\b)(?:until|till|through|concludes? on|ends? on|to run until|continue until)\s*$",
+                    re.IGNORECASE)
+
+
+def _ending(event: Event, published: dt.date):
+    """(frame, date) of a sentence of the event that says until when it runs ("The drills ... will run until
+    November 13", "Until April 30, commandos ... will train"), or None."""
+    for frame in event.frames:
+        if frame.kind not in (None, event.kind) or frame.headline:
+            continue
+        for reading in date_rules.find_dates(frame.reading.text, published, future=True):
+            if reading.precision == "day" and _UNTIL.search(frame.reading.text[max(0, reading.start - 30):reading.start]):
+                return frame, reading
+    return None
+
+
 def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, anchor: dict | None,
                  notes: dict) -> dict:
     frame = event.dated()
     if frame is not None:
         d = frame.date
+        ending = _ending(event, published) if event.kind in ("exercise", "meeting", "activity") else None
+        if ending is not None and d.precision == "day" and not d.end_date and ending[1].date and d.date and \
+                ending[1].date > d.date:
+            # "began on Monday" and, in another sentence, "will run until November 13": one span
+            d = date_rules.with_end(d, ending[1])
+            notes["end_date"] = f"the end from {_sentence_note(ending[0])}"
         out = {"date": d.date, "date_precision": d.precision}
         if d.precision != "unknown":
             out["date_basis"] = d.basis

@@ -26,7 +26,7 @@ from icadb.drafting.frames import Role
 
 OCCASION = re.compile(r"\b(?:on the sidelines of|during|at|in the course of|used) the (exercise|drills|summit|talks|visit|"
                       r"meeting|consultations|dialogue|session|roundtable|forum|conference)\b", re.IGNORECASE)
-_BEFORE = re.compile(r"\b(?:is|are|has been|have been|been|had)\s+$")
+_BEFORE = re.compile(r"\b(?:is|are|has been|have been|been|had|has|have)\s+(?:also\s+|already\s+)?$")
 
 
 def _made_there(event: Event) -> bool:
@@ -41,7 +41,7 @@ def _made_there(event: Event) -> bool:
     before = main.reading.text[max(0, main.hit.start - 14):main.hit.start]
     standing = bool(_BEFORE.search(before)) or main.hit.word.lower().startswith(("had ", "has been", "have been"))
     future = bool(re.search(r"\b(?:will|would)\s+(?:also\s+)?$", before))
-    if standing or (future and not named) or (main.status == "rumoured" and not named):
+    if (standing and not named) or (future and not named) or (main.status == "rumoured" and not named):
         return False
     return event.kind == "proposal" or (event.kind == "agreement" and main.status in ("agreed", "signed")
                                         and event.type() != "membership")

@@ -175,7 +175,10 @@ def merge(frames: list[Frame]) -> list[Event]:
                     target = next((e for e in reversed(events) if e.main.status == "planned"), None)
                 (target or events[-1]).frames.append(frame)
             continue
-        if frame.definite and frame.series is None and frame.edition is None and frame.date is None:
+        until = frame.date is not None and re.search(
+            r"\b(?:until|till|through|continue until|run until)\s*$",
+            frame.reading.text[max(0, frame.date.start - 25):frame.date.start], re.IGNORECASE)
+        if frame.definite and frame.series is None and frame.edition is None and (frame.date is None or until):
             # "Two officers ... are attending the exercise as observers": the exercise told last (a place of its
             # own only where that event is: "which Swaraj attended during a visit to Uzbekistan")
             target = next((e for e in reversed(events) if e.kind == frame.kind), None)
