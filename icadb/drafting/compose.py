@@ -79,10 +79,28 @@ def _ending(event: Event, published: dt.date):
     for frame in event.frames:
         if frame.kind not in (None, event.kind) or frame.headline:
             continue
-        for reading in date_rules.find_dates(frame.reading.text, published, future=True):
-            if reading.precision == "day" and _UNTIL.search(frame.reading.text[max(0, reading.start - 30):reading.start]):
+        text = frame.reading.text
+        ended = _ENDED.search(text)
+        for reading in date_rules.find_dates(text, published, future=not ended):
+            if reading.precision == "day" and (_UNTIL.search(text[max(0, reading.start - 30):reading.start]) or ended):
                 return frame, reading
     return None
+
+
+_BEGAN = re.compile(r"\b(?:began|opened|started|kicked off|commenced|got under way)\b", re.IGNORECASE)
+
+
+def _beginning(event: Event, published: dt.date):
+    """(frame, date) of a sentence of the event that says when it began, or None."""
+    for frame in event.frames:
+        if frame.kind in (None, event.kind) and not frame.headline and _BEGAN.search(frame.reading.text):
+            for reading in date_rules.find_dates(frame.reading.text, published):
+                if reading.precision == "day":
+                    return frame, reading
+    return None
+
+
+_ENDED = re.compile(r"\b(?:ended|concluded|wrapped up|came to an end|closing ceremony|drew to a close)\b", re.IGNORECASE)
 
 
 def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, anchor: dict | None,
@@ -91,6 +109,10 @@ def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, 
     if frame is not None:
         d = frame.date
         ending = _ending(event, published) if event.kind in ("exercise", "meeting", "activity") else None
+        if ending is not None and d.precision == "day" and not d.end_date and ending[1].date == d.date:
+            start = _beginning(event, published)  # "The exercise began on February 20" before it ended on Monday
+            if start is not None and start[1].date and start[1].date < d.date:
+                d = start[1]
         if ending is not None and d.precision == "day" and not d.end_date and ending[1].date and d.date and \
                 ending[1].date > d.date:
             # "began on Monday" and, in another sentence, "will run until November 13": one span

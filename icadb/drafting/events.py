@@ -178,7 +178,10 @@ def merge(frames: list[Frame]) -> list[Event]:
         until = frame.date is not None and re.search(
             r"\b(?:until|till|through|continue until|run until)\s*$",
             frame.reading.text[max(0, frame.date.start - 25):frame.date.start], re.IGNORECASE)
-        if frame.definite and frame.series is None and frame.edition is None and (frame.date is None or until):
+        began = frame.date is not None and frame.date.precision == "day" and re.search(
+            r"\b(?:began|opened|started|kicked off|commenced|got under way)\b", frame.reading.text, re.IGNORECASE)
+        if frame.definite and frame.series is None and frame.edition is None and \
+                (frame.date is None or until or began):
             # "Two officers ... are attending the exercise as observers": the exercise told last (a place of its
             # own only where that event is: "which Swaraj attended during a visit to Uzbekistan")
             target = next((e for e in reversed(events) if e.kind == frame.kind), None)
