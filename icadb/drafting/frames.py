@@ -604,8 +604,17 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
         series_named = [n for n in reading.named if n.entity_type == "series" and n.entity_id in kb.series]
         if not all_hits and not series_named and not reading.named and not out:
             continue  # no event word, no name and no event before it: nothing to draft or continue
-        if reading.find(rules.cues["advice"]):
-            continue
+        advice = reading.matches(rules.cues["advice"])
+        if advice:
+            # advice or a hypothesis ("New Delhi should hold talks ...") holds no event; a clause of its own
+            # beside a report ("said Afghanistan should never again serve ..., as Jaishankar hosted ...") leaves it
+            def advised(hit: Hit) -> bool:
+                a, b = reading.clause_at(hit.start)
+                return any(m.start() < b and (a <= m.start() or reading.clause_at(m.start()) == (a, b))
+                           for m in advice) or not re.search(r"[,;]", reading.text)
+            all_hits = [h for h in all_hits if not advised(h)]
+            if not all_hits:
+                continue
         if any(h.word.lower() in rules.weak_triggers for h in all_hits):
             dated = bool(date_rules.find_dates(reading.text, published))
             lead = reading.find(rules.continuations, 0, min(len(reading.text), 45))
