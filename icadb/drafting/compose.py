@@ -443,6 +443,13 @@ def _spanned(anchor: dict) -> dict:
 def _anchor_record(meeting: Event, record: dict) -> dict:
     if meeting.existing is not None:
         known = meeting.existing
+        own = meeting.dated()
+        if own is not None and own.date.precision != "unknown" and known.precision == "unknown":
+            # the record does not date it; this article does ("on Wednesday"): the act takes this article's date
+            d = own.date
+            return {"id": known.record_id, "date": d.date, "date_precision": d.precision, "date_basis": d.basis,
+                    "date_earliest": d.earliest, "date_latest": d.latest, "end_date": d.end_date,
+                    "end_date_precision": d.end_precision}
         precision = known.precision
         return {"id": known.record_id, "date_precision": precision, "date_earliest": known.earliest,
                 "date_latest": known.latest,

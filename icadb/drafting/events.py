@@ -269,6 +269,14 @@ def standalone(event: Event) -> bool:
     return True
 
 
+def _near(window: tuple[str | None, str | None], bound: str, days: int = 366) -> bool:
+    """Whether *window* lies within *days* of the day *bound*."""
+    import datetime as dt
+
+    edge = dt.date.fromisoformat(bound)
+    return any(day and abs((dt.date.fromisoformat(day) - edge).days) <= days for day in window)
+
+
 def _month_after(day: str) -> str:
     """The month after the one *day* falls in, as YYYY-MM."""
     year, month = int(day[:4]), int(day[5:7])
@@ -334,16 +342,19 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
         if edition is not None and record.edition is not None and edition != record.edition:
             continue
         if (edition is None) != (record.edition is None) and series and record.series_id == series.series_id:
-            if record.precision == "unknown" or window == (None, None):
+            if (record.precision == "unknown" and not record.earliest and not record.latest) or window == (None, None):
                 continue  # the series as a whole against one edition of it
+            if record.precision == "unknown" and not (record.earliest and record.latest) and \
+                    not _near(window, record.earliest or record.latest):
+                continue  # a meeting bounded on one side only: an edition told as within a year of that bound
         overlap = _overlap(window, (record.earliest, record.latest))
         if overlap is False and record.status == "planned" and series and record.series_id == series.series_id \
                 and window[0] and record.earliest and window[0] > record.earliest and _same_host(event, record):
             overlap = True  # a planned meeting of the series held later than planned, where it was planned
         if overlap is False:
             continue
-        if record.precision == "unknown" and window[0] and window[1] and window[0] == window[1] and not series \
-                and event.kind not in STANDING:
+        if record.precision == "unknown" and not record.earliest and not record.latest and window[0] and \
+                window[1] and window[0] == window[1] and not series and event.kind not in STANDING:
             continue  # an undated standing record against an event of one day
         if record.precision == "unknown" and not record.earliest and not record.latest and window[0] and \
                 window[1] and event.kind in ("meeting", "exercise") and window[1][:7] <= _month_after(window[0]):

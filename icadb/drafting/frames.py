@@ -246,8 +246,9 @@ def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge
 def _definite(reading: Reading, hit: Hit, rules: Rules) -> bool:
     """Whether the trigger is a noun of an event the article has told already: "the exercise", "this meeting"."""
     nouns = {re.sub(r"^(?:the|this|that)\s+", "", p) for p in rules.references.get(hit.kind, Phrases(())).phrases}
-    return hit.word.lower() in nouns and bool(re.search(r"\b(?:the|this|that|these)\s+$", reading.text[:hit.start],
-                                                          re.IGNORECASE))
+    return hit.word.lower() in nouns and bool(re.search(r"\b(?:the|this|that|these)\s+(?:[\w-]+\s+){0,2}$",
+                                                          reading.text[:hit.start], re.IGNORECASE)) and \
+        not any(n.entity_type == "series" and 0 <= hit.start - n.end <= 3 for n in reading.named)
 
 
 _DECISION_BREAK = re.compile(r",?\s+and\s+(?=(?:to|that)\s)|;\s+(?=(?:to|that)\s)")
@@ -294,6 +295,20 @@ def _invited_to_attend(frame: Frame, reading: Reading, rules: Rules) -> None:
         return
     found = reading.find(rules.invited_to_attend, frame.hit.end, min(len(reading.text), frame.hit.end + 60))
     if found is None:
+        return
+    occasion = re.search(r"\b(?:at|for)\s+(?:its|their|the|his|her)\s+[^,.;]{3,60}", reading.text[found.end():])
+    if occasion and frame.date is not None:
+        # "invited the presidents to be chief guests at its Republic Day celebrations on January 26": a visit to come
+        meeting = next(t for t in rules.triggers if t.kind == "meeting")
+        frame.kind, frame.status = "meeting", "planned"
+        frame.hit = Hit(Trigger("meeting-invited", "meeting", "planned", 4, meeting.phrases), frame.hit.start,
+                        frame.hit.end, frame.hit.word)
+        frame.status_why = f'invited "{found.group(0)}" {occasion.group(0).strip()}: a visit to come'
+        for iso3, role in list(frame.countries.items()):
+            if role.role == "proposer":
+                frame.countries[iso3] = Role("host", "who invites to its own occasion")
+            elif role.role == "target":
+                frame.countries[iso3] = Role("participant", "invited to it")
         return
     frame.kind, frame.hit, frame.continuation, frame.refers = None, None, True, "attendance"
     for iso3, role in list(frame.countries.items()):
@@ -694,9 +709,10 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                 if f.kind == "activity" and f.type == "training_programme":
                     out.remove(f)
         if any(f.kind == "meeting" for f in here_frames):
-            # "the seventh meeting of the Joint Working Group": a meeting, not the group as an agreement
+            # "the seventh meeting of the Joint Working Group": a meeting, not the group as an agreement; "The
+            # Dialogue was launched at a first meeting": that meeting, not an agreement
             for f in here_frames:
-                if f.kind == "agreement" and f.type == "working_group":
+                if f.kind == "agreement" and (f.type == "working_group" or (f.hit and f.hit.word.lower() == "launched")):
                     out.remove(f)
     return out
 

@@ -120,9 +120,14 @@ def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
             continue
         events.append(hit)
     by_kind: dict[str, Hit] = {}
+    series_ends = [n.end for n in reading.named if n.entity_type in ("series", "organization")]
+
+    def named(hit: Hit) -> bool:  # "the India-Central Asia summit", not "the meeting" before it
+        return any(0 <= hit.start - end <= 3 for end in series_ends)
     for hit in events:
         best = by_kind.get(hit.kind)
-        if best is None or hit.rule.strength > best.rule.strength:
+        if best is None or hit.rule.strength > best.rule.strength or \
+                (hit.rule.strength == best.rule.strength and named(hit) and not named(best)):
             by_kind[hit.kind] = hit
     return sorted(by_kind.values(), key=lambda h: h.start)
 
