@@ -81,7 +81,11 @@ def _ending(event: Event, published: dt.date):
             continue
         text = frame.reading.text
         ended = _ENDED.search(text)
-        for reading in date_rules.find_dates(text, published, future=not ended):
+        key = ("dates-ending", not ended)
+        found = frame.reading._found.get(key)
+        if found is None:
+            found = frame.reading._found[key] = date_rules.find_dates(text, published, future=not ended)
+        for reading in found:
             if reading.precision == "day" and (_UNTIL.search(text[max(0, reading.start - 30):reading.start]) or ended):
                 return frame, reading
     return None

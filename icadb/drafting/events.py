@@ -88,8 +88,10 @@ class Event:
         return next((f.edition for f in self.frames if f.edition is not None), None)
 
     def words(self, kb: Knowledge | None = None) -> set[str]:
-        words = content_words(" ".join(f.reading.text for f in self.frames))
-        return words - kb.country_vocabulary if kb is not None else words
+        key = tuple(id(f.reading) for f in self.frames)
+        if getattr(self, "_words_key", None) != key:
+            self._words_key, self._words = key, content_words(" ".join(f.reading.text for f in self.frames))
+        return self._words - kb.country_vocabulary if kb is not None else self._words
 
     def type(self) -> str | None:
         return next((f.type for f in self.frames if f.type is not None and f.kind == self.kind), None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from icadb.drafting import context as context_steps
 from icadb.drafting import dates as date_rules
@@ -390,6 +391,13 @@ def find_place(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> N
             frame.countries[found.country] = Role("host", f"the place ({found.name}) is in {found.country}")
 
 
+@lru_cache(maxsize=256)
+def _edition_after(nouns: tuple[str, ...]) -> re.Pattern:
+    """Up to six words, then one of *nouns* (an edition noun or the series' name)."""
+    return re.compile(r"(?:\s+(?!(?:and|or|but|which|that|was|is|will)\b)[\w'\u2019-]+){0,6}?\s+(" +
+                      "|".join(re.escape(w) for w in nouns) + r")(?![\w-])", re.IGNORECASE)
+
+
 def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
     """The series the event belongs to (a series of seeds/series.yaml the
     sentence names, or a named series the seeds lack) and its edition: a Roman
@@ -414,9 +422,8 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
             break
     if frame.edition is not None:
         return
-    nouns = sorted({*rules.edition_nouns.phrases, *(n.surface.lower() for n in named)}, key=len, reverse=True)
-    after_pattern = re.compile(r"(?:\s+(?!(?:and|or|but|which|that|was|is|will)\b)[\w'\u2019-]+){0,6}?\s+(" +
-                               "|".join(re.escape(w) for w in nouns) + r")(?![\w-])", re.IGNORECASE)
+    after_pattern = _edition_after(tuple(sorted({*rules.edition_nouns.phrases, *(n.surface.lower() for n in named)},
+                                                key=len, reverse=True)))
     candidates = [(rules.ordinals[m.group(0).lower()], m) for m in rules.ordinal_words.finditer(text)]
     candidates += [(int(m.group(1)), m) for m in _ORDINAL_NUMBER.finditer(text)]
     candidates += [(rules.relative_editions[m.group(0).lower()], m) for m in rules.relative_words.finditer(text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from icadb.drafting.knowledge import Knowledge, Place, fold
 from icadb.drafting.reading import Reading
@@ -40,10 +41,15 @@ def _possessive(text: str, end: int) -> bool:
     return text[end:end + 2] in ("'s", "\u2019s")
 
 
+@lru_cache(maxsize=8)
+def _countries(words: frozenset[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
 def country_in_text(name: str, folded: str, kb: Knowledge) -> tuple[str, str] | None:
     """The country the text gives a place the gazetteer lacks, and how."""
     escaped = re.escape(name)
-    countries = "|".join(sorted((re.escape(w) for w in kb.country_words), key=len, reverse=True))
+    countries = _countries(frozenset(kb.country_words))
     for pattern, how in (
             (rf"\b{escaped},?\s+in\s+(?:the\s+)?{_REGION}({countries})\b", "{name} in {country}"),
             (rf"\b{escaped},\s+({countries})\b", "{name}, {country}"),
