@@ -331,6 +331,8 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
                     out.series.append(named.series_name)
         record.update(_kind_fields(event, rules, combined, anchor, notes))
         countries = event.countries()
+        if event.kind == "agreement":  # who takes part in an agreement is a party to it
+            countries = {i: Role("party", r.why) if r.role == "participant" else r for i, r in countries.items()}
         if series is not None:
             for iso3 in series.countries:
                 if iso3 not in countries:

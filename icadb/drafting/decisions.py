@@ -89,7 +89,8 @@ def link(events: list[Event], published: dt.date) -> None:
         if found is None:
             continue
         meeting, why = found
-        parties = [i for i, r in meeting.countries().items() if r.role not in ("subject", "observer")]
+        parties = [i for i, r in meeting.countries().items() if r.role not in ("subject", "observer")
+                   and not r.why.startswith("invited")]  # a guest invited to one session is no party to its acts
         actors = {i for i, r in event.countries().items() if r.role in ("proposer", "party", "member")}
         if actors and parties and not actors & set(parties):
             continue  # China's proposal is not made at a meeting China is not at
