@@ -285,6 +285,17 @@ def _month_after(day: str) -> str:
     return f"{year + (month == 12):04d}-{month % 12 + 1:02d}"
 
 
+def _same_roles(event: Event, record: KnownRecord, roles: tuple[str, ...]) -> bool:
+    """Whether *event* and *record* give the same countries each of *roles* (and give them at all)."""
+    mine = event.countries()
+    for role in roles:
+        ours = {i for i, r in mine.items() if r.role == role}
+        theirs = {i for i, rs in record.countries.items() if role in rs}
+        if not ours or ours != theirs:
+            return False
+    return True
+
+
 def _same_host(event: Event, record: KnownRecord) -> bool:
     hosts = {i for i, r in event.countries().items() if r.role == "host"}
     return bool(hosts & {i for i, roles in record.countries.items() if "host" in roles})
@@ -371,7 +382,8 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
         same_series = bool(series and record.series_id == series.series_id)
         same_org = bool(orgs & set(record.orgs))
         same_level = bool(level and record.level and level == record.level and level != "unknown")
-        same_type = bool(kind_type and record.type == kind_type)
+        same_type = bool(kind_type and (record.type == kind_type or {kind_type, record.type} == {"air_base",
+                                                                                                "military_base"}))
         if not shared and not same_series:
             continue
         if not same_series and shared <= {"IND"} and (countries - {"IND"}) and (theirs - {"IND"}):
@@ -398,6 +410,8 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
         if same_type and kind_type in ("strategic_partnership", "membership") and \
                 (shared - {"IND"} or (same_org and shared)):
             need = 0.0  # one partnership of the same partners, one membership of the same members of one body
+        if event.kind == "facility" and _same_roles(event, record, ("host", "operator")):
+            need = min(need, 3.0)  # a base of the same operator in the same host country
         if score < need:
             continue
         why = (f"same {'series ' + series.series_id if same_series else 'kind'}"

@@ -680,6 +680,10 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                           lead_holds_trigger=bool(lead and lead.start() <= hit.start and hit.end <= lead.end()),
                           span=span, definite=_definite(reading, hit, rules))
             frame.status, frame.status_why = status_of(kind, hit, reading, rules, frame.span)
+            if kind == "facility" and frame.type is None:  # "air base", "port terminal": the type, for matching
+                found = min(((m.start(), -len(m.group(0)), t.value) for t in rules.facility_types
+                             for m in reading.matches(t.phrases)), default=None)
+                frame.type = found[2] if found else None
             if kind == "agreement" and frame.type is None:
                 for typed in rules.agreement_types:
                     found = reading.find(typed.phrases)
