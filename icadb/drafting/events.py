@@ -384,6 +384,8 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
         same_level = bool(level and record.level and level == record.level and level != "unknown")
         same_type = bool(kind_type and (record.type == kind_type or {kind_type, record.type} == {"air_base",
                                                                                                 "military_base"}))
+        same_base = event.kind == "facility" and (same_type or not (kind_type and record.type)) and \
+            _same_roles(event, record, ("host", "operator"))
         if not shared and not same_series:
             continue
         if not same_series and shared <= {"IND"} and (countries - {"IND"}) and (theirs - {"IND"}):
@@ -397,7 +399,7 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
                 continue
             if common < 4:
                 continue
-        if not same_series and common + 2 * same_org + 2 * same_level + same_type < 3:
+        if not same_series and not same_base and common + 2 * same_org + 2 * same_level + same_type < 3:
             continue  # the same kind and countries, but nothing in common said: another event
         score = 3.0 * same_series + (2.0 if edition is not None and edition == record.edition else 0) \
             + 1.0 * len(shared) + (1.5 if overlap else 0) + 0.25 * common + 2.5 * same_org + 1.5 * same_level \
@@ -410,7 +412,7 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
         if same_type and kind_type in ("strategic_partnership", "membership") and \
                 (shared - {"IND"} or (same_org and shared)):
             need = 0.0  # one partnership of the same partners, one membership of the same members of one body
-        if event.kind == "facility" and _same_roles(event, record, ("host", "operator")):
+        if same_base:
             need = min(need, 3.0)  # a base of the same operator in the same host country
         if score < need:
             continue
