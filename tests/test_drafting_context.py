@@ -238,3 +238,45 @@ def test_an_edition_of_a_series_is_no_record_outside_it(kb, rules):
     record = quoting(result, sentence)
     assert (record["series"], record["edition"], record["status"]) == ("ica-summit", 2, "planned")
     assert result.suggestions == []
+
+
+def test_a_terminal_a_contract_is_about_is_no_facility_of_its_own(kb, rules):
+    sentence = ("An Indian company signed a ten-year contract with Iran's port authority in Tehran on Monday to "
+                "equip and operate a terminal at Chabahar.")
+    assert [d["kind"] for d in drafted(kb, rules, sentence, dt.date(2024, 5, 15)).drafts] == ["agreement"]
+
+
+def test_a_terminal_run_under_an_arrangement_is_a_facility(kb, rules):
+    # a clause of its own ("under which ...") reports the terminal, which the seeds hold
+    sentence = ("The new contract replaces the stop-gap arrangement under which the Indian company has run the "
+                "terminal at Iran's Chabahar port since 2018.")
+    result = drafted(kb, rules, sentence, dt.date(2024, 5, 15))
+    assert "chabahar-shaheed-beheshti-terminal" in [s["add_evidence_to"] for s in result.suggestions]
+
+
+def test_a_request_of_people_who_are_no_state_is_no_proposal(kb, rules):
+    sentence = "Jaishankar urged critics not to look at the Chabahar project narrowly on Tuesday."
+    assert [d for d in drafted(kb, rules, sentence).drafts if d["kind"] == "proposal"] == []
+
+
+def test_what_a_speaker_noted_is_no_party_to_the_request(kb, rules):
+    sentence = ("Jaishankar asked the Central Asian states to use Chabahar on Tuesday, and noted that Iran had "
+                "long backed the idea.")
+    proposal = next(d for d in drafted(kb, rules, sentence).drafts if d["kind"] == "proposal")
+    assert "IRN" not in roles(proposal)
+
+
+def test_a_base_named_later_is_the_base_the_seeds_hold(kb, rules):
+    # the seeds know Russia's bases in Kyrgyzstan as standing in early 2022: a mention in 2026 is the same base
+    sentence = "In January 2026, Kyrgyzstan hosted a Russian air base at Kant, near Bishkek."
+    result = drafted(kb, rules, sentence, dt.date(2026, 2, 5))
+    assert result.drafts == []  # "hosted a ... base" is the base, no meeting
+    assert [s["add_evidence_to"] for s in result.suggestions] == ["russia-military-base-kyrgyzstan"]
+
+
+def test_the_terminal_again_is_the_terminal_told_before(kb, rules):
+    text = ("India's company took over the operation of a port terminal in Iran's Chabahar on Monday.\n"
+            "It will invest about $120 million in cranes for the terminal.\n")
+    facilities = [d for d in drafted(kb, rules, text).drafts if d["kind"] == "facility"]
+    suggestions = [s for s in drafted(kb, rules, text).suggestions]
+    assert len(facilities) + len(suggestions) == 1

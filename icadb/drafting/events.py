@@ -364,6 +364,10 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
         if overlap is False and record.status == "planned" and series and record.series_id == series.series_id \
                 and window[0] and record.earliest and window[0] > record.earliest and _same_host(event, record):
             overlap = True  # a planned meeting of the series held later than planned, where it was planned
+        if overlap is False and event.kind in STANDING and record.precision == "unknown" and not record.earliest \
+                and record.latest and window[0] and window[0] > record.latest and \
+                event.main.status in ("operational", "in_force", "ongoing"):
+            overlap = None  # a base or a membership known to stand then, told as standing later: still standing
         if overlap is False:
             continue
         if record.precision == "unknown" and not record.earliest and not record.latest and window[0] and \

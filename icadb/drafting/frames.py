@@ -340,8 +340,14 @@ def _span(reading: Reading, hit: Hit, hits: list[Hit]) -> tuple[int, int]:
     a, b = reading.predicate_at(hit.start)
     for start, end in reading.predicates:
         if start == b and not any(start <= h.start < end for h in hits):
+            if _STATEMENT.match(reading.text, start):
+                break  # "..., and noted that the United States had ...": what the speaker said, not this event
             b = end
     return a, b
+
+
+_STATEMENT = re.compile(r"[\s,;]*(?:and\s+|but\s+)?(?:also\s+)?(?:noted|argued|said|added|stressed|recalled|remarked|"
+                        r"insisted|pointed out|observed|warned)\b", re.IGNORECASE)
 
 
 def _context_role(frame: Frame, at: int) -> str:

@@ -50,14 +50,25 @@ def find_triggers(reading: Reading, rules: Rules) -> list[Hit]:
             meeting = next(t for t in rules.triggers if t.kind == "meeting")
             hits.append(Hit(Trigger("meeting-at-a-body", "meeting", "held", 2, meeting.phrases), named.start,
                             named.end, named.surface))
-    hits = [h for h in hits if not no_event(reading, rules, h.start, h.end)]
+    hits = [h for h in hits if not no_event(reading, rules, h.start, h.end)
+            and not (h.kind == "facility" and object_of_agreement(reading, rules, h.start))]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), -h.rule.strength))
+    bases = [h for h in hits if h.kind == "facility"]
+    hits = [h for h in hits if not (h.kind == "meeting" and h.word.lower() in rules.host_verbs and any(
+        0 <= b.start - h.end <= 30 and not re.search(r"[,;:]", reading.text[h.end:b.start]) for b in bases))]
     kept: list[Hit] = []
     for hit in hits:
         if kept and hit.start < kept[-1].end:
             continue  # inside a longer (or stronger) trigger at the same place
         kept.append(hit)
     return kept
+
+
+# "urged critics not to look ...", "asked investors to": a request of people who are no state (a lower-case
+# plural right after the verb; "them", "the two sides" and demonyms are parties)
+_ADDRESSED_TO_PEOPLE = re.compile(r"\s+(?!(?:them|their|these|those|others|all|both|its|his|her|partners|"
+                                  r"neighbours|neighbors|members|states|countries|nations|governments)\b)"
+                                  r"((?-i:[a-z]+s))\s+(?:not\s+)?to\b", re.IGNORECASE)
 
 
 def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
@@ -75,11 +86,30 @@ def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
         if match.end() <= start and match.group(0).islower() and match.group(0) in words and \
                 not re.search(r"[,;:]", reading.text[match.end():start]):
             return f'"{match.group(0)}" before it (negations)'
+    if any(t.type == "request" for t in rules.rules_of_word.get(reading.text[start:end].lower(), ())):
+        addressed = _ADDRESSED_TO_PEOPLE.match(reading.text, end)
+        if addressed:
+            return f'asked of "{addressed.group(1)}": people, not a state'
     for match in reading.matches(rules.purposes):
         if match.end() <= start and start - match.end() <= 25 and \
                 re.fullmatch(r"\s+(?:the|a|an|its|their|next year's|this year's)?\s*(?:[\w-]+\s+){0,2}",
                              reading.text[match.end():start] + " "):
             return f'"{match.group(0)}" before it: what another event is for (purposes)'
+    return ""
+
+
+_OWN_CLAUSE = re.compile(r"[,;:]|\b(?:which|where|who|whom|whose|while|when|after|before|since)\b", re.IGNORECASE)
+
+
+def object_of_agreement(reading: Reading, rules: Rules, start: int) -> str:
+    """Why the facility word at *start* is what an agreement is about ("" when
+    it is not): an agreement noun before it in the same clause, with "to", "on"
+    or "for" between ("a contract with Iran ... to equip and operate the terminal")."""
+    for match in reading.matches(rules.agreement_objects):
+        between = reading.text[match.end():start]
+        if match.end() <= start and len(between.split()) <= 16 and not _OWN_CLAUSE.search(between) and \
+                re.search(r"\b(?:to|on|for)\b", between, re.IGNORECASE):
+            return f'after "{match.group(0)}": what the agreement is about (agreement_objects)'
     return ""
 
 
