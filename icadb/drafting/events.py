@@ -366,8 +366,12 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             overlap = True  # a planned meeting of the series held later than planned, where it was planned
         if overlap is False and event.kind in STANDING and record.precision == "unknown" and not record.earliest \
                 and record.latest and window[0] and window[0] > record.latest and \
-                event.main.status in ("operational", "in_force", "ongoing"):
-            overlap = None  # a base or a membership known to stand then, told as standing later: still standing
+                event.main.status in ("operational", "in_force", "ongoing") and not (
+                    event.main.hit and re.search(r"\b(?:joined|become|became|becomes|acceded|admitted|came on board)\b",
+                                                 event.main.hit.word, re.IGNORECASE)):
+            # a base or a membership known to stand then, told as standing later: still standing (joining later
+            # is no telling of a membership that stood before)
+            overlap = None
         if overlap is False:
             continue
         if record.precision == "unknown" and not record.earliest and not record.latest and window[0] and \
