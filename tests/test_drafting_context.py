@@ -280,3 +280,21 @@ def test_the_terminal_again_is_the_terminal_told_before(kb, rules):
     facilities = [d for d in drafted(kb, rules, text).drafts if d["kind"] == "facility"]
     suggestions = [s for s in drafted(kb, rules, text).suggestions]
     assert len(facilities) + len(suggestions) == 1
+
+
+def test_an_edition_told_with_its_verb_left_out_is_a_record_of_its_own(kb, rules):
+    text = ("Indian and Kyrgyz special forces began the 13th edition of the Khanjar exercise on Wednesday.\n"
+            "The last edition took place at Tokmok in Kyrgyzstan in March last year, and the one before that at "
+            "Bakloh in India from January 22 to February 3, 2024.\n")
+    result = drafted(kb, rules, text, dt.date(2026, 2, 5))
+    earlier = sorted((d["edition"], d["date"], d.get("place"), roles(d)) for d in result.drafts
+                     if d["kind"] == "exercise" and d["edition"] != 13)
+    assert earlier == [(11, "2024-01-22", "bakloh", {"IND": "host", "KGZ": "participant"}),
+                       (12, "2025-03", "tokmok", {"KGZ": "host", "IND": "participant"})]
+
+
+def test_where_a_series_goes_by_turns_hosts_no_edition(kb, rules):
+    text = ("Indian and Kyrgyz special forces began the 13th edition of the Khanjar exercise at Missamari in India "
+            "on Wednesday.\nThe exercise is held in India and Kyrgyzstan by turns.\n")
+    exercise = next(d for d in drafted(kb, rules, text, dt.date(2026, 2, 5)).drafts if d["kind"] == "exercise")
+    assert roles(exercise) == {"IND": "host", "KGZ": "participant"}

@@ -77,3 +77,12 @@ def test_places_series_and_quotes():
     s = score([d], [], [gold_from_item(g)], TEXT)
     assert (s.places_right, s.series_compared, s.series_right) == (1, 1, 0)
     assert (s.quotes, s.quotes_not_verbatim) == (2, 1)
+
+
+def test_two_records_of_one_sentence_pair_with_the_drafts_of_their_dates():
+    # one sentence, two editions: each gold record is compared with the draft of its own date
+    early = dict(date="2024-01-22", date_earliest="2024-01-22", date_latest="2024-01-22")
+    late = dict(date="2025-03", date_precision="month", date_earliest="2025-03-01", date_latest="2025-03-31")
+    golds = [gold_from_item(gold(id="g-late", **late)), gold_from_item(gold(id="g-early", **early))]
+    s = score([drafted(id="d-late", **late), drafted(id="d-early", **early)], [], golds, TEXT)
+    assert (s.dates_right, s.right_in_full, s.correct_drafts_in_full) == (2, 2, 2)

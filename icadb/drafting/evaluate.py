@@ -211,10 +211,12 @@ def score(drafts: list[dict], suggestions: list[dict], gold: list[Gold], text: s
         s.kind_right += 1
         s.recalled_records += 1
         s.recalled_must += g.need == "must"
-        # The draft that shares the most quotes with it, then the most countries (one sentence may hold several
-        # records: "exercises with Kazakhstan ("KazInd"), Kyrgyzstan ("Khanjar") ...").
+        # The draft that shares the most quotes with it, then the most countries, then its date and place (one
+        # sentence may hold several records: "exercises with Kazakhstan ("KazInd"), Kyrgyzstan ("Khanjar") ...",
+        # "the last edition took place at Tokmok in March, and the one before that at Bakloh in January").
         best = max(candidates, key=lambda d: (sum(_overlaps([q], g.quotes) for q in quotes_of[id(d)]),
-                                              len({c["iso3"] for c in d.get("countries") or ()} & set(g.countries))))
+                                              len({c["iso3"] for c in d.get("countries") or ()} & set(g.countries)),
+                                              date_right(d, g), place_right(d, g)))
         best_of[id(g)] = best
         s.pairs += 1
         mine = {c["iso3"]: c["role"] for c in best.get("countries") or ()}

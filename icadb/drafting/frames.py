@@ -126,6 +126,10 @@ def _last_before(reading: Reading, phrases, at: int, reach: int):
 _NUMBER_AFTER = re.compile(r"\s*(?:US\$|\$)?\d")
 
 
+_BY_TURNS = re.compile(r"\b(?:by turns|in turns|in turn|alternately|in rotation|on a rotating basis|turn by turn)\b",
+                       re.IGNORECASE)
+
+
 def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role:
     text = reading.text
     kind, hit = frame.kind, frame.hit
@@ -153,6 +157,10 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
         # the last one before the name: "at Termez in southern Uzbekistan"
         prep = _last_before(reading, rules.host_prepositions, named.start, 12)
         if prep and named.is_name and named.inside is None:
+            turns = _BY_TURNS.search(text, named.end)
+            if turns and not re.search(r"[;:]", text[named.end:turns.start()]):
+                return Role("participant", f'"{prep.group(0)} {named.surface} ... {turns.group(0)}": where the series '
+                                           f'goes by turns, not where this one is')
             return Role("host", f'roles.host_prepositions: "{prep.group(0)} {named.surface}"')
         after = reading.find(rules.host_verbs, named.end, min(len(text), named.end + 14))
         if after and after.group(0).lower() != "hosted by":
@@ -340,10 +348,45 @@ def _span(reading: Reading, hit: Hit, hits: list[Hit]) -> tuple[int, int]:
     a, b = reading.predicate_at(hit.start)
     for start, end in reading.predicates:
         if start == b and not any(start <= h.start < end for h in hits):
-            if _STATEMENT.match(reading.text, start):
+            if _STATEMENT.match(reading.text, start) or _ELLIPSIS.match(reading.text, start):
                 break  # "..., and noted that the United States had ...": what the speaker said, not this event
             b = end
     return a, b
+
+
+# "..., and the one before that at Bakloh from January 22 to February 3": another edition of the event just
+# told, its verb left out
+_ELLIPSIS = re.compile(r"[\s,]*and\s+(the\s+one\s+(before|after)\s+(?:that|it))\b", re.IGNORECASE)
+
+
+def _elided_editions(reading: Reading, rules: Rules, kb: Knowledge, published: dt.date, hits: list[Hit],
+                     told_here: list[Frame]) -> list[Frame]:
+    """A frame for each predicate that tells another edition of the event its
+    sentence told, its verb left out ("The last edition took place at Tokmok in
+    March last year, and the one before that at Bakloh ..."): the same kind,
+    series and status, its own place and date, one edition before (or after)."""
+    out = []
+    for a, b in reading.predicates:
+        gap = _ELLIPSIS.match(reading.text, a)
+        if gap is None or any(a <= h.start < b for h in hits):
+            continue
+        told = next((f for f in reversed(told_here) if f.hit is not None and f.span and f.span[1] <= a), None)
+        if told is None:
+            continue
+        step = -1 if gap.group(2).lower() == "before" else 1
+        frame = Frame(reading, Hit(told.hit.rule, gap.start(1), gap.end(1), gap.group(1)), told.kind, told.status,
+                      f'"{gap.group(1)}": the status of the event it follows in its sentence', type=told.type,
+                      series=told.series, series_name=told.series_name, span=(a, b), edition_relative=step,
+                      edition_why=f'"{gap.group(1)}": relative to the event before it')
+        for iso3, role in told.countries.items():
+            frame.countries[iso3] = Role("participant" if role.role == "host" else role.role,
+                                         f'"{gap.group(1)}": a country of the event it follows in its sentence')
+        find_place(frame, reading, rules, kb)
+        find_figures(frame, reading, rules)
+        choose_date(frame, reading, rules, published, hits)
+        frame.category, frame.category_why = told.category, told.category_why
+        out.append(frame)
+    return out
 
 
 _STATEMENT = re.compile(r"[\s,;]*(?:and\s+|but\s+)?(?:also\s+)?(?:noted|argued|said|added|stressed|recalled|remarked|"
@@ -715,6 +758,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             frame.category, frame.category_why = find_category(frame, reading.text, rules)
             _invited_to_attend(frame, reading, rules)
             out.extend(f for one in _per_series(frame, reading, kb) for f in _per_partner(one, reading))
+        out.extend(_elided_editions(reading, rules, kb, published, hits, [f for f in out if f.reading is reading]))
         here_frames = [f for f in out if f.reading is reading]
         for f in here_frames:
             if f.kind in ("meeting", "exercise", "agreement", "activity"):

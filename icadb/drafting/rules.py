@@ -115,11 +115,13 @@ class Rules:
         self.weak_triggers = frozenset(w.lower() for w in data["weak_triggers"])
         verbs = trie_pattern(sorted({w.lower() for w in data["clause_verbs"]}, key=len, reverse=True))
         # A new predicate: "; ", or a conjunction (after a comma or not) before a verb of its own.
+        # Also "..., and the one before that at Bakloh ...": another edition, its verb left out.
         # Also a clause of time or cause with a subject of its own (", three months after the Taliban took
         # Kabul", "after Turkmenistan told New Delhi"), and ", and" before a new subject ("Kazakhstan joined
         # later, and Pakistan came on board in 2016").
         self.predicate_break = re.compile(
             rf";\s+|,?\s+(?:and|but|while|whereas)\s+(?:also\s+|later\s+|then\s+|jointly\s+)?(?=(?:{verbs})\b)"
+            rf"|,?\s+(?=and\s+the\s+one\s+(?:before|after)\s+(?:that|it)\b)"
             rf"|,\s+(?:\w+\s+){{1,2}}(?=(?:after|before)\s)|\s(?=(?:after|when|because|although|though)\s+(?-i:[A-Z]))"
             rf"|,\s+(?=and\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*\s+(?:{verbs}|came|went|became|took)\b)",
             re.IGNORECASE)
