@@ -298,3 +298,15 @@ def test_where_a_series_goes_by_turns_hosts_no_edition(kb, rules):
             "on Wednesday.\nThe exercise is held in India and Kyrgyzstan by turns.\n")
     exercise = next(d for d in drafted(kb, rules, text, dt.date(2026, 2, 5)).drafts if d["kind"] == "exercise")
     assert roles(exercise) == {"IND": "host", "KGZ": "participant"}
+
+
+def test_talks_on_the_margins_are_held_beside_the_meeting_told(kb, rules):
+    text = ("Jaishankar hosted the foreign ministers of the five Central Asian states in New Delhi on Monday.\n"
+            "On the margins, Jaishankar held separate talks with his Kazakh and Uzbek counterparts.\n")
+    result = drafted(kb, rules, text)
+    main = quoting(result, text.splitlines()[0])
+    beside = [d for d in result.drafts if d.get("sidelines_of")]
+    assert sorted(tuple(sorted(roles(d))) for d in beside) == [("IND", "KAZ"), ("IND", "UZB")]
+    for d in beside:
+        assert (d["sidelines_of"], d["date"], d.get("place")) == (main["id"], "2024-04-22", "new-delhi")
+        assert "On the margins" in d["draft_notes"]["sidelines_of"]

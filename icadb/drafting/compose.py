@@ -28,7 +28,7 @@ DRAFT_SUMMARY_PREFIX = "Machine-drafted, not reviewed: "
 STATUS_NOTE = "Suggested status"  # an evidence note of a suggestion that also suggests a new status starts so
 INTENDED = ("planned", "proposed", "offered")
 KIND_FIELDS = {
-    "meeting": ("meeting_level", "format", "mode"),
+    "meeting": ("meeting_level", "format", "mode", "sidelines_of"),
     "agreement": ("agreement_type", "made_at"),
     "exercise": ("exercise_name", "format", "frequency"),
     "proposal": ("proposal_type", "made_at"),
@@ -133,14 +133,16 @@ def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, 
         return out
     if anchor is not None:
         notes["date"] = (f"no date in its sentences; taken from {anchor['id']}, the meeting of the same paragraph or "
-                         "the one the article reports, where it was made")
+                         "the one the article reports, where it was made" if event.kind != "meeting" else
+                         f"no date in its sentences; taken from {anchor['id']}, the meeting it was held beside")
         out = {key: anchor[key] for key in ("date", "date_precision", "date_basis", "date_earliest", "date_latest")
                if anchor.get(key) is not None}
         if out.get("date_precision") != "unknown":
             out["date_basis"] = "inferred"
         else:
             out.pop("date_basis", None)
-        out["date_note"] = f"Not dated in its sentence; made at {anchor['id']} ({anchor.get('date') or 'undated'})."
+        out["date_note"] = (f"Not dated in its sentence; {'held beside' if event.kind == 'meeting' else 'made at'} "
+                            f"{anchor['id']} ({anchor.get('date') or 'undated'}).")
         return out
     status = event.main.status
     out: dict = {"date_precision": "unknown"}
@@ -178,9 +180,11 @@ def _kind_fields(event: Event, rules: Rules, text: str, anchor: dict | None, not
         notes["meeting_level"] = f'"{level[1]}" (meeting_levels)' if level else "no level word (meeting_levels)"
         out["format"] = fmt
         virtual = rules.virtual.first(text)
-        out["mode"] = "virtual" if virtual else "in_person" if main.place_name else "unknown"
+        placed = main.place_name or (anchor is not None and event.occasion is not None and
+                                     any(f.place_name for f in event.occasion.frames))
+        out["mode"] = "virtual" if virtual else "in_person" if placed else "unknown"
         notes["mode"] = (f'"{virtual.group(0)}" (virtual)' if virtual else
-                         "a place is named" if main.place_name else "neither a place nor a virtual meeting is named")
+                         "a place is named" if placed else "neither a place nor a virtual meeting is named")
     elif kind == "exercise":
         series = event.series()
         named = next((n.surface for f in event.frames for n in f.reading.named if n.entity_type == "series"), None)
@@ -207,6 +211,9 @@ def _kind_fields(event: Event, rules: Rules, text: str, anchor: dict | None, not
     if kind in ("proposal", "agreement") and anchor is not None and anchor.get("kind", "meeting") == "meeting":
         out["made_at"] = anchor["id"]
         notes["made_at"] = f"made at {anchor['id']}: {anchor['why']}"
+    if kind == "meeting" and anchor is not None:
+        out["sidelines_of"] = anchor["id"]
+        notes["sidelines_of"] = f"held beside {anchor['id']}: {anchor['why']}"
     return out
 
 
@@ -295,7 +302,7 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
                           date_note=f"Reported as a rumour by {latest}; the text does not date the event itself.")
         place_frame = next((f for f in event.frames if f.place_name and f.kind == event.kind and not f.headline),
                            None) or next((f for f in event.frames if f.place_name and f.kind == event.kind), None)
-        if anchor is not None and event.occasion is not None and event.kind in ("proposal", "agreement"):
+        if anchor is not None and event.occasion is not None and event.kind in ("proposal", "agreement", "meeting"):
             # an act made at a meeting is made where the meeting was, unless its own sentence names a place
             own = next((f for f in event.frames if f.place_name and not f.headline and f.kind == event.kind), None)
             place_frame = own or next((f for f in event.occasion.frames if f.place_name and not f.headline), None) \

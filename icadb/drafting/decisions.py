@@ -80,9 +80,34 @@ def occasion_of(event: Event, events: list[Event], published: dt.date) -> tuple[
     return None
 
 
+SIDELINES = re.compile(r"\b(?:on|at|along) the (?:margins|sidelines)\b(?!\s+of\s+(?!the\s+(?:meeting|dialogue|talks|"
+                       r"summit|session|conference|forum)\b))", re.IGNORECASE)
+
+
+def beside(event: Event, events: list[Event]) -> tuple[Event, str] | None:
+    """The meeting a meeting told as held "on the margins" (of the meeting the
+    article reports) was held beside: the last dated meeting told before it."""
+    if event.kind != "meeting" or event.dated() is not None or event.main.hit is None:
+        return None
+    found = SIDELINES.search(event.main.reading.text)
+    if found is None:
+        return None
+    here = events.index(event)
+    meeting = next((e for e in reversed(events[:here]) if e.kind == "meeting" and e.dated() is not None
+                    and e.main.status != "planned"), None)
+    if meeting is None:
+        return None
+    return meeting, f'"{found.group(0)}": beside the meeting of sentence {meeting.main.reading.position}'
+
+
 def link(events: list[Event], published: dt.date) -> None:
-    """Link every act to the meeting it was made at, and give it that meeting's parties."""
+    """Link every act to the meeting it was made at, and give it that meeting's
+    parties; and a meeting held on the margins of another to that one."""
     for event in events:
+        found = beside(event, events)
+        if found is not None:
+            event.occasion, event.occasion_why = found
+            continue
         if event.kind not in ("proposal", "agreement") or not _made_there(event):
             continue
         found = occasion_of(event, events, published)

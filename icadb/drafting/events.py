@@ -255,7 +255,8 @@ def standalone(event: Event) -> bool:
     countries = event.taking_part() | set(event.series().countries if event.series() else ())
     if not countries and not any(f.organizations for f in event.frames):
         return False
-    specific = (event.dated() is not None or event.series() is not None or main.edition is not None
+    specific = (event.dated() is not None or event.occasion is not None or event.series() is not None
+                or main.edition is not None
                 or main.series_name is not None or main.status in ("planned", "rumoured")
                 or any("hosted" in f.reading.text.lower() for f in event.frames)
                 or any(r.role == "framework" for f in event.frames for r in f.organizations.values()))
