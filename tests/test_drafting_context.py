@@ -310,3 +310,10 @@ def test_talks_on_the_margins_are_held_beside_the_meeting_told(kb, rules):
     for d in beside:
         assert (d["sidelines_of"], d["date"], d.get("place")) == (main["id"], "2024-04-22", "new-delhi")
         assert "On the margins" in d["draft_notes"]["sidelines_of"]
+
+
+def test_the_first_editions_each_with_its_date_are_a_record_each(kb, rules):
+    sentence = "The first two rounds of the dialogue were hosted by Iran, in September 2018 and December 2019."
+    meetings = sorted((d["date"], roles(d)["IRN"]) for d in drafted(kb, rules, sentence).drafts
+                      if d["kind"] == "meeting")
+    assert meetings == [("2018-09", "host"), ("2019-12", "host")]

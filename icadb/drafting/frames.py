@@ -757,7 +757,8 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                 frame.date_why = "rule current (under way on the publication date)"
             frame.category, frame.category_why = find_category(frame, reading.text, rules)
             _invited_to_attend(frame, reading, rules)
-            out.extend(f for one in _per_series(frame, reading, kb) for f in _per_partner(one, reading))
+            out.extend(f for one in _per_series(frame, reading, kb) for f in _per_partner(one, reading)
+                       for f in _per_edition(f, reading, rules))
         out.extend(_elided_editions(reading, rules, kb, published, hits, [f for f in out if f.reading is reading]))
         here_frames = [f for f in out if f.reading is reading]
         for f in here_frames:
@@ -836,6 +837,28 @@ def _per_partner(frame: Frame, reading: Reading) -> list[Frame]:
         out.append(replace(frame, countries=keep, figures=list(frame.figures), people=dict(frame.people),
                            organizations=dict(frame.organizations), split=True))
     return out
+
+
+_FIRST_EDITIONS = re.compile(r"\bthe first (two|three|four|2|3|4) (?:rounds|editions|meetings|sessions|summits|"
+                             r"exercises|iterations)\b", re.IGNORECASE)
+
+
+def _per_edition(frame: Frame, reading: Reading, rules: Rules) -> list[Frame]:
+    """One frame per edition where a sentence tells the first few editions and
+    a date for each ("The first two rounds of the dialogue were hosted by Iran,
+    in September 2018 and December 2019": edition 1 in 2018, edition 2 in 2019)."""
+    told = _FIRST_EDITIONS.search(reading.text)
+    if told is None or frame.hit is None or frame.edition is not None and frame.edition > 1:
+        return [frame]
+    count = rules.number_words.get(told.group(1).lower()) or int(told.group(1))
+    dates = sorted((d for d in reading._found.get("dates") or () if d.precision != "unknown" and not d.end_date and
+                    frame.span[0] <= d.start < frame.span[1]), key=lambda d: d.start)
+    if len(dates) != count or [d.earliest for d in dates] != sorted(d.earliest for d in dates):
+        return [frame]
+    return [replace(frame, date=d, date_why=f'rule {d.rule}: the date of edition {n} of "{told.group(0)}", in order',
+                    edition=n, edition_why=f'"{told.group(0)}": edition {n} of {count}, in the order of their dates',
+                    countries=dict(frame.countries), figures=list(frame.figures), people=dict(frame.people),
+                    organizations=dict(frame.organizations), split=True) for n, d in enumerate(dates, 1)]
 
 
 def _per_series(frame: Frame, reading: Reading, kb: Knowledge) -> list[Frame]:
