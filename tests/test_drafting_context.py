@@ -317,3 +317,25 @@ def test_the_first_editions_each_with_its_date_are_a_record_each(kb, rules):
     meetings = sorted((d["date"], roles(d)["IRN"]) for d in drafted(kb, rules, sentence).drafts
                       if d["kind"] == "meeting")
     assert meetings == [("2018-09", "host"), ("2019-12", "host")]
+
+
+def test_a_clause_of_time_keeps_its_countries_to_itself(kb, rules):
+    sentence = ("Doval hosted the security chiefs of Russia, Iran and the five Central Asian states in New Delhi on "
+                "Wednesday for the third dialogue on Afghanistan, three months after the Taliban took Kabul.")
+    meeting = quoting(drafted(kb, rules, sentence, dt.date(2021, 11, 11)), sentence)
+    assert roles(meeting)["AFG"] == "subject" and roles(meeting)["IND"] == "host"
+
+
+def test_a_list_after_a_topic_noun_is_the_topic(kb, rules):
+    text = ("Doval hosted the security chiefs of Russia and Kazakhstan in New Delhi on Wednesday.\n"
+            "The participants also condemned the recent attacks in Kunduz, Kandahar and Kabul.\n")
+    meeting = quoting(drafted(kb, rules, text, dt.date(2021, 11, 11)), text.splitlines()[0])
+    assert "AFG" not in {i for i, r in roles(meeting).items() if r != "subject"}
+
+
+def test_bases_in_two_countries_are_a_base_in_each(kb, rules):
+    sentence = "Russia has military bases in Tajikistan and Kyrgyzstan, the report said on Monday."
+    result = drafted(kb, rules, sentence)
+    told = sorted((s["add_evidence_to"]) for s in result.suggestions) + \
+        sorted(tuple(sorted(roles(d).items())) for d in result.drafts if d["kind"] == "facility")
+    assert told == ["russia-military-base-kyrgyzstan", "russia-military-base-tajikistan"]

@@ -117,6 +117,10 @@ _SUBJECT_BEFORE = re.compile(r"\b(?:on|about|over|regarding|concerning|into|thro
                              r"near|at|to)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_OTHER_CLAUSE = re.compile(r"\b(?:after|before|when|since|because|although|though)\s+(?:the\s+)?(?-i:[A-Z])",
+                           re.IGNORECASE)
+
+
 def article_parties(readings: list[Reading], rules: Rules) -> tuple[list[str], str]:
     """The countries the headline and first paragraph of an article report as
     taking part, in order of appearance, and where they were found. A country
@@ -136,6 +140,8 @@ def article_parties(readings: list[Reading], rules: Rules) -> tuple[list[str], s
                 continue
             if named.entity_type == "country" and _SUBJECT_BEFORE.search(reading.text[max(0, named.start - 30):named.start]):
                 continue
+            if _OTHER_CLAUSE.search(re.split(r"[,;:]", reading.text[:named.start])[-1]):
+                continue  # ", three months after the Taliban took Kabul": another event's
             if iso3 not in found:
                 found.append(iso3)
         five = reading.find(rules.all_five)

@@ -84,6 +84,7 @@ class Frame:
     vague: list[str] = field(default_factory=list)  # vague group phrases ("several Central Asian states")
     span: tuple[int, int] | None = None  # the predicate of the sentence the event is told in
     context: list[str] = field(default_factory=list)  # party phrases resolved, and why
+    named_roles: dict[int, Role] = field(default_factory=dict)  # the role each country name gave, by its offset
 
     @property
     def headline(self) -> bool:
@@ -126,6 +127,9 @@ def _last_before(reading: Reading, phrases, at: int, reach: int):
 _NUMBER_AFTER = re.compile(r"\s*(?:US\$|\$)?\d")
 
 
+# "attacks in Kunduz, Kandahar and Kabul": the noun and preposition before a list of names
+_LISTED_AFTER = re.compile(r"\b([\w-]+)\s+(in|of|from|on|to)\s+(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*"
+                           r"(?:,\s+|,?\s+and\s+))+$", re.IGNORECASE)
 _BY_TURNS = re.compile(r"\b(?:by turns|in turns|in turn|alternately|in rotation|on a rotating basis|turn by turn)\b",
                        re.IGNORECASE)
 
@@ -147,8 +151,13 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
         subject_prep = None  # "On minerals, Doval proposed": the topic is the minerals
     if subject_prep and not (named.is_capital and kind in ("meeting", "exercise")):
         return Role("subject", f'roles.subject_prepositions: "{subject_prep.group(0)}" before it')
-    if len(before) >= 2 and before[-1] in ("in", "of", "from", "for", "with", "to") and before[-2] in rules.topic_nouns:
+    if len(before) >= 2 and before[-1] in ("in", "of", "from", "for", "with", "to") and before[-2] in rules.topic_nouns \
+            and not (kind == "facility" and hit is not None and before[-2] in hit.word.lower().split()):
         return Role("subject", f'roles.topic_nouns: "{before[-2]} {before[-1]}" before it')
+    listed = _LISTED_AFTER.search(text[max(0, named.start - 80):named.start])
+    if listed and listed.group(1).lower() in rules.topic_nouns and \
+            not (kind == "facility" and hit is not None and listed.group(1).lower() in hit.word.lower().split()):
+        return Role("subject", f'roles.topic_nouns: "{listed.group(1)} {listed.group(2)}" before the list it ends')
     if kind == "agreement" and text[named.end:named.end + 4].lower() == "-led":
         return Role("organizer", f'"{named.surface}-led": who leads the organisation')
     if text[named.end:named.end + 7].lower().startswith(("-based", "-led", "'s war", "'s territory")):
@@ -221,9 +230,14 @@ def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge
             elif previous is not None and previous[1].role == "subject" and between in (", ", " and ", ", and ", " or "):
                 # "connectivity through Iran, Afghanistan ...": a list shares the role of its first
                 role = Role("subject", f'listed with "{previous[0].surface}", a subject')
+            elif previous is not None and previous[1].role == "host" and frame.kind == "facility" and \
+                    between in (", ", " and ", ", and "):
+                # "bases in Tajikistan and Kyrgyzstan": a host each
+                role = Role("host", f'listed with "{previous[0].surface}", where the facility is')
             else:
                 role = _role_of(named, frame, reading, rules)
             previous = (named, role)
+            frame.named_roles[named.start] = Role(role.role, f'"{named.surface}": {role.why}')
             _set_role(frame.countries, named.entity_id, Role(role.role, f'"{named.surface}": {role.why}'))
         elif named.entity_type in ("person", "holder"):
             role = _role_of(named, frame, reading, rules)
@@ -337,8 +351,14 @@ def _own_countries(frame: Frame, reading: Reading, hits: list[Hit]) -> None:
     for named in reading.named:
         iso3 = named.country
         if iso3 in frame.countries and named.start >= first and not a <= named.start < b:
-            if not any(n.country == iso3 and (a <= n.start < b or n.start < first) for n in reading.named):
+            own = [n for n in reading.named if n.country == iso3 and n.entity_type == "country" and
+                   (a <= n.start < b or n.start < first)]
+            if not own and not any(n.country == iso3 and (a <= n.start < b or n.start < first) for n in reading.named):
                 del frame.countries[iso3]
+            elif own and frame.countries[iso3].why.startswith(f'"{named.surface}":') and \
+                    own[0].start in frame.named_roles:
+                # its role is the other part's ("... on Afghanistan, three months after the Taliban took Kabul")
+                frame.countries[iso3] = frame.named_roles[own[0].start]
 
 
 def _span(reading: Reading, hit: Hit, hits: list[Hit]) -> tuple[int, int]:
@@ -348,7 +368,8 @@ def _span(reading: Reading, hit: Hit, hits: list[Hit]) -> tuple[int, int]:
     a, b = reading.predicate_at(hit.start)
     for start, end in reading.predicates:
         if start == b and not any(start <= h.start < end for h in hits):
-            if _STATEMENT.match(reading.text, start) or _ELLIPSIS.match(reading.text, start):
+            if _STATEMENT.match(reading.text, start) or _ELLIPSIS.match(reading.text, start) or \
+                    _TIME_CLAUSE.match(reading.text, start):
                 break  # "..., and noted that the United States had ...": what the speaker said, not this event
             b = end
     return a, b
@@ -389,6 +410,10 @@ def _elided_editions(reading: Reading, rules: Rules, kb: Knowledge, published: d
     return out
 
 
+# ", three months after the Taliban took Kabul": a clause of time or cause with a subject of its own tells
+# another event, and its countries are that one's
+_TIME_CLAUSE = re.compile(r"[\s,]*(?:[\w-]+\s+){0,2}(?:after|before|when|because|although|though|as)\s+(?:the\s+)?(?-i:[A-Z])",
+                          re.IGNORECASE)
 _STATEMENT = re.compile(r"[\s,;]*(?:and\s+|but\s+)?(?:also\s+)?(?:noted|argued|said|added|stressed|recalled|remarked|"
                         r"insisted|pointed out|observed|warned)\b", re.IGNORECASE)
 
