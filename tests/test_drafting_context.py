@@ -339,3 +339,12 @@ def test_bases_in_two_countries_are_a_base_in_each(kb, rules):
     told = sorted((s["add_evidence_to"]) for s in result.suggestions) + \
         sorted(tuple(sorted(roles(d).items())) for d in result.drafts if d["kind"] == "facility")
     assert told == ["russia-military-base-kyrgyzstan", "russia-military-base-tajikistan"]
+
+
+def test_invited_in_the_passive_beside_a_meeting_is_the_hosts_invitation_before_it(kb, rules):
+    text = ("Doval hosted the security chiefs of Russia and Kazakhstan in New Delhi on Wednesday.\n"
+            "Pakistan and China had also been invited but stayed away.\n")
+    result = drafted(kb, rules, text, dt.date(2021, 11, 11))
+    invitation = quoting(result, "Pakistan and China had also been invited but stayed away.")
+    assert roles(invitation) == {"IND": "proposer", "PAK": "target", "CHN": "target"}
+    assert (invitation["date_precision"], invitation["date_latest"]) == ("unknown", "2021-11-10")

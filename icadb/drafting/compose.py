@@ -149,6 +149,11 @@ def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, 
     if status == "planned" or (status == "proposed" and event.kind != "proposal"):
         out["date_note"] = f"Undated in the text; to come after the article of {earliest_published.isoformat()}."
         out["date_earliest"] = earliest_published.isoformat()
+    elif event.before is not None and event.before[0] <= published.isoformat():
+        out["date_note"] = f"Undated in the text; {event.before[1]}."
+        out["date_latest"] = event.before[0]
+        notes["date"] = f"no date expression in its sentences; {event.before[1]}"
+        return out
     else:
         out["date_note"] = f"Undated in the text; before the article of {published.isoformat()}."
         out["date_latest"] = published.isoformat()

@@ -100,10 +100,39 @@ def beside(event: Event, events: list[Event]) -> tuple[Event, str] | None:
     return meeting, f'"{found.group(0)}": beside the meeting of sentence {meeting.main.reading.position}'
 
 
+_PASSIVE_INVITED = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+)?invited\b(?!\s+by\b)", re.IGNORECASE)
+
+
+def inviter(event: Event, events: list[Event]) -> None:
+    """An invitation told in the passive without who invited ("Pakistan and
+    China had also been invited but stayed away"), beside a meeting the article
+    reports: the host of that meeting invited them."""
+    if event.kind != "proposal" or event.type() != "invitation" or \
+            any(r.role == "proposer" for r in event.countries().values()):
+        return
+    if not _PASSIVE_INVITED.search(event.main.reading.text):
+        return
+    here = events.index(event)
+    meeting = next((e for e in reversed(events[:here]) if e.kind == "meeting" and e.main.status != "planned"
+                    and any(r.role == "host" for r in e.countries().values())), None)
+    if meeting is None:
+        return
+    host = next(i for i, r in meeting.countries().items() if r.role == "host")
+    start = meeting.window()[0]
+    if start and event.dated() is None:
+        event.before = (start, f"invited to the meeting of sentence {meeting.main.reading.position}, "
+                               f"so before it ({start})")
+    if host not in event.countries():
+        event.main.countries[host] = Role("proposer", f"the host of the meeting of sentence "
+                                                      f"{meeting.main.reading.position}, who invites to it "
+                                                      "(invited, in the passive, by no one named)")
+
+
 def link(events: list[Event], published: dt.date) -> None:
     """Link every act to the meeting it was made at, and give it that meeting's
     parties; and a meeting held on the margins of another to that one."""
     for event in events:
+        inviter(event, events)
         found = beside(event, events)
         if found is not None:
             event.occasion, event.occasion_why = found

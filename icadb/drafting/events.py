@@ -30,6 +30,7 @@ class Event:
     duplicates: list[str] = field(default_factory=list)
     occasion: Event | None = None  # the meeting an act was made at (decisions.py)
     occasion_why: str = ""
+    before: tuple[str, str] | None = None  # undated, but before this day (an invitation to a meeting), and why
 
     @property
     def main(self) -> Frame:
