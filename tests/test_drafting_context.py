@@ -348,3 +348,13 @@ def test_invited_in_the_passive_beside_a_meeting_is_the_hosts_invitation_before_
     invitation = quoting(result, "Pakistan and China had also been invited but stayed away.")
     assert roles(invitation) == {"IND": "proposer", "PAK": "target", "CHN": "target"}
     assert (invitation["date_precision"], invitation["date_latest"]) == ("unknown", "2021-11-10")
+
+
+def test_receiving_the_visitors_after_the_meeting_is_a_meeting_of_its_day(kb, rules):
+    text = ("Doval hosted the security chiefs of Russia and Kazakhstan in New Delhi on Wednesday.\n\n"
+            "Pakistan stayed away.\n\nThe declaration was short.\n\n"
+            "Prime Minister Narendra Modi received the visiting security chiefs together after the dialogue.\n")
+    result = drafted(kb, rules, text, dt.date(2021, 11, 11))
+    reception = quoting(result, text.splitlines()[-1])
+    assert roles(reception) == {"IND": "host", "RUS": "participant", "KAZ": "participant"}
+    assert (reception["date"], reception.get("sidelines_of")) == ("2021-11-10", None)

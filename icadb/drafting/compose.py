@@ -134,14 +134,15 @@ def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, 
     if anchor is not None:
         notes["date"] = (f"no date in its sentences; taken from {anchor['id']}, the meeting of the same paragraph or "
                          "the one the article reports, where it was made" if event.kind != "meeting" else
-                         f"no date in its sentences; taken from {anchor['id']}, the meeting it was held beside")
+                         f"no date in its sentences; taken from {anchor['id']}: {anchor['why']}")
         out = {key: anchor[key] for key in ("date", "date_precision", "date_basis", "date_earliest", "date_latest")
                if anchor.get(key) is not None}
         if out.get("date_precision") != "unknown":
             out["date_basis"] = "inferred"
         else:
             out.pop("date_basis", None)
-        out["date_note"] = (f"Not dated in its sentence; {'held beside' if event.kind == 'meeting' else 'made at'} "
+        out["date_note"] = (f"Not dated in its sentence; "
+                            f"{'made at' if event.kind != 'meeting' else 'held beside' if event.occasion_link else 'on the day of'} "
                             f"{anchor['id']} ({anchor.get('date') or 'undated'}).")
         return out
     status = event.main.status
@@ -216,7 +217,7 @@ def _kind_fields(event: Event, rules: Rules, text: str, anchor: dict | None, not
     if kind in ("proposal", "agreement") and anchor is not None and anchor.get("kind", "meeting") == "meeting":
         out["made_at"] = anchor["id"]
         notes["made_at"] = f"made at {anchor['id']}: {anchor['why']}"
-    if kind == "meeting" and anchor is not None:
+    if kind == "meeting" and anchor is not None and event.occasion_link:
         out["sidelines_of"] = anchor["id"]
         notes["sidelines_of"] = f"held beside {anchor['id']}: {anchor['why']}"
     return out

@@ -70,10 +70,12 @@ class Context:
         if len(taking) >= 2:
             self.focus.append(Focus(taking, host, paragraph, label))
 
-    def _focus(self, paragraph: int, count: int | None) -> Focus | None:
+    def _focus(self, paragraph: int, count: int | None, hosted: bool = False) -> Focus | None:
         for focus in reversed(self.focus):
-            if paragraph - focus.paragraph > 1:
+            if paragraph - focus.paragraph > 1 and not hosted:
                 return None
+            if hosted and focus.host is None:
+                continue  # "the visiting delegation": the last event with a host, however far back
             if count is None or len(focus.countries) == count:
                 return focus
         return None
@@ -96,13 +98,13 @@ class Context:
         count = next((NUMBERS[w] for w in words if w in NUMBERS), None) if group == "counted" else None
         focus = self._focus(paragraph, count)
         if group == "visitors":
-            focus = self._focus(paragraph, None)
+            focus = self._focus(paragraph, None, hosted=True)
             if focus is None or focus.host is None:
                 return None
             guests = [i for i in focus.countries if i != focus.host]
             return guests, f'"{phrase}": the side that came to {focus.host} for {focus.label} (context.visitors)'
         if group == "hosts":
-            focus = self._focus(paragraph, None)
+            focus = self._focus(paragraph, None, hosted=True)
             if focus is None or focus.host is None:
                 return None
             return [focus.host], f'"{phrase}": the host of {focus.label} (context.hosts)'

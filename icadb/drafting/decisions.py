@@ -128,6 +128,27 @@ def inviter(event: Event, events: list[Event]) -> None:
                                                       "(invited, in the passive, by no one named)")
 
 
+_AFTER_MEETING = re.compile(r"\b(?:after|following|at the end of|at the close of) the (?:dialogue|meeting|talks|summit|"
+                            r"session|conference|consultations)\b", re.IGNORECASE)
+
+
+def after_meeting(event: Event, events: list[Event]) -> tuple[Event, str] | None:
+    """The meeting an undated meeting followed on its day ("Modi received the
+    visiting security chiefs together after the dialogue"): the last meeting
+    of one day told before it."""
+    if event.kind != "meeting" or event.dated() is not None or event.main.hit is None:
+        return None
+    found = _AFTER_MEETING.search(event.main.reading.text)
+    if found is None:
+        return None
+    here = events.index(event)
+    meeting = next((e for e in reversed(events[:here]) if e.kind == "meeting" and e.dated() is not None
+                    and e.main.status != "planned"), None)
+    if meeting is None or meeting.window()[0] != meeting.window()[1]:
+        return None  # a meeting of several days: which one is not said
+    return meeting, f'"{found.group(0)}": the day of the meeting of sentence {meeting.main.reading.position}'
+
+
 def link(events: list[Event], published: dt.date) -> None:
     """Link every act to the meeting it was made at, and give it that meeting's
     parties; and a meeting held on the margins of another to that one."""
@@ -136,6 +157,11 @@ def link(events: list[Event], published: dt.date) -> None:
         found = beside(event, events)
         if found is not None:
             event.occasion, event.occasion_why = found
+            continue
+        found = after_meeting(event, events)
+        if found is not None:
+            event.occasion, event.occasion_why = found
+            event.occasion_link = False
             continue
         if event.kind not in ("proposal", "agreement") or not _made_there(event):
             continue

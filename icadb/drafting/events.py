@@ -30,6 +30,7 @@ class Event:
     duplicates: list[str] = field(default_factory=list)
     occasion: Event | None = None  # the meeting an act was made at (decisions.py)
     occasion_why: str = ""
+    occasion_link: bool = True  # the occasion is a link of the record (made_at, sidelines_of), not only its date
     before: tuple[str, str] | None = None  # undated, but before this day (an invitation to a meeting), and why
 
     @property

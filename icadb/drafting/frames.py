@@ -717,7 +717,9 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             refers_back = (lead is not None and lead.start() <= 12) or \
                 any(reading.find(p) for p in rules.references.values())
             if not dated or refers_back:
-                all_hits = [h for h in all_hits if h.word.lower() not in rules.weak_triggers]
+                # "received the visiting security chiefs": a reception of the guests, whatever else it names
+                all_hits = [h for h in all_hits if h.word.lower() not in rules.weak_triggers or
+                            reading.find(rules.context["visitors"], h.end, h.end + 45)]
         hits = governing(all_hits, reading, rules)
         if not hits and series_named:  # a series named is an event of its kind ("Dustlik was first held in 2019")
             series = kb.series[series_named[0].entity_id]
