@@ -358,3 +358,59 @@ def test_receiving_the_visitors_after_the_meeting_is_a_meeting_of_its_day(kb, ru
     reception = quoting(result, text.splitlines()[-1])
     assert roles(reception) == {"IND": "host", "RUS": "participant", "KAZ": "participant"}
     assert (reception["date"], reception.get("sidelines_of")) == ("2021-11-10", None)
+
+
+def test_a_summit_due_later_is_the_recorded_summit_named_in_lower_case(kb, rules):
+    # "the India-Central Asia summit due in January": the series in lower case, and the record of a summit
+    # held after the article is the one it announces
+    sentence = ("Meredov described the meeting as an important step in preparing the India-Central Asia summit "
+                "due in January.")
+    result = drafted(kb, rules, sentence, dt.date(2021, 12, 19))
+    assert "ica-summit-2022-01" in [s["add_evidence_to"] for s in result.suggestions]
+
+
+def test_the_dialogue_launched_earlier_is_the_dialogue_named_not_the_event_before(kb, rules):
+    text = ("Jaishankar hosted the foreign ministers of Kazakhstan and Uzbekistan for the India-Central Asia "
+            "Dialogue in New Delhi on Sunday.\n"
+            "He said the India-Central Asia summit would follow in January.\n"
+            "The Dialogue was launched at a first meeting in Samarkand, Uzbekistan, in January 2019.\n")
+    result = drafted(kb, rules, text, dt.date(2021, 12, 19))
+    first = quoting(result, text.splitlines()[-1]) if any(
+        e["quote"] == text.splitlines()[-1] for d in result.drafts for e in d["evidence"]) else None
+    assert first is not None and (first["series"], first["edition"]) == ("ica-dialogue", 1)
+    # not the parties of the Dialogue told before it (Kazakhstan), only its host and India, the series' own
+    assert roles(first) == {"UZB": "host", "IND": "participant"}
+
+
+def test_a_question_reports_nothing(kb, rules):
+    text = ("Indian and Uzbek troops ended the fourth Dustlik exercise at Pithoragarh on Monday.\n"
+            "Q. Exercise Dustlik is held between India and which country? (a) Kazakhstan (b) Uzbekistan\n")
+    exercise = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "exercise")
+    assert set(roles(exercise)) == {"IND", "UZB"} and len(exercise["evidence"]) == 1
+
+
+def test_an_undated_first_edition_and_the_dated_unnumbered_one_are_one_event(kb, rules):
+    text = ("The meeting came ten months after the first-ever India-Central Asia Summit.\n"
+            "In January 2022, Modi chaired the India-Central Asia Summit, attended by all five Central Asian "
+            "heads of state.\n")
+    result = drafted(kb, rules, text, dt.date(2022, 12, 31))
+    summits = [d for d in result.drafts if d.get("series") == "ica-summit"] + \
+        [s for s in result.suggestions if s["add_evidence_to"] == "ica-summit-2022-01"]
+    assert len(summits) == 1 and len(summits[0]["evidence"]) == 2
+
+
+def test_an_invitation_to_its_own_occasion_on_a_day_without_year_is_a_visit_to_come(kb, rules):
+    sentence = ("India has invited the presidents of the five Central Asian states to be chief guests at its "
+                "Republic Day celebrations on January 26, people familiar with the matter said.")
+    result = drafted(kb, rules, sentence, dt.date(2021, 12, 19))
+    visit = [d for d in result.drafts if d["kind"] == "meeting"] + \
+        [s for s in result.suggestions if s["add_evidence_to"] == "ica-leaders-republic-day-2022"]
+    assert len(visit) == 1 and not [d for d in result.drafts if d["kind"] == "proposal"]
+
+
+def test_a_day_without_year_that_one_is_invited_to_is_to_come(kb, rules):
+    # a visit to come, dated on the March 22 after the article, not on the one before it
+    sentence = ("Kazakhstan has invited India's defence minister to be the chief guest at its Nauryz celebrations "
+                "on March 22, officials said.")
+    result = drafted(kb, rules, sentence, dt.date(2024, 12, 10))
+    assert [(d["kind"], d["status"], d["date"]) for d in result.drafts] == [("meeting", "planned", "2025-03-22")]

@@ -139,12 +139,15 @@ def _same_event(event: Event, frame: Frame) -> bool:
             return False
         if frame.edition is not None and frame.edition == edition:
             return True  # one edition of a series is one event, whatever the dates its sentences give
+        undated_event = event.window() == (None, None)
+        if not all(f.headline for f in event.frames) and (
+                (edition is not None and frame.edition is None and undated_event and frame.date is not None) or
+                (edition is None and frame.edition is not None and not undated_event and frame.date is None)):
+            return True  # "the first-ever India-Central Asia Summit", undated, and "the Summit" in January 2022
     theirs = next((f.place_name for f in event.frames if f.place_name and f.kind == event.kind), None)
     if frame.place_name and theirs and frame.place_name != theirs and \
             (frame.place is None or frame.place.place_type != "country"):
         return False  # the summit in New Delhi is not the ministers' meeting in Almaty
-        overlap = _overlap(event.window(), frame.date.window if frame.date else (None, None))
-        return overlap is not False
     if frame.edition is not None and event.edition() is not None and frame.edition != event.edition():
         return False
     overlap = _overlap(event.window(), frame.date.window if frame.date else (None, None))
@@ -206,7 +209,10 @@ def merge(frames: list[Frame]) -> list[Event]:
                 frame.inherit_series = False
                 frame.edition_why += f" (edition {base.edition()}, {frame.edition_relative:+d})"
         if frame.inherit_series and events:
-            previous = next((e.series() for e in reversed(events) if e.series() is not None), None)
+            told = [e.series() for e in reversed(events) if e.series() is not None]
+            # "The Dialogue was launched at a first meeting": the series whose name has the capitalised noun
+            nouns = set(re.findall(r"\b(Dialogue|Summit|Forum|Roundtable|Conference|Consultations)\b", frame.reading.text))
+            previous = next((s for s in told if any(n in s.name for n in nouns)), None) or next(iter(told), None)
             if previous is not None and previous.kind == frame.kind:
                 frame.series, frame.inherit_series = previous, False
                 frame.edition_why += f"; the series of the event before it ({previous.series_id})"
@@ -234,7 +240,11 @@ def merge(frames: list[Frame]) -> list[Event]:
                                            r"ministers|participants|delegations)\b", lead) else \
                 "exercise" if re.search(r"\b(?:exercise|drills?|armies|troops|contingents?)\b", lead) else frame.kind
             before = next((e for e in reversed(events) if e.kind == meant), events[-1])
-            for iso3, role in before.countries().items():
+            if (frame.edition is not None and frame.edition_relative is None) or (
+                    frame.date is not None and _overlap(before.window(), frame.date.window) is False and
+                    frame.date.window[1] and before.window()[0] and frame.date.window[1] < before.window()[0]):
+                before = None  # "The Dialogue was launched at a first meeting ... in January 2019": an earlier one
+            for iso3, role in (before.countries().items() if before is not None else ()):
                 if role.role not in ("subject", "observer") and iso3 not in frame.countries:
                     frame.countries[iso3] = Role("participant", "the parties of the event before it, which the "
                                                                 "sentence refers back to")
@@ -338,7 +348,8 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
     level = _level(event, rules)
     best: tuple[float, KnownRecord, str] | None = None
     for record in kb.records:
-        if published and record.earliest and record.earliest > published and event.main.status != "planned":
+        if published and record.earliest and record.earliest > published and event.main.status != "planned" and \
+                not (window[0] and window[0] > published):
             continue  # what an article reports as done is no event that begins after it
         if kind_type and record.type and kind_type != record.type and record.kind == event.kind and \
                 {kind_type, record.type} != {"air_base", "military_base"}:

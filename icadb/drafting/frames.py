@@ -316,11 +316,15 @@ def _invited_to_attend(frame: Frame, reading: Reading, rules: Rules) -> None:
     told before it (a continuation; events.merge joins it there)."""
     if frame.kind != "proposal" or frame.hit is None or frame.hit.rule.type != "invitation":
         return
-    found = reading.find(rules.invited_to_attend, frame.hit.end, min(len(reading.text), frame.hit.end + 60))
+    found = reading.find(rules.invited_to_attend, frame.hit.end, min(len(reading.text), frame.hit.end + 90))
     if found is None:
         return
     occasion = re.search(r"\b(?:at|for)\s+(?:its|their|the|his|her)\s+[^,.;]{3,60}", reading.text[found.end():])
-    if occasion and frame.date is not None:
+    when = next((d for d in reading._found.get("dates") or () if d.start >= found.end() and d.precision != "unknown"),
+                None)
+    if occasion and (frame.date is not None or when is not None):
+        if when is not None:  # the day of the occasion, not of the invitation
+            frame.date, frame.date_why = when, f"rule {when.rule}: the day of what they are invited to"
         # "invited the presidents to be chief guests at its Republic Day celebrations on January 26": a visit to come
         meeting = next(t for t in rules.triggers if t.kind == "meeting")
         frame.kind, frame.status = "meeting", "planned"
@@ -696,6 +700,8 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
         previous_reading = here
         if reading.furniture:
             continue
+        if re.search(r"\?(?:\s|$)", reading.text):
+            continue  # a question ("Exercise Dustlik is held between India and which country?") reports nothing
         all_hits = find_triggers(reading, rules)
         series_named = [n for n in reading.named if n.entity_type == "series" and n.entity_id in kb.series]
         if not all_hits and not series_named and not reading.named and not out:

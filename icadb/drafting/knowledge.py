@@ -48,6 +48,11 @@ def series_short_names(name: str) -> list[str]:
                 re.search(r"\b(?:Dialogue|Summit|Forum|Roundtable|Conference|Consultations|exercise|dialogue|2\+2)$",
                           short):
             out.append(short)
+    for short in list(out) + ([bare] if re.search(r"\s(?:Dialogue|Summit|Forum|Roundtable|Conference)$", bare) else []):
+        # "the India-Central Asia summit": reporting writes the generic noun of a name in lower case
+        tail = re.search(r"\s(Dialogue|Summit|Forum|Roundtable|Conference|Consultations)$", short)
+        if tail and len(short.split()) >= 3:
+            out.append(short[:tail.start(1)] + tail.group(1).lower())
     single = re.sub(r"\s+exercise$", "", bare)
     if len(single.split()) == 1:
         out += [single, single.upper()]

@@ -203,4 +203,10 @@ def _name(reading: Reading, offset: int, folded: str, kb: Knowledge, published: 
 def future_at(reading: Reading, rules: Rules, start: int, end: int | None = None) -> bool:
     """Whether the clause around *start* speaks of the future ("will conclude on Sunday")."""
     a, b = reading.clause_at(start)
-    return reading.find(rules.cues["future"], a, b) is not None or reading.find(rules.cues["future_time"], a, b) is not None
+    return reading.find(rules.cues["future"], a, b) is not None or reading.find(rules.cues["future_time"], a, b) is not None \
+        or _INVITED_TO.search(reading.text, a, start) is not None
+
+
+# "has invited the presidents ... to be chief guests at its Republic Day celebrations on January 26": what one is
+# invited to is to come
+_INVITED_TO = re.compile(r"\b(?:invited|invites|invite|invitation)\b[^.;]*?\b(?:to|at|for)\b", re.IGNORECASE)
