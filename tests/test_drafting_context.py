@@ -414,3 +414,52 @@ def test_a_day_without_year_that_one_is_invited_to_is_to_come(kb, rules):
                 "on March 22, officials said.")
     result = drafted(kb, rules, sentence, dt.date(2024, 12, 10))
     assert [(d["kind"], d["status"], d["date"]) for d in result.drafts] == [("meeting", "planned", "2025-03-22")]
+
+
+def test_a_visit_one_hopes_to_organise_is_proposed_and_the_two_countries_are_the_sentences(kb, rules):
+    sentence = ("Tileuberdi said Kazakhstan hoped to organise a visit by President Tokayev to India next year, when "
+                "the two countries mark 30 years of diplomatic relations.")
+    visit = quoting(drafted(kb, rules, sentence, dt.date(2021, 12, 19)), sentence)
+    assert (visit["kind"], visit["status"], visit["date"]) == ("meeting", "proposed", "2022")
+    assert roles(visit) == {"IND": "host", "KAZ": "participant"}
+
+
+def test_one_presidents_visit_is_not_the_visit_of_five(kb, rules):
+    # the seeds hold the five presidents' planned Republic Day visit of January 2022
+    sentence = "Kazakhstan hopes to organise a visit by President Tokayev to India in January 2022."
+    result = drafted(kb, rules, sentence, dt.date(2021, 12, 19))
+    assert result.suggestions == [] and [d["kind"] for d in result.drafts] == ["meeting"]
+
+
+def test_calling_on_the_prime_minister_is_a_meeting_he_hosts(kb, rules):
+    text = ("Jaishankar hosted the foreign ministers of Kazakhstan and Uzbekistan in New Delhi on Sunday.\n"
+            "The visiting ministers are expected to call on Prime Minister Narendra Modi together on Monday.\n")
+    call = quoting(drafted(kb, rules, text, dt.date(2021, 12, 19)), text.splitlines()[1])
+    assert (call["status"], call["date"]) == ("planned", "2021-12-20")
+    assert roles(call) == {"IND": "host", "KAZ": "participant", "UZB": "participant"}
+
+
+def test_ministers_who_promise_together_decide_and_one_country_that_promises_offers(kb, rules):
+    text = ("Jaishankar hosted the foreign ministers of Kazakhstan and Uzbekistan in New Delhi on Sunday.\n"
+            "The ministers promised to send urgent humanitarian help to Afghans.\n"
+            "India also pledged to train 100 Uzbek officers.\n")
+    result = drafted(kb, rules, text, dt.date(2021, 12, 19))
+    decision = quoting(result, text.splitlines()[1])
+    assert (decision["kind"], decision["status"]) == ("agreement", "agreed")
+    assert roles(decision) == {"IND": "party", "KAZ": "party", "UZB": "party", "AFG": "subject"}
+    offer = quoting(result, text.splitlines()[2])
+    assert (offer["kind"], offer["status"], roles(offer)["IND"]) == ("proposal", "offered", "proposer")
+
+
+def test_a_country_that_should_do_something_is_no_party(kb, rules):
+    sentence = ("India and Kazakhstan on Sunday said Afghanistan should never again serve as a launch pad for "
+                "attacks, as Jaishankar hosted talks in New Delhi.")
+    meeting = quoting(drafted(kb, rules, sentence, dt.date(2021, 12, 19)), sentence)
+    assert roles(meeting)["AFG"] == "subject"
+
+
+def test_a_topic_after_a_demonym_in_the_headline_is_no_party_of_the_article(kb, rules):
+    text = ("India, Central Asian ministers say Afghan soil must not shelter terrorists\n\n"
+            "The two countries will also hold talks in Astana next month.\n")
+    talks = quoting(drafted(kb, rules, text, dt.date(2021, 12, 19)), text.splitlines()[-1])
+    assert "AFG" not in roles(talks)

@@ -38,6 +38,7 @@ class Focus:
     host: str | None
     paragraph: int
     label: str  # "the meeting of sentence 3"
+    done: bool = True  # told as held or under way (not planned, proposed or rumoured)
 
 
 @dataclass
@@ -55,7 +56,8 @@ class Context:
     parties_why: str = ""
     focus: list[Focus] = field(default_factory=list)
 
-    def note_event(self, countries: dict, paragraph: int, label: str, extend: bool = False) -> None:
+    def note_event(self, countries: dict, paragraph: int, label: str, extend: bool = False,
+                   done: bool = True) -> None:
         """Keep an event a sentence reported (*countries*: iso3 -> role) as the one in focus; with *extend*
         (a sentence that tells the event in focus again: "The foreign ministers of Kyrgyzstan ... took part"),
         add its countries to that one's."""
@@ -68,14 +70,14 @@ class Context:
             focus.paragraph = paragraph
             return
         if len(taking) >= 2:
-            self.focus.append(Focus(taking, host, paragraph, label))
+            self.focus.append(Focus(taking, host, paragraph, label, done))
 
     def _focus(self, paragraph: int, count: int | None, hosted: bool = False) -> Focus | None:
         for focus in reversed(self.focus):
             if paragraph - focus.paragraph > 1 and not hosted:
                 return None
-            if hosted and focus.host is None:
-                continue  # "the visiting delegation": the last event with a host, however far back
+            if hosted and (focus.host is None or not focus.done):
+                continue  # "the visiting delegation": the last event held with a host, however far back
             if count is None or len(focus.countries) == count:
                 return focus
         return None
@@ -83,8 +85,19 @@ class Context:
     def resolve(self, reading: Reading, rules: Rules) -> list[Resolution]:
         """Every party phrase of *reading*, resolved (phrases that cannot be are left out)."""
         out = []
+        own = list(dict.fromkeys(n.country for n in reading.named if n.country and not n.inside and
+                                 n.entity_type in ("country", "person", "holder")))
         for group, phrases in rules.context.items():
             for match in reading.matches(phrases):
+                words = match.group(0).lower().split()
+                count = next((NUMBERS[w] for w in words if w in NUMBERS), None) if group == "counted" else None
+                if count is not None and count == len(own) and not re.search(r"\s(?:of|from)\s*$",
+                                                                             reading.text[match.end():match.end() + 6]):
+                    # "Kazakhstan hoped to organise a visit by Tokayev to India ..., when the two countries mark
+                    # 30 years": the two the sentence names
+                    out.append(Resolution(own, f'"{match.group(0)}": the {count} countries its sentence names '
+                                               f'(context.{group})', match.group(0), match.start(), match.end()))
+                    continue
                 found = self._one(group, match.group(0), reading.paragraph)
                 if found is not None:
                     countries, why = found
@@ -142,6 +155,9 @@ def article_parties(readings: list[Reading], rules: Rules) -> tuple[list[str], s
                 continue
             if named.entity_type == "country" and _SUBJECT_BEFORE.search(reading.text[max(0, named.start - 30):named.start]):
                 continue
+            after = re.match(r"\s+([\w-]+)", reading.text[named.end:])
+            if after and after.group(1).lower() in rules.topic_nouns:
+                continue  # "Afghan soil", "Russian influence": a topic
             if _OTHER_CLAUSE.search(re.split(r"[,;:]", reading.text[:named.start])[-1]):
                 continue  # ", three months after the Taliban took Kabul": another event's
             if iso3 not in found:

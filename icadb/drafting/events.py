@@ -99,6 +99,11 @@ class Event:
         return next((f.type for f in self.frames if f.type is not None and f.kind == self.kind), None)
 
 
+# A group of countries named ("the five Central Asian presidents", "all their counterparts"), not two
+_GROUPS = re.compile(r"\b(?:central asian|all|five|six|several|regional)\b|(?<!two )(?<!both )\b(?:leaders|presidents|"
+                     r"states|countries|nations|ministers|counterparts|heads of state)\b", re.IGNORECASE)
+
+
 def _overlap(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool | None:
     """Whether two windows overlap; None when either is open on both sides."""
     if (a[0] is None and a[1] is None) or (b[0] is None and b[1] is None):
@@ -126,6 +131,11 @@ def _same_event(event: Event, frame: Frame) -> bool:
         return False  # what is to come is not what was done ("are to set up a working group" after "signed")
     if frame.type and event.type() and frame.type != event.type():
         return False  # a strategic partnership is not a memorandum
+    if frame.kind == "meeting" and frame.series is None and event.series() is None and frame.hit is not None:
+        two = [e for e in (Event([frame], frame.kind), event) if _bilateral(e)]
+        many = [e for e in (Event([frame], frame.kind), event) if len(e.taking_part()) >= 4]
+        if two and many:
+            return False  # a visit of one president is not the visit of five
     theirs = {o for f in event.frames for o, r in f.organizations.items() if r.role == "framework"}
     mine = {o for o, r in frame.organizations.items() if r.role == "framework"}
     if theirs and mine and not theirs & mine:
@@ -309,6 +319,12 @@ def _same_roles(event: Event, record: KnownRecord, roles: tuple[str, ...]) -> bo
     return True
 
 
+def _bilateral(event: Event) -> bool:
+    """Whether a meeting is told as one between two countries: two take part, and no group is named."""
+    return len(event.taking_part()) == 2 and not any(f.vague for f in event.frames) and \
+        not any(_GROUPS.search(f.reading.text) for f in event.frames if f.kind == event.kind)
+
+
 def _same_host(event: Event, record: KnownRecord) -> bool:
     hosts = {i for i, r in event.countries().items() if r.role == "host"}
     return bool(hosts & {i for i, roles in record.countries.items() if "host" in roles})
@@ -410,6 +426,8 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             _same_roles(event, record, ("host", "operator"))
         if not shared and not same_series:
             continue
+        if event.kind == "meeting" and not same_series and _bilateral(event) and len(theirs) >= 4:
+            continue  # a visit of one president is not the visit of five
         if not same_series and shared <= {"IND"} and (countries - {"IND"}) and (theirs - {"IND"}):
             continue  # India is in nearly every record: another partner makes another event
         if not same_series and shared <= {"IND"} and common < (4 if event.kind == "proposal" else 5) and not same_org:

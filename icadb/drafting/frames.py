@@ -143,6 +143,15 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
                                                           and (hit is None or named.start < text.lower().find("watched")))
     if observer and kind in ("meeting", "exercise", "activity", None):
         return Role("observer", 'roles.observer: "as observers" in its clause')
+    if named.entity_type == "country" and not named.is_name and named.surface.endswith("s") and \
+            re.search(r"\b(?:to|for|of|all|among|help|aid)\s+(?:the\s+|all\s+|ordinary\s+)?$",
+                      text[max(0, named.start - 20):named.start]):
+        return Role("subject", f'"{named.surface}": the people of a country, what the event is for')
+    advice = reading.matches(rules.cues["advice"])
+    if advice and any(m.start() > named.end and reading.clause_at(m.start()) == reading.clause_at(named.start) and
+                      m.start() - named.end <= 12 for m in advice):
+        return Role("subject", f'"{named.surface}" before "{next(m.group(0) for m in advice if m.start() > named.end)}":'
+                               ' the subject of an opinion or advice, not a party')
     subject_prep = _last_before(reading, rules.subject_prepositions, named.start, 12)
     if subject_prep and subject_prep.group(0).lower() in ("about", "over") and \
             _NUMBER_AFTER.match(text, subject_prep.end()):
@@ -162,6 +171,14 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
         return Role("organizer", f'"{named.surface}-led": who leads the organisation')
     if text[named.end:named.end + 7].lower().startswith(("-based", "-led", "'s war", "'s territory")):
         return Role("subject", f'"{named.surface}{text[named.end:named.end + 7]}"')
+    if kind == "meeting" and hit is not None and re.search(r"\bcalls?\b|\bcalled\b", hit.word, re.IGNORECASE) and \
+            hit.word.lower().endswith(" on") and 0 <= named.start - hit.end <= 40 and \
+            not re.search(r"[,;:]", text[hit.end:named.start]):
+        return Role("host", f'"{hit.word} {named.surface}": the one called on receives the call')
+    if kind == "meeting" and hit is not None and hit.word.lower() in ("visit", "visits", "state visit") and \
+            named.start > hit.end and re.search(r"\bto\s+(?:the\s+)?$", text[max(0, named.start - 8):named.start]) and \
+            not re.search(r"[,;:]", text[hit.end:named.start]) and named.start - hit.end <= 70:
+        return Role("host", f'"{hit.word} ... to {named.surface}": where the visit goes')
     if kind in ("meeting", "exercise", "activity", "facility") and not _attribution(reading, rules, named.start):
         # the last one before the name: "at Termez in southern Uzbekistan"
         prep = _last_before(reading, rules.host_prepositions, named.start, 12)
@@ -308,6 +325,29 @@ def _decisions(hits: list[Hit], reading: Reading, rules: Rules, all_hits: list[H
 def _agreed_to_meet_piece(reading: Reading, rules: Rules, a: int, b: int) -> bool:
     found = reading.find(rules.agreed_to_meet, a, min(b, a + 25))
     return found is not None and reading.find(rules.standing_meetings, found.end(), min(b, found.end() + 30)) is None
+
+
+def _one_promises(frame: Frame, reading: Reading, rules: Rules) -> None:
+    """"India pledged to train 100 officers": one country's promise is its offer
+    (a proposal, offered), not a decision; "the ministers promised to ..." stays
+    a decision of those who promised together."""
+    if frame.hit is None or frame.hit.rule.id != "agreement-pledged":
+        return
+    before = [n for n in reading.named if n.country and n.end <= frame.hit.start and
+              reading.clause_at(n.start) == reading.clause_at(frame.hit.start)]
+    if len({n.country for n in before}) != 1 or re.search(r"\b(?:and|both|all|the two|ministers|leaders|sides)\b",
+                                                          reading.text[before[0].start:frame.hit.start]):
+        return
+    proposer = before[0].country
+    trigger = next(t for t in rules.triggers if t.id == "proposal-offer")
+    frame.kind, frame.type, frame.status = "proposal", "offer", "offered"
+    frame.hit = Hit(trigger, frame.hit.start, frame.hit.end, frame.hit.word)
+    frame.status_why = f'"{frame.hit.word}" by one country ({proposer}): its offer (rule agreement-pledged)'
+    for iso3, role in list(frame.countries.items()):
+        if iso3 == proposer:
+            frame.countries[iso3] = Role("proposer", f'the one who "{frame.hit.word}"')
+        elif role.role == "party":
+            frame.countries[iso3] = Role("target", f'named after "{frame.hit.word}": to whom')
 
 
 def _invited_to_attend(frame: Frame, reading: Reading, rules: Rules) -> None:
@@ -773,6 +813,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                         frame.type = typed.value
                         break
             assign_countries(frame, reading, rules, kb)
+            _one_promises(frame, reading, rules)
             _own_countries(frame, reading, all_hits)
             apply_context(frame, reading, context, rules)
             _proposer_by_name(frame, reading, names)
@@ -797,7 +838,8 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
         for f in here_frames:
             if f.kind in ("meeting", "exercise", "agreement", "activity"):
                 context.note_event({i: r.role for i, r in f.countries.items()}, reading.paragraph,
-                                   f"the {f.kind} of sentence {reading.position}", extend=f.definite or f.hit is None)
+                                   f"the {f.kind} of sentence {reading.position}", extend=f.definite or f.hit is None,
+                                   done=f.status not in ("planned", "proposed", "rumoured", "offered"))
         if any(f.kind == "exercise" for f in here_frames):
             # "troops train for counter-terror operations": the exercise, not a training programme
             for f in here_frames:

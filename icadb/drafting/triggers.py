@@ -180,6 +180,10 @@ def status_of(kind: str, hit: Hit, reading: Reading, rules: Rules,
         found = reading.find(rules.cues[name], a, b)
         if found and status in KIND_STATUSES[kind] and base not in ("offered", "proposed", "agreed", "signed"):
             return fit(kind, status), f'"{found.group(0)}" (status_cues.{name})'
+    wish = next((m for m in reading.matches(rules.cues["proposed"])
+                 if max(a, hit.start - 40) <= m.start() and m.end() <= hit.start), None)
+    if wish and base not in ("offered", "proposed") and "proposed" in KIND_STATUSES[kind]:
+        return "proposed", f'"{wish.group(0)}" (status_cues.proposed): wished for, not yet agreed'
     found = future_cue(reading, rules, hit.start)
     if found and base in ("held", "in_force", "signed", "agreed", "operational", "completed", "ongoing"):
         return fit(kind, "planned"), f'"{found}" (status_cues.future): yet to come'
