@@ -463,3 +463,30 @@ def test_a_topic_after_a_demonym_in_the_headline_is_no_party_of_the_article(kb, 
             "The two countries will also hold talks in Astana next month.\n")
     talks = quoting(drafted(kb, rules, text, dt.date(2021, 12, 19)), text.splitlines()[-1])
     assert "AFG" not in roles(talks)
+
+
+def test_a_state_visit_told_after_the_talks_is_those_talks(kb, rules):
+    text = ("Prime Minister Narendra Modi and Kyrgyz President Almazbek Atambayev held talks in New Delhi on "
+            "Tuesday.\nAtambayev is on a four-day state visit, the first he has made to India.\n"
+            "At the talks India offered medical equipment for cancer patients in Kyrgyzstan.\n")
+    result = drafted(kb, rules, text, dt.date(2016, 12, 21))
+    talks = quoting(result, text.splitlines()[0])
+    assert any(e["quote"] == text.splitlines()[1] for e in talks["evidence"])
+    offer = next(d for d in result.drafts if d["kind"] == "proposal")
+    assert (offer["made_at"], offer["date"], roles(offer)) == (talks["id"], "2016-12-20",
+                                                               {"IND": "proposer", "KGZ": "target"})
+
+
+def test_the_talks_of_a_visit_give_its_day_and_the_arrival_its_span(kb, rules):
+    text = ("President Kovind and President Serdar Berdimuhamedov held talks in Ashgabat on Saturday.\n"
+            "Kovind arrived in the Turkmen capital on Friday for a three-day state visit.\n"
+            "It is one of the first visits hosted by Berdimuhamedov, 40, who took office last month.\n")
+    meetings = [d for d in drafted(kb, rules, text, dt.date(2022, 4, 3)).drafts if d["kind"] == "meeting"]
+    assert [(m["date"], len(m["evidence"])) for m in meetings] == [("2022-04-02", 3)]
+
+
+def test_a_country_whose_neighbours_they_are_is_the_topic(kb, rules):
+    sentence = ("Kovind said after the talks in Ashgabat on Saturday that India and Turkmenistan, as Afghanistan's "
+                "near neighbours, are worried.")
+    meeting = quoting(drafted(kb, rules, sentence, dt.date(2022, 4, 3)), sentence)
+    assert roles(meeting)["AFG"] == "subject"

@@ -51,7 +51,9 @@ class Event:
         if not dated:
             return None
         first = dated[0]
-        ranges = [f for f in dated if f.date.end_date and all(_inside(g.date.window, f.date.window) for g in dated)]
+        # (a visit's days from its arrival hold the talks of one of them: the talks' day is the meeting's)
+        ranges = [f for f in dated if f.date.end_date and not (f.visit_span and len(dated) > 1)
+                  and all(_inside(g.date.window, f.date.window) for g in dated)]
         if ranges:
             return ranges[0]
         order = {"day": 0, "month": 1, "year": 2, "unknown": 3}
@@ -233,6 +235,16 @@ def merge(frames: list[Frame]) -> list[Event]:
             events[-1].frames.append(frame)  # "The course, which ran from July 21 ...": the event just told
             continue
         same = next((e for e in events if _same_event(e, frame)), None)
+        if same is None and frame.kind == "meeting" and frame.date is None and frame.series is None and \
+                frame.edition is None and frame.status != "planned" and frame.taking_part() and not frame.split \
+                and not re.search(r"\b(?:margins|sidelines|separate|separately)\b", frame.reading.text):
+            # "Atambayev is on a four-day state visit": the visit of the meeting told just before, whose
+            # countries it names
+            last = next((e for e in reversed(events) if e.kind == "meeting"), None)
+            if last is not None and last.dated() is not None and last.main.status != "planned" and \
+                    frame.taking_part() <= last.taking_part() and \
+                    frame.reading.paragraph - last.frames[-1].reading.paragraph <= 1:
+                same = last
         if same is not None:
             same.frames.append(frame)
             continue

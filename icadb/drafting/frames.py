@@ -84,6 +84,7 @@ class Frame:
     vague: list[str] = field(default_factory=list)  # vague group phrases ("several Central Asian states")
     span: tuple[int, int] | None = None  # the predicate of the sentence the event is told in
     context: list[str] = field(default_factory=list)  # party phrases resolved, and why
+    visit_span: bool = False  # its date is a visit's days from an arrival ("arrived on Friday for a three-day visit")
     named_roles: dict[int, Role] = field(default_factory=dict)  # the role each country name gave, by its offset
 
     @property
@@ -130,6 +131,11 @@ _NUMBER_AFTER = re.compile(r"\s*(?:US\$|\$)?\d")
 # "attacks in Kunduz, Kandahar and Kabul": the noun and preposition before a list of names
 _LISTED_AFTER = re.compile(r"\b([\w-]+)\s+(in|of|from|on|to)\s+(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*"
                            r"(?:,\s+|,?\s+and\s+))+$", re.IGNORECASE)
+# "Afghanistan's near neighbours, are ...": the noun phrase a possessive owns, up to a comma or a verb
+_OF_A_PERSON = re.compile(r"\bwho\s+(?:(?:only|just|had|has)\s+)?(?:took office|took over|became|was appointed|"
+                          r"was elected|succeeded|was born|retired|was sworn in)\b", re.IGNORECASE)
+_POSSESSED = re.compile("(?:'s|’s)\\s+((?:[a-z][\\w-]*\\s+){0,2}[a-z][\\w-]*)"
+                        r"(?=\s*[,;:.]|\s+(?:are|is|was|were|have|has|and|to|in|of)\b)")
 _BY_TURNS = re.compile(r"\b(?:by turns|in turns|in turn|alternately|in rotation|on a rotating basis|turn by turn)\b",
                        re.IGNORECASE)
 
@@ -143,7 +149,7 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
                                                           and (hit is None or named.start < text.lower().find("watched")))
     if observer and kind in ("meeting", "exercise", "activity", None):
         return Role("observer", 'roles.observer: "as observers" in its clause')
-    if named.entity_type == "country" and not named.is_name and named.surface.endswith("s") and \
+    if named.entity_type == "country" and not named.is_name and re.fullmatch(r"[A-Z][a-z]+s", named.surface) and \
             re.search(r"\b(?:to|for|of|all|among|help|aid)\s+(?:the\s+|all\s+|ordinary\s+)?$",
                       text[max(0, named.start - 20):named.start]):
         return Role("subject", f'"{named.surface}": the people of a country, what the event is for')
@@ -171,6 +177,10 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
         return Role("organizer", f'"{named.surface}-led": who leads the organisation')
     if text[named.end:named.end + 7].lower().startswith(("-based", "-led", "'s war", "'s territory")):
         return Role("subject", f'"{named.surface}{text[named.end:named.end + 7]}"')
+    owned = _POSSESSED.match(text, named.end)
+    if owned and owned.group(1).split()[-1].lower() in rules.topic_nouns:
+        # "as Afghanistan's near neighbours", "Russia's influence": what it is about (the head noun of the phrase)
+        return Role("subject", f'roles.topic_nouns: "{named.surface}{owned.group(0)}": what it is about')
     if kind == "meeting" and hit is not None and re.search(r"\bcalls?\b|\bcalled\b", hit.word, re.IGNORECASE) and \
             hit.word.lower().endswith(" on") and 0 <= named.start - hit.end <= 40 and \
             not re.search(r"[,;:]", text[hit.end:named.start]):
@@ -272,6 +282,9 @@ def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge
                 role = "framework"
             _set_role(frame.organizations, named.entity_id, Role(role, f'"{named.surface}"'))
     five = reading.find(rules.all_five)
+    if five and frame.span is not None and frame.hit is not None and five.start() > frame.hit.start and \
+            not frame.span[0] <= five.start() < frame.span[1]:
+        five = None  # "... after Modi stopped in Bishkek during his tour of all five Central Asian republics"
     if five:
         probe = Named(five.start(), five.end(), five.group(0), "country", "KAZ", "KAZ")
         role = _role_of(probe, frame, reading, rules)
@@ -640,6 +653,12 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
             reading.text, published, future=lambda start, end: future_at(reading, rules, start))
     if not readings:
         return
+    anchor_at = frame.hit.start if frame.hit else 0
+    # ", who took office last month": a date of the person, not of the event
+    readings = [r for r in readings if not _OF_A_PERSON.search(re.split(r"[,;]", reading.text[:r.start])[-1])
+                or _OF_A_PERSON.search(re.split(r"[,;]", reading.text[:anchor_at])[-1])]
+    if not readings:
+        return
     if frame.span is not None and (len(reading.predicates) > 1 or frame.span != (0, len(reading.text))):
         # One predicate, one event: its own dates; without any, the sentence's opening ones ("On Monday, they
         # signed ... and agreed to ..."), unless it speaks of what is to come.
@@ -688,7 +707,19 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
             chosen.precision != "unknown":
         # "suspended its membership in 2012": the year it ended; it began before, on a day not given
         chosen = date_rules.bounded(chosen, "by")
+    days = _DAYS_LONG.search(reading.text)
+    if frame.kind == "meeting" and days and chosen.precision == "day" and not chosen.end_date and chosen.date and \
+            re.search(r"\b(?:arrived|arrives|arriving|began|begins|started|landed|reached)\b", reading.text, re.IGNORECASE):
+        # "arrived in the Turkmen capital on Friday for a three-day state visit": the visit's days
+        length = rules.number_words.get(days.group(1).lower()) or int(days.group(1))
+        end = (dt.date.fromisoformat(chosen.date) + dt.timedelta(days=length - 1)).isoformat()
+        chosen = replace(chosen, end_date=end, end_precision="day", latest=end,
+                         note=f"{chosen.note}; \"{days.group(0)}\" from that day: to {end}")
+        frame.visit_span = True
     frame.date, frame.date_why = chosen, f"rule {chosen.rule}"
+
+
+_DAYS_LONG = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)-day\b(?=[^.;]{0,30}\bvisit\b)", re.IGNORECASE)
 
 
 _NAME_AFTER_DEMONYM = re.compile(r"\b([A-Z][a-z]+)((?:\s+(?:[A-Z][\w.()-]*|of|for|the))*\s+([A-Z][a-z]+))(?=[\s,.;:]|$)")
