@@ -490,3 +490,32 @@ def test_a_country_whose_neighbours_they_are_is_the_topic(kb, rules):
                 "near neighbours, are worried.")
     meeting = quoting(drafted(kb, rules, sentence, dt.date(2022, 4, 3)), sentence)
     assert roles(meeting)["AFG"] == "subject"
+
+
+def test_a_planned_exercise_is_of_the_series_the_article_names_for_its_countries(kb, rules):
+    text = ("Modi and Atambayev reviewed defence ties during talks in New Delhi on Tuesday, and said the next round "
+            "of the two armies' joint counter-terrorism exercise would be held in Kyrgyzstan in the first three "
+            "months of 2017.\n"
+            "Modi described the exercises, known as Khanjar, as a fixed part of the two armies' calendar.\n")
+    result = drafted(kb, rules, text, dt.date(2016, 12, 21))
+    planned = [d for d in result.drafts if d["kind"] == "exercise" and d["status"] == "planned"]
+    assert [(d["series"], roles(d)["KGZ"]) for d in planned] == [("khanjar", "host")]
+    assert "sco-rats-exercise-india" not in [s["add_evidence_to"] for s in result.suggestions]
+
+
+def test_exercises_an_agreement_covers_are_no_exercise_of_their_own(kb, rules):
+    sentence = ("In July 2015 the two countries signed an agreement on defence cooperation that covers training, "
+                "military education and joint exercises.")
+    result = drafted(kb, rules, "India and Kyrgyzstan held talks in Bishkek on Sunday.\n" + sentence + "\n",
+                     dt.date(2016, 12, 21))
+    assert [d["kind"] for d in result.drafts if any(e["quote"] == sentence for e in d["evidence"])] == ["agreement"]
+
+
+def test_belonging_to_an_organisation_is_a_membership_and_for_years_is_ongoing(kb, rules):
+    text = ("Kyrgyzstan belongs to the Russia-led Collective Security Treaty Organisation.\n"
+            "Kyrgyz officers have for years attended courses at Indian military institutions.\n")
+    result = drafted(kb, rules, text, dt.date(2016, 12, 21))
+    membership = quoting(result, text.splitlines()[0])
+    assert (membership["kind"], membership["agreement_type"], roles(membership)["KGZ"]) == \
+        ("agreement", "membership", "member")
+    assert quoting(result, text.splitlines()[1])["status"] == "ongoing"

@@ -271,6 +271,19 @@ def merge(frames: list[Frame]) -> list[Event]:
                     frame.countries[iso3] = Role("participant", "the parties of the event before it, which the "
                                                                 "sentence refers back to")
         events.append(Event([frame], frame.kind))
+    # "the next round of the two armies' joint exercise" and, later, "the exercises, known as Khanjar": an
+    # exercise of no series named is of the one series of its kind and countries that the article names
+    named = {f.series.series_id: f.series for e in events for f in e.frames if f.series is not None}
+    for event in events:
+        if event.kind != "exercise" or event.series() is not None or event.edition() is not None or \
+                event.dated() is None or any(f.series_name for f in event.frames):
+            continue
+        fitting = [s for s in named.values() if s.kind == event.kind and len(s.countries) >= 2 and
+                   set(s.countries) == event.taking_part()]
+        if len(fitting) == 1:
+            event.main.series = fitting[0]
+            event.main.edition_why = (f"the article names {fitting[0].name}, the one series of its kind and "
+                                      f"countries")
     # A headline only ever adds to an event the body reports.
     for event in list(events):
         if all(f.headline for f in event.frames):
@@ -388,8 +401,8 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             continue
         if series and record.series_id and record.series_id != series.series_id:
             continue
-        if series and edition is not None and record.series_id != series.series_id:
-            continue  # one edition of a series is no record outside that series
+        if series and (edition is not None or event.kind == "exercise") and record.series_id != series.series_id:
+            continue  # one edition of a series (an exercise of one) is no record outside that series
         if not series and record.series_id and any(f.series_name for f in event.frames):
             continue  # a series the seeds lack is none of the seeds' series
         if not series and record.series_id and len(words & record.words) < 6:
@@ -420,8 +433,9 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
                 window[1] and window[0] == window[1] and not series and event.kind not in STANDING:
             continue  # an undated standing record against an event of one day
         if record.precision == "unknown" and not record.earliest and not record.latest and window[0] and \
-                window[1] and event.kind in ("meeting", "exercise") and window[1][:7] <= _month_after(window[0]):
-            continue  # the series as a whole (KazInd, held every year) is none of its dated editions
+                window[1] and event.kind in ("meeting", "exercise") and (window[1][:7] <= _month_after(window[0])
+                                                                         or event.main.status == "planned"):
+            continue  # the series as a whole (KazInd, held every year) is none of its dated editions, nor to come
         theirs = {iso3 for iso3, roles in record.countries.items() if roles != {"subject"}}
         if kind_type == "membership" and record.type == "membership":
             # who joins: a planned accession is its prospective members, a membership in force its members

@@ -104,7 +104,12 @@ def _words_before(text: str, position: int, count: int = 3) -> list[str]:
 def _attribution(reading: Reading, rules: Rules, at: int) -> bool:
     """Whether the clause at *at* says who said it ("a diplomat in New Delhi said")."""
     a, b = reading.clause_at(at)
-    return reading.find(rules.attribution, a, b) is not None
+    said = reading.find(rules.attribution, a, b)
+    if said is None:
+        return False
+    # "said the next round would be held in Kyrgyzstan": what was said, not where it was said
+    return not (said.end() <= at and re.match(r"\s+(?:that\s+)?(?:the|a|an|it|they|he|she|India|\w+'s)\b",
+                                               reading.text[said.end():]))
 
 
 def _set_role(roles: dict[str, Role], key: str, role: Role) -> None:
@@ -272,8 +277,9 @@ def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge
                 _set_role(frame.people, named.entity_id, Role(role.role if role.role != "member" else "participant",
                                                               f'"{named.surface}": {role.why}'))
             if named.country:  # a person stands for the country they held office for
-                _set_role(frame.countries, named.country,
-                          Role(role.role, f'{named.note or named.surface + " is of " + named.country}: {role.why}'))
+                stands = Role(role.role, f'{named.note or named.surface + " is of " + named.country}: {role.why}')
+                frame.named_roles[named.start] = stands
+                _set_role(frame.countries, named.country, stands)
         elif named.entity_type == "organization":
             role = "framework" if frame.kind in ("meeting", "agreement") and frame.type in (None, "membership") \
                 and frame.kind == "agreement" else "subject"
@@ -408,7 +414,7 @@ def _own_countries(frame: Frame, reading: Reading, hits: list[Hit]) -> None:
     for named in reading.named:
         iso3 = named.country
         if iso3 in frame.countries and named.start >= first and not a <= named.start < b:
-            own = [n for n in reading.named if n.country == iso3 and n.entity_type == "country" and
+            own = [n for n in reading.named if n.country == iso3 and n.start in frame.named_roles and
                    (a <= n.start < b or n.start < first)]
             if not own and not any(n.country == iso3 and (a <= n.start < b or n.start < first) for n in reading.named):
                 del frame.countries[iso3]

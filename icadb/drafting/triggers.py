@@ -51,7 +51,7 @@ def find_triggers(reading: Reading, rules: Rules) -> list[Hit]:
             hits.append(Hit(Trigger("meeting-at-a-body", "meeting", "held", 2, meeting.phrases), named.start,
                             named.end, named.surface))
     hits = [h for h in hits if not no_event(reading, rules, h.start, h.end)
-            and not (h.kind == "facility" and object_of_agreement(reading, rules, h.start))]
+            and not (h.kind in ("facility", "exercise", "activity") and object_of_agreement(reading, rules, h.start))]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), -h.rule.strength))
     bases = [h for h in hits if h.kind == "facility"]
     hits = [h for h in hits if not (h.kind == "meeting" and h.word.lower() in rules.host_verbs and any(
@@ -107,10 +107,19 @@ def object_of_agreement(reading: Reading, rules: Rules, start: int) -> str:
     or "for" between ("a contract with Iran ... to equip and operate the terminal")."""
     for match in reading.matches(rules.agreement_objects):
         between = reading.text[match.end():start]
-        if match.end() <= start and len(between.split()) <= 16 and not _OWN_CLAUSE.search(between) and \
-                re.search(r"\b(?:to|on|for)\b", between, re.IGNORECASE):
+        if match.end() > start or len(between.split()) > 16:
+            continue
+        if not _OWN_CLAUSE.search(between) and re.search(r"\b(?:to|on|for)\b", between, re.IGNORECASE):
             return f'after "{match.group(0)}": what the agreement is about (agreement_objects)'
+        if _COVERS.match(between):
+            return f'in the list of what "{match.group(0)}" covers (agreement_objects)'
     return ""
+
+
+# "an agreement on defence cooperation that covers training, military education and joint exercises"
+_COVERS = re.compile(r"[^,;:.]*?\b(?:that|which)\s+(?:covers?|includes?|provides for)\s+"
+                     r"(?:[\w-]+\s+){0,3}?[\w-]+(?:,\s+(?:[\w-]+\s+){0,3}?[\w-]+)*(?:,?\s+and\s+)?(?:[\w-]+\s+)?$",
+                     re.IGNORECASE)
 
 
 def _agreed_to_meet(reading: Reading, rules: Rules, hit: Hit) -> bool:
