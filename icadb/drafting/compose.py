@@ -71,6 +71,7 @@ def _sentence_note(frame: Frame) -> str:
 
 _UNTIL = re.compile(r"(?:^|\b)(?:until|till|through|concludes? on|ends? on|to run until|continue until)\s*$",
                     re.IGNORECASE)
+_UNTIL_ANYWHERE = re.compile(r"\b(?:until|till|through|concludes?|ends?)\b", re.IGNORECASE)
 
 
 def _ending(event: Event, published: dt.date):
@@ -81,6 +82,8 @@ def _ending(event: Event, published: dt.date):
             continue
         text = frame.reading.text
         ended = _ENDED.search(text)
+        if not ended and not _UNTIL_ANYWHERE.search(text):
+            continue  # neither an end nor "until": no date of its end (one scan, before reading its dates)
         key = ("dates-ending", not ended)
         found = frame.reading._found.get(key)
         if found is None:
@@ -98,7 +101,10 @@ def _beginning(event: Event, published: dt.date):
     """(frame, date) of a sentence of the event that says when it began, or None."""
     for frame in event.frames:
         if frame.kind in (None, event.kind) and not frame.headline and _BEGAN.search(frame.reading.text):
-            for reading in date_rules.find_dates(frame.reading.text, published):
+            found = frame.reading._found.get("dates-plain")
+            if found is None:
+                found = frame.reading._found["dates-plain"] = date_rules.find_dates(frame.reading.text, published)
+            for reading in found:
                 if reading.precision == "day":
                     return frame, reading
     return None

@@ -652,11 +652,17 @@ def find_category(frame: Frame, text: str, rules: Rules) -> tuple[str, str]:
     return default, f"no category word; the default for a {frame.kind} (kind_categories)"
 
 
-def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date, hits: list[Hit] = ()) -> None:
+def _dates(reading: Reading, rules: Rules, published: dt.date) -> list[DateReading]:
+    """The sentence's dates, read once per sentence, whichever step asks first."""
     readings = reading._found.get("dates")
-    if readings is None:  # read once per sentence, whichever of its frames asks first
+    if readings is None:
         readings = reading._found["dates"] = date_rules.find_dates(
             reading.text, published, future=lambda start, end: future_at(reading, rules, start))
+    return readings
+
+
+def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date, hits: list[Hit] = ()) -> None:
+    readings = _dates(reading, rules, published)
     if not readings:
         return
     anchor_at = frame.hit.start if frame.hit else 0
@@ -795,7 +801,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             if not all_hits:
                 continue
         if any(h.word.lower() in rules.weak_triggers for h in all_hits):
-            dated = bool(date_rules.find_dates(reading.text, published))
+            dated = bool(_dates(reading, rules, published))
             lead = reading.find(rules.continuations, 0, min(len(reading.text), 45))
             refers_back = (lead is not None and lead.start() <= 12) or \
                 any(reading.find(p) for p in rules.references.values())
