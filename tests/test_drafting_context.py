@@ -519,3 +519,50 @@ def test_belonging_to_an_organisation_is_a_membership_and_for_years_is_ongoing(k
     assert (membership["kind"], membership["agreement_type"], roles(membership)["KGZ"]) == \
         ("agreement", "membership", "member")
     assert quoting(result, text.splitlines()[1])["status"] == "ongoing"
+
+
+NSA_MEETING = ("The heads of the security councils of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan sat down with "
+               "India's National Security Adviser Ajit Doval in New Delhi on Tuesday for the first India-Central Asia "
+               "meeting of national security advisers.\n")
+
+
+def test_an_earlier_event_a_meeting_grew_out_of_takes_none_of_its_sentences(kb, rules):
+    text = (NSA_MEETING + "The meeting grew out of the first India-Central Asia Summit, which the leaders of the six "
+            "countries held by video link in January, when they agreed that their security council secretaries "
+            "should meet regularly.\nOpening the session, Doval called Central Asia part of India's extended "
+            "neighbourhood.\nAfghanistan dominated the talks.\n")
+    result = drafted(kb, rules, text, dt.date(2022, 12, 7))
+    summit = [s for s in result.suggestions if s["add_evidence_to"] == "ica-summit-2022-01"]
+    assert [len(s["evidence"]) for s in summit] == [1]
+    decision = next(d for d in result.drafts if d["kind"] == "agreement")
+    assert (decision["status"], decision["date"]) == ("agreed", "2022-01")  # what was agreed, not advice
+
+
+def test_an_idea_that_won_the_backing_of_all_is_agreed_and_a_countrys_proposal_for_is_its_proposal(kb, rules):
+    text = (NSA_MEETING + "India's idea of making Chabahar part of the corridor won the backing of all the "
+            "participants.\nNurdauletov used the meeting to promote Kazakhstan's proposal for a network of "
+            "regional biosecurity centres.\nFor Kazakhstan, the new format offers a seat at the table.\n")
+    result = drafted(kb, rules, text, dt.date(2022, 12, 7))
+    backed = quoting(result, text.splitlines()[1])
+    assert (backed["kind"], backed["status"], roles(backed)["IND"]) == ("proposal", "agreed", "proposer")
+    assert set(roles(backed)) == {"IND", "KAZ", "KGZ", "TJK", "UZB"}
+    biosecurity = next(d for d in result.drafts if d["kind"] == "proposal" and
+                       any(e["quote"] == text.splitlines()[2] for e in d["evidence"]))
+    assert (biosecurity["kind"], roles(biosecurity)["KAZ"]) == ("proposal", "proposer")
+    assert not any(e["quote"] == text.splitlines()[3] for d in result.drafts for e in d["evidence"])
+
+
+def test_members_of_two_bodies_are_a_membership_of_each(kb, rules):
+    sentence = ("India and the Central Asian members of the INSTC and the Ashgabat Agreement urged the others to "
+                "join both.")
+    result = drafted(kb, rules, NSA_MEETING + sentence + "\n", dt.date(2022, 12, 7))
+    told = sorted(s["add_evidence_to"] for s in result.suggestions if any(e["quote"] == sentence
+                                                                          for e in s["evidence"]))
+    assert told == ["india-ashgabat-agreement-membership", "india-instc-membership"]
+
+
+def test_a_country_named_in_what_he_told_them_is_no_participant(kb, rules):
+    text = (NSA_MEETING + "He told the delegations that such projects had to respect sovereignty, unlike China's.\n")
+    meeting = [s for s in drafted(kb, rules, text, dt.date(2022, 12, 7)).suggestions
+               if s["add_evidence_to"] == "ica-nsa-2022-new-delhi"]
+    assert meeting and "CHN" not in meeting[0]["note"]

@@ -54,7 +54,7 @@ def occasion_of(event: Event, events: list[Event], published: dt.date) -> tuple[
     if named:
         noun = named.group(1).lower()
         kind = "exercise" if noun in ("exercise", "drills") else "meeting"
-        before = [e for e in events[:here] if e.kind == kind]
+        before = [e for e in events[:here] if e.kind == kind and not e.main.background]
         fitting = [e for e in before if any(noun[:5] in (f.hit.word.lower() if f.hit else "") or
                                             (f.series and noun[:5] in f.series.name.lower()) for f in e.frames)]
         ahead = event.main.status in ("planned", "rumoured", "proposed", "offered") and \

@@ -185,14 +185,16 @@ def merge(frames: list[Frame]) -> list[Event]:
     for frame in frames:
         if frame.hit is None:  # a continuation: joins the event it names, or the one just before it
             if events:
+                # an earlier event told as what one grew out of is no event the article goes on to tell
+                told = [e for e in events if not e.main.background] or events
                 target = None
                 if frame.refers == "attendance":  # who took part: in the meeting or exercise told last
-                    target = next((e for e in reversed(events) if e.kind in ("meeting", "exercise")), None)
+                    target = next((e for e in reversed(told) if e.kind in ("meeting", "exercise")), None)
                 elif frame.refers:
-                    target = next((e for e in reversed(events) if e.kind == frame.refers), None)
+                    target = next((e for e in reversed(told) if e.kind == frame.refers), None)
                 elif frame.future:  # what is to come continues the event still to come
-                    target = next((e for e in reversed(events) if e.main.status == "planned"), None)
-                (target or events[-1]).frames.append(frame)
+                    target = next((e for e in reversed(told) if e.main.status == "planned"), None)
+                (target or told[-1]).frames.append(frame)
             continue
         until = frame.date is not None and re.search(
             r"\b(?:until|till|through|continue until|run until)\s*$",
@@ -203,7 +205,7 @@ def merge(frames: list[Frame]) -> list[Event]:
                 (frame.date is None or until or began):
             # "Two officers ... are attending the exercise as observers": the exercise told last (a place of its
             # own only where that event is: "which Swaraj attended during a visit to Uzbekistan")
-            target = next((e for e in reversed(events) if e.kind == frame.kind), None)
+            target = next((e for e in reversed(events) if e.kind == frame.kind and not e.main.background), None)
             if target is not None and frame.place_name and frame.place_country not in target.countries():
                 target = None
             if target is not None and (target.main.status == "planned") == (frame.status == "planned"):

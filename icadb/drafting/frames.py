@@ -84,6 +84,7 @@ class Frame:
     vague: list[str] = field(default_factory=list)  # vague group phrases ("several Central Asian states")
     span: tuple[int, int] | None = None  # the predicate of the sentence the event is told in
     context: list[str] = field(default_factory=list)  # party phrases resolved, and why
+    background: bool = False  # an earlier event told as what this one grew out of ("grew out of the first Summit")
     visit_span: bool = False  # its date is a visit's days from an arrival ("arrived on Friday for a three-day visit")
     named_roles: dict[int, Role] = field(default_factory=dict)  # the role each country name gave, by its offset
 
@@ -137,6 +138,9 @@ _NUMBER_AFTER = re.compile(r"\s*(?:US\$|\$)?\d")
 _LISTED_AFTER = re.compile(r"\b([\w-]+)\s+(in|of|from|on|to)\s+(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*"
                            r"(?:,\s+|,?\s+and\s+))+$", re.IGNORECASE)
 # "Afghanistan's near neighbours, are ...": the noun phrase a possessive owns, up to a comma or a verb
+_BACKGROUND = re.compile(r"\b(?:grew out of|grows out of|followed|follows|came after|comes after|built on|builds on|"
+                         r"months after|weeks after|years after|in the wake of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                         re.IGNORECASE)
 _OF_A_PERSON = re.compile(r"\bwho\s+(?:(?:only|just|had|has)\s+)?(?:took office|took over|became|was appointed|"
                           r"was elected|succeeded|was born|retired|was sworn in)\b", re.IGNORECASE)
 _POSSESSED = re.compile("(?:'s|’s)\\s+((?:[a-z][\\w-]*\\s+){0,2}[a-z][\\w-]*)"
@@ -163,6 +167,12 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
                       m.start() - named.end <= 12 for m in advice):
         return Role("subject", f'"{named.surface}" before "{next(m.group(0) for m in advice if m.start() > named.end)}":'
                                ' the subject of an opinion or advice, not a party')
+    if re.match(r"\s+(?:\w+\s+)?(?:dominated|topped|headed|featured (?:high|prominently) on|was high on|was on)\s+the\s+"
+                r"(?:talks|agenda|discussions|meeting|dialogue)", text[named.end:]):
+        return Role("subject", f'"{named.surface} {text[named.end:].split()[0]} ...": what the talks were about')
+    if hit is None and re.search(r"\b(?:said|says|told\s+[\w ]{1,30}?|added|stressed|noted)\s+that\b[^.;]*$",
+                                 text[:named.start]):
+        return Role("subject", "named in what was said, in a sentence that only continues the event before it")
     subject_prep = _last_before(reading, rules.subject_prepositions, named.start, 12)
     if subject_prep and subject_prep.group(0).lower() in ("about", "over") and \
             _NUMBER_AFTER.match(text, subject_prep.end()):
@@ -795,8 +805,12 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             # beside a report ("said Afghanistan should never again serve ..., as Jaishankar hosted ...") leaves it
             def advised(hit: Hit) -> bool:
                 a, b = reading.clause_at(hit.start)
+                # "agreed that their security secretaries should meet regularly": what was agreed, not advice
+                decided = hit.rule.id in ("agreement-agreed", "agreement-pledged")
                 return any(m.start() < b and (a <= m.start() or reading.clause_at(m.start()) == (a, b))
-                           for m in advice) or not re.search(r"[,;]", reading.text)
+                           and not (decided and m.start() > hit.end) for m in advice) or \
+                    (not re.search(r"[,;]", reading.text) and not (decided and all(m.start() > hit.end
+                                                                                   for m in advice)))
             all_hits = [h for h in all_hits if not advised(h)]
             if not all_hits:
                 continue
@@ -874,8 +888,13 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                 frame.date_why = "rule current (under way on the publication date)"
             frame.category, frame.category_why = find_category(frame, reading.text, rules)
             _invited_to_attend(frame, reading, rules)
-            out.extend(f for one in _per_series(frame, reading, kb) for f in _per_partner(one, reading)
-                       for f in _per_edition(f, reading, rules))
+            named_series = next((n for n in reading.named if frame.series is not None and n.entity_type == "series"
+                                 and n.entity_id == frame.series.series_id), None)
+            if named_series is not None and _BACKGROUND.search(reading.text[max(0, named_series.start - 45):
+                                                                            named_series.start]):
+                frame.background = True  # "The meeting grew out of the first India-Central Asia Summit
+            out.extend(g for one in _per_series(frame, reading, kb) for f in _per_partner(one, reading)
+                       for e in _per_edition(f, reading, rules) for g in _per_organization(e))
         out.extend(_elided_editions(reading, rules, kb, published, hits, [f for f in out if f.reading is reading]))
         here_frames = [f for f in out if f.reading is reading]
         for f in here_frames:
@@ -977,6 +996,21 @@ def _per_edition(frame: Frame, reading: Reading, rules: Rules) -> list[Frame]:
                     edition=n, edition_why=f'"{told.group(0)}": edition {n} of {count}, in the order of their dates',
                     countries=dict(frame.countries), figures=list(frame.figures), people=dict(frame.people),
                     organizations=dict(frame.organizations), split=True) for n, d in enumerate(dates, 1)]
+
+
+def _per_organization(frame: Frame) -> list[Frame]:
+    """One membership frame per organisation a sentence names its members of
+    ("India and the Central Asian members of the INSTC and the Ashgabat
+    Agreement": India's membership of each)."""
+    if frame.kind != "agreement" or frame.type != "membership":
+        return [frame]
+    bodies = [o for o, r in frame.organizations.items() if r.role == "framework"]
+    if len(bodies) < 2:
+        return [frame]
+    return [replace(frame, organizations={o: r for o, r in frame.organizations.items() if o == body or
+                                          r.role != "framework"},
+                    countries=dict(frame.countries), figures=list(frame.figures), people=dict(frame.people),
+                    split=True) for body in bodies]
 
 
 def _per_series(frame: Frame, reading: Reading, kb: Knowledge) -> list[Frame]:

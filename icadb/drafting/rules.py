@@ -106,6 +106,7 @@ class Rules:
         self.negations = Phrases(data["negations"])
         self.purposes = Phrases(data["purposes"])
         self.agreement_objects = Phrases(data["agreement_objects"])
+        self.inanimate_subjects = frozenset(w.lower() for w in data["inanimate_subjects"])
         self.references = {kind: Phrases(words) for kind, words in data["references"].items()}
         self.short_names = dict(data.get("short_names") or {})
         self.chair_verbs = Phrases(roles["chair_verbs"])

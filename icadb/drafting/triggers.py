@@ -86,7 +86,13 @@ def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
         if match.end() <= start and match.group(0).islower() and match.group(0) in words and \
                 not re.search(r"[,;:]", reading.text[match.end():start]):
             return f'"{match.group(0)}" before it (negations)'
-    if any(t.type == "request" for t in rules.rules_of_word.get(reading.text[start:end].lower(), ())):
+    kinds = rules.rules_of_word.get(reading.text[start:end].lower(), ())
+    if any(t.type == "offer" for t in kinds):
+        subject = re.search(r"([A-Za-z]+)\s+(?:\w+ly\s+)?$", reading.text[max(0, start - 30):start])
+        if subject and subject.group(1).lower() in rules.inanimate_subjects:
+            return f'"{subject.group(1)} {reading.text[start:end]}": a thing that offers, a figure of speech ' \
+                   f'(inanimate_subjects)'
+    if any(t.type == "request" for t in kinds):
         addressed = _ADDRESSED_TO_PEOPLE.match(reading.text, end)
         if addressed:
             return f'asked of "{addressed.group(1)}": people, not a state'
