@@ -566,3 +566,28 @@ def test_a_country_named_in_what_he_told_them_is_no_participant(kb, rules):
     meeting = [s for s in drafted(kb, rules, text, dt.date(2022, 12, 7)).suggestions
                if s["add_evidence_to"] == "ica-nsa-2022-new-delhi"]
     assert meeting and "CHN" not in meeting[0]["note"]
+
+
+ASTANA = ("India's National Security Adviser Ajit Doval sat down with his Kazakh counterpart in Astana on 17 October "
+          "2023 for the second India-Central Asia meeting of national security advisers.\n")
+
+
+def test_a_pledge_and_an_invitation_in_one_sentence_are_each_the_record_of_it(kb, rules):
+    sentence = ("On cyber security, he pledged Indian help in protecting the region's networks and asked the chiefs "
+                "of its cyber agencies to visit India.")
+    result = drafted(kb, rules, ASTANA + sentence + "\n", dt.date(2023, 10, 19))
+    told = sorted(s["add_evidence_to"] for s in result.suggestions if any(e["quote"] == sentence
+                                                                          for e in s["evidence"]))
+    assert told == ["india-cyber-agency-heads-invitation-2023", "india-cyber-defence-offer-2023"]
+
+
+def test_a_terminal_an_indian_company_runs_is_told_again_beside_the_request(kb, rules):
+    sentence = ("Doval urged the region's governments to ship their goods through the Shaheed Beheshti terminal "
+                "that an Indian company runs at Iran's Chabahar port.")
+    result = drafted(kb, rules, ASTANA + sentence + "\n", dt.date(2023, 10, 19))
+    assert "chabahar-shaheed-beheshti-terminal" in [s["add_evidence_to"] for s in result.suggestions]
+
+
+def test_what_a_country_offers_with_nothing_after_it_is_no_offer(kb, rules):
+    result = drafted(kb, rules, "None of this is new money on the scale that Beijing offers.", dt.date(2023, 10, 19))
+    assert result.drafts == []

@@ -465,7 +465,10 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             theirs_proposer = {i for i, roles in record.countries.items() if "proposer" in roles}
             if proposer and theirs_proposer and not proposer & theirs_proposer:
                 continue
-            if common < 4:
+            # the same kind of proposal by the same proposer on the same day: fewer words say it is the same
+            one_day = window[0] is not None and window[0] == window[1] == record.earliest == record.latest and \
+                same_type and bool(proposer & theirs_proposer)
+            if common < (2 if one_day else 4):
                 continue
         if not same_series and not same_base and common + 2 * same_org + 2 * same_level + same_type < 3:
             continue  # the same kind and countries, but nothing in common said: another event

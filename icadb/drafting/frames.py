@@ -138,6 +138,7 @@ _NUMBER_AFTER = re.compile(r"\s*(?:US\$|\$)?\d")
 _LISTED_AFTER = re.compile(r"\b([\w-]+)\s+(in|of|from|on|to)\s+(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*"
                            r"(?:,\s+|,?\s+and\s+))+$", re.IGNORECASE)
 # "Afghanistan's near neighbours, are ...": the noun phrase a possessive owns, up to a comma or a verb
+_ASKED_TO_VISIT = re.compile(r"[^,;.]{0,80}?\bto\s+(?:visit|come to|travel to)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:grew out of|grows out of|followed|follows|came after|comes after|built on|builds on|"
                          r"months after|weeks after|years after|in the wake of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
                          re.IGNORECASE)
@@ -234,6 +235,10 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
                 return Role("proposer", f'"by" after the passive "{hit.word}"')
             if named.start < hit.start:
                 return Role("target", f'before the passive "{passive.group(0)}{hit.word}": to whom')
+        if hit.rule.type == "offer" and named.start > hit.end and not named.is_name and \
+                re.fullmatch(r"\s+(?:the\s+|its\s+|their\s+)?", text[hit.end:named.start]) and \
+                re.match(r"\s+[a-z]", text[named.end:]):
+            return Role("proposer", f'"{hit.word} {named.surface} {text[named.end:].split()[0]}": whose help is offered')
         if named.start < hit.start:
             if hit.rule.type == "request":
                 return Role("proposer", f'before "{hit.word}": the one who asks')
@@ -859,6 +864,11 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                           lead_holds_trigger=bool(lead and lead.start() <= hit.start and hit.end <= lead.end()),
                           span=span, definite=_definite(reading, hit, rules))
             frame.status, frame.status_why = status_of(kind, hit, reading, rules, frame.span)
+            if hit.rule.type == "request" and _ASKED_TO_VISIT.match(reading.text, hit.end) and \
+                    (frame.span is None or _ASKED_TO_VISIT.match(reading.text, hit.end).end() <= frame.span[1]):
+                # "asked the chiefs of its cyber agencies to visit India": an invitation
+                frame.type, frame.status = "invitation", "offered"
+                frame.status_why = f'"{hit.word} ... to visit": an invitation, offered'
             if kind == "facility" and frame.type is None:  # "air base", "port terminal": the type, for matching
                 found = min(((m.start(), -len(m.group(0)), t.value) for t in rules.facility_types
                              for m in reading.matches(t.phrases)), default=None)

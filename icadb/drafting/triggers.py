@@ -87,6 +87,8 @@ def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
                 not re.search(r"[,;:]", reading.text[match.end():start]):
             return f'"{match.group(0)}" before it (negations)'
     kinds = rules.rules_of_word.get(reading.text[start:end].lower(), ())
+    if any(t.type == "offer" for t in kinds) and re.match(r"\s*(?:[.,;:]|$)", reading.text[end:]):
+        return f'"{reading.text[start:end]}" with nothing offered after it'  # "on the scale that Beijing offers."
     if any(t.type == "offer" for t in kinds):
         subject = re.search(r"([A-Za-z]+)\s+(?:\w+ly\s+)?$", reading.text[max(0, start - 30):start])
         if subject and subject.group(1).lower() in rules.inanimate_subjects:
@@ -155,7 +157,12 @@ def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
                              r"(?:\w+\s+){0,2}$", reading.text[max(0, hit.start - 40):hit.start], re.IGNORECASE)
         # "a conference ... that Uzbekistan plans to host in Termez next autumn": an event with a verb of its own
         own_verb = re.match(r"[^,.;]{0,60}?\b(?:that|which)\b[^,.;]*?\b(?:plans? to host|will host|will be held|"
-                            r"is to be held|is scheduled|is due to|hosts)\b", reading.text[hit.end:])
+                            r"is to be held|is scheduled|is due to|hosts)\b", reading.text[hit.end:]) or \
+            (hit.kind == "facility" and re.match(r"\s+(?:that|which)\s+(?:[\w-]+\s+){0,4}?(?:runs|operates|run|"
+                                                 r"operate|manages|has run|has operated)\b", reading.text[hit.end:])) \
+            or None
+        # ("the Shaheed Beheshti terminal that an Indian company runs": the terminal, told again, with a verb of its
+        # own)
         governed = occasion is None and own_verb is None and any(
             other.rule.strength > hit.rule.strength and other.start < hit.start
             and (reading.clause_at(other.start) == reading.clause_at(hit.start) or hit.start - other.end < 60)
@@ -164,16 +171,19 @@ def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
         if governed:
             continue
         events.append(hit)
-    by_kind: dict[str, Hit] = {}
+    by_kind: dict[object, Hit] = {}
     series_ends = [n.end for n in reading.named if n.entity_type in ("series", "organization")]
 
     def named(hit: Hit) -> bool:  # "the India-Central Asia summit", not "the meeting" before it
         return any(0 <= hit.start - end <= 3 for end in series_ends)
     for hit in events:
-        best = by_kind.get(hit.kind)
+        # one event per kind, but one proposal per predicate ("he pledged Indian help ... and asked the chiefs of
+        # its cyber agencies to visit India": an offer and an invitation)
+        key = (hit.kind, reading.predicate_at(hit.start)) if hit.kind == "proposal" else hit.kind
+        best = by_kind.get(key)
         if best is None or hit.rule.strength > best.rule.strength or \
                 (hit.rule.strength == best.rule.strength and named(hit) and not named(best)):
-            by_kind[hit.kind] = hit
+            by_kind[key] = hit
     return sorted(by_kind.values(), key=lambda h: h.start)
 
 
