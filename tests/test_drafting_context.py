@@ -591,3 +591,13 @@ def test_a_terminal_an_indian_company_runs_is_told_again_beside_the_request(kb, 
 def test_what_a_country_offers_with_nothing_after_it_is_no_offer(kb, rules):
     result = drafted(kb, rules, "None of this is new money on the scale that Beijing offers.", dt.date(2023, 10, 19))
     assert result.drafts == []
+
+
+def test_members_of_the_corridor_are_members_of_the_corridor_the_article_named(kb, rules):
+    text = (ASTANA + "Doval asked them to back making Chabahar part of the International North-South Transport "
+            "Corridor.\nHe told the meeting that all five Central Asian states would soon be members of the "
+            "corridor, once Uzbekistan and Turkmenistan join it.\n")
+    result = drafted(kb, rules, text, dt.date(2023, 10, 19))
+    told = [s["add_evidence_to"] for s in result.suggestions if any(e["quote"] == text.splitlines()[-1]
+                                                                    for e in s["evidence"])]
+    assert told == ["instc-uzbekistan-turkmenistan-accession"]

@@ -361,6 +361,28 @@ def _agreed_to_meet_piece(reading: Reading, rules: Rules, a: int, b: int) -> boo
     return found is not None and reading.find(rules.standing_meetings, found.end(), min(b, found.end() + 30)) is None
 
 
+_THE_BODY = re.compile(r"\bthe (corridor|agreement|organisation|organization|bloc|grouping|alliance|treaty|group|"
+                       r"forum|council)\b", re.IGNORECASE)
+
+
+def _body_told_before(frame: Frame, reading: Reading, kb: Knowledge, bodies_told: list[str]) -> None:
+    """"would soon be members of the corridor": the organisation the article
+    named last whose name has that noun (the International North-South
+    Transport Corridor)."""
+    if frame.kind != "agreement" or frame.type != "membership" or \
+            any(r.role == "framework" for r in frame.organizations.values()):
+        return
+    noun = _THE_BODY.search(reading.text, frame.hit.end if frame.hit else 0)
+    if noun is None:
+        return
+    word = noun.group(1).lower().replace("organization", "organisation")
+    body = next((o for o in reversed(bodies_told) if word in kb.organizations.get(o, "").lower()
+                 .replace("organization", "organisation")), None)
+    if body is not None:
+        frame.organizations[body] = Role("framework", f'"{noun.group(0)}": {kb.organizations[body]}, '
+                                                      f'the {word} the article named last')
+
+
 def _one_promises(frame: Frame, reading: Reading, rules: Rules) -> None:
     """"India pledged to train 100 officers": one country's promise is its offer
     (a proposal, offered), not a decision; "the ministers promised to ..." stays
@@ -791,7 +813,9 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
     names = nationalities(text, kb) if text else {}
     context = context_steps.build(readings, rules)
     previous: Reading | None = None
+    bodies_told: list[str] = []  # the organisations the article has named, in order
     for reading in readings:
+        bodies_told.extend(n.entity_id for n in reading.named if n.entity_type == "organization" and n.entity_id)
         if previous is not None and previous.furniture:
             previous = None
         here, previous = previous, reading
@@ -880,6 +904,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                         frame.type = typed.value
                         break
             assign_countries(frame, reading, rules, kb)
+            _body_told_before(frame, reading, kb, bodies_told)
             _one_promises(frame, reading, rules)
             _own_countries(frame, reading, all_hits)
             apply_context(frame, reading, context, rules)
