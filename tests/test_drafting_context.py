@@ -601,3 +601,28 @@ def test_members_of_the_corridor_are_members_of_the_corridor_the_article_named(k
     told = [s["add_evidence_to"] for s in result.suggestions if any(e["quote"] == text.splitlines()[-1]
                                                                     for e in s["evidence"])]
     assert "instc-uzbekistan-turkmenistan-accession" in told and "india-sco-membership-2017" not in told
+
+
+SAMARKAND = ("The first meeting of the India-Central Asia Dialogue took place in Samarkand, Uzbekistan, on 13 January "
+             "2019, bringing together the foreign ministers of India and the five Central Asian states.\n")
+
+
+def test_the_central_asian_states_are_all_five_unless_some_of_them(kb, rules):
+    text = (SAMARKAND + "Swaraj urged the Central Asian states to make use of Chabahar port in Iran for their trade.\n"
+            "An exercise with one of the Central Asian republics was also discussed.\n")
+    result = drafted(kb, rules, text, dt.date(2019, 1, 14))
+    invitation = quoting(result, text.splitlines()[1])
+    assert (invitation["proposal_type"], invitation["status"]) == ("invitation", "offered")
+    assert roles(invitation) == {"IND": "proposer", "KAZ": "target", "KGZ": "target", "TJK": "target",
+                                 "TKM": "target", "UZB": "target", "IRN": "subject"}
+    assert not any(set(roles(d)) >= {"KAZ", "KGZ", "TJK", "TKM", "UZB"} for d in result.drafts
+                   if any(e["quote"] == text.splitlines()[2] for e in d["evidence"]) and d["kind"] == "exercise")
+
+
+def test_who_a_decision_will_invite_neither_takes_part_nor_is_a_party(kb, rules):
+    sentence = ("The ministers agreed that the second meeting of the Dialogue would be held in India in 2020 and "
+                "that Afghanistan would be invited to take part in it regularly.")
+    result = drafted(kb, rules, SAMARKAND + sentence + "\n", dt.date(2019, 1, 14))
+    quoted = [d for d in result.drafts if any(e["quote"] == sentence for e in d["evidence"])]
+    assert sorted(d["kind"] for d in quoted) == ["agreement", "meeting"]
+    assert all(roles(d).get("AFG") in (None, "subject") for d in quoted)

@@ -84,6 +84,7 @@ class Frame:
     vague: list[str] = field(default_factory=list)  # vague group phrases ("several Central Asian states")
     span: tuple[int, int] | None = None  # the predicate of the sentence the event is told in
     context: list[str] = field(default_factory=list)  # party phrases resolved, and why
+    decided: bool = False  # what a decision decides, no event of its own ("would be invited to take part")
     background: bool = False  # an earlier event told as what this one grew out of ("grew out of the first Summit")
     visit_span: bool = False  # its date is a visit's days from an arrival ("arrived on Friday for a three-day visit")
     named_roles: dict[int, Role] = field(default_factory=dict)  # the role each country name gave, by its offset
@@ -138,13 +139,16 @@ _NUMBER_AFTER = re.compile(r"\s*(?:US\$|\$)?\d")
 _LISTED_AFTER = re.compile(r"\b([\w-]+)\s+(in|of|from|on|to)\s+(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*"
                            r"(?:,\s+|,?\s+and\s+))+$", re.IGNORECASE)
 # "Afghanistan's near neighbours, are ...": the noun phrase a possessive owns, up to a comma or a verb
-_ASKED_TO_VISIT = re.compile(r"[^,;.]{0,80}?\bto\s+(?:visit|come to|travel to)\b", re.IGNORECASE)
+# "asked the chiefs of its cyber agencies to visit India", "urged the Central Asian states to make use of Chabahar
+# port": an invitation (to come, to use what is offered)
+_ASKED_TO_VISIT = re.compile(r"[^,;.]{0,80}?\bto\s+(?:visit|come to|travel to|make use of|use|ship\b[^,;.]{0,40}?"
+                             r"\bthrough)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:grew out of|grows out of|followed|follows|came after|comes after|built on|builds on|"
                          r"months after|weeks after|years after|in the wake of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
                          re.IGNORECASE)
 _OF_A_PERSON = re.compile(r"\bwho\s+(?:(?:only|just|had|has)\s+)?(?:took office|took over|became|was appointed|"
                           r"was elected|succeeded|was born|retired|was sworn in)\b", re.IGNORECASE)
-_POSSESSED = re.compile("(?:'s|’s)\\s+((?:[a-z][\\w-]*\\s+){0,2}[a-z][\\w-]*)"
+_POSSESSED = re.compile("(?:'s|’s)\\s+((?:[\\w-]+\\s+){0,2}[a-z][\\w-]*)"
                         r"(?=\s*[,;:.]|\s+(?:are|is|was|were|have|has|and|to|in|of)\b)")
 _BY_TURNS = re.compile(r"\b(?:by turns|in turns|in turn|alternately|in rotation|on a rotating basis|turn by turn)\b",
                        re.IGNORECASE)
@@ -194,7 +198,10 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
     if text[named.end:named.end + 7].lower().startswith(("-based", "-led", "'s war", "'s territory")):
         return Role("subject", f'"{named.surface}{text[named.end:named.end + 7]}"')
     owned = _POSSESSED.match(text, named.end)
-    if owned and owned.group(1).split()[-1].lower() in rules.topic_nouns:
+    if owned and owned.group(1).split()[-1].lower() in rules.topic_nouns and \
+            not re.search(r"\b(?:in|at|near)\s+$", text[max(0, named.start - 6):named.start]) and not (
+            kind == "facility" and owned.group(1).split()[-1].lower() in ("port", "ports", "terminal", "base", "bases",
+                                                                          "airbase", "outpost", "hospital")):
         # "as Afghanistan's near neighbours", "Russia's influence": what it is about (the head noun of the phrase)
         return Role("subject", f'roles.topic_nouns: "{named.surface}{owned.group(0)}": what it is about')
     if kind == "meeting" and hit is not None and re.search(r"\bcalls?\b|\bcalled\b", hit.word, re.IGNORECASE) and \
@@ -246,6 +253,10 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
         if re.search(r"\b(?:in|at|by|from)\s+(?:the\s+)?$", text[max(0, named.start - 12):named.start]):
             return Role("subject", f'after "{hit.word}", but named as a place or an agent, not as to whom')
         return Role("target", f'after "{hit.word}": to whom')
+    if kind == "agreement" and hit is not None and named.start > hit.start and \
+            re.match(r"\s+(?:would|will|should)\s+be\s+\w+ed\b", text[named.end:]):
+        return Role("subject", f'"{named.surface}{re.match(r"[^,;.]*?ed", text[named.end:]).group(0)}": what the '
+                               'decision is about')
     if kind == "agreement":
         if frame.type == "membership" and hit is not None and named.start < hit.start:
             return Role("member", f'before "{hit.word}"')
@@ -306,9 +317,19 @@ def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge
     if five and frame.span is not None and frame.hit is not None and five.start() > frame.hit.start and \
             not frame.span[0] <= five.start() < frame.span[1]:
         five = None  # "... after Modi stopped in Bishkek during his tour of all five Central Asian republics"
+    if five and re.match(r"\s+(?:still|that|which|who|outside|not|other than|except|without|yet to)\b",
+                         reading.text[five.end():]):
+        five = None  # "the Central Asian states still outside them": some of them, not all five
+    if five and re.search(r"\b(?:any|one|some|each|none|several|two|three|four|many|most)\s+of\s+$",
+                          reading.text[max(0, five.start() - 12):five.start()]):
+        five = None  # "one of the Central Asian Republics"
+    role = None
     if five:
         probe = Named(five.start(), five.end(), five.group(0), "country", "KAZ", "KAZ")
         role = _role_of(probe, frame, reading, rules)
+        if frame.kind == "facility" and role.role != "host":
+            five = None  # "invited the Central Asian states to use the port where an Indian company operates ..."
+    if five:
         for iso3 in CENTRAL_ASIA:
             _set_role(frame.countries, iso3, Role(role.role, f'roles.all_five: "{five.group(0)}": {role.why}'))
     else:
@@ -415,6 +436,10 @@ def _invited_to_attend(frame: Frame, reading: Reading, rules: Rules) -> None:
     found = reading.find(rules.invited_to_attend, frame.hit.end, min(len(reading.text), frame.hit.end + 90))
     if found is None:
         return
+    if re.search(r"\b(?:would|will|to)\s+be\s+$", reading.text[max(0, frame.hit.start - 12):frame.hit.start]):
+        if re.search(r"\b(?:agreed|decided|resolved)\b", reading.text[:frame.hit.start]):
+            frame.decided = True  # "agreed ... that Afghanistan would be invited to take part": what was decided
+        return  # what is to come, not who took part
     occasion = re.search(r"\b(?:at|for)\s+(?:its|their|the|his|her)\s+[^,.;]{3,60}", reading.text[found.end():])
     when = next((d for d in reading._found.get("dates") or () if d.start >= found.end() and d.precision != "unknown"),
                 None)
@@ -892,7 +917,8 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                     (frame.span is None or _ASKED_TO_VISIT.match(reading.text, hit.end).end() <= frame.span[1]):
                 # "asked the chiefs of its cyber agencies to visit India": an invitation
                 frame.type, frame.status = "invitation", "offered"
-                frame.status_why = f'"{hit.word} ... to visit": an invitation, offered'
+                frame.status_why = f'"{hit.word} ... {_ASKED_TO_VISIT.match(reading.text, hit.end).group(0).split()[-1]}"' \
+                    ": an invitation, offered"
             if kind == "facility" and frame.type is None:  # "air base", "port terminal": the type, for matching
                 found = min(((m.start(), -len(m.group(0)), t.value) for t in rules.facility_types
                              for m in reading.matches(t.phrases)), default=None)
@@ -923,6 +949,8 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                 frame.date_why = "rule current (under way on the publication date)"
             frame.category, frame.category_why = find_category(frame, reading.text, rules)
             _invited_to_attend(frame, reading, rules)
+            if frame.decided:
+                continue
             named_series = next((n for n in reading.named if frame.series is not None and n.entity_type == "series"
                                  and n.entity_id == frame.series.series_id), None)
             if named_series is not None and _BACKGROUND.search(reading.text[max(0, named_series.start - 45):
