@@ -626,3 +626,18 @@ def test_who_a_decision_will_invite_neither_takes_part_nor_is_a_party(kb, rules)
     quoted = [d for d in result.drafts if any(e["quote"] == sentence for e in d["evidence"])]
     assert sorted(d["kind"] for d in quoted) == ["agreement", "meeting"]
     assert all(roles(d).get("AFG") in (None, "subject") for d in quoted)
+
+
+def test_what_they_discussed_is_the_topic(kb, rules):
+    text = ("In October, Indian and Uzbek officials met in Tashkent for a round of their working group on "
+            "counter-terrorism.\nThey discussed foreign fighters returning from Syria and Afghanistan.\n"
+            "The agenda of the next round would include Iran.\n")
+    meeting = quoting(drafted(kb, rules, text, dt.date(2025, 11, 19)), text.splitlines()[0])
+    assert {i for i, r in roles(meeting).items() if r != "subject"} == {"IND", "UZB"}
+
+
+def test_strategic_partners_since_a_year_are_the_recorded_partnership(kb, rules):
+    sentence = "India and Kazakhstan have been strategic partners since 2009."
+    result = drafted(kb, rules, sentence, dt.date(2025, 9, 16))
+    assert result.drafts == []
+    assert [s["add_evidence_to"] for s in result.suggestions] == ["india-kazakhstan-strategic-partnership"]

@@ -470,7 +470,11 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
                 same_type and bool(proposer & theirs_proposer)
             if common < (2 if one_day else 4):
                 continue
-        if not same_series and not same_base and common + 2 * same_org + 2 * same_level + same_type < 3:
+        # one partnership of the same partners; one membership of the same members of one body
+        one_standing = same_type and bool((kind_type == "strategic_partnership" and shared - {"IND"}) or
+                                          (kind_type == "membership" and same_org and shared))
+        if not same_series and not same_base and not one_standing and \
+                common + 2 * same_org + 2 * same_level + same_type < 3:
             continue  # the same kind and countries, but nothing in common said: another event
         score = 3.0 * same_series + (2.0 if edition is not None and edition == record.edition else 0) \
             + 1.0 * len(shared) + (1.5 if overlap else 0) + 0.25 * common + 2.5 * same_org + 1.5 * same_level \
@@ -480,8 +484,7 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             need += 2.0  # undated on one side: only a close match in words and countries
             if common >= 5 and (shared - {"IND"} or same_org):
                 need = 0.0
-        if same_type and kind_type in ("strategic_partnership", "membership") and \
-                (shared - {"IND"} or (same_org and shared)):
+        if one_standing:
             need = 0.0  # one partnership of the same partners, one membership of the same members of one body
         if same_base:
             need = min(need, 3.0)  # a base of the same operator in the same host country

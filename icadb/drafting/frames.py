@@ -178,6 +178,12 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
     if hit is None and re.search(r"\b(?:said|says|told\s+[\w ]{1,30}?|added|stressed|noted)\s+that\b[^.;]*$",
                                  text[:named.start]):
         return Role("subject", "named in what was said, in a sentence that only continues the event before it")
+    a_clause = reading.clause_at(named.start)[0]
+    talked = next((m for m in reading.matches(rules.discussion_verbs)
+                   if a_clause <= m.start() and m.end() <= named.start and
+                   not re.search(r"[;:]", text[m.end():named.start])), None)
+    if talked is not None and (hit is None or hit.start <= talked.start() or kind in ("meeting", None)):
+        return Role("subject", f'roles.discussion_verbs: after "{talked.group(0)}": what was discussed')
     subject_prep = _last_before(reading, rules.subject_prepositions, named.start, 12)
     if subject_prep and subject_prep.group(0).lower() in ("about", "over") and \
             _NUMBER_AFTER.match(text, subject_prep.end()):

@@ -81,6 +81,7 @@ class Rules:
         self.host_prepositions = Phrases(roles["host_prepositions"])
         self.topic_nouns = frozenset(w.lower() for w in roles["topic_nouns"])
         self.subject_prepositions = Phrases(roles["subject_prepositions"])
+        self.discussion_verbs = Phrases(roles["discussion_verbs"])
         self.observer = Phrases(roles["observer"])
         self.attribution = Phrases(roles["attribution"])
         self.all_five = Phrases(roles["all_five"])
