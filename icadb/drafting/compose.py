@@ -446,7 +446,17 @@ def _anchor(event: Event, drafted: list[tuple[Event, dict]]) -> dict | None:
     found = next(((e, r) for e, r in drafted if e is event.occasion), None)
     if found is None:
         return None
-    return {**_spanned(_anchor_record(*found)), "why": event.occasion_why, "kind": event.occasion.kind}
+    anchor = _anchor_record(*found)
+    if event.kind == "proposal":
+        # proposed during a visit of several days whose talks were on one of them: any day of the visit (what the
+        # leaders agreed, they agreed at the talks)
+        span = next((f.date for f in event.occasion.frames if f.date is not None and not f.headline and
+                     f.date.end_date and f.date.earliest and f.date.latest and anchor.get("date_earliest") and
+                     f.date.earliest <= anchor["date_earliest"] <= f.date.latest), None)
+        if span is not None and anchor.get("date_precision") == "day":
+            anchor = {**anchor, "date": span.date, "date_precision": span.precision, "date_earliest": span.earliest,
+                      "date_latest": span.latest, "end_date": span.end_date, "end_date_precision": span.end_precision}
+    return {**_spanned(anchor), "why": event.occasion_why, "kind": event.occasion.kind}
 
 
 def _spanned(anchor: dict) -> dict:

@@ -39,7 +39,8 @@ def _made_there(event: Event) -> bool:
     text = " ".join(f.reading.text for f in event.frames)
     named = OCCASION.search(text) is not None
     before = main.reading.text[max(0, main.hit.start - 14):main.hit.start]
-    standing = bool(_BEFORE.search(before)) or main.hit.word.lower().startswith(("had ", "has been", "have been"))
+    standing = bool(_BEFORE.search(before)) or main.hit.word.lower().startswith(("had ", "has ", "have "))
+    # ("recalled that India has offered Uzbekistan a line of credit": an offer standing from before)
     future = bool(re.search(r"\b(?:will|would)\s+(?:also\s+)?$", before))
     if (standing and not named) or (future and not named) or (main.status == "rumoured" and not named):
         return False
