@@ -1,25 +1,31 @@
-"""Drafting measured: how much of what a curator would record the drafter drafts, and how much of what it drafts is right.
+"""Drafting measured step by step: how much of what a curator would record the drafter drafts right, and how much of what it drafts is right.
 
-    python benchmarks/drafting.py            # all three sets
-    python benchmarks/drafting.py --show     # also every missed gold record and every wrong field
+    python benchmarks/drafting.py --set seeds      # the seeds, leave one document out
+    python benchmarks/drafting.py --set tune       # the half the rules are tuned on
+    python benchmarks/drafting.py --set held-out   # the other half (measured once the rules are frozen)
+    python benchmarks/drafting.py --set all --show # every set, with every miss and wrong field
 
-Three sets of documents, each with hand-made gold records:
+The sets, each with hand-made gold records (icadb/drafting/evaluate.py reads them):
 
-- seeds, leave one out: each of the five seed documents drafted against the
-  seeds without that document's evidence (records only it cites are taken
-  out; records other documents also cite stay, so retelling them should give
+- seeds, leave one out: each of the seed documents drafted against the seeds
+  without that document's evidence (records only it cites are taken out;
+  records other documents also cite stay, so retelling them should give
   add_evidence_to); the gold is the curated records, with that document's quotes;
-- tune: the half of tests/data/drafting/ the rules were written and tuned on
-  (tune/), and eight more articles written later for tuning (tune2/);
-- held out: the other half, never used to tune the rules (tests/data/drafting/README.md).
+- tune: fictional articles (tests/data/drafting/tune/ and tune2/) and
+  real-style ones written from real reporting (tests/data/drafting/real/tune/);
+- held-out: the other half of each (held_out/ and real/held_out/), split by
+  event; never used to write or tune the rules (tests/data/drafting/README.md).
 
-For each it prints record recall, right in full (kind, countries and date),
-draft precision, country-set precision and recall, role accuracy, dates right
-at their precision, dates more precise than the gold, status accuracy,
-duplicates, quotes not verbatim, whether the drafts pass `icadb check`, and
+Each article is drafted on its own against the seeds, as `icadb draft` drafts
+it, and its drafts are settled by the same checks (a field that fails them is
+left out of its draft, and counted). The figures are printed for the
+fictional and the real-style articles apart and together: must-have facts
+right in full (kind, taking-part countries, date at its precision), draft
+precision, retellings attached and duplicates, then each step (kind, status,
+country set, roles, date, place, series and edition, suggested status), and
 the drafting speed in MB/s of text on one core (the pipeline only, after the
 seeds are built once; each document's time is the least CPU time of five
-runs, so other work on the machine does not count). The goals (issue 13) are printed beside the figures.
+runs, so other work on the machine does not count).
 """
 
 from __future__ import annotations
@@ -40,17 +46,21 @@ sys.path.insert(0, str(ROOT))
 
 from icadb.add_document import add_document  # noqa: E402
 from icadb.build import build  # noqa: E402
-from icadb.build import check as check_seeds  # noqa: E402
 from icadb.drafting import Article, draft  # noqa: E402
-from icadb.drafting.compose import DraftSet  # noqa: E402
+from icadb.drafting.compose import DraftSet, rules_version  # noqa: E402
 from icadb.drafting.evaluate import Gold, Score, gold_from_item, score  # noqa: E402
 from icadb.drafting.knowledge import from_database  # noqa: E402
 from icadb.drafting.rules import load as load_rules  # noqa: E402
-from icadb.drafting.yamltext import document as yaml_document  # noqa: E402
+from icadb.drafting.workflow import write_drafts  # noqa: E402
+from icadb.drafting.yamlio import read  # noqa: E402
 from icadb.loaders.errors import SeedError  # noqa: E402
 from icadb.paths import SEEDS_DIR  # noqa: E402
 
 TEST_DATA = ROOT / "tests" / "data" / "drafting"
+SETS = {  # set -> its groups: (name, folders)
+    "tune": (("fictional", ("tune", "tune2")), ("real-style", ("real/tune",))),
+    "held-out": (("fictional", ("held_out",)), ("real-style", ("real/held_out",))),
+}
 RECORD_FILES = ("meetings", "agreements", "exercises", "proposals", "facilities", "activities")
 KIND_OF_FILE = {"meetings": "meeting", "agreements": "agreement", "exercises": "exercise", "proposals": "proposal",
                 "facilities": "facility", "activities": "activity"}
@@ -61,79 +71,80 @@ class Timer:
         self.seconds = 0.0
         self.bytes = 0
 
-    def run(self, article: Article, kb, rules, repeat: int = 5, taken: set[str] | None = None) -> DraftSet:
+    def run(self, article: Article, kb, rules, repeat: int = 5) -> DraftSet:
         """Draft *article*; its time is the fastest of *repeat* runs (the first
         also compiles patterns the later ones reuse, as a long run would)."""
         best = float("inf")
+        result = None
         for _ in range(repeat):
             started = time.process_time()  # CPU time of this process: one core, whatever else the machine runs
-            result = draft(article, kb, rules, taken=set(taken or ()))
+            result = draft(article, kb, rules, taken=set())
             best = min(best, time.process_time() - started)
-        if taken is not None:  # documents drafted one after another, as `icadb draft A B ...` does
-            taken |= {d["id"] for d in result.drafts} | {s["id"] for s in result.suggestions}
-            kb.add_drafts(result.drafts)
         self.seconds += best
         self.bytes += len(article.text.encode("utf-8"))
         return result
 
 
 def _knowledge(seeds: Path, folder: Path):
+    folder.mkdir(parents=True, exist_ok=True)
     db = folder / "kb.sqlite"
     build(db, seeds=seeds)
     conn = sqlite3.connect(db)
     return conn, from_database(conn)
 
 
-def _passes_check(seeds: Path, results: list[DraftSet]) -> tuple[bool, list[str]]:
-    (seeds / "drafts").mkdir(exist_ok=True)
-    for result in results:
-        (seeds / "drafts" / f"{result.document_id}.yaml").write_text(
-            yaml_document(result.suggestions + result.drafts, "# benchmark drafts"), encoding="utf-8")
+def settle_and_score(seeds: Path, result: DraftSet, gold: list[Gold], text: str, drafter: str) -> Score:
+    """Write *result*'s drafts into *seeds*, settle them by the checks as
+    `icadb draft` does, score what is left, and take the drafts out again."""
+    before = len(result.drafts) + len(result.suggestions)
     try:
-        check_seeds(seeds)
-    except SeedError as exc:
-        return False, [str(p) for p in exc.problems.items]
-    return True, []
+        write_drafts(seeds, [result], drafter)
+    except SeedError as exc:  # a problem outside the drafts: the seeds copy itself is broken
+        raise SystemExit(f"the seeds copy does not pass the checks: {exc}") from exc
+    got = score(result.drafts, result.suggestions, gold, text)
+    got.drafts_left_out = before - len(result.drafts) - len(result.suggestions)
+    (seeds / "drafts" / f"{result.document_id}.yaml").unlink(missing_ok=True)
+    return got
 
 
-def run_articles(name: str, folders: list[Path], rules, work: Path, timer: Timer) -> tuple[Score, bool, list[str]]:
+def run_articles(name: str, folders: list[Path], rules, work: Path, timer: Timer) -> tuple[Score, int]:
+    """Draft every article of *folders*, each on its own against the seeds."""
     seeds = work / f"seeds-{name}"
     shutil.copytree(SEEDS_DIR, seeds, ignore=shutil.ignore_patterns("drafts"))
+    drafter = f"icadb draft 1 (rules {rules_version(rules)})"
     total = Score()
-    results = []
     articles = []
-    for text_path in sorted(p for folder in folders for p in folder.glob("*.txt")):
-        meta = yaml.safe_load(text_path.with_suffix(".yaml").read_text(encoding="utf-8"))
+    for text_path in sorted(p for folder in folders if folder.is_dir() for p in folder.glob("*.txt")):
+        meta = read(text_path.with_suffix(".yaml"))
         added = add_document(text_path, title=meta["title"], publisher=meta.get("publisher"),
                              published_on=str(meta["published_on"]), url=None, seeds=seeds)
         articles.append((added.document_id, text_path, meta))
+    if not articles:
+        return total, 0
     conn, kb = _knowledge(seeds, work / f"kb-{name}")
-    taken: set[str] = set()
+    known = list(kb.records)
     try:
         for document_id, text_path, meta in articles:
+            kb.records = list(known)  # each article against the seeds alone, as its gold is
             text = text_path.read_text(encoding="utf-8")
             published = dt.date.fromisoformat(str(meta["published_on"]))
-            result = timer.run(Article(document_id, text, published, published, meta.get("publisher")), kb, rules,
-                               taken=taken)
-            gold = [gold_from_item(item) for item in yaml.safe_load(
-                text_path.with_name(text_path.stem + ".gold.yaml").read_text(encoding="utf-8")) or []]
-            got = score(result.drafts, result.suggestions, gold, text)
+            result = timer.run(Article(document_id, text, published, published, meta.get("publisher")), kb, rules)
+            gold = [gold_from_item(item) for item in read(text_path.with_name(text_path.stem + ".gold.yaml")) or []]
+            got = settle_and_score(seeds, result, gold, text, drafter)
             got.misses = [f"{text_path.stem}: {m}" for m in got.misses]
             got.wrong = [f"{text_path.stem}: {m}" for m in got.wrong]
             total.add(got)
-            results.append(result)
     finally:
         conn.close()
-    ok, problems = _passes_check(seeds, results)
-    return total, ok, problems
+    return total, len(articles)
 
 
-def _without_document(seeds: Path, document_id: str) -> dict[str, list[Gold]]:
+def _without_document(seeds: Path, document_id: str) -> list[Gold]:
     """Take *document_id*'s evidence out of a seeds copy; return the gold for it."""
     gold: list[Gold] = []
     for name in RECORD_FILES:
         path = seeds / "records" / f"{name}.yaml"
-        records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        records = read(path) or []
         kept = []
         for record in records:
             mine = [e for e in record["evidence"] if e["document"] == document_id]
@@ -153,35 +164,31 @@ def _without_document(seeds: Path, document_id: str) -> dict[str, list[Gold]]:
                 kept.append(record)
             elif not mine:
                 kept.append(record)
-        kept_ids = {r["id"] for r in kept}
-        for record in kept:
-            for ref in ("made_at", "sidelines_of"):
-                if record.get(ref) and record[ref] not in _all_ids(seeds, kept_ids):
-                    record.pop(ref)
         path.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=1 << 20) if kept else "[]\n",
                         encoding="utf-8")
+    ids = {record["id"] for name in RECORD_FILES for record in read(seeds / "records" / f"{name}.yaml") or []}
+    for name in RECORD_FILES:  # a made_at or sidelines_of whose meeting went out with the document goes too
+        path = seeds / "records" / f"{name}.yaml"
+        records = read(path) or []
+        for record in records:
+            for ref in ("made_at", "sidelines_of"):
+                if record.get(ref) and record[ref] not in ids:
+                    record.pop(ref)
+        path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=1 << 20) if records
+                        else "[]\n", encoding="utf-8")
     (seeds / "conflicts.yaml").write_text("[]\n", encoding="utf-8")
-    return {document_id: gold}
+    return gold
 
 
-def _all_ids(seeds: Path, extra: set[str]) -> set[str]:
-    ids = set(extra)
-    for name in RECORD_FILES:
-        for record in yaml.safe_load((seeds / "records" / f"{name}.yaml").read_text(encoding="utf-8")) or []:
-            ids.add(record["id"])
-    return ids
-
-
-def run_seeds(rules, work: Path, timer: Timer) -> tuple[Score, bool, list[str]]:
+def run_seeds(rules, work: Path, timer: Timer) -> tuple[Score, int]:
     total = Score()
-    all_ok, all_problems = True, []
-    for meta_path in sorted((SEEDS_DIR / "documents").glob("*.yaml")):
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-        document_id = meta["id"]
+    drafter = f"icadb draft 1 (rules {rules_version(rules)})"
+    documents = sorted((SEEDS_DIR / "documents").glob("*.yaml"))
+    for meta_path in documents:
+        document_id = read(meta_path)["id"]
         seeds = work / f"seeds-loo-{document_id}"
         shutil.copytree(SEEDS_DIR, seeds, ignore=shutil.ignore_patterns("drafts"))
-        gold = _without_document(seeds, document_id)[document_id]
-        (work / f"kb-loo-{document_id}").mkdir()
+        gold = _without_document(seeds, document_id)
         conn, kb = _knowledge(seeds, work / f"kb-loo-{document_id}")
         try:
             earliest, latest, publisher, text = conn.execute(
@@ -190,81 +197,92 @@ def run_seeds(rules, work: Path, timer: Timer) -> tuple[Score, bool, list[str]]:
         finally:
             conn.close()
         article = Article(document_id, text, dt.date.fromisoformat(earliest), dt.date.fromisoformat(latest), publisher)
-        result = timer.run(article, kb, rules)
-        got = score(result.drafts, result.suggestions, gold, text)
+        got = settle_and_score(seeds, timer.run(article, kb, rules), gold, text, drafter)
         got.misses = [f"{document_id}: {m}" for m in got.misses]
         got.wrong = [f"{document_id}: {m}" for m in got.wrong]
         total.add(got)
-        ok, problems = _passes_check(seeds, [result])
-        all_ok &= ok
-        all_problems += problems
-    return total, all_ok, all_problems
+    return total, len(documents)
 
 
-def pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{100 * value:.0f}%"
+def pct(a: int, b: int) -> str:
+    return "n/a" if not b else f"{a} of {b} ({100 * a / b:.0f}%)"
 
 
-def report(name: str, s: Score, ok: bool, problems: list[str], goals: bool, show: bool) -> None:
-    r = Score.ratio
-    recall = r(s.recalled_records + s.recalled_suggestions, s.gold_records + s.gold_suggestions)
-    precision = r(s.correct_drafts + s.correct_suggestions, s.drafts + s.suggestions)
-    print(f"\n## {name}")
-    print(f"gold: {s.gold_records} records and {s.gold_suggestions} evidence suggestions; drafted: {s.drafts} records "
-          f"and {s.suggestions} suggestions")
+def report(title: str, s: Score, articles: int, goals: bool, show: bool) -> None:
+    goal = (lambda text: text) if goals else (lambda text: f"(held-out goal {text})" if text else "")
+    print(f"\n## {title}")
+    print(f"{articles} documents; gold: {s.gold_records} records ({s.gold_must} must, {s.gold_records - s.gold_must} "
+          f"may) and {s.gold_suggestions} evidence suggestions; drafted: {s.drafts} records and {s.suggestions} "
+          "suggestions")
     rows = [
-        ("record recall (gold records and suggestions drafted)", pct(recall), "≥ 75% (seeds, leave one out)"),
-        ("  of gold records", pct(r(s.recalled_records, s.gold_records)), ""),
-        ("  of gold suggestions", pct(r(s.recalled_suggestions, s.gold_suggestions)), ""),
-        ("gold records drafted right in full (kind, countries, date)", pct(r(s.right_in_full, s.gold_records)),
-         "≥ 85% (held out)" if goals else ""),
-        ("draft precision (drafts and suggestions that are right)", pct(precision), "≥ 80% (held out)" if goals else ""),
-        ("country-set precision", pct(r(s.country_tp, s.country_drafted)), ""),
-        ("country-set recall", pct(r(s.country_tp, s.country_gold)), ""),
-        ("role accuracy (countries in both)", pct(r(s.roles_right, s.roles_compared)), ""),
-        ("dates right at their precision", f"{s.dates_right} of {s.pairs} ({pct(r(s.dates_right, s.pairs))})", ""),
-        ("dates more precise than the gold", str(s.dates_too_precise), "0"),
-        ("status accuracy", pct(r(s.status_right, s.pairs)), ""),
-        ("duplicates of events already recorded", str(s.duplicates_of_recorded), "0"),
-        ("events split into several drafts", str(s.split_events), ""),
-        ("quotes not verbatim", f"{s.quotes_not_verbatim} of {s.quotes}", "0 (100% verbatim)"),
-        ("drafts pass icadb check", "yes" if ok else f"no ({len(problems)} problems)", "yes"),
+        ("must-have facts right in full (kind, countries, date)", pct(s.right_in_full, s.gold_must), goal("≥ 85%")),
+        ("drafts right (a must or may fact, or the right record; precision)",
+         pct(s.correct_drafts + s.correct_suggestions, s.drafts + s.suggestions), goal("≥ 80%")),
+        ("  of them right in full", pct(s.correct_drafts_in_full + s.correct_suggestions, s.drafts + s.suggestions),
+         ""),
+        ("retellings attached to the right record", pct(s.recalled_suggestions, s.gold_suggestions), goal("≥ 80%")),
+        ("duplicates of recorded events", str(s.duplicates_of_recorded), goal("0")),
+        ("gold records drafted (recall; must or may)", pct(s.recalled_records, s.gold_records), ""),
+        ("  must-have facts drafted", pct(s.recalled_must, s.gold_must), ""),
+        ("  all gold records right in full", pct(s.right_in_full_any, s.gold_records), ""),
+        ("per step:", "", ""),
+        ("  kind (sentences drafted as the right kind)", pct(s.kind_right, s.kind_covered), ""),
+        ("  status", pct(s.status_right, s.pairs), ""),
+        ("  country set exactly right (all roles)", pct(s.country_sets_right, s.pairs), ""),
+        ("  country precision", pct(s.country_tp, s.country_drafted), ""),
+        ("  country recall", pct(s.country_tp, s.country_gold), ""),
+        ("  roles (countries in both)", pct(s.roles_right, s.roles_compared), ""),
+        ("  date right at its precision", pct(s.dates_right, s.pairs), ""),
+        ("  dates more precise than the text", str(s.dates_too_precise), goal("0")),
+        ("  place", pct(s.places_right, s.places_compared), ""),
+        ("  series and edition", pct(s.series_right, s.series_compared), ""),
+        ("  existing-record match (suggestions naming the gold's record)", pct(s.correct_suggestions, s.suggestions),
+         ""),
+        ("  suggested status right (of the gold's)", pct(s.status_suggestions_right, s.status_suggestions_gold), ""),
+        ("  suggested status the gold does not give", str(s.status_suggestions_wrong), ""),
+        ("  events split into several drafts", str(s.split_events), ""),
+        ("quotes not verbatim", f"{s.quotes_not_verbatim} of {s.quotes}", goal("0 (100% verbatim)")),
+        ("fields left out to pass the checks; drafts left out", f"{s.fields_left_out}; {s.drafts_left_out}", ""),
     ]
     width = max(len(a) for a, _b, _c in rows)
-    for label, value, goal in rows:
-        print(f"  {label:<{width}}  {value:>14}  {goal}")
+    for label, value, target in rows:
+        print(f"  {label:<{width}}  {value:>18}  {target}")
     if show:
         for miss in s.misses:
             print(f"    missed: {miss}")
         for wrong in s.wrong:
-            print(f"    not right in full: {wrong}")
-        for problem in problems[:20]:
-            print(f"    check: {problem}")
+            print(f"    wrong: {wrong}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("all", "seeds", "tune", "held_out"), default="all")
-    parser.add_argument("--show", action="store_true", help="Also list misses, wrong fields and check problems.")
+    parser.add_argument("--set", dest="which", choices=("all", "seeds", "tune", "held-out", "held_out"),
+                        default="all", help="Which set to measure (held_out is held-out's old name).")
+    parser.add_argument("--show", action="store_true", help="Also list misses and wrong fields.")
     args = parser.parse_args()
+    which = "held-out" if args.which == "held_out" else args.which
     rules = load_rules()
     timer = Timer()
     with tempfile.TemporaryDirectory(prefix="icadb-drafting-bench-") as folder:
         work = Path(folder)
-        for name, title in (("seeds", "seeds, leave one document out"), ("tune", "tune set (tune/ and tune2/: the rules were tuned on it)"),
-                            ("held_out", "held-out half (never used for tuning)")):
-            if args.set not in ("all", name):
+        if which in ("all", "seeds"):
+            report("seeds, leave one document out", *run_seeds(rules, work, timer), goals=False, show=args.show)
+        for name, groups in SETS.items():
+            if which not in ("all", name):
                 continue
-            (work / f"kb-{name}").mkdir()
-            if name == "seeds":
-                result = run_seeds(rules, work, timer)
-            else:
-                folders = [TEST_DATA / "tune", TEST_DATA / "tune2"] if name == "tune" else [TEST_DATA / name]
-                result = run_articles(name, folders, rules, work, timer)
-            report(title, *result, goals=name == "held_out", show=args.show)
-    mb = timer.bytes / 1e6
-    print(f"\nspeed: {mb * 1e3:.1f} kB of text drafted in {timer.seconds:.2f} s on one core: "
-          f"{mb / timer.seconds:.2f} MB/s (goal ≥ 1 MB/s)" if timer.seconds else "")
+            combined, count = Score(), 0
+            for group, folders in groups:
+                got, articles = run_articles(f"{name}-{group}", [TEST_DATA / f for f in folders], rules, work, timer)
+                label = f"{name} set, {group} ({', '.join(f + '/' for f in folders)})"
+                report(label, got, articles, goals=name == "held-out", show=args.show)
+                combined.add(got)
+                count += articles
+            report(f"{name} set, fictional and real-style together", combined, count, goals=name == "held-out",
+                   show=False)
+    if timer.seconds:
+        mb = timer.bytes / 1e6
+        print(f"\nspeed: {mb * 1e3:.1f} kB of text drafted in {timer.seconds:.2f} s on one core: "
+              f"{mb / timer.seconds:.2f} MB/s (goal: no slower than 0.26 MB/s)")
     return 0
 
 

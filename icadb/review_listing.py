@@ -7,6 +7,8 @@ import json
 import sqlite3
 from collections.abc import Callable
 
+from icadb.drafting.compose import STATUS_NOTE
+
 
 def _has(conn: sqlite3.Connection, table: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone() is not None
@@ -36,12 +38,12 @@ def drafts_by_document(conn: sqlite3.Connection, document_id: str | None) -> dic
 def suggestions_by_document(conn: sqlite3.Connection, document_id: str | None) -> dict[str, list[tuple]]:
     if not _has(conn, "drafts"):
         return {}
-    sql = ("SELECT ev.document_id, ev.record_id, r.title, ev.quote, ev.note FROM evidence AS ev JOIN records AS r "
-           "USING (record_id) WHERE ev.suggested = 1" + (" AND ev.document_id = ?" if document_id else "")
-           + " ORDER BY ev.document_id, ev.record_id, ev.char_start")
+    sql = ("SELECT ev.document_id, ev.record_id, r.title, r.status, ev.quote, ev.note FROM evidence AS ev "
+           "JOIN records AS r USING (record_id) WHERE ev.suggested = 1"
+           + (" AND ev.document_id = ?" if document_id else "") + " ORDER BY ev.document_id, ev.record_id, ev.char_start")
     out: dict[str, list[tuple]] = {}
-    for doc, record_id, title, quote, note in conn.execute(sql, (document_id,) if document_id else ()):
-        out.setdefault(doc, []).append((record_id, title, quote, note))
+    for doc, record_id, title, status, quote, note in conn.execute(sql, (document_id,) if document_id else ()):
+        out.setdefault(doc, []).append((record_id, title, status, quote, note))
     return out
 
 
@@ -61,11 +63,12 @@ def print_review(conn: sqlite3.Connection, echo: Callable[[str], None], *, docum
             if notes:
                 for field, note in d["notes"]:
                     echo(f"      - {field}: {note}")
-        for record_id, title, quote, note in suggestions.get(doc, []):
-            echo(f"  add evidence to {record_id} ({title}):")
+        for record_id, title, status, quote, note in suggestions.get(doc, []):
+            echo(f"  add evidence to {record_id} ({title}; recorded as {status}):")
             echo(f"      > {quote}")
-            if notes and note:
-                echo(f"      - why: {note}")
+            suggests = bool(note) and note.startswith(STATUS_NOTE)  # a change of status: shown even with --no-notes
+            if note and (notes or suggests):
+                echo(f"      - {'suggests' if suggests else 'why'}: {note}")
     sql = ("SELECT document_id, document_title, published_on, position, char_start, char_end, text, countries, "
            "cooperation_terms, drafted_as FROM review_queue") + (" WHERE document_id = ?" if document_id else "")
     sql += " ORDER BY published_earliest DESC, document_id, position LIMIT ?"

@@ -8,7 +8,10 @@ each record, ``kind`` (the file mixes kinds) and ``draft_notes`` (a mapping:
 draft must say ``review_status: machine_suggested``: a reviewed record
 belongs in ``seeds/records/`` (``icadb accept`` moves it). An item with
 ``add_evidence_to: RECORD_ID`` instead suggests quotes for a record already
-there; they are loaded as evidence rows with ``suggested = 1``.
+there; they are loaded as evidence rows with ``suggested = 1``. It may say
+``suggest_status: STATUS``: a status of the record's kind that the quotes
+report it has reached (a planned meeting reported as held); ``icadb accept``
+sets it.
 
 Each draft is checked exactly as a reviewed record is (``loaders/records.py``),
 so a bad draft fails the build with ``path:line: field: ...`` like any record.
@@ -36,6 +39,7 @@ EVIDENCE_FIELD = Field("evidence", "list", min_items=1, expected="a list of {doc
 SUGGESTION_SPEC = spec(
     Field("id", "slug", expected="a stable id of lowercase letters, digits and hyphens"),
     Field("add_evidence_to", "slug", expected="the id of the record the quotes back"),
+    Field("suggest_status", "vocab", vocab=vocab.STATUS, required=False),
     EVIDENCE_FIELD,
     Field("note", expected="why the quotes tell that record's event"),
 )
@@ -138,6 +142,12 @@ def _queue_suggestions(ctx: LoadContext, writer: Writer, suggestions: list) -> N
             ctx.problems.add(path, record.line_of("add_evidence_to"), "add_evidence_to",
                              f"{target!r} is not a record id; expected the id of the record the quotes back",
                              did_you_mean(target, kinds))
+            continue
+        status = values.get("suggest_status")
+        if status is not None and status not in vocab.KIND_STATUSES[kinds[target]]:
+            ctx.problems.add(path, record.line_of("suggest_status"), "suggest_status",
+                             f"{status!r} is no status of a {kinds[target]}; expected one of "
+                             f"{', '.join(vocab.KIND_STATUSES[kinds[target]])}")
             continue
         fresh = []
         for index, item in enumerate(values["evidence"], start=1):

@@ -17,6 +17,7 @@ file of the project (codebook, rules) under the same rules.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,7 @@ from yaml.composer import Composer
 from icadb.loaders.errors import Problems, display_path
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
+_BASED = re.compile(r"0(?:o[0-7]+|x[0-9a-fA-F]+)\Z")  # YAML 1.2 core: 0o17, 0x1F
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -112,6 +114,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return _BOOLS[value]
     if _INT.match(value):
         return int(value)
+    if _BASED.match(value):
+        return int(value[2:], 8 if value[1] == "o" else 16)
     if _FLOAT.match(value) and any(ch.isdigit() for ch in value):
         return float(value)
     return value
@@ -154,11 +158,13 @@ def syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     return (mark.line + 1 if mark else None), f"malformed YAML{where}: {problem}{context}; expected valid YAML{hint}"
 
 
-def _read(path: Path, problems: Problems, top_items: bool, seeds: bool = True) -> Iterator[tuple[str, Any, int]]:
+def _read(path: Path, problems: Problems, top_items: bool, seeds: bool = True,
+          text: str | None = None) -> Iterator[tuple[str, Any, int]]:
     """Yield ("item", value, line) for each top-level list item when *top_items*
     (and the file's top level is a list), and last ("root", value, line): the
-    whole top level, or an empty list when its items were yielded."""
-    with open(path, "rb") as fh:
+    whole top level, or an empty list when its items were yielded. *text*, if
+    given, is read in place of the file (which then only names it)."""
+    with (io.BytesIO(text.encode("utf-8")) if text is not None else open(path, "rb")) as fh:
         reader = _Reader(fh, seeds)
         try:
             reader.get_event()  # the stream's start
@@ -298,13 +304,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def load(path: Path) -> Any:
-    """Any other YAML file of the project (codebook, rules, settings) as plain dicts and
-    lists, its scalars under the rules above (anchors and aliases allowed: these files
-    are the maintainers'). Raises ValueError with the located problem on a bad file."""
+def load(path: Path, text: str | None = None) -> Any:
+    """Any other YAML file of the project (codebook, rules, settings, drafts, test
+    data) as plain dicts and lists, its scalars under the rules above (anchors and
+    aliases allowed: these files are the maintainers'); *text* in place of the
+    file's own. Raises ValueError with the located problem on a bad file."""
     problems = Problems()
     try:
-        root = next(value for what, value, _line in _read(Path(path), problems, False, seeds=False) if what == "root")
+        root = next(value for what, value, _line in _read(Path(path), problems, False, seeds=False, text=text)
+                    if what == "root")
     except _Refused:
         raise ValueError(str(problems.items[0])) from None
     return _plain(root)

@@ -100,38 +100,113 @@ def test_icadb_review_lists_the_drafts_with_quotes_and_notes(drafted):
     assert "- kind: trigger" in result.stdout and "confidence" in result.stdout
 
 
-def test_accept_one_and_reject_another_keep_check_green(drafted, tmp_path):
+def edit_title_and_summary(path: Path, record_id: str, title: str, summary: str) -> None:
+    """What a curator does before accepting: rewrite a draft's title and summary."""
+    from icadb.drafting.yamlio import SeedFile
+
+    file = SeedFile(path)
+    item = file.get(record_id)
+    item["title"], item["summary"] = title, summary
+    file.save()
+
+
+def test_accept_one_and_reject_another_keep_check_green_and_rebuild(drafted, tmp_path):
     import shutil
 
     seeds, _db, _result = drafted
     mine = tmp_path / "seeds"
     shutil.copytree(seeds, mine)
+    db = tmp_path / "mine.sqlite"
     items = yaml.safe_load(drafts_file(mine).read_text(encoding="utf-8"))
     meeting = next(i["id"] for i in items if i.get("kind") == "meeting")
     proposal = next(i["id"] for i in items if i.get("kind") == "proposal")
     meetings = mine / "records" / "meetings.yaml"
     before = meetings.read_text(encoding="utf-8")
+    edit_title_and_summary(drafts_file(mine), meeting, "India–Kazakhstan counter-terrorism talks, Astana",
+                           "Indian and Kazakh security officials held counter-terrorism talks in Astana.")
 
-    accepted = run_icadb("accept", meeting, "--as", "ind-kaz-ct-talks-astana-2026", "--seeds", str(mine))
+    accepted = run_icadb("accept", meeting, "--as", "ind-kaz-ct-talks-astana-2026", "--seeds", str(mine), db=db)
     assert accepted.returncode == 0, accepted.stderr
     after = meetings.read_text(encoding="utf-8")
     assert after.startswith(before.rstrip("\n")), "the file's comments and order stay as they were"
     added = after[len(before.rstrip("\n")):]
     assert added.count("\n- id: ") == 1 and "- id: ind-kaz-ct-talks-astana-2026" in added, "one added record"
     assert "review_status: reviewed" in added and "draft_notes" not in added and "kind:" not in added
-    assert "title: 'Draft:" not in added and "title: Draft:" not in added
+    assert "India–Kazakhstan counter-terrorism talks, Astana" in added
+    assert "    - {iso3: KAZ, role: host}" in added, "links are flow maps, as in the curated records"
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT review_status FROM records WHERE record_id = 'ind-kaz-ct-talks-astana-2026'"
+                            ).fetchone() == ("reviewed",), "accept rebuilds the database"
+    finally:
+        conn.close()
 
     rejected = run_icadb("reject", proposal, "--reason", "out_of_scope", "--note", "a customs matter",
-                         "--seeds", str(mine))
+                         "--seeds", str(mine), db=db)
     assert rejected.returncode == 0, rejected.stderr
     coverage = (mine / "coverage.yaml").read_text(encoding="utf-8")
     assert "India offered Kazakhstan fully funded training for 40 customs officers." in coverage
     assert f"Rejected draft {proposal}: a customs matter" in coverage
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM records WHERE record_id = ?", (proposal,)).fetchone() == (0,), \
+            "reject rebuilds the database"
+    finally:
+        conn.close()
 
     remaining = yaml.safe_load(drafts_file(mine).read_text(encoding="utf-8"))
     assert {i["id"] for i in remaining} == {i["id"] for i in items} - {meeting, proposal}
     check = run_icadb("check", "--seeds", str(mine))
     assert check.returncode == 0, check.stderr
+
+
+def test_an_unedited_draft_is_refused_with_the_lines_to_edit(drafted, tmp_path):
+    import shutil
+
+    seeds, _db, _result = drafted
+    mine = tmp_path / "seeds"
+    shutil.copytree(seeds, mine)
+    before = {p: p.read_bytes() for p in mine.rglob("*.yaml")}
+    items = yaml.safe_load(drafts_file(mine).read_text(encoding="utf-8"))
+    meeting = next(i["id"] for i in items if i.get("kind") == "meeting")
+    result = run_icadb("accept", meeting, "--seeds", str(mine), "--no-build")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    text = drafts_file(mine).read_text(encoding="utf-8").splitlines()
+    for field in ("title", "summary"):
+        located = next(line for line in lines if f": {field}: still the drafter's" in line)
+        path, line = located.split(":")[:2]
+        assert Path(path).name == drafts_file(mine).name and text[int(line) - 1].startswith(f"  {field}: "), located
+    assert "nothing was changed" in lines[-1]
+    assert {p: p.read_bytes() for p in mine.rglob("*.yaml")} == before
+
+
+def test_a_draft_made_at_a_draft_is_refused_until_that_one_is_accepted(drafted, tmp_path):
+    import shutil
+
+    from icadb.drafting.yamlio import SeedFile
+
+    seeds, _db, _result = drafted
+    mine = tmp_path / "seeds"
+    shutil.copytree(seeds, mine)
+    file = SeedFile(drafts_file(mine))
+    meeting = next(i for i in file.items if i.get("kind") == "meeting")
+    agreement = next(i for i in file.items if i.get("kind") == "agreement")
+    agreement["made_at"] = meeting["id"]
+    agreement["draft_notes"]["made_at"] = f"made at {meeting['id']}: a meeting reported in the same paragraph"
+    agreement["title"], agreement["summary"] = "India–Kazakhstan understanding", "The two sides agreed."
+    file.save()
+    refused = run_icadb("accept", agreement["id"], "--seeds", str(mine), "--no-build")
+    assert refused.returncode == 1
+    located = next(line for line in refused.stderr.splitlines() if ": made_at: " in line)
+    assert f"{meeting['id']!r} is still a draft" in located and f"icadb accept {meeting['id']}" in located
+    edit_title_and_summary(drafts_file(mine), meeting["id"], "India–Kazakhstan talks, Astana", "They met.")
+    run_icadb("accept", meeting["id"], "--as", "ind-kaz-talks-2026", "--seeds", str(mine), "--no-build", check=True)
+    after = SeedFile(drafts_file(mine)).get(agreement["id"])
+    assert after["made_at"] == "ind-kaz-talks-2026", "links follow the record to its new id"
+    assert after["draft_notes"]["made_at"].startswith("made at ind-kaz-talks-2026:"), "and so do the draft notes"
+    assert all(meeting["id"] not in str(v) for v in after["draft_notes"].values())
+    run_icadb("accept", agreement["id"], "--seeds", str(mine), "--no-build", check=True)
 
 
 def test_accept_of_an_unknown_draft_changes_nothing(drafted, tmp_path):

@@ -27,6 +27,9 @@ def one(sentence: str, published: dt.date = FRIDAY, future: bool = False):
     ("Posted 21.01.2025 at noon.", False, "2025-01-21", "day", "2025-01-21", "2025-01-21"),
     ("It was held in January 2022.", False, "2022-01", "month", "2022-01-01", "2022-01-31"),
     ("It was first held in 2019.", False, "2019", "year", "2019-01-01", "2019-12-31"),
+    # a month of a year told relative to the article's
+    ("They signed it in July last year.", False, "2023-07", "month", "2023-07-01", "2023-07-31"),
+    ("It will be held in March next year.", True, "2025-03", "month", "2025-03-01", "2025-03-31"),
     # dates with no year, resolved against the publication date, backwards for the past ...
     ("It began on 15 April.", False, "2024-04-15", "day", "2024-04-15", "2024-04-15"),
     ("It was held on December 6.", False, "2023-12-06", "day", "2023-12-06", "2023-12-06"),
@@ -118,7 +121,7 @@ def test_each_clause_has_its_own_tense():
 def test_every_rule_is_tested():
     rules = {rule for rule, _pattern in PATTERNS}
     tested = {"day-range-month-first", "day-range-day-first", "year-range", "iso-day", "day-month-year",
-              "month-day-year", "dotted-day", "month-year", "day-month", "month-day", "weekday", "relative-span",
+              "month-day-year", "dotted-day", "month-year", "month-relative-year", "day-month", "month-day", "weekday", "relative-span",
               "season", "coming", "years-ago", "in-month", "in-year"}
     assert rules == tested, "a new date rule needs its cases in test_date_rule"
     found = find_dates("from 15 to 28 April", FRIDAY)

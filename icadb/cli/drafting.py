@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from icadb.cli.options import CONTEXT, echo_err, project_seeds, report_problems, seeds_option
+from icadb.cli.options import (CONTEXT, db_option, echo_err, project_seeds, report_problems, resolve_db, run_build,
+                               seeds_option)
 from icadb.schema.vocab import SKIP_REASON
 
 
@@ -33,7 +34,9 @@ def run_drafting(seeds: Path, document_ids: list[str]) -> int:
         result = done.result
         echo_err(f"wrote {display_path(done.path)}: {len(result.drafts)} draft record(s), "
                  f"{len(result.suggestions)} suggestion(s) to add evidence to records already there"
-                 + (f"; places to add to the gazetteer: {', '.join(result.places)}" if result.places else ""))
+                 + (f"; places to add to the gazetteer: {', '.join(result.places)}" if result.places else "")
+                 + (f"; {done.furniture_skipped} line(s) of page furniture skipped in seeds/coverage.yaml"
+                    if done.furniture_skipped else ""))
     return 0
 
 
@@ -59,45 +62,61 @@ def draft(document_ids: tuple[str, ...], seeds_dir: Path | None) -> None:
     sys.exit(run_drafting(_seeds(seeds_dir), list(document_ids)))
 
 
-def _review_step(func, *args) -> None:
+def _review_step(func, seeds: Path, *args, db_path=None, no_build: bool = False) -> None:
+    """Run an accept or reject step, then rebuild the database (as add-document
+    does), so that Datasette and icadb review show the change at once."""
     from icadb.drafting.workflow import WorkflowError
     from icadb.loaders.errors import SeedError
 
     try:
-        step = func(*args)
+        step = func(seeds, *args)
     except WorkflowError as exc:
+        for line in exc.located:
+            echo_err(line)
         echo_err(f"icadb: {exc}; nothing was changed")
         sys.exit(1)
     except SeedError as exc:
         report_problems(exc)
         echo_err(f"icadb: the seeds would not pass icadb check afterwards ({exc}); nothing was changed")
         sys.exit(1)
-    echo_err(step.message + "; icadb check passes. Rebuild (icadb build) to see it.")
+    if no_build:
+        echo_err(step.message + "; icadb check passes. Rebuild (icadb build) to see it.")
+        return
+    echo_err(step.message + "; icadb check passes.")
+    code = run_build(resolve_db(db_path), quiet=False, seeds_dir=seeds)
+    if code:
+        echo_err("icadb: the change is in the seeds, but the rebuild failed; run icadb build")
+        sys.exit(code)
 
 
 @click.command(context_settings=CONTEXT)
 @click.argument("draft_id")
 @click.option("--as", "new_id", default=None, help="Give the reviewed record this id instead of the draft's.")
+@click.option("--no-build", is_flag=True, help="Only change the seeds; do not rebuild the database.")
+@db_option
 @seeds_option
-def accept(draft_id: str, new_id: str | None, seeds_dir: Path | None) -> None:
+def accept(draft_id: str, new_id: str | None, no_build: bool, db_path: str | None, seeds_dir: Path | None) -> None:
     """Accept a draft as a reviewed record (or a suggestion's quotes for its record).
 
     A draft moves from seeds/drafts/ to the end of seeds/records/<kind>s.yaml
-    with review_status reviewed, without its kind and draft_notes and without
-    the "Draft:" prefix of its title; every other line stays as written (edit
-    the draft first if it needs it). An add_evidence_to suggestion adds its
-    quotes to the record it names. Nothing else in either file changes, so a
-    git diff shows one added record. icadb check must pass afterwards, or
-    nothing is changed.
+    with review_status reviewed, without its kind and draft_notes; every other
+    line stays as written. Edit it first: a draft whose title still starts
+    "Draft:" or whose summary still starts "Machine-drafted", or whose made_at
+    or sidelines_of names a record that is still a draft, is refused with the
+    line to edit. An add_evidence_to suggestion adds its quotes to the record
+    it names, and sets that record's status to its suggest_status if it has
+    one. Comments, key order and the other records stay as they were, so a git
+    diff shows one change. icadb check must pass afterwards, or nothing is
+    changed; then the database is rebuilt (--no-build: not).
 
     \b
     Example:
         icadb accept dustlik-5-2024-04-15 --as dustlik-2024-termez
-        icadb accept ica-nsa-2023-kazakhstan-evidence-2023-10-25
+        icadb accept ica-nsa-2023-kazakhstan-evidence-2023-10-25 --db icadb.sqlite
     """
     from icadb.drafting.workflow import accept as run_accept
 
-    _review_step(run_accept, _seeds(seeds_dir), draft_id, new_id)
+    _review_step(run_accept, _seeds(seeds_dir), draft_id, new_id, db_path=db_path, no_build=no_build)
 
 
 @click.command(context_settings=CONTEXT)
@@ -105,15 +124,18 @@ def accept(draft_id: str, new_id: str | None, seeds_dir: Path | None) -> None:
 @click.option("--reason", required=True, type=click.Choice(list(SKIP_REASON)),
               help="Why its sentences hold no record (the reasons of seeds/coverage.yaml).")
 @click.option("--note", default=None, help="A sentence on why the draft was wrong, kept with the skip.")
+@click.option("--no-build", is_flag=True, help="Only change the seeds; do not rebuild the database.")
+@db_option
 @seeds_option
-def reject(draft_id: str, reason: str, note: str | None, seeds_dir: Path | None) -> None:
+def reject(draft_id: str, reason: str, note: str | None, no_build: bool, db_path: str | None,
+           seeds_dir: Path | None) -> None:
     """Reject a draft or suggestion; its sentences are skipped with the reason.
 
     The draft leaves seeds/drafts/, and each of its sentences that no
     reviewed record cites is added to seeds/coverage.yaml as skipped, with
     the reason and a note naming the rejected draft, so the sentence is
     decided and leaves the review queue. icadb check must pass afterwards, or
-    nothing is changed.
+    nothing is changed; then the database is rebuilt (--no-build: not).
 
     \b
     Example:
@@ -121,4 +143,4 @@ def reject(draft_id: str, reason: str, note: str | None, seeds_dir: Path | None)
     """
     from icadb.drafting.workflow import reject as run_reject
 
-    _review_step(run_reject, _seeds(seeds_dir), draft_id, reason, note)
+    _review_step(run_reject, _seeds(seeds_dir), draft_id, reason, note, db_path=db_path, no_build=no_build)

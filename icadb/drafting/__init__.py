@@ -5,9 +5,11 @@ The pipeline, one step per module, each testable on its own::
     sentences  -> reading.read_sentences   the project's splitter; headline and page furniture marked
     mentions   -> reading.read_sentences   the gazetteer: countries, people, organisations, series
     triggers   -> triggers.find_triggers   the words that mark an event, and the status their tense gives
-    frames     -> frames.frames_of         per event a sentence tells: date, place, countries and roles,
-                                           series and edition, figures, field of cooperation
+    context    -> context.build            the article's parties and the event in focus, for "the two sides"
+    frames     -> frames.frames_of         per event a predicate tells: date, place (places.py), countries
+                                           and roles (office holders: people.py), series and edition, figures
     events     -> events.merge             one event, one record: frames that tell the same event, merged
+    decisions  -> decisions.link           proposals and decisions made at a meeting: its parties, made_at
                -> events.match_existing    events a record already holds become add_evidence_to
     drafts     -> compose.compose          records in the seeds' format, with draft_notes
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from icadb.drafting import decisions
 from icadb.drafting import events as event_steps
 from icadb.drafting.compose import DraftSet, compose
 from icadb.drafting.frames import frames_of
@@ -46,14 +49,15 @@ def draft(article: Article, kb: Knowledge, rules: Rules, *, match_existing: bool
           taken: set[str] | None = None) -> DraftSet:
     """Draft records from *article*: the whole pipeline. *taken*: ids already
     given to drafts of other documents drafted with the same knowledge."""
-    readings = read_sentences(article.text, kb, rules, article.publisher)
+    readings = read_sentences(article.text, kb, rules, article.publisher, article.published_latest)
     frames = frames_of(readings, rules, kb, article.published_latest, article.text)
     events = event_steps.merge(frames)
+    decisions.link(events, article.published_latest)
     kept = []
     skipped = []
     for event in events:
         if match_existing:
-            event_steps.match_existing(event, kb, article.document_id)
+            event_steps.match_existing(event, kb, article.document_id, rules, article.published_latest.isoformat())
         if event.existing is None and not event_steps.standalone(event):
             skipped.append(f"sentence {event.main.reading.position}: a {event.kind} without the countries to draft it")
             continue
@@ -61,4 +65,5 @@ def draft(article: Article, kb: Knowledge, rules: Rules, *, match_existing: bool
     result = compose(kept, article.document_id, article.text, article.published_latest, article.published_earliest,
                      kb, rules, taken)
     result.skipped = skipped
+    result.furniture = [(r.text, r.furniture_why) for r in readings if r.furniture]
     return result

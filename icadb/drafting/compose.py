@@ -15,14 +15,21 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from icadb.drafting import dates as date_rules
+from icadb.drafting import titles
 from icadb.drafting.events import Event
 from icadb.drafting.frames import ROLE_ORDER, Frame, Role
 from icadb.drafting.knowledge import Knowledge
 from icadb.drafting.rules import Rules
+from icadb.schema.vocab import ASSUMPTION_WORDING
 
 DRAFTER = "icadb draft 1"
+DRAFT_TITLE_PREFIX = "Draft: "  # a person takes these out when they have checked the title and summary
+DRAFT_SUMMARY_PREFIX = "Machine-drafted, not reviewed: "
+STATUS_NOTE = "Suggested status"  # an evidence note of a suggestion that also suggests a new status starts so
+INTENDED = ("planned", "proposed", "offered")
 KIND_FIELDS = {
-    "meeting": ("meeting_level", "format", "mode"),
+    "meeting": ("meeting_level", "format", "mode", "sidelines_of"),
     "agreement": ("agreement_type", "made_at"),
     "exercise": ("exercise_name", "format", "frequency"),
     "proposal": ("proposal_type", "made_at"),
@@ -39,6 +46,7 @@ class DraftSet:
     places: list[str] = field(default_factory=list)  # places the text names that the gazetteer lacks
     series: list[str] = field(default_factory=list)  # series the text names that seeds/series.yaml lacks
     skipped: list[str] = field(default_factory=list)  # events too thin to draft, and why
+    furniture: list[tuple[str, str]] = field(default_factory=list)  # (sentence, why) of the page's furniture
 
 
 def slug(text: str) -> str:
@@ -62,15 +70,69 @@ def _sentence_note(frame: Frame) -> str:
     return f'sentence {frame.reading.position}: "{text if len(text) <= 140 else text[:137] + "..."}"'
 
 
+_UNTIL = re.compile(r"(?:^|\b)(?:until|till|through|concludes? on|ends? on|to run until|continue until)\s*$",
+                    re.IGNORECASE)
+_UNTIL_ANYWHERE = re.compile(r"\b(?:until|till|through|concludes?|ends?)\b", re.IGNORECASE)
+
+
+def _ending(event: Event, published: dt.date):
+    """(frame, date) of a sentence of the event that says until when it runs ("The drills ... will run until
+    November 13", "Until April 30, commandos ... will train"), or None."""
+    for frame in event.frames:
+        if frame.kind not in (None, event.kind) or frame.headline:
+            continue
+        text = frame.reading.text
+        ended = _ENDED.search(text)
+        if not ended and not _UNTIL_ANYWHERE.search(text):
+            continue  # neither an end nor "until": no date of its end (one scan, before reading its dates)
+        key = ("dates-ending", not ended)
+        found = frame.reading._found.get(key)
+        if found is None:
+            found = frame.reading._found[key] = date_rules.find_dates(text, published, future=not ended)
+        for reading in found:
+            if reading.precision == "day" and (_UNTIL.search(text[max(0, reading.start - 30):reading.start]) or ended):
+                return frame, reading
+    return None
+
+
+_BEGAN = re.compile(r"\b(?:began|opened|started|kicked off|commenced|got under way)\b", re.IGNORECASE)
+
+
+def _beginning(event: Event, published: dt.date):
+    """(frame, date) of a sentence of the event that says when it began, or None."""
+    for frame in event.frames:
+        if frame.kind in (None, event.kind) and not frame.headline and _BEGAN.search(frame.reading.text):
+            found = frame.reading._found.get("dates-plain")
+            if found is None:
+                found = frame.reading._found["dates-plain"] = date_rules.find_dates(frame.reading.text, published)
+            for reading in found:
+                if reading.precision == "day":
+                    return frame, reading
+    return None
+
+
+_ENDED = re.compile(r"\b(?:ended|concluded|wrapped up|came to an end|closing ceremony|drew to a close)\b", re.IGNORECASE)
+
+
 def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, anchor: dict | None,
                  notes: dict) -> dict:
     frame = event.dated()
     if frame is not None:
         d = frame.date
+        ending = _ending(event, published) if event.kind in ("exercise", "meeting", "activity") else None
+        if ending is not None and d.precision == "day" and not d.end_date and ending[1].date == d.date:
+            start = _beginning(event, published)  # "The exercise began on February 20" before it ended on Monday
+            if start is not None and start[1].date and start[1].date < d.date:
+                d = start[1]
+        if ending is not None and d.precision == "day" and not d.end_date and ending[1].date and d.date and \
+                ending[1].date > d.date:
+            # "began on Monday" and, in another sentence, "will run until November 13": one span
+            d = date_rules.with_end(d, ending[1])
+            notes["end_date"] = f"the end from {_sentence_note(ending[0])}"
         out = {"date": d.date, "date_precision": d.precision}
         if d.precision != "unknown":
             out["date_basis"] = d.basis
-        out["date_note"] = d.note
+        out["date_note"] = _with_assumption(d.note) if d.basis == "inferred" else d.note
         if d.end_date:
             out["end_date"], out["end_date_precision"] = d.end_date, d.end_precision
         out["date_earliest"], out["date_latest"] = d.earliest, d.latest
@@ -78,20 +140,30 @@ def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, 
         return out
     if anchor is not None:
         notes["date"] = (f"no date in its sentences; taken from {anchor['id']}, the meeting of the same paragraph or "
-                         "the one the article reports, where it was made")
+                         "the one the article reports, where it was made" if event.kind != "meeting" else
+                         f"no date in its sentences; taken from {anchor['id']}: {anchor['why']}")
         out = {key: anchor[key] for key in ("date", "date_precision", "date_basis", "date_earliest", "date_latest")
                if anchor.get(key) is not None}
         if out.get("date_precision") != "unknown":
             out["date_basis"] = "inferred"
         else:
             out.pop("date_basis", None)
-        out["date_note"] = f"Not dated in its sentence; made at {anchor['id']} ({anchor.get('date') or 'undated'})."
+        how = 'made at' if event.kind != 'meeting' else 'held beside' if event.occasion_link else 'on the day of'
+        words = next((f.date.text for f in event.occasion.frames if f.date is not None and f.date.text), None)
+        out["date_note"] = (f"Not dated in its sentence; {how} {anchor['id']} ({anchor.get('date') or 'undated'})"
+                            + (f', dated by "{words}"' if words else "")
+                            + f". This assumes it was {how} {anchor['id']}, which the article tells beside it.")
         return out
     status = event.main.status
     out: dict = {"date_precision": "unknown"}
     if status == "planned" or (status == "proposed" and event.kind != "proposal"):
         out["date_note"] = f"Undated in the text; to come after the article of {earliest_published.isoformat()}."
         out["date_earliest"] = earliest_published.isoformat()
+    elif event.before is not None and event.before[0] <= published.isoformat():
+        out["date_note"] = f"Undated in the text; {event.before[1]}."
+        out["date_latest"] = event.before[0]
+        notes["date"] = f"no date expression in its sentences; {event.before[1]}"
+        return out
     else:
         out["date_note"] = f"Undated in the text; before the article of {published.isoformat()}."
         out["date_latest"] = published.isoformat()
@@ -123,14 +195,16 @@ def _kind_fields(event: Event, rules: Rules, text: str, anchor: dict | None, not
         notes["meeting_level"] = f'"{level[1]}" (meeting_levels)' if level else "no level word (meeting_levels)"
         out["format"] = fmt
         virtual = rules.virtual.first(text)
-        out["mode"] = "virtual" if virtual else "in_person" if main.place_name else "unknown"
+        placed = main.place_name or (anchor is not None and event.occasion is not None and
+                                     any(f.place_name for f in event.occasion.frames))
+        out["mode"] = "virtual" if virtual else "in_person" if placed else "unknown"
         notes["mode"] = (f'"{virtual.group(0)}" (virtual)' if virtual else
-                         "a place is named" if main.place_name else "neither a place nor a virtual meeting is named")
+                         "a place is named" if placed else "neither a place nor a virtual meeting is named")
     elif kind == "exercise":
         series = event.series()
         named = next((n.surface for f in event.frames for n in f.reading.named if n.entity_type == "series"), None)
         if series and named:
-            out["exercise_name"] = named
+            out["exercise_name"] = re.sub(r"\s+exercise$", "", named, flags=re.IGNORECASE)
         out["format"] = fmt
         out["frequency"] = "annual" if re.search(r"\bannual\b", text, re.IGNORECASE) else "unknown"
         notes["frequency"] = '"annual" in its sentences' if out["frequency"] == "annual" else \
@@ -152,6 +226,9 @@ def _kind_fields(event: Event, rules: Rules, text: str, anchor: dict | None, not
     if kind in ("proposal", "agreement") and anchor is not None and anchor.get("kind", "meeting") == "meeting":
         out["made_at"] = anchor["id"]
         notes["made_at"] = f"made at {anchor['id']}: {anchor['why']}"
+    if kind == "meeting" and anchor is not None and event.occasion_link:
+        out["sidelines_of"] = anchor["id"]
+        notes["sidelines_of"] = f"held beside {anchor['id']}: {anchor['why']}"
     return out
 
 
@@ -166,15 +243,6 @@ def _confidence(event: Event, record: dict) -> float:
     return round(max(0.05, min(0.95, score)), 2)
 
 
-def _title(event: Event, record: dict, kb: Knowledge) -> str:
-    countries = [kb.country_names.get(i, i) for i, _r in record["_order"] if _r != "subject"][:5]
-    what = event.series().name if event.series() else event.kind
-    edition = f" (edition {record['edition']})" if record.get("edition") else ""
-    where = f", {record['_place_name']}" if record.get("_place_name") else ""
-    when = record.get("date") or "undated"
-    return f"Draft: {what}{edition}, {', '.join(countries) or 'no country named'}{where}, {when}"
-
-
 def compose(events: list[Event], document_id: str, text: str, published: dt.date, earliest: dt.date,
             kb: Knowledge, rules: Rules, taken: set[str] | None = None) -> DraftSet:
     """*taken*: ids already given (the records there, and drafts of other documents drafted in the same run)."""
@@ -182,10 +250,6 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
     taken = taken if taken is not None else set()
     taken |= {r.record_id for r in kb.records}
     version = f"{DRAFTER} (rules {rules_version(rules)})"
-    lines = {}
-    for event in events:
-        for frame in event.frames:
-            lines[id(frame)] = text.count("\n", 0, frame.reading.start)
     drafted: list[tuple[Event, dict]] = []
     for event in events:
         evidence = []
@@ -197,33 +261,33 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
             evidence.append({"document": document_id, "quote": frame.reading.text})
         if event.existing is not None:
             target = event.existing.record_id
-            out.suggestions.append({
+            suggestion = {
                 "id": _unique(slug(f"{target}-evidence-{document_id[:10]}"), taken),
                 "add_evidence_to": target,
                 "evidence": evidence,
                 "note": f"The same event as {target}: {event.existing_why} (draft, not reviewed).",
-            })
+            }
+            status = _status_change(event, rules)
+            if status is not None:
+                suggestion["suggest_status"] = status
+                line = next(f for f in event.frames if f.status == event.main.status and f.kind == event.kind)
+                for item in evidence:
+                    if item["quote"] == line.reading.text:
+                        item["note"] = (f"{STATUS_NOTE}: {status} (recorded as {event.existing.status}); this "
+                                        f"sentence reports it as {event.main.status}. icadb accept sets it.")
+                suggestion["note"] += f" Its status: {event.main.status_why}."
+            out.suggestions.append(suggestion)
             drafted.append((event, {"id": target, "kind": event.kind, "date": None}))
             continue
         notes: dict[str, str] = {}
         main = event.main
-        anchor = None
-        at_meeting = bool(re.search(r"\b(?:during|at) the (?:talks|meeting|consultations|summit|visit)\b",
-                                    " ".join(f.reading.text for f in event.frames), re.IGNORECASE))
-        ongoing_push = bool(main.hit and (re.search(r"\b(?:is|are|has been|have been|been|had)\s+$",
-                                                    main.reading.text[max(0, main.hit.start - 12):main.hit.start])
-                                          or main.hit.word.lower().startswith(("had ", "has been", "have been"))
-                                          or re.search(r"\b(?:will|would)\s+(?:also\s+)?$",
-                                                       main.reading.text[max(0, main.hit.start - 14):main.hit.start])))
-        # ("had offered": before the meeting the sentence is about, not at it)
-        if (main.status != "rumoured" or at_meeting) and not ongoing_push and (event.kind == "proposal" or
-                                          (event.kind == "agreement" and main.status in ("agreed", "signed"))):
-            anchor = _anchor(event, drafted, lines, published)  # an act of a meeting: made at one
+        anchor = _anchor(event, drafted)  # an act of a meeting: made at one (decisions.py)
+        at_meeting = anchor is not None
         record: dict = {"id": None, "kind": event.kind}
         notes["kind"] = (f'trigger "{main.hit.word}" (rule {main.hit.rule.id}), {_sentence_note(main)}'
                          if main.hit else f"continues the event before it, {_sentence_note(main)}")
         record["status"], notes["status"] = main.status, main.status_why
-        rumour = next((f for f in event.frames if f.status == "rumoured" or
+        rumour = next((f for f in event.frames if (f.status == "rumoured" and not f.definite) or
                        (f.kind is None and rules.cues["rumoured"].first(f.reading.text))), None)
         if rumour is not None and main.status != "rumoured":
             from icadb.drafting.triggers import fit
@@ -251,7 +315,13 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
                 record.pop(key, None)
             record.update(date_precision="unknown", date_latest=latest,
                           date_note=f"Reported as a rumour by {latest}; the text does not date the event itself.")
-        place_frame = next((f for f in event.frames if f.place_name and f.kind == event.kind), None)
+        place_frame = next((f for f in event.frames if f.place_name and f.kind == event.kind and not f.headline),
+                           None) or next((f for f in event.frames if f.place_name and f.kind == event.kind), None)
+        if anchor is not None and event.occasion is not None and event.kind in ("proposal", "agreement", "meeting"):
+            # an act made at a meeting is made where the meeting was, unless its own sentence names a place
+            own = next((f for f in event.frames if f.place_name and not f.headline and f.kind == event.kind), None)
+            place_frame = own or next((f for f in event.occasion.frames if f.place_name and not f.headline), None) \
+                or place_frame
         if place_frame is not None:
             if place_frame.place is not None:
                 record["place"] = place_frame.place.place_id
@@ -283,6 +353,8 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
                     out.series.append(named.series_name)
         record.update(_kind_fields(event, rules, combined, anchor, notes))
         countries = event.countries()
+        if event.kind == "agreement":  # who takes part in an agreement is a party to it
+            countries = {i: Role("party", r.why) if r.role == "participant" else r for i, r in countries.items()}
         if series is not None:
             for iso3 in series.countries:
                 if iso3 not in countries:
@@ -321,15 +393,31 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         if len(evidence) > 1:
             notes["evidence"] = f"{len(evidence)} sentences of the article tell this event (one event, one record)"
         record["id"] = _unique(_id_base(event, record, published), taken)
-        record["title"] = _title(event, record, kb)
-        first = evidence[0]["quote"]
-        record["summary"] = "Machine-drafted, not reviewed: " + (first if len(first) <= 240 else first[:237] + "...")
+        name = titles.title(record, event, kb, rules.short_names, published.year)
+        record["title"] = DRAFT_TITLE_PREFIX + name
+        record["summary"] = DRAFT_SUMMARY_PREFIX + titles.summary(record, event, kb, rules.short_names, name)
         confidence = _confidence(event, record)
         record["draft_notes"] = {"confidence": confidence, "drafter": version,
                                  **{k: v for k, v in notes.items() if v and v.strip()}}
         out.drafts.append(record)
         drafted.append((event, record))
     return out
+
+
+def _status_change(event: Event, rules: Rules) -> str | None:
+    """The status a recorded planned, proposed or offered event reaches when
+    a sentence reports it as held, signed or agreed (None: no change)."""
+    from icadb.drafting.triggers import fit
+    from icadb.schema.vocab import STATUS_OCCURRENCE
+
+    known = event.existing
+    status = event.main.status
+    if known is None or known.status not in INTENDED or STATUS_OCCURRENCE.get(status) != "occurred":
+        return None
+    if event.main.definite or event.main.hit is None:
+        return None  # a mention of the event, not a report of it
+    new = fit(known.kind, status)
+    return new if new != known.status and STATUS_OCCURRENCE.get(new) == "occurred" else None
 
 
 def _category(event: Event, rules: Rules) -> tuple[str, str]:
@@ -342,6 +430,17 @@ def _category(event: Event, rules: Rules) -> tuple[str, str]:
     return find_category(event.main, event.main.reading.text, rules)
 
 
+def _with_assumption(note: str) -> str:
+    """An inferred date's note names what it assumes, as the project's checks
+    ask of every reviewed record (loaders/record_rules.py): almost always that
+    the words count from the article's publication date."""
+    if any(word in note for word in ASSUMPTION_WORDING):
+        return note
+    if "publication date" in note or "an article of" in note:
+        return f"{note}. This assumes the words count from the article's publication date."
+    return f"{note}. This assumes the quoted words date this event."
+
+
 def _id_base(event: Event, record: dict, published: dt.date) -> str:
     series = record.get("series")
     when = record.get("date") or f"undated-{published.isoformat()}"
@@ -352,31 +451,26 @@ def _id_base(event: Event, record: dict, published: dt.date) -> str:
     return slug(f"{'-'.join(parties)}-{event.kind}-{when}")
 
 
-def _anchor(event: Event, drafted: list[tuple[Event, dict]], lines: dict, published: dt.date) -> dict | None:
-    """The meeting a proposal or agreement was made at: a meeting of the same
-    paragraph (line), or the meeting the article is about (its first event,
-    within a week of publication)."""
-    sidelines = re.search(r"\b(?:on the sidelines of|during|at|in the course of) the (exercise|drills|summit|talks|"
-                          r"visit|meeting|consultations|dialogue)\b", event.main.reading.text, re.IGNORECASE)
-    if sidelines:
-        kind = "exercise" if sidelines.group(1).lower() in ("exercise", "drills") else "meeting"
-        occasion = next(((e, r) for e, r in reversed(drafted) if e.kind == kind), None)
-        if occasion is not None:
-            return {**_spanned(_anchor_record(*occasion)), "why": f'"{sidelines.group(0)}": the {kind} before it',
-                    "kind": kind}
-    meetings = [(e, r) for e, r in drafted if e.kind == "meeting"]
-    if not meetings:
+def _anchor(event: Event, drafted: list[tuple[Event, dict]]) -> dict | None:
+    """The record of the meeting *event* was made at (``decisions.link`` found
+    it), with the dates the act takes from it: an occasion of several days
+    gives only its span, never its first day."""
+    if event.occasion is None:
         return None
-    line = lines.get(id(event.main))
-    for meeting, record in reversed(meetings):
-        if any(lines.get(id(f)) == line for f in meeting.frames):
-            return {**_anchor_record(meeting, record), "why": "a meeting reported in the same paragraph"}
-    first_event, first_record = meetings[0]
-    window = first_event.window()
-    if window[1] and 0 <= (published - dt.date.fromisoformat(window[1])).days <= 7:
-        return {**_anchor_record(first_event, first_record), "why": "the meeting the article reports (its first, "
-                                                                    "within a week of publication)"}
-    return None
+    found = next(((e, r) for e, r in drafted if e is event.occasion), None)
+    if found is None:
+        return None
+    anchor = _anchor_record(*found)
+    if event.kind == "proposal":
+        # proposed during a visit of several days whose talks were on one of them: any day of the visit (what the
+        # leaders agreed, they agreed at the talks)
+        span = next((f.date for f in event.occasion.frames if f.date is not None and not f.headline and
+                     f.date.end_date and f.date.earliest and f.date.latest and anchor.get("date_earliest") and
+                     f.date.earliest <= anchor["date_earliest"] <= f.date.latest), None)
+        if span is not None and anchor.get("date_precision") == "day":
+            anchor = {**anchor, "date": span.date, "date_precision": span.precision, "date_earliest": span.earliest,
+                      "date_latest": span.latest, "end_date": span.end_date, "end_date_precision": span.end_precision}
+    return {**_spanned(anchor), "why": event.occasion_why, "kind": event.occasion.kind}
 
 
 def _spanned(anchor: dict) -> dict:
@@ -398,6 +492,17 @@ def _spanned(anchor: dict) -> dict:
 def _anchor_record(meeting: Event, record: dict) -> dict:
     if meeting.existing is not None:
         known = meeting.existing
+        own = meeting.dated()
+        fine = {"unknown": 0, "year": 1, "month": 2, "day": 3}
+        if own is not None and fine.get(own.date.precision, 0) > fine.get(known.precision, 0) and \
+                (not known.earliest or (own.date.earliest or "") >= known.earliest) and \
+                (not known.latest or (own.date.latest or "9") <= known.latest):
+            # the record dates it less finely than this article does ("on Tuesday" of the month the record
+            # gives), and within its bounds: the act takes this article's date
+            d = own.date
+            return {"id": known.record_id, "date": d.date, "date_precision": d.precision, "date_basis": d.basis,
+                    "date_earliest": d.earliest, "date_latest": d.latest, "end_date": d.end_date,
+                    "end_date_precision": d.end_precision}
         precision = known.precision
         return {"id": known.record_id, "date_precision": precision, "date_earliest": known.earliest,
                 "date_latest": known.latest,

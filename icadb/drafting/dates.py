@@ -59,6 +59,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month-day-year", _p(r"\b{m1} {d1},? {y1}\b")),
     ("dotted-day", _p(r"\b(?P<dd>[0-3]\d)\.(?P<mm>[01]\d)\.{y1}\b")),
     ("month-year", _p(r"\b(?:(?:early|mid|late)[- ])?{m1},? (?:of )?{y1}\b")),
+    ("month-relative-year", _p(r"\b(?:in |early |late |mid-)?{m1},? (?:of )?(?P<rel>last|this|next) year\b")),
     ("day-month", _p(r"\b{d1} {m1}\b")),
     ("month-day", _p(r"\b{m1} {d1}\b(?!,? (?:19|20)\d\d)")),
     ("weekday", re.compile(r"\b(?:on |last |this |next )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b",
@@ -86,7 +87,7 @@ _NEEDS: dict[str, object] = {
     **{rule: "digit" for rule in ("day-range-month-first", "day-range-day-first", "year-range", "iso-day",
                                   "day-month-year", "month-day-year", "dotted-day", "month-year", "day-month",
                                   "month-day", "in-year")},
-    "years-ago": ("ago",), "coming": ("coming", "next"), "weekday": tuple(WEEKDAYS), "season": tuple(SEASONS), "in-month": tuple(MONTHS),
+    "years-ago": ("ago",), "month-relative-year": ("year",), "coming": ("coming", "next"), "weekday": tuple(WEEKDAYS), "season": tuple(SEASONS), "in-month": tuple(MONTHS),
     "relative-span": ("year", "month", "week", "today", "yesterday"),
 }
 
@@ -174,6 +175,12 @@ def read(match: re.Match, rule: str, published: dt.date, future: bool) -> DateRe
         year, month = int(g["y1"]), month_of("m1")
         earliest, latest = _month_bounds(year, month)
         return make(f"{year:04d}-{month:02d}", "month", earliest, latest, "stated", f'"{text}" gives the month')
+    if rule == "month-relative-year":  # "in July last year": July of the year before the article's
+        month = month_of("m1")
+        year = published.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        earliest, latest = _month_bounds(year, month)
+        return make(f"{year:04d}-{month:02d}", "month", earliest, latest, "inferred",
+                    f'"{text}" in an article of {published.isoformat()}: {year}')
     if rule in ("day-month", "month-day"):
         month, day = month_of("m1"), int(g["d1"])
         if not 1 <= day <= 31:
@@ -378,16 +385,16 @@ def bounded(reading: DateReading, word: str) -> DateReading:
                        basis="inferred", note=f'by {reading.latest} ("{reading.text}" dates its report); {reading.note}')
     if word == "since":  # "since 2022": from then on
         return replace(reading, date=None, precision="unknown", latest=None, end_date=None, end_precision=None,
-                       basis="inferred", note=f'"since {reading.text}": from {reading.earliest}; {reading.note}')
+                       basis="inferred", note=f'since {reading.text}: from {reading.earliest}; {reading.note}')
     if word in ("after",):
         earliest = dt.date.fromisoformat(reading.latest) + dt.timedelta(days=1)
         return replace(reading, date=None, precision="unknown", earliest=earliest.isoformat(), latest=None,
                        end_date=None, end_precision=None, basis="inferred",
-                       note=f'"{word} {reading.text}": after {reading.latest}; {reading.note}')
+                       note=f'{word} {reading.text}: after {reading.latest}; {reading.note}')
     latest = dt.date.fromisoformat(reading.earliest) - dt.timedelta(days=1)
     return replace(reading, date=None, precision="unknown", earliest=None, latest=latest.isoformat(), end_date=None,
                    end_precision=None, basis="inferred",
-                   note=f'"{word} {reading.text}": before {reading.earliest}; {reading.note}')
+                   note=f'{word} {reading.text}: before {reading.earliest}; {reading.note}')
 
 
 def with_end(start: DateReading, end: DateReading) -> DateReading:

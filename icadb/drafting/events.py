@@ -28,6 +28,10 @@ class Event:
     existing_why: str = ""
     score: float = 0.0
     duplicates: list[str] = field(default_factory=list)
+    occasion: Event | None = None  # the meeting an act was made at (decisions.py)
+    occasion_why: str = ""
+    occasion_link: bool = True  # the occasion is a link of the record (made_at, sidelines_of), not only its date
+    before: tuple[str, str] | None = None  # undated, but before this day (an invitation to a meeting), and why
 
     @property
     def main(self) -> Frame:
@@ -42,11 +46,14 @@ class Event:
         frames' dates ("was conducted from 21 April to 3 May" over "concluded on
         3 May"), else the most precise date that lies inside the others ("on
         Wednesday" within "this week"), else the first."""
-        dated = [f for f in self.frames if f.date is not None and f.kind in (self.kind, None)]
+        dated = [f for f in self.frames if f.date is not None and f.kind in (self.kind, None) and not f.headline] or \
+            [f for f in self.frames if f.date is not None and f.kind in (self.kind, None)]
         if not dated:
             return None
         first = dated[0]
-        ranges = [f for f in dated if f.date.end_date and all(_inside(g.date.window, f.date.window) for g in dated)]
+        # (a visit's days from its arrival hold the talks of one of them: the talks' day is the meeting's)
+        ranges = [f for f in dated if f.date.end_date and not (f.visit_span and len(dated) > 1)
+                  and all(_inside(g.date.window, f.date.window) for g in dated)]
         if ranges:
             return ranges[0]
         order = {"day": 0, "month": 1, "year": 2, "unknown": 3}
@@ -54,7 +61,10 @@ class Event:
         return min(inside, key=lambda f: order[f.date.precision]) if inside else first
 
     def window(self) -> tuple[str | None, str | None]:
+        """The days it can fall on: its own date's, else those of the meeting it was made at."""
         frame = self.dated()
+        if frame is None and self.occasion is not None and self.occasion is not self:
+            return self.occasion.window()
         return frame.date.window if frame else (None, None)
 
     def countries(self) -> dict[str, Role]:
@@ -63,12 +73,12 @@ class Event:
         main = self.main
         out: dict[str, Role] = dict(main.countries)
         for frame in self.frames:
-            if frame is main or frame.kind not in (None, self.kind):
-                continue
+            if frame is main or frame.kind not in (None, self.kind) or (frame.headline and not main.headline):
+                continue  # a headline adds its sentence, not its countries (it may name several events)
             for iso3, role in frame.countries.items():
                 current = out.get(iso3)
-                if current is None or (current.role in ("participant", "subject") and role.role == "host") or \
-                        (current.role == "subject" and role.role != "subject"):
+                if current is None or (current.role in ("participant", "subject") and role.role in ("host", "chair")) \
+                        or (current.role == "subject" and role.role != "subject"):
                     out[iso3] = role
         return out
 
@@ -82,11 +92,18 @@ class Event:
         return next((f.edition for f in self.frames if f.edition is not None), None)
 
     def words(self, kb: Knowledge | None = None) -> set[str]:
-        words = content_words(" ".join(f.reading.text for f in self.frames))
-        return words - kb.country_vocabulary if kb is not None else words
+        key = tuple(id(f.reading) for f in self.frames)
+        if getattr(self, "_words_key", None) != key:
+            self._words_key, self._words = key, content_words(" ".join(f.reading.text for f in self.frames))
+        return self._words - kb.country_vocabulary if kb is not None else self._words
 
     def type(self) -> str | None:
         return next((f.type for f in self.frames if f.type is not None and f.kind == self.kind), None)
+
+
+# A group of countries named ("the five Central Asian presidents", "all their counterparts"), not two
+_GROUPS = re.compile(r"\b(?:central asian|all|five|six|several|regional)\b|(?<!two )(?<!both )\b(?:leaders|presidents|"
+                     r"states|countries|nations|ministers|counterparts|heads of state)\b", re.IGNORECASE)
 
 
 def _overlap(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool | None:
@@ -109,11 +126,22 @@ def _same_event(event: Event, frame: Frame) -> bool:
     """Whether *frame* (later in the article) tells *event* again."""
     if frame.kind != event.kind:
         return False
+    if frame.split and any(f.reading is frame.reading for f in event.frames):
+        return False  # one of several records the same sentence tells
     if (frame.status == "planned") != (event.main.status == "planned") and \
             PAST & {frame.status, event.main.status}:
         return False  # what is to come is not what was done ("are to set up a working group" after "signed")
     if frame.type and event.type() and frame.type != event.type():
         return False  # a strategic partnership is not a memorandum
+    if frame.kind == "meeting" and frame.series is None and event.series() is None and frame.hit is not None:
+        two = [e for e in (Event([frame], frame.kind), event) if _bilateral(e)]
+        many = [e for e in (Event([frame], frame.kind), event) if len(e.taking_part()) >= 4]
+        if two and many:
+            return False  # a visit of one president is not the visit of five
+    theirs = {o for f in event.frames for o, r in f.organizations.items() if r.role == "framework"}
+    mine = {o for o, r in frame.organizations.items() if r.role == "framework"}
+    if theirs and mine and not theirs & mine:
+        return False  # a membership of the INSTC is not one of the SCO
     series = event.series()
     if frame.series is not None and series is not None:
         if frame.series.series_id != series.series_id:
@@ -123,12 +151,15 @@ def _same_event(event: Event, frame: Frame) -> bool:
             return False
         if frame.edition is not None and frame.edition == edition:
             return True  # one edition of a series is one event, whatever the dates its sentences give
+        undated_event = event.window() == (None, None)
+        if not all(f.headline for f in event.frames) and (
+                (edition is not None and frame.edition is None and undated_event and frame.date is not None) or
+                (edition is None and frame.edition is not None and not undated_event and frame.date is None)):
+            return True  # "the first-ever India-Central Asia Summit", undated, and "the Summit" in January 2022
     theirs = next((f.place_name for f in event.frames if f.place_name and f.kind == event.kind), None)
     if frame.place_name and theirs and frame.place_name != theirs and \
             (frame.place is None or frame.place.place_type != "country"):
         return False  # the summit in New Delhi is not the ministers' meeting in Almaty
-        overlap = _overlap(event.window(), frame.date.window if frame.date else (None, None))
-        return overlap is not False
     if frame.edition is not None and event.edition() is not None and frame.edition != event.edition():
         return False
     overlap = _overlap(event.window(), frame.date.window if frame.date else (None, None))
@@ -152,13 +183,50 @@ def _same_event(event: Event, frame: Frame) -> bool:
 def merge(frames: list[Frame]) -> list[Event]:
     events: list[Event] = []
     for frame in frames:
-        if frame.hit is None:  # a continuation: joins the event just before it
+        if frame.hit is None:  # a continuation: joins the event it names, or the one just before it
             if events:
-                target = events[-1]
-                target.frames.append(frame)
+                # an earlier event told as what one grew out of is no event the article goes on to tell
+                told = [e for e in events if not e.main.background] or events
+                target = None
+                if frame.refers == "attendance":  # who took part: in the meeting or exercise told last
+                    target = next((e for e in reversed(told) if e.kind in ("meeting", "exercise")), None)
+                elif frame.refers:
+                    target = next((e for e in reversed(told) if e.kind == frame.refers), None)
+                elif frame.future:  # what is to come continues the event still to come
+                    target = next((e for e in reversed(told) if e.main.status == "planned"), None)
+                (target or told[-1]).frames.append(frame)
             continue
+        until = frame.date is not None and re.search(
+            r"\b(?:until|till|through|continue until|run until)\s*$",
+            frame.reading.text[max(0, frame.date.start - 25):frame.date.start], re.IGNORECASE)
+        began = frame.date is not None and frame.date.precision == "day" and re.search(
+            r"\b(?:began|opened|started|kicked off|commenced|got under way)\b", frame.reading.text, re.IGNORECASE)
+        if frame.definite and frame.series is None and frame.edition is None and \
+                (frame.date is None or until or began):
+            # "Two officers ... are attending the exercise as observers": the exercise told last (a place of its
+            # own only where that event is: "which Swaraj attended during a visit to Uzbekistan")
+            target = next((e for e in reversed(events) if e.kind == frame.kind and not e.main.background), None)
+            if target is not None and frame.place_name and frame.place_country not in target.countries():
+                target = None
+            if target is not None and (target.main.status == "planned") == (frame.status == "planned"):
+                target.frames.append(frame)
+                continue
+        if frame.edition_relative is not None and frame.edition is None and events:
+            # "The previous edition was held at Umroi in 2023": the edition before the one just told
+            base = next((e for e in reversed(events) if e.kind == frame.kind and e.edition() is not None
+                         and (frame.series is None or e.series() is frame.series)), None)
+            if base is not None and base.edition() + frame.edition_relative >= 1:
+                frame.edition = base.edition() + frame.edition_relative
+                frame.series = frame.series or base.series()
+                frame.series_name = frame.series_name or next((f.series_name for f in base.frames if f.series_name),
+                                                              None)
+                frame.inherit_series = False
+                frame.edition_why += f" (edition {base.edition()}, {frame.edition_relative:+d})"
         if frame.inherit_series and events:
-            previous = next((e.series() for e in reversed(events) if e.series() is not None), None)
+            told = [e.series() for e in reversed(events) if e.series() is not None]
+            # "The Dialogue was launched at a first meeting": the series whose name has the capitalised noun
+            nouns = set(re.findall(r"\b(Dialogue|Summit|Forum|Roundtable|Conference|Consultations)\b", frame.reading.text))
+            previous = next((s for s in told if any(n in s.name for n in nouns)), None) or next(iter(told), None)
             if previous is not None and previous.kind == frame.kind:
                 frame.series, frame.inherit_series = previous, False
                 frame.edition_why += f"; the series of the event before it ({previous.series_id})"
@@ -169,6 +237,16 @@ def merge(frames: list[Frame]) -> list[Event]:
             events[-1].frames.append(frame)  # "The course, which ran from July 21 ...": the event just told
             continue
         same = next((e for e in events if _same_event(e, frame)), None)
+        if same is None and frame.kind == "meeting" and frame.date is None and frame.series is None and \
+                frame.edition is None and frame.status != "planned" and frame.taking_part() and not frame.split \
+                and not re.search(r"\b(?:margins|sidelines|separate|separately)\b", frame.reading.text):
+            # "Atambayev is on a four-day state visit": the visit of the meeting told just before, whose
+            # countries it names
+            last = next((e for e in reversed(events) if e.kind == "meeting"), None)
+            if last is not None and last.dated() is not None and last.main.status != "planned" and \
+                    frame.taking_part() <= last.taking_part() and \
+                    frame.reading.paragraph - last.frames[-1].reading.paragraph <= 1:
+                same = last
         if same is not None:
             same.frames.append(frame)
             continue
@@ -179,18 +257,35 @@ def merge(frames: list[Frame]) -> list[Event]:
                 if role.role in ("host", "organizer"):
                     frame.countries[iso3] = Role("organizer", "who hosted or organised the event of its kind "
                                                               "before it, which it follows")
-        if frame.continuation and events and len(frame.taking_part()) < 2:
+        if frame.continuation and events and len(frame.taking_part()) < 2 and frame.kind != "proposal":
             # "The ministers also participated in ...": the parties of the event before it
             lead = frame.reading.text[:45].lower()
             meant = "meeting" if re.search(r"\b(?:meeting|talks|summit|visit|consultations|dialogue|session|leaders|"
                                            r"ministers|participants|delegations)\b", lead) else \
                 "exercise" if re.search(r"\b(?:exercise|drills?|armies|troops|contingents?)\b", lead) else frame.kind
             before = next((e for e in reversed(events) if e.kind == meant), events[-1])
-            for iso3, role in before.countries().items():
+            if (frame.edition is not None and frame.edition_relative is None) or (
+                    frame.date is not None and _overlap(before.window(), frame.date.window) is False and
+                    frame.date.window[1] and before.window()[0] and frame.date.window[1] < before.window()[0]):
+                before = None  # "The Dialogue was launched at a first meeting ... in January 2019": an earlier one
+            for iso3, role in (before.countries().items() if before is not None else ()):
                 if role.role not in ("subject", "observer") and iso3 not in frame.countries:
                     frame.countries[iso3] = Role("participant", "the parties of the event before it, which the "
                                                                 "sentence refers back to")
         events.append(Event([frame], frame.kind))
+    # "the next round of the two armies' joint exercise" and, later, "the exercises, known as Khanjar": an
+    # exercise of no series named is of the one series of its kind and countries that the article names
+    named = {f.series.series_id: f.series for e in events for f in e.frames if f.series is not None}
+    for event in events:
+        if event.kind != "exercise" or event.series() is not None or event.edition() is not None or \
+                event.dated() is None or any(f.series_name for f in event.frames):
+            continue
+        fitting = [s for s in named.values() if s.kind == event.kind and len(s.countries) >= 2 and
+                   set(s.countries) == event.taking_part()]
+        if len(fitting) == 1:
+            event.main.series = fitting[0]
+            event.main.edition_why = (f"the article names {fitting[0].name}, the one series of its kind and "
+                                      f"countries")
     # A headline only ever adds to an event the body reports.
     for event in list(events):
         if all(f.headline for f in event.frames):
@@ -206,10 +301,11 @@ def merge(frames: list[Frame]) -> list[Event]:
 def standalone(event: Event) -> bool:
     """Whether an event says enough to be drafted at all."""
     main = event.main
-    countries = event.taking_part()
+    countries = event.taking_part() | set(event.series().countries if event.series() else ())
     if not countries and not any(f.organizations for f in event.frames):
         return False
-    specific = (event.dated() is not None or event.series() is not None or main.edition is not None
+    specific = (event.dated() is not None or event.occasion is not None or event.series() is not None
+                or main.edition is not None
                 or main.series_name is not None or main.status in ("planned", "rumoured")
                 or any("hosted" in f.reading.text.lower() for f in event.frames)
                 or any(r.role == "framework" for f in event.frames for r in f.organizations.values()))
@@ -225,22 +321,90 @@ def standalone(event: Event) -> bool:
     return True
 
 
-def match_existing(event: Event, kb: Knowledge, document_id: str) -> None:
-    """Point *event* at the record that already holds it, if one does."""
+def _near(window: tuple[str | None, str | None], bound: str, days: int = 366) -> bool:
+    """Whether *window* lies within *days* of the day *bound*."""
+    import datetime as dt
+
+    edge = dt.date.fromisoformat(bound)
+    return any(day and abs((dt.date.fromisoformat(day) - edge).days) <= days for day in window)
+
+
+def _month_after(day: str) -> str:
+    """The month after the one *day* falls in, as YYYY-MM."""
+    year, month = int(day[:4]), int(day[5:7])
+    return f"{year + (month == 12):04d}-{month % 12 + 1:02d}"
+
+
+def _same_roles(event: Event, record: KnownRecord, roles: tuple[str, ...]) -> bool:
+    """Whether *event* and *record* give the same countries each of *roles* (and give them at all)."""
+    mine = event.countries()
+    for role in roles:
+        ours = {i for i, r in mine.items() if r.role == role}
+        theirs = {i for i, rs in record.countries.items() if role in rs}
+        if not ours or ours != theirs:
+            return False
+    return True
+
+
+def _bilateral(event: Event) -> bool:
+    """Whether a meeting is told as one between two countries: two take part, and no group is named."""
+    return len(event.taking_part()) == 2 and not any(f.vague for f in event.frames) and \
+        not any(_GROUPS.search(f.reading.text) for f in event.frames if f.kind == event.kind)
+
+
+def _same_host(event: Event, record: KnownRecord) -> bool:
+    hosts = {i for i, r in event.countries().items() if r.role == "host"}
+    return bool(hosts & {i for i, roles in record.countries.items() if "host" in roles})
+
+
+STANDING = ("agreement", "facility", "activity")  # kinds whose records stand over time (a membership, a base)
+
+
+def _level(event: Event, rules) -> str | None:
+    if rules is None or event.kind != "meeting":
+        return None
+    text = " ".join(f.reading.text for f in event.frames if not f.headline)
+    found = None
+    for index, typed in enumerate(rules.meeting_levels):
+        for match in typed.phrases.finditer(text):
+            key = (-(match.end() - match.start()), index)
+            if found is None or key < found[0]:
+                found = (key, typed.value)
+    return found[1] if found else None
+
+
+def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
+                   published: str | None = None) -> None:
+    """Point *event* at the record that already holds it, if one does: the
+    same series and edition; or the same kind with dates that overlap, a
+    country, an organisation (the framework of a membership) or the meeting's
+    level in common, and words in common. A one-day event is no undated
+    standing record of its kind, except for what stands over time (joining a
+    membership is that membership)."""
     series = event.series()
     edition = event.edition()
     window = event.window()
     countries = event.taking_part()
     words = event.words(kb)
     kind_type = event.type()
+    orgs = {o for f in event.frames for o, r in f.organizations.items() if r.role in ("framework", "member")}
+    level = _level(event, rules)
     best: tuple[float, KnownRecord, str] | None = None
     for record in kb.records:
-        if kind_type and record.type and kind_type != record.type and record.kind == event.kind:
-            continue  # a strategic partnership is not a membership
+        if published and record.earliest and record.earliest > published and event.main.status != "planned" and \
+                not (window[0] and window[0] > published):
+            continue  # what an article reports as done is no event that begins after it
+        if kind_type and record.type and kind_type != record.type and record.kind == event.kind and \
+                {kind_type, record.type} != {"air_base", "military_base"}:
+            continue  # a strategic partnership is not a membership (an air base is a military base)
+        if event.kind == "agreement" and orgs and record.orgs and not orgs & set(record.orgs):
+            continue  # a membership of the CSTO is not one of the SCO
         if record.kind != event.kind and not (series and record.series_id == series.series_id):
             continue
         if series and record.series_id and record.series_id != series.series_id:
             continue
+        if series and (edition is not None or event.kind == "exercise") and record.series_id != series.series_id:
+            continue  # one edition of a series (an exercise of one) is no record outside that series
         if not series and record.series_id and any(f.series_name for f in event.frames):
             continue  # a series the seeds lack is none of the seeds' series
         if not series and record.series_id and len(words & record.words) < 6:
@@ -248,41 +412,91 @@ def match_existing(event: Event, kb: Knowledge, document_id: str) -> None:
         if edition is not None and record.edition is not None and edition != record.edition:
             continue
         if (edition is None) != (record.edition is None) and series and record.series_id == series.series_id:
-            if record.precision == "unknown" or window == (None, None):
+            if (record.precision == "unknown" and not record.earliest and not record.latest) or window == (None, None):
                 continue  # the series as a whole against one edition of it
+            if record.precision == "unknown" and not (record.earliest and record.latest) and \
+                    not _near(window, record.earliest or record.latest):
+                continue  # a meeting bounded on one side only: an edition told as within a year of that bound
         overlap = _overlap(window, (record.earliest, record.latest))
+        if overlap is False and record.status == "planned" and series and record.series_id == series.series_id \
+                and window[0] and record.earliest and window[0] > record.earliest and _same_host(event, record):
+            overlap = True  # a planned meeting of the series held later than planned, where it was planned
+        if overlap is False and event.kind in STANDING and record.precision == "unknown" and not record.earliest \
+                and record.latest and window[0] and window[0] > record.latest and \
+                event.main.status in ("operational", "in_force", "ongoing") and not (
+                    event.main.hit and re.search(r"\b(?:joined|become|became|becomes|acceded|admitted|came on board)\b",
+                                                 event.main.hit.word, re.IGNORECASE)):
+            # a base or a membership known to stand then, told as standing later: still standing (joining later
+            # is no telling of a membership that stood before)
+            overlap = None
         if overlap is False:
             continue
-        if record.precision == "unknown" and window[0] and window[1] and window[0] == window[1] and not series:
+        if record.precision == "unknown" and not record.earliest and not record.latest and window[0] and \
+                window[1] and window[0] == window[1] and not series and event.kind not in STANDING:
             continue  # an undated standing record against an event of one day
+        if record.precision == "unknown" and not record.earliest and not record.latest and window[0] and \
+                window[1] and event.kind in ("meeting", "exercise") and (window[1][:7] <= _month_after(window[0])
+                                                                         or event.main.status == "planned"):
+            continue  # the series as a whole (KazInd, held every year) is none of its dated editions, nor to come
         theirs = {iso3 for iso3, roles in record.countries.items() if roles != {"subject"}}
+        if kind_type == "membership" and record.type == "membership":
+            # who joins: a planned accession is its prospective members, a membership in force its members
+            wanted = "prospective_member" if event.main.status == "planned" else "member"
+            theirs = {iso3 for iso3, roles in record.countries.items() if wanted in roles}
         shared = countries & theirs
         common = len(words & record.words)
         same_series = bool(series and record.series_id == series.series_id)
+        same_org = bool(orgs & set(record.orgs))
+        same_level = bool(level and record.level and level == record.level and level != "unknown")
+        same_type = bool(kind_type and (record.type == kind_type or {kind_type, record.type} == {"air_base",
+                                                                                                "military_base"}))
+        same_base = event.kind == "facility" and (same_type or not (kind_type and record.type)) and \
+            _same_roles(event, record, ("host", "operator"))
         if not shared and not same_series:
             continue
+        if event.kind == "meeting" and not same_series and _bilateral(event) and len(theirs) >= 4:
+            continue  # a visit of one president is not the visit of five
+        if not same_series and shared <= {"IND"} and (countries - {"IND"}) and (theirs - {"IND"}):
+            continue  # India is in nearly every record: another partner makes another event
+        if not same_series and shared <= {"IND"} and common < (4 if event.kind == "proposal" else 5) and not same_org:
+            continue  # India alone in common: only the same words make it the same event
         if event.kind == "proposal":
             proposer = {i for i, r in event.countries().items() if r.role == "proposer"}
             theirs_proposer = {i for i, roles in record.countries.items() if "proposer" in roles}
             if proposer and theirs_proposer and not proposer & theirs_proposer:
                 continue
-            if common < 4:
+            # the same kind of proposal by the same proposer on the same day: fewer words say it is the same
+            one_day = window[0] is not None and window[0] == window[1] == record.earliest == record.latest and \
+                same_type and bool(proposer & theirs_proposer)
+            if common < (2 if one_day else 4):
                 continue
-        if not same_series and common < 3:
+        # one partnership of the same partners; one membership of the same members of one body
+        one_standing = same_type and bool((kind_type == "strategic_partnership" and shared - {"IND"}) or
+                                          (kind_type == "membership" and same_org and shared))
+        if not same_series and not same_base and not one_standing and \
+                common + 2 * same_org + 2 * same_level + same_type < 3:
             continue  # the same kind and countries, but nothing in common said: another event
         score = 3.0 * same_series + (2.0 if edition is not None and edition == record.edition else 0) \
-            + 1.0 * len(shared) + (1.5 if overlap else 0) + 0.25 * common
+            + 1.0 * len(shared) + (1.5 if overlap else 0) + 0.25 * common + 2.5 * same_org + 1.5 * same_level \
+            + 1.0 * same_type
         need = 3.5 if not same_series else 3.0
         if overlap is None and not same_series:
             need += 2.0  # undated on one side: only a close match in words and countries
-            if common >= 5 and shared:
+            if common >= 5 and (shared - {"IND"} or same_org):
                 need = 0.0
+        if one_standing:
+            need = 0.0  # one partnership of the same partners, one membership of the same members of one body
+        if same_base:
+            need = min(need, 3.0)  # a base of the same operator in the same host country
         if score < need:
             continue
         why = (f"same {'series ' + series.series_id if same_series else 'kind'}"
                + (f", edition {edition}" if edition is not None and edition == record.edition else "")
                + (", dates that overlap" if overlap else ", no date to compare" if overlap is None else "")
                + f", countries in common ({', '.join(sorted(shared))})" * bool(shared)
+               + f", the same organisation ({', '.join(sorted(orgs & set(record.orgs)))})" * same_org
+               + f", the same level ({level})" * same_level
+               + f", the same type ({kind_type})" * same_type
                + f", {common} words in common")
         if best is None or score > best[0]:
             best = (score, record, why)

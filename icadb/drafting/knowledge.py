@@ -14,7 +14,10 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
+from icadb.drafting.people import OfficeHolders
+from icadb.drafting.people import load as load_holders
 from icadb.loaders.text import Gazetteer, trie_pattern
 
 FOLD = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2212": "-", "\u2019": "'", "\u2018": "'",
@@ -32,9 +35,56 @@ def fold(text: str) -> str:
     return text.translate(FOLD)
 
 
+def series_short_names(name: str) -> list[str]:
+    """The shorter names reporting gives a series: without its bracketed
+    parties and without a qualifying tail ("India-Central Asia Dialogue" for
+    "India-Central Asia Dialogue of foreign ministers", "KazInd" for "KazInd
+    exercise (India-Kazakhstan)"), and in capitals for a one-word name
+    ("KAZIND"). Only names of two words or more, or a one-word name's capitals."""
+    out = []
+    bare = re.sub(r"\s*\([^)]*\)$", "", name)
+    for short in (bare, re.sub(r"\s+(?:of|exercise)\b.*$", "", bare)):
+        if short != name and len(short.split()) >= 2 and \
+                re.search(r"\b(?:Dialogue|Summit|Forum|Roundtable|Conference|Consultations|exercise|dialogue|2\+2)$",
+                          short):
+            out.append(short)
+    for short in list(out) + ([bare] if re.search(r"\s(?:Dialogue|Summit|Forum|Roundtable|Conference)$", bare) else []):
+        # "the India-Central Asia summit": reporting writes the generic noun of a name in lower case
+        tail = re.search(r"\s(Dialogue|Summit|Forum|Roundtable|Conference|Consultations)$", short)
+        if tail and len(short.split()) >= 3:
+            out.append(short[:tail.start(1)] + tail.group(1).lower())
+    single = re.sub(r"\s+exercise$", "", bare)
+    if len(single.split()) == 1:
+        out += [single, single.upper()]
+    return [s for s in dict.fromkeys(out) if s]
+
+
+# Short forms written out, so that "NSA-level meeting" and "national security advisers" share their words.
+SHORT_FORMS = {"nsa": "national security adviser", "nsas": "national security adviser", "mou": "memorandum understanding",
+               "mous": "memorandum understanding", "jwg": "joint working group", "fm": "foreign minister",
+               "fms": "foreign minister", "pm": "prime minister", "instc": "north south transport corridor",
+               "sco": "shanghai cooperation organisation", "advisor": "adviser", "advisors": "adviser",
+               "defense": "defence", "organization": "organisation", "programs": "programme",
+               "program": "programme"}
+
+
+def _stem(word: str) -> str:
+    """A word without its plural or tense ending, as far as comparing needs ("advisers", "adviser")."""
+    for ending, keep in (("ies", "y"), ("sses", "ss"), ("s", "")):
+        if word.endswith(ending) and len(word) > 4 and not word.endswith("ss"):
+            return word[: -len(ending)] + keep
+    return word
+
+
 def content_words(text: str) -> set[str]:
-    """The words of *text* that carry content (for comparing an event with a record)."""
-    return {w for w in _WORD.findall(fold(text).lower()) if w not in STOP and len(w) > 2}
+    """The words of *text* that carry content (for comparing an event with a record), stemmed, with short
+    forms written out."""
+    out = set()
+    for word in _WORD.findall(fold(text).lower()):
+        for part in SHORT_FORMS.get(word, word).replace("-", " ").split():
+            if part not in STOP and len(part) > 2:
+                out.add(_stem(part))
+    return out
 
 
 @dataclass
@@ -68,6 +118,8 @@ class KnownRecord:
     countries: dict[str, set[str]]  # iso3 -> roles
     words: set[str]
     type: str | None = None  # agreement_type, proposal_type, facility_type or activity_type
+    orgs: dict[str, set[str]] = field(default_factory=dict)  # org_id -> roles
+    level: str | None = None  # a meeting's meeting_level
 
 
 @dataclass
@@ -82,6 +134,8 @@ class Knowledge:
     people: dict[str, tuple[str, str | None]]  # person_id -> (name, iso3)
     organizations: dict[str, str]  # org_id -> name
     records: list[KnownRecord] = field(default_factory=list)
+    holders: OfficeHolders = field(default_factory=lambda: OfficeHolders([]))
+    series_names: dict[str, str] = field(default_factory=dict)  # a series' names (and short names) -> series_id
     documents: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)  # id -> (earliest, latest, title)
     country_vocabulary: frozenset[str] = frozenset()  # the words of country names, left out of word comparisons
 
@@ -100,10 +154,13 @@ class Knowledge:
                                                       "activity_type") if record.get(k)), None)
             words = content_words(" ".join([record["title"], record["summary"],
                                             *(e["quote"] for e in record["evidence"])])) - self.country_vocabulary
+            orgs: dict[str, set[str]] = {}
+            for link in record.get("organizations") or ():
+                orgs.setdefault(link["org"], set()).add(link["role"])
             self.records.append(KnownRecord(record["id"], record["kind"], record["status"], "machine_suggested",
                                             record.get("series"), record.get("edition"), record["date_precision"],
                                             record.get("date_earliest"), record.get("date_latest"), countries, words,
-                                            kind_type))
+                                            kind_type, orgs, record.get("meeting_level")))
 
     @cached_property
     def place_pattern(self) -> re.Pattern:
@@ -113,8 +170,10 @@ class Knowledge:
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
-def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = None) -> Knowledge:
-    """Read what the drafter needs from a built database; *leave_out_document*'s
+def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = None,
+                  seeds: Path | None = None) -> Knowledge:
+    """Read what the drafter needs from a built database (and the office
+    holders from *seeds*, the project's by default); *leave_out_document*'s
     own drafts are not records it knows (they are about to be drafted again)."""
     rows = conn.execute("SELECT alias, entity_type, coalesce(iso3, org_id, person_id, series_id), origin FROM aliases"
                         ).fetchall()
@@ -123,6 +182,11 @@ def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = 
     capital_rows = conn.execute("SELECT capital, iso3 FROM countries WHERE capital IS NOT NULL").fetchall()
     capitals = {fold(name): iso3 for name, iso3 in capital_rows}
     country_words = {alias: ref[1] for alias, ref in names.items() if ref[0] == "country"}
+    series_names: dict[str, str] = {}  # every name of a series, the organisation's it shares too
+    for series_id, name in conn.execute("SELECT series_id, name FROM series"):
+        for short in [fold(name), *series_short_names(fold(name))]:
+            names.setdefault(short, ("series", series_id))
+            series_names.setdefault(short, series_id)
     gazetteer = Gazetteer(names, sorted(a for a in country_words if a in capitals))
     country_names = dict(conn.execute("SELECT iso3, name FROM countries"))
     places = {}
@@ -139,7 +203,8 @@ def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = 
     documents = {doc_id: (earliest, latest, title) for doc_id, earliest, latest, title in conn.execute(
         "SELECT document_id, published_earliest, published_latest, title FROM documents")}
     kb = Knowledge(gazetteer, country_names, capitals, country_words, frozenset(proper), places, series, people,
-                   organizations, documents=documents)
+                   organizations, documents=documents, holders=load_holders(seeds) if seeds else load_holders(),
+                   series_names=series_names)
     links: dict[str, dict[str, set[str]]] = {}
     for record_id, iso3, role in conn.execute("SELECT record_id, iso3, role FROM record_countries"):
         links.setdefault(record_id, {}).setdefault(iso3, set()).add(role)
@@ -154,6 +219,10 @@ def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = 
     for table, column in (("agreements", "agreement_type"), ("proposals", "proposal_type"),
                           ("facilities", "facility_type"), ("activities", "activity_type")):
         types.update(conn.execute(f"SELECT record_id, {column} FROM {table}"))
+    orgs: dict[str, dict[str, set[str]]] = {}
+    for record_id, org_id, role in conn.execute("SELECT record_id, org_id, role FROM record_organizations"):
+        orgs.setdefault(record_id, {}).setdefault(org_id, set()).add(role)
+    levels = dict(conn.execute("SELECT record_id, meeting_level FROM meetings"))
     country_vocabulary = {w for alias in country_words for w in content_words(alias)}
     for (record_id, kind, status, review_status, series_id, edition, precision, earliest, latest, title,
          summary) in conn.execute(
@@ -163,7 +232,8 @@ def from_database(conn: sqlite3.Connection, *, leave_out_document: str | None = 
             continue
         words = content_words(" ".join([title, summary, *texts.get(record_id, [])])) - country_vocabulary
         kb.records.append(KnownRecord(record_id, kind, status, review_status, series_id, edition, precision, earliest,
-                                      latest, links.get(record_id, {}), words, types.get(record_id)))
+                                      latest, links.get(record_id, {}), words, types.get(record_id),
+                                      orgs.get(record_id, {}), levels.get(record_id)))
     kb.country_vocabulary = frozenset(country_vocabulary)
     return kb
 

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from icadb.paths import SEEDS_DIR
+from icadb.drafting.yamlio import read
 from icadb.loaders.text import trie_pattern
 
 RULES_FILE = Path("reference") / "drafting_rules.yaml"
@@ -27,8 +26,8 @@ class Phrases:
     def __init__(self, phrases):
         phrases = list(phrases)
         odd = [p for p in phrases if not isinstance(p, str)]
-        if odd:  # YAML reads a bare on, off, yes or no as true/false: quote it
-            raise ValueError(f"{RULES_FILE}: {odd!r} is not text; expected phrases (quote 'on', 'no', 'yes', 'off')")
+        if odd:  # a number or true/false, where a phrase was meant: quote it
+            raise ValueError(f"{RULES_FILE}: {odd!r} is not text; expected phrases (quote numbers, true and false)")
         self.phrases = sorted({p.lower() for p in phrases}, key=len, reverse=True)
         body = trie_pattern(self.phrases) if self.phrases else "(?!)"
         self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
@@ -82,6 +81,7 @@ class Rules:
         self.host_prepositions = Phrases(roles["host_prepositions"])
         self.topic_nouns = frozenset(w.lower() for w in roles["topic_nouns"])
         self.subject_prepositions = Phrases(roles["subject_prepositions"])
+        self.discussion_verbs = Phrases(roles["discussion_verbs"])
         self.observer = Phrases(roles["observer"])
         self.attribution = Phrases(roles["attribution"])
         self.all_five = Phrases(roles["all_five"])
@@ -95,10 +95,38 @@ class Rules:
         self.agreed_to_meet = Phrases(data["agreed_to_meet"])
         self.ordinals = {k.lower(): int(v) for k, v in data["ordinals"].items()}
         self.edition_nouns = Phrases(data["edition_nouns"])
+        self.relative_editions = {k.lower(): int(v) for k, v in data["relative_editions"].items()}
+        self.relative_words = Phrases(self.relative_editions)
         self.figure_units = frozenset(u.lower() for u in data["figure_units"])
         self.approximate = Phrases(data["approximate"])
         self.number_words = {k.lower(): int(v) for k, v in data["number_words"].items()}
         self.continuations = Phrases(data["continuations"])
+        self.furniture_starts = Phrases(data["furniture"]["starts"])
+        self.context = {group: Phrases(words) for group, words in data["context"].items()}
+        self.attempts = Phrases(data["attempts"])
+        self.negations = Phrases(data["negations"])
+        self.purposes = Phrases(data["purposes"])
+        self.agreement_objects = Phrases(data["agreement_objects"])
+        self.inanimate_subjects = frozenset(w.lower() for w in data["inanimate_subjects"])
+        self.references = {kind: Phrases(words) for kind, words in data["references"].items()}
+        self.short_names = dict(data.get("short_names") or {})
+        self.chair_verbs = Phrases(roles["chair_verbs"])
+        self.participation = Phrases(data["participation"])
+        self.invited_to_attend = Phrases(data["invited_to_attend"])
+        self.standing_meetings = Phrases(data["standing_meetings"])
+        self.weak_triggers = frozenset(w.lower() for w in data["weak_triggers"])
+        verbs = trie_pattern(sorted({w.lower() for w in data["clause_verbs"]}, key=len, reverse=True))
+        # A new predicate: "; ", or a conjunction (after a comma or not) before a verb of its own.
+        # Also "..., and the one before that at Bakloh ...": another edition, its verb left out.
+        # Also a clause of time or cause with a subject of its own (", three months after the Taliban took
+        # Kabul", "after Turkmenistan told New Delhi"), and ", and" before a new subject ("Kazakhstan joined
+        # later, and Pakistan came on board in 2016").
+        self.predicate_break = re.compile(
+            rf";\s+|,?\s+(?:and|but|while|whereas)\s+(?:also\s+|later\s+|then\s+|jointly\s+)?(?=(?:{verbs})\b)"
+            rf"|,?\s+(?=and\s+the\s+one\s+(?:before|after)\s+(?:that|it)\b)"
+            rf"|,\s+(?:\w+\s+){{1,2}}(?=(?:after|before)\s)|\s(?=(?:after|when|because|although|though)\s+(?-i:[A-Z]))"
+            rf"|,\s+(?=and\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*\s+(?:{verbs}|came|went|became|took)\b)",
+            re.IGNORECASE)
 
     @cached_property
     def ordinal_words(self) -> Phrases:
@@ -109,4 +137,4 @@ def load(seeds: Path = SEEDS_DIR) -> Rules:
     path = seeds / RULES_FILE
     if not path.exists():  # a seeds folder without its own rules uses the project's
         path = SEEDS_DIR / RULES_FILE
-    return Rules(yaml.safe_load(path.read_text(encoding="utf-8")), path)
+    return Rules(read(path), path)

@@ -1,0 +1,127 @@
+"""Where an event takes place: a place of the gazetteer
+(``seeds/reference/places.yaml``), a capital standing for its country, or a
+place the gazetteer lacks, which still gets its country from the text
+("Forish in southern Uzbekistan", "the Kazakh town of Otar", "Khujand,
+Tajikistan") and goes on the suggestions list.
+
+A place counts when a preposition of the rules (``roles.host_prepositions``:
+"in", "at", "near", "arrived in", ...) comes just before it, within the
+predicate that tells the event when the sentence has several (the talks "in
+Astana", not the next round "in New Delhi"), never as a possessive ("India's
+Department of Defence") and never in the speaker's clause ("a diplomat in New
+Delhi said"). Its country hosts a meeting, exercise, activity or facility.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from icadb.drafting.knowledge import Knowledge, Place, fold
+from icadb.drafting.reading import Reading
+from icadb.drafting.rules import Rules
+
+_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|to)\s+(?:the\s+)?((?:[A-Z][a-z]+)(?:[- ](?:[A-Z][a-z]+))*)")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]*\))?(?:\s*[:\u2013\u2014-]\s+)")
+_NOT_PLACES = frozenset({"the", "central", "southern", "northern", "eastern", "western", "north", "south", "east", "west"})
+_REGION = r"(?:(?:southern|northern|eastern|western|central|south-western|south-eastern|north-western|north-eastern)\s+)?"
+_SETTLEMENT = r"(?:town|city|village|district|region|province|port|garrison town|cantonment|capital)"
+
+
+@dataclass
+class Found:
+    place: Place | None
+    name: str
+    why: str
+    country: str | None  # the place's country (from the gazetteer, or from the text)
+
+
+def _possessive(text: str, end: int) -> bool:
+    return text[end:end + 2] in ("'s", "\u2019s")
+
+
+@lru_cache(maxsize=8)
+def _countries(words: frozenset[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def country_in_text(name: str, folded: str, kb: Knowledge) -> tuple[str, str] | None:
+    """The country the text gives a place the gazetteer lacks, and how."""
+    escaped = re.escape(name)
+    countries = _countries(frozenset(kb.country_words))
+    for pattern, how in (
+            (rf"\b{escaped},?\s+in\s+(?:the\s+)?{_REGION}({countries})\b", "{name} in {country}"),
+            (rf"\b{escaped},\s+({countries})\b", "{name}, {country}"),
+            (rf"\b({countries})\s+{_SETTLEMENT}\s+of\s+{escaped}\b", "the {country} {settlement} of {name}"),
+            (rf"\b({countries})'s\s+(?:\w+\s+)?{escaped}\b", "{country}'s {name}"),
+            (rf"\b{escaped}\s+(?:in|near)\s+(?:the\s+)?{_REGION}({countries})\b", "{name} in {country}")):
+        match = re.search(pattern, folded)
+        if match:
+            iso3 = kb.country_words[match.group(1)]
+            return iso3, f'"{match.group(0)}": {name} is in {iso3}'
+    return None
+
+
+def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None, rules: Rules,
+               kb: Knowledge) -> Found | None:
+    text = reading.text
+    dateline = _DATELINE.match(text)
+    skip = dateline.end() if dateline else 0
+    folded = reading.folded or fold(text)
+    if span is None or len(reading.predicates) < 2:
+        span = (0, len(text))
+    best: tuple[int, Found] | None = None
+
+    def attribution(at: int) -> bool:
+        a, b = reading.clause_at(at)
+        return reading.find(rules.attribution, a, b) is not None
+
+    def consider(rank: int, found: Found, at: int) -> None:
+        nonlocal best
+        if attribution(at):
+            return  # the speaker's place, not the event's
+        if not span[0] <= at < span[1]:
+            return  # another predicate's place ("... and agreed to hold the next round in New Delhi")
+        if best is None or rank < best[0]:
+            best = (rank, found)
+
+    for match in kb.place_pattern.finditer(folded):
+        name, place = match.group(0), kb.places[match.group(0)]
+        if match.start() < skip or _possessive(text, match.end()):
+            continue
+        prep = rules.host_prepositions.first(text[max(0, match.start() - 25):match.start()])
+        if prep is None:
+            continue
+        rank = 3 if place.place_type == "country" else 0
+        consider(rank, Found(place, place.name, f'"{prep.group(0)} {name}" names a place in '
+                                                f"seeds/reference/places.yaml", place.country), match.start())
+    for named in reading.named:
+        if named.is_capital and named.start >= skip and not _possessive(text, named.end):
+            window = text[max(0, named.start - 25):named.start]
+            prep = None
+            for prep in rules.host_prepositions.finditer(window):
+                pass
+            if prep and len(window) - prep.end() <= 12:
+                consider(1, Found(None, named.surface, f'"{prep.group(0)} {named.surface}": the capital of '
+                                                       f"{named.country}", named.country), named.start)
+    if kind in ("meeting", "exercise", "activity", "facility"):
+        known = [folded[n.start:n.end] for n in reading.named]
+        for match in _UNKNOWN_PLACE.finditer(folded):
+            name = match.group(1)
+            if match.start() < skip or name in known or name in kb.places or _possessive(text, match.end(1)) or \
+                    name.lower() in _MONTHS_OR_DAYS or name in kb.country_words or \
+                    any(name in k or k in name for k in known) or name.split()[0].lower() in _NOT_PLACES:
+                continue
+            if any(w.lower() in rules.topic_nouns for w in name.split()):
+                continue
+            given = country_in_text(name, folded, kb)
+            why = f'"{match.group(0)}": a place the gazetteer lacks (suggested for seeds/reference/places.yaml)'
+            if given:
+                why += f"; {given[1]}"
+            consider(2, Found(None, name, why, given[0] if given else None), match.start())
+    return best[1] if best else None
+
+
+_MONTHS_OR_DAYS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())

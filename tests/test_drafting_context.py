@@ -1,0 +1,643 @@
+"""Reading an article as a whole, one behaviour per test: a sentence, its
+article around it, and the frame the drafter should make of it (context
+phrases, office holders, pronouns, predicates, places, decisions, editions,
+references back, and what is no event)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from icadb.drafting import Article, draft
+from icadb.drafting.knowledge import from_database
+from icadb.drafting.rules import load
+
+PUBLISHED = dt.date(2024, 4, 26)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def kb(built_db):
+    conn = sqlite3.connect(built_db)
+    try:
+        yield from_database(conn)
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load()
+
+
+def drafted(kb, rules, text: str, published: dt.date = PUBLISHED):
+    return draft(Article("test-document", text, published, published), kb, rules)
+
+
+def quoting(result, sentence: str) -> dict:
+    """The draft whose evidence quotes *sentence*."""
+    found = [d for d in result.drafts if any(e["quote"] == sentence for e in d["evidence"])]
+    assert len(found) == 1, [d["id"] for d in result.drafts]
+    return found[0]
+
+
+def roles(record: dict) -> dict[str, str]:
+    return {c["iso3"]: c["role"] for c in record.get("countries") or ()}
+
+
+# ------------------------------------------------------------------------- context
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two sides agreed to expand cooperation in military medicine.", {"IND": "party", "KAZ": "party"}),
+    ("Both countries signed a memorandum on cyber security on Tuesday.", {"IND": "party", "KAZ": "party"}),
+])
+def test_a_counted_phrase_is_the_articles_two_parties(kb, rules, sentence, expected):
+    text = f"India and Kazakhstan hold security talks\n\nOfficials of India and Kazakhstan met in Astana.\n\n{sentence}\n"
+    record = quoting(drafted(kb, rules, text), sentence)
+    assert roles(record) == expected
+    assert "the countries of the meeting of sentence 2" in record["draft_notes"]["countries"] or \
+        "the article's parties" in record["draft_notes"]["countries"], "the note says what it resolved to and why"
+
+
+def test_both_armies_are_the_exercise_in_focus(kb, rules):
+    text = ("Exercise report\n\nIndian and Kyrgyz troops began a joint exercise near Bishkek on 15 April.\n"
+            "Both armies rehearsed the clearing of villages and signed a protocol on mountain training on Tuesday.\n")
+    agreement = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "agreement")
+    assert set(roles(agreement)) == {"IND", "KGZ"}
+
+
+def test_the_six_nations_are_india_and_the_five(kb, rules):
+    sentence = "The six nations agreed to set up a joint working group on connectivity on Monday."
+    record = quoting(drafted(kb, rules, f"Summit report\n\n{sentence}\n"), sentence)
+    assert set(roles(record)) == {"IND", "KAZ", "KGZ", "TJK", "TKM", "UZB"}
+    assert "context.six" in record["draft_notes"]["countries"]
+
+
+def test_the_participants_are_those_of_the_meeting_in_focus(kb, rules):
+    text = ("Security meeting\n\nSecurity officials of India, Kazakhstan and Uzbekistan met in Tashkent on Monday.\n"
+            "The participants agreed to set up a joint working group on drug trafficking.\n")
+    agreement = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "agreement")
+    assert set(roles(agreement)) == {"IND", "KAZ", "UZB"}
+
+
+def test_the_visiting_delegation_is_the_side_that_came(kb, rules):
+    text = ("Talks in Dushanbe\n\nIndian and Tajik officials held talks in Dushanbe on Monday.\n"
+            "The visiting delegation offered training places at Indian academies.\n")
+    proposal = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "proposal")
+    assert roles(proposal).get("IND") == "proposer"
+
+
+def test_a_phrase_followed_by_of_names_its_own_parties(kb, rules):
+    sentence = "The foreign ministers of India and Turkmenistan will meet in Ashgabat next month."
+    text = f"Talks report\n\nIndian and Kazakh officials met in Astana on Monday.\n\n{sentence}\n"
+    assert set(roles(quoting(drafted(kb, rules, text), sentence))) == {"IND", "TKM"}
+
+
+# ------------------------------------------------------------------- office holders
+
+def test_an_office_holder_stands_for_the_country_he_held_office_for(kb, rules):
+    record = quoting(drafted(kb, rules, "Tokayev offered India a rail link on Tuesday."),
+                     "Tokayev offered India a rail link on Tuesday.")
+    assert roles(record) == {"KAZ": "proposer", "IND": "target"}
+    assert "Kassym-Jomart Tokayev, President of KAZ" in record["draft_notes"]["countries"]
+
+
+def test_a_former_office_holder_stands_for_no_country(kb, rules):
+    result = drafted(kb, rules, "Nazarbayev offered India a rail link on Tuesday.")
+    assert all("KAZ" not in roles(d) for d in result.drafts)
+
+
+def test_an_office_holder_in_office_in_a_year_the_sentence_names(kb, rules):
+    sentence = "In September 2021, Patrushev held talks with Doval in New Delhi."
+    record = quoting(drafted(kb, rules, sentence, dt.date(2025, 3, 1)), sentence)
+    assert set(roles(record)) == {"IND", "RUS"}
+
+
+def test_a_pronoun_is_the_person_before_it(kb, rules):
+    text = "Doval spoke at the meeting in Astana on Tuesday.\nHe offered India's payment technology free of charge.\n"
+    proposal = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "proposal")
+    assert roles(proposal)["IND"] == "proposer"
+
+
+# ------------------------------------------------------------------------ predicates
+
+def test_each_predicate_keeps_its_own_date_status_and_place(kb, rules):
+    sentence = ("India and Kazakhstan signed a memorandum on cyber security on Monday and agreed to hold the "
+                "next round in New Delhi next year.")
+    result = drafted(kb, rules, sentence)
+    agreement = next(d for d in result.drafts if d["kind"] == "agreement")
+    meeting = next(d for d in result.drafts if d["kind"] == "meeting")
+    assert (agreement["status"], str(agreement["date"])) == ("signed", "2024-04-22")
+    assert "place" not in agreement
+    assert (meeting["status"], str(meeting["date"]), meeting.get("place")) == ("planned", "2025", "new-delhi")
+
+
+def test_a_clause_with_a_subject_of_its_own_is_a_predicate_of_its_own(kb, rules):
+    result = drafted(kb, rules, "Kazakhstan joined the Ashgabat Agreement later, and Pakistan came on board in 2016.")
+    assert all("PAK" not in roles(d) or d.get("date") == "2016" for d in result.drafts)
+
+
+# ---------------------------------------------------------------------------- places
+
+def test_a_place_the_gazetteer_lacks_gets_its_country_from_the_text(kb, rules):
+    record = quoting(drafted(kb, rules, "Indian troops held a joint exercise at Forish in southern Uzbekistan on "
+                                        "Monday."),
+                     "Indian troops held a joint exercise at Forish in southern Uzbekistan on Monday.")
+    assert roles(record)["UZB"] == "host" and "Forish is in UZB" in record["draft_notes"]["place"]
+
+
+def test_a_possessive_is_no_place(kb, rules):
+    sentence = "An official of India's defence ministry offered Kyrgyzstan a credit line on Monday."
+    assert "place" not in quoting(drafted(kb, rules, sentence), sentence)
+
+
+# ------------------------------------------------------------------ acts of a meeting
+
+def test_a_decision_of_the_leaders_is_agreed_by_the_meetings_parties(kb, rules):
+    text = ("Summit report\n\nThe leaders of India and all five Central Asian states met by video link on "
+            "Monday.\nAt that meeting the leaders agreed to set up a joint working group on Chabahar port.\n")
+    agreement = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "agreement")
+    assert agreement["status"] == "agreed"
+    assert set(roles(agreement)) == {"IND", "KAZ", "KGZ", "TJK", "TKM", "UZB"}
+
+
+def test_an_offer_made_at_a_meeting_is_addressed_to_its_other_participants(kb, rules):
+    text = ("Talks report\n\nSecurity officials of India, Kazakhstan and Kyrgyzstan met in Bishkek on Monday.\n"
+            "At the meeting, Doval offered capacity-building programmes.\n")
+    result = drafted(kb, rules, text)
+    proposal = next(d for d in result.drafts if d["kind"] == "proposal")
+    assert roles(proposal) == {"IND": "proposer", "KAZ": "target", "KGZ": "target"}
+    meeting = next(d for d in result.drafts if d["kind"] == "meeting")
+    assert proposal["made_at"] == meeting["id"] and str(proposal["date"]) == "2024-04-22"
+
+
+# -------------------------------------------------------------------------- editions
+
+def test_the_previous_edition_is_the_one_before_the_edition_told(kb, rules):
+    text = ("KazInd report\n\nThe seventh edition of the KazInd exercise of Indian and Kazakh troops began at Otar "
+            "on 15 April.\nThe previous edition was held at Umroi in 2023.\n")
+    editions = {d.get("edition"): d for d in drafted(kb, rules, text).drafts if d["kind"] == "exercise"}
+    assert set(editions) == {7, 6} and str(editions[6]["date"]) == "2023" and editions[6].get("place") == "umroi"
+
+
+def test_an_ordinal_several_words_before_the_series_name(kb, rules):
+    record = quoting(drafted(kb, rules, "The sixth India-Uzbekistan joint military exercise Dustlik opened in Pune "
+                                        "on Wednesday."),
+                     "The sixth India-Uzbekistan joint military exercise Dustlik opened in Pune on Wednesday.")
+    assert (record["series"], record["edition"]) == ("dustlik", 6)
+
+
+# --------------------------------------------------------------------- referring back
+
+def test_a_definite_mention_joins_the_event_told_last(kb, rules):
+    text = ("Exercise report\n\nIndian and Kazakh troops opened the KazInd exercise near Taraz on Monday.\n"
+            "Two officers from the Kyrgyz armed forces are attending the exercise as observers.\n")
+    exercises = [d for d in drafted(kb, rules, text).drafts if d["kind"] == "exercise"]
+    assert len(exercises) == 1 and roles(exercises[0])["KGZ"] == "observer"
+
+
+def test_a_sentence_naming_the_proposal_joins_it(kb, rules):
+    text = ("China proposed a joint exercise of the SCO member states in Xinjiang on Monday.\n"
+            "India has yet to respond to the proposal, he added.\n")
+    proposals = [d for d in drafted(kb, rules, text).drafts if d["kind"] == "proposal"]
+    assert len(proposals) == 1 and len(proposals[0]["evidence"]) == 2
+
+
+# ------------------------------------------------------------------------ no event
+
+@pytest.mark.parametrize("sentence", [
+    "Kazakhstan has sought to balance its ties with Russia and China.",  # an attempt, not a request
+    "India can offer the region training without debt or bases.",  # a modal and a negation
+    "According to sources who asked not to be named, the talks went well.",  # a rumour's wording
+    "Whether the forum turns into something will depend on the next round.",  # a hypothesis
+])
+def test_no_event_is_drafted(kb, rules, sentence):
+    assert [d["kind"] for d in drafted(kb, rules, sentence).drafts] == []
+
+
+def test_what_another_event_is_for_is_no_event_of_its_own(kb, rules):
+    sentence = ("The joint working group of India and Kazakhstan will meet in New Delhi next month to review the "
+                "exercise programme.")
+    assert [d["kind"] for d in drafted(kb, rules, sentence).drafts] == ["meeting"]
+
+
+# ---------------------------------------------------------------------- retellings
+
+def test_joining_a_recorded_membership_is_evidence_for_it(kb, rules):
+    result = drafted(kb, rules, "India has become a member of the Ashgabat Agreement on Thursday.",
+                     dt.date(2018, 2, 2))
+    assert result.drafts == []
+    assert [s["add_evidence_to"] for s in result.suggestions] == ["india-ashgabat-agreement-membership"]
+    assert "the same organisation (ashgabat-agreement)" in result.suggestions[0]["note"]
+
+
+def test_an_edition_of_a_series_is_no_record_outside_it(kb, rules):
+    sentence = "India is preparing to host the second India-Central Asia Summit later this year."
+    result = drafted(kb, rules, sentence, dt.date(2025, 10, 14))
+    record = quoting(result, sentence)
+    assert (record["series"], record["edition"], record["status"]) == ("ica-summit", 2, "planned")
+    assert result.suggestions == []
+
+
+def test_a_terminal_a_contract_is_about_is_no_facility_of_its_own(kb, rules):
+    sentence = ("An Indian company signed a ten-year contract with Iran's port authority in Tehran on Monday to "
+                "equip and operate a terminal at Chabahar.")
+    assert [d["kind"] for d in drafted(kb, rules, sentence, dt.date(2024, 5, 15)).drafts] == ["agreement"]
+
+
+def test_a_terminal_run_under_an_arrangement_is_a_facility(kb, rules):
+    # a clause of its own ("under which ...") reports the terminal, which the seeds hold
+    sentence = ("The new contract replaces the stop-gap arrangement under which the Indian company has run the "
+                "terminal at Iran's Chabahar port since 2018.")
+    result = drafted(kb, rules, sentence, dt.date(2024, 5, 15))
+    assert "chabahar-shaheed-beheshti-terminal" in [s["add_evidence_to"] for s in result.suggestions]
+
+
+def test_a_request_of_people_who_are_no_state_is_no_proposal(kb, rules):
+    sentence = "Jaishankar urged critics not to look at the Chabahar project narrowly on Tuesday."
+    assert [d for d in drafted(kb, rules, sentence).drafts if d["kind"] == "proposal"] == []
+
+
+def test_what_a_speaker_noted_is_no_party_to_the_request(kb, rules):
+    sentence = ("Jaishankar asked the Central Asian states to use Chabahar on Tuesday, and noted that Iran had "
+                "long backed the idea.")
+    proposal = next(d for d in drafted(kb, rules, sentence).drafts if d["kind"] == "proposal")
+    assert "IRN" not in roles(proposal)
+
+
+def test_a_base_named_later_is_the_base_the_seeds_hold(kb, rules):
+    # the seeds know Russia's bases in Kyrgyzstan as standing in early 2022: a mention in 2026 is the same base
+    sentence = "In January 2026, Kyrgyzstan hosted a Russian air base at Kant, near Bishkek."
+    result = drafted(kb, rules, sentence, dt.date(2026, 2, 5))
+    assert result.drafts == []  # "hosted a ... base" is the base, no meeting
+    assert [s["add_evidence_to"] for s in result.suggestions] == ["russia-military-base-kyrgyzstan"]
+
+
+def test_the_terminal_again_is_the_terminal_told_before(kb, rules):
+    text = ("India's company took over the operation of a port terminal in Iran's Chabahar on Monday.\n"
+            "It will invest about $120 million in cranes for the terminal.\n")
+    facilities = [d for d in drafted(kb, rules, text).drafts if d["kind"] == "facility"]
+    suggestions = [s for s in drafted(kb, rules, text).suggestions]
+    assert len(facilities) + len(suggestions) == 1
+
+
+def test_an_edition_told_with_its_verb_left_out_is_a_record_of_its_own(kb, rules):
+    text = ("Indian and Kyrgyz special forces began the 13th edition of the Khanjar exercise on Wednesday.\n"
+            "The last edition took place at Tokmok in Kyrgyzstan in March last year, and the one before that at "
+            "Bakloh in India from January 22 to February 3, 2024.\n")
+    result = drafted(kb, rules, text, dt.date(2026, 2, 5))
+    earlier = sorted((d["edition"], d["date"], d.get("place"), roles(d)) for d in result.drafts
+                     if d["kind"] == "exercise" and d["edition"] != 13)
+    assert earlier == [(11, "2024-01-22", "bakloh", {"IND": "host", "KGZ": "participant"}),
+                       (12, "2025-03", "tokmok", {"KGZ": "host", "IND": "participant"})]
+
+
+def test_where_a_series_goes_by_turns_hosts_no_edition(kb, rules):
+    text = ("Indian and Kyrgyz special forces began the 13th edition of the Khanjar exercise at Missamari in India "
+            "on Wednesday.\nThe exercise is held in India and Kyrgyzstan by turns.\n")
+    exercise = next(d for d in drafted(kb, rules, text, dt.date(2026, 2, 5)).drafts if d["kind"] == "exercise")
+    assert roles(exercise) == {"IND": "host", "KGZ": "participant"}
+
+
+def test_talks_on_the_margins_are_held_beside_the_meeting_told(kb, rules):
+    text = ("Jaishankar hosted the foreign ministers of the five Central Asian states in New Delhi on Monday.\n"
+            "On the margins, Jaishankar held separate talks with his Kazakh and Uzbek counterparts.\n")
+    result = drafted(kb, rules, text)
+    main = quoting(result, text.splitlines()[0])
+    beside = [d for d in result.drafts if d.get("sidelines_of")]
+    assert sorted(tuple(sorted(roles(d))) for d in beside) == [("IND", "KAZ"), ("IND", "UZB")]
+    for d in beside:
+        assert (d["sidelines_of"], d["date"], d.get("place")) == (main["id"], "2024-04-22", "new-delhi")
+        assert "On the margins" in d["draft_notes"]["sidelines_of"]
+
+
+def test_the_first_editions_each_with_its_date_are_a_record_each(kb, rules):
+    sentence = "The first two rounds of the dialogue were hosted by Iran, in September 2018 and December 2019."
+    meetings = sorted((d["date"], roles(d)["IRN"]) for d in drafted(kb, rules, sentence).drafts
+                      if d["kind"] == "meeting")
+    assert meetings == [("2018-09", "host"), ("2019-12", "host")]
+
+
+def test_a_clause_of_time_keeps_its_countries_to_itself(kb, rules):
+    sentence = ("Doval hosted the security chiefs of Russia, Iran and the five Central Asian states in New Delhi on "
+                "Wednesday for the third dialogue on Afghanistan, three months after the Taliban took Kabul.")
+    meeting = quoting(drafted(kb, rules, sentence, dt.date(2021, 11, 11)), sentence)
+    assert roles(meeting)["AFG"] == "subject" and roles(meeting)["IND"] == "host"
+
+
+def test_a_list_after_a_topic_noun_is_the_topic(kb, rules):
+    text = ("Doval hosted the security chiefs of Russia and Kazakhstan in New Delhi on Wednesday.\n"
+            "The participants also condemned the recent attacks in Kunduz, Kandahar and Kabul.\n")
+    meeting = quoting(drafted(kb, rules, text, dt.date(2021, 11, 11)), text.splitlines()[0])
+    assert "AFG" not in {i for i, r in roles(meeting).items() if r != "subject"}
+
+
+def test_bases_in_two_countries_are_a_base_in_each(kb, rules):
+    sentence = "Russia has military bases in Tajikistan and Kyrgyzstan, the report said on Monday."
+    result = drafted(kb, rules, sentence)
+    told = sorted((s["add_evidence_to"]) for s in result.suggestions) + \
+        sorted(tuple(sorted(roles(d).items())) for d in result.drafts if d["kind"] == "facility")
+    assert told == ["russia-military-base-kyrgyzstan", "russia-military-base-tajikistan"]
+
+
+def test_invited_in_the_passive_beside_a_meeting_is_the_hosts_invitation_before_it(kb, rules):
+    text = ("Doval hosted the security chiefs of Russia and Kazakhstan in New Delhi on Wednesday.\n"
+            "Pakistan and China had also been invited but stayed away.\n")
+    result = drafted(kb, rules, text, dt.date(2021, 11, 11))
+    invitation = quoting(result, "Pakistan and China had also been invited but stayed away.")
+    assert roles(invitation) == {"IND": "proposer", "PAK": "target", "CHN": "target"}
+    assert (invitation["date_precision"], invitation["date_latest"]) == ("unknown", "2021-11-10")
+
+
+def test_receiving_the_visitors_after_the_meeting_is_a_meeting_of_its_day(kb, rules):
+    text = ("Doval hosted the security chiefs of Russia and Kazakhstan in New Delhi on Wednesday.\n\n"
+            "Pakistan stayed away.\n\nThe declaration was short.\n\n"
+            "Prime Minister Narendra Modi received the visiting security chiefs together after the dialogue.\n")
+    result = drafted(kb, rules, text, dt.date(2021, 11, 11))
+    reception = quoting(result, text.splitlines()[-1])
+    assert roles(reception) == {"IND": "host", "RUS": "participant", "KAZ": "participant"}
+    assert (reception["date"], reception.get("sidelines_of")) == ("2021-11-10", None)
+
+
+def test_a_summit_due_later_is_the_recorded_summit_named_in_lower_case(kb, rules):
+    # "the India-Central Asia summit due in January": the series in lower case, and the record of a summit
+    # held after the article is the one it announces
+    sentence = ("Meredov described the meeting as an important step in preparing the India-Central Asia summit "
+                "due in January.")
+    result = drafted(kb, rules, sentence, dt.date(2021, 12, 19))
+    assert "ica-summit-2022-01" in [s["add_evidence_to"] for s in result.suggestions]
+
+
+def test_the_dialogue_launched_earlier_is_the_dialogue_named_not_the_event_before(kb, rules):
+    text = ("Jaishankar hosted the foreign ministers of Kazakhstan and Uzbekistan for the India-Central Asia "
+            "Dialogue in New Delhi on Sunday.\n"
+            "He said the India-Central Asia summit would follow in January.\n"
+            "The Dialogue was launched at a first meeting in Samarkand, Uzbekistan, in January 2019.\n")
+    result = drafted(kb, rules, text, dt.date(2021, 12, 19))
+    first = quoting(result, text.splitlines()[-1]) if any(
+        e["quote"] == text.splitlines()[-1] for d in result.drafts for e in d["evidence"]) else None
+    assert first is not None and (first["series"], first["edition"]) == ("ica-dialogue", 1)
+    # not the parties of the Dialogue told before it (Kazakhstan), only its host and India, the series' own
+    assert roles(first) == {"UZB": "host", "IND": "participant"}
+
+
+def test_a_question_reports_nothing(kb, rules):
+    text = ("Indian and Uzbek troops ended the fourth Dustlik exercise at Pithoragarh on Monday.\n"
+            "Q. Exercise Dustlik is held between India and which country? (a) Kazakhstan (b) Uzbekistan\n")
+    exercise = next(d for d in drafted(kb, rules, text).drafts if d["kind"] == "exercise")
+    assert set(roles(exercise)) == {"IND", "UZB"} and len(exercise["evidence"]) == 1
+
+
+def test_an_undated_first_edition_and_the_dated_unnumbered_one_are_one_event(kb, rules):
+    text = ("The meeting came ten months after the first-ever India-Central Asia Summit.\n"
+            "In January 2022, Modi chaired the India-Central Asia Summit, attended by all five Central Asian "
+            "heads of state.\n")
+    result = drafted(kb, rules, text, dt.date(2022, 12, 31))
+    summits = [d for d in result.drafts if d.get("series") == "ica-summit"] + \
+        [s for s in result.suggestions if s["add_evidence_to"] == "ica-summit-2022-01"]
+    assert len(summits) == 1 and len(summits[0]["evidence"]) == 2
+
+
+def test_an_invitation_to_its_own_occasion_on_a_day_without_year_is_a_visit_to_come(kb, rules):
+    sentence = ("India has invited the presidents of the five Central Asian states to be chief guests at its "
+                "Republic Day celebrations on January 26, people familiar with the matter said.")
+    result = drafted(kb, rules, sentence, dt.date(2021, 12, 19))
+    visit = [d for d in result.drafts if d["kind"] == "meeting"] + \
+        [s for s in result.suggestions if s["add_evidence_to"] == "ica-leaders-republic-day-2022"]
+    assert len(visit) == 1 and not [d for d in result.drafts if d["kind"] == "proposal"]
+
+
+def test_a_day_without_year_that_one_is_invited_to_is_to_come(kb, rules):
+    # a visit to come, dated on the March 22 after the article, not on the one before it
+    sentence = ("Kazakhstan has invited India's defence minister to be the chief guest at its Nauryz celebrations "
+                "on March 22, officials said.")
+    result = drafted(kb, rules, sentence, dt.date(2024, 12, 10))
+    assert [(d["kind"], d["status"], d["date"]) for d in result.drafts] == [("meeting", "planned", "2025-03-22")]
+
+
+def test_a_visit_one_hopes_to_organise_is_proposed_and_the_two_countries_are_the_sentences(kb, rules):
+    sentence = ("Tileuberdi said Kazakhstan hoped to organise a visit by President Tokayev to India next year, when "
+                "the two countries mark 30 years of diplomatic relations.")
+    visit = quoting(drafted(kb, rules, sentence, dt.date(2021, 12, 19)), sentence)
+    assert (visit["kind"], visit["status"], visit["date"]) == ("meeting", "proposed", "2022")
+    assert roles(visit) == {"IND": "host", "KAZ": "participant"}
+
+
+def test_one_presidents_visit_is_not_the_visit_of_five(kb, rules):
+    # the seeds hold the five presidents' planned Republic Day visit of January 2022
+    sentence = "Kazakhstan hopes to organise a visit by President Tokayev to India in January 2022."
+    result = drafted(kb, rules, sentence, dt.date(2021, 12, 19))
+    assert result.suggestions == [] and [d["kind"] for d in result.drafts] == ["meeting"]
+
+
+def test_calling_on_the_prime_minister_is_a_meeting_he_hosts(kb, rules):
+    text = ("Jaishankar hosted the foreign ministers of Kazakhstan and Uzbekistan in New Delhi on Sunday.\n"
+            "The visiting ministers are expected to call on Prime Minister Narendra Modi together on Monday.\n")
+    call = quoting(drafted(kb, rules, text, dt.date(2021, 12, 19)), text.splitlines()[1])
+    assert (call["status"], call["date"]) == ("planned", "2021-12-20")
+    assert roles(call) == {"IND": "host", "KAZ": "participant", "UZB": "participant"}
+
+
+def test_ministers_who_promise_together_decide_and_one_country_that_promises_offers(kb, rules):
+    text = ("Jaishankar hosted the foreign ministers of Kazakhstan and Uzbekistan in New Delhi on Sunday.\n"
+            "The ministers promised to send urgent humanitarian help to Afghans.\n"
+            "India also pledged to train 100 Uzbek officers.\n")
+    result = drafted(kb, rules, text, dt.date(2021, 12, 19))
+    decision = quoting(result, text.splitlines()[1])
+    assert (decision["kind"], decision["status"]) == ("agreement", "agreed")
+    assert roles(decision) == {"IND": "party", "KAZ": "party", "UZB": "party", "AFG": "subject"}
+    offer = quoting(result, text.splitlines()[2])
+    assert (offer["kind"], offer["status"], roles(offer)["IND"]) == ("proposal", "offered", "proposer")
+
+
+def test_a_country_that_should_do_something_is_no_party(kb, rules):
+    sentence = ("India and Kazakhstan on Sunday said Afghanistan should never again serve as a launch pad for "
+                "attacks, as Jaishankar hosted talks in New Delhi.")
+    meeting = quoting(drafted(kb, rules, sentence, dt.date(2021, 12, 19)), sentence)
+    assert roles(meeting)["AFG"] == "subject"
+
+
+def test_a_topic_after_a_demonym_in_the_headline_is_no_party_of_the_article(kb, rules):
+    text = ("India, Central Asian ministers say Afghan soil must not shelter terrorists\n\n"
+            "The two countries will also hold talks in Astana next month.\n")
+    talks = quoting(drafted(kb, rules, text, dt.date(2021, 12, 19)), text.splitlines()[-1])
+    assert "AFG" not in roles(talks)
+
+
+def test_a_state_visit_told_after_the_talks_is_those_talks(kb, rules):
+    text = ("Prime Minister Narendra Modi and Kyrgyz President Almazbek Atambayev held talks in New Delhi on "
+            "Tuesday.\nAtambayev is on a four-day state visit, the first he has made to India.\n"
+            "At the talks India offered medical equipment for cancer patients in Kyrgyzstan.\n")
+    result = drafted(kb, rules, text, dt.date(2016, 12, 21))
+    talks = quoting(result, text.splitlines()[0])
+    assert any(e["quote"] == text.splitlines()[1] for e in talks["evidence"])
+    offer = next(d for d in result.drafts if d["kind"] == "proposal")
+    assert (offer["made_at"], offer["date"], roles(offer)) == (talks["id"], "2016-12-20",
+                                                               {"IND": "proposer", "KGZ": "target"})
+
+
+def test_the_talks_of_a_visit_give_its_day_and_the_arrival_its_span(kb, rules):
+    text = ("President Kovind and President Serdar Berdimuhamedov held talks in Ashgabat on Saturday.\n"
+            "Kovind arrived in the Turkmen capital on Friday for a three-day state visit.\n"
+            "It is one of the first visits hosted by Berdimuhamedov, 40, who took office last month.\n")
+    meetings = [d for d in drafted(kb, rules, text, dt.date(2022, 4, 3)).drafts if d["kind"] == "meeting"]
+    assert [(m["date"], len(m["evidence"])) for m in meetings] == [("2022-04-02", 3)]
+
+
+def test_a_country_whose_neighbours_they_are_is_the_topic(kb, rules):
+    sentence = ("Kovind said after the talks in Ashgabat on Saturday that India and Turkmenistan, as Afghanistan's "
+                "near neighbours, are worried.")
+    meeting = quoting(drafted(kb, rules, sentence, dt.date(2022, 4, 3)), sentence)
+    assert roles(meeting)["AFG"] == "subject"
+
+
+def test_a_planned_exercise_is_of_the_series_the_article_names_for_its_countries(kb, rules):
+    text = ("Modi and Atambayev reviewed defence ties during talks in New Delhi on Tuesday, and said the next round "
+            "of the two armies' joint counter-terrorism exercise would be held in Kyrgyzstan in the first three "
+            "months of 2017.\n"
+            "Modi described the exercises, known as Khanjar, as a fixed part of the two armies' calendar.\n")
+    result = drafted(kb, rules, text, dt.date(2016, 12, 21))
+    planned = [d for d in result.drafts if d["kind"] == "exercise" and d["status"] == "planned"]
+    assert [(d["series"], roles(d)["KGZ"]) for d in planned] == [("khanjar", "host")]
+    assert "sco-rats-exercise-india" not in [s["add_evidence_to"] for s in result.suggestions]
+
+
+def test_exercises_an_agreement_covers_are_no_exercise_of_their_own(kb, rules):
+    sentence = ("In July 2015 the two countries signed an agreement on defence cooperation that covers training, "
+                "military education and joint exercises.")
+    result = drafted(kb, rules, "India and Kyrgyzstan held talks in Bishkek on Sunday.\n" + sentence + "\n",
+                     dt.date(2016, 12, 21))
+    assert [d["kind"] for d in result.drafts if any(e["quote"] == sentence for e in d["evidence"])] == ["agreement"]
+
+
+def test_belonging_to_an_organisation_is_a_membership_and_for_years_is_ongoing(kb, rules):
+    text = ("Kyrgyzstan belongs to the Russia-led Collective Security Treaty Organisation.\n"
+            "Kyrgyz officers have for years attended courses at Indian military institutions.\n")
+    result = drafted(kb, rules, text, dt.date(2016, 12, 21))
+    membership = quoting(result, text.splitlines()[0])
+    assert (membership["kind"], membership["agreement_type"], roles(membership)["KGZ"]) == \
+        ("agreement", "membership", "member")
+    assert quoting(result, text.splitlines()[1])["status"] == "ongoing"
+
+
+NSA_MEETING = ("The heads of the security councils of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan sat down with "
+               "India's National Security Adviser Ajit Doval in New Delhi on Tuesday for the first India-Central Asia "
+               "meeting of national security advisers.\n")
+
+
+def test_an_earlier_event_a_meeting_grew_out_of_takes_none_of_its_sentences(kb, rules):
+    text = (NSA_MEETING + "The meeting grew out of the first India-Central Asia Summit, which the leaders of the six "
+            "countries held by video link in January, when they agreed that their security council secretaries "
+            "should meet regularly.\nOpening the session, Doval called Central Asia part of India's extended "
+            "neighbourhood.\nAfghanistan dominated the talks.\n")
+    result = drafted(kb, rules, text, dt.date(2022, 12, 7))
+    summit = [s for s in result.suggestions if s["add_evidence_to"] == "ica-summit-2022-01"]
+    assert [len(s["evidence"]) for s in summit] == [1]
+    decision = next(d for d in result.drafts if d["kind"] == "agreement")
+    assert (decision["status"], decision["date"]) == ("agreed", "2022-01")  # what was agreed, not advice
+
+
+def test_an_idea_that_won_the_backing_of_all_is_agreed_and_a_countrys_proposal_for_is_its_proposal(kb, rules):
+    text = (NSA_MEETING + "India's idea of making Chabahar part of the corridor won the backing of all the "
+            "participants.\nNurdauletov used the meeting to promote Kazakhstan's proposal for a network of "
+            "regional biosecurity centres.\nFor Kazakhstan, the new format offers a seat at the table.\n")
+    result = drafted(kb, rules, text, dt.date(2022, 12, 7))
+    backed = quoting(result, text.splitlines()[1])
+    assert (backed["kind"], backed["status"], roles(backed)["IND"]) == ("proposal", "agreed", "proposer")
+    assert set(roles(backed)) == {"IND", "KAZ", "KGZ", "TJK", "UZB"}
+    biosecurity = next(d for d in result.drafts if d["kind"] == "proposal" and
+                       any(e["quote"] == text.splitlines()[2] for e in d["evidence"]))
+    assert (biosecurity["kind"], roles(biosecurity)["KAZ"]) == ("proposal", "proposer")
+    assert not any(e["quote"] == text.splitlines()[3] for d in result.drafts for e in d["evidence"])
+
+
+def test_members_of_two_bodies_are_a_membership_of_each(kb, rules):
+    sentence = ("India and the Central Asian members of the INSTC and the Ashgabat Agreement urged the others to "
+                "join both.")
+    result = drafted(kb, rules, NSA_MEETING + sentence + "\n", dt.date(2022, 12, 7))
+    told = sorted(s["add_evidence_to"] for s in result.suggestions if any(e["quote"] == sentence
+                                                                          for e in s["evidence"]))
+    assert told == ["india-ashgabat-agreement-membership", "india-instc-membership"]
+
+
+def test_a_country_named_in_what_he_told_them_is_no_participant(kb, rules):
+    text = (NSA_MEETING + "He told the delegations that such projects had to respect sovereignty, unlike China's.\n")
+    meeting = [s for s in drafted(kb, rules, text, dt.date(2022, 12, 7)).suggestions
+               if s["add_evidence_to"] == "ica-nsa-2022-new-delhi"]
+    assert meeting and "CHN" not in meeting[0]["note"]
+
+
+ASTANA = ("India's National Security Adviser Ajit Doval sat down with his Kazakh counterpart in Astana on 17 October "
+          "2023 for the second India-Central Asia meeting of national security advisers.\n")
+
+
+def test_a_pledge_and_an_invitation_in_one_sentence_are_each_the_record_of_it(kb, rules):
+    sentence = ("On cyber security, he pledged Indian help in protecting the region's networks and asked the chiefs "
+                "of its cyber agencies to visit India.")
+    result = drafted(kb, rules, ASTANA + sentence + "\n", dt.date(2023, 10, 19))
+    told = sorted(s["add_evidence_to"] for s in result.suggestions if any(e["quote"] == sentence
+                                                                          for e in s["evidence"]))
+    assert told == ["india-cyber-agency-heads-invitation-2023", "india-cyber-defence-offer-2023"]
+
+
+def test_a_terminal_an_indian_company_runs_is_told_again_beside_the_request(kb, rules):
+    sentence = ("Doval urged the region's governments to ship their goods through the Shaheed Beheshti terminal "
+                "that an Indian company runs at Iran's Chabahar port.")
+    result = drafted(kb, rules, ASTANA + sentence + "\n", dt.date(2023, 10, 19))
+    assert "chabahar-shaheed-beheshti-terminal" in [s["add_evidence_to"] for s in result.suggestions]
+
+
+def test_what_a_country_offers_with_nothing_after_it_is_no_offer(kb, rules):
+    result = drafted(kb, rules, "None of this is new money on the scale that Beijing offers.", dt.date(2023, 10, 19))
+    assert result.drafts == []
+
+
+def test_members_of_the_corridor_are_members_of_the_corridor_the_article_named(kb, rules):
+    text = (ASTANA + "Doval asked them to back making Chabahar part of the International North-South Transport "
+            "Corridor.\nHe told the meeting that all five Central Asian states would soon be members of the "
+            "corridor, once Uzbekistan and Turkmenistan join it.\n")
+    result = drafted(kb, rules, text, dt.date(2023, 10, 19))
+    told = [s["add_evidence_to"] for s in result.suggestions if any(e["quote"] == text.splitlines()[-1]
+                                                                    for e in s["evidence"])]
+    assert "instc-uzbekistan-turkmenistan-accession" in told and "india-sco-membership-2017" not in told
+
+
+SAMARKAND = ("The first meeting of the India-Central Asia Dialogue took place in Samarkand, Uzbekistan, on 13 January "
+             "2019, bringing together the foreign ministers of India and the five Central Asian states.\n")
+
+
+def test_the_central_asian_states_are_all_five_unless_some_of_them(kb, rules):
+    text = (SAMARKAND + "Swaraj urged the Central Asian states to make use of Chabahar port in Iran for their trade.\n"
+            "An exercise with one of the Central Asian republics was also discussed.\n")
+    result = drafted(kb, rules, text, dt.date(2019, 1, 14))
+    invitation = quoting(result, text.splitlines()[1])
+    assert (invitation["proposal_type"], invitation["status"]) == ("invitation", "offered")
+    assert roles(invitation) == {"IND": "proposer", "KAZ": "target", "KGZ": "target", "TJK": "target",
+                                 "TKM": "target", "UZB": "target", "IRN": "subject"}
+    assert not any(set(roles(d)) >= {"KAZ", "KGZ", "TJK", "TKM", "UZB"} for d in result.drafts
+                   if any(e["quote"] == text.splitlines()[2] for e in d["evidence"]) and d["kind"] == "exercise")
+
+
+def test_who_a_decision_will_invite_neither_takes_part_nor_is_a_party(kb, rules):
+    sentence = ("The ministers agreed that the second meeting of the Dialogue would be held in India in 2020 and "
+                "that Afghanistan would be invited to take part in it regularly.")
+    result = drafted(kb, rules, SAMARKAND + sentence + "\n", dt.date(2019, 1, 14))
+    quoted = [d for d in result.drafts if any(e["quote"] == sentence for e in d["evidence"])]
+    assert sorted(d["kind"] for d in quoted) == ["agreement", "meeting"]
+    assert all(roles(d).get("AFG") in (None, "subject") for d in quoted)
+
+
+def test_what_they_discussed_is_the_topic(kb, rules):
+    text = ("In October, Indian and Uzbek officials met in Tashkent for a round of their working group on "
+            "counter-terrorism.\nThey discussed foreign fighters returning from Syria and Afghanistan.\n"
+            "The agenda of the next round would include Iran.\n")
+    meeting = quoting(drafted(kb, rules, text, dt.date(2025, 11, 19)), text.splitlines()[0])
+    assert {i for i, r in roles(meeting).items() if r != "subject"} == {"IND", "UZB"}
+
+
+def test_strategic_partners_since_a_year_are_the_recorded_partnership(kb, rules):
+    sentence = "India and Kazakhstan have been strategic partners since 2009."
+    result = drafted(kb, rules, sentence, dt.date(2025, 9, 16))
+    assert result.drafts == []
+    assert [s["add_evidence_to"] for s in result.suggestions] == ["india-kazakhstan-strategic-partnership"]

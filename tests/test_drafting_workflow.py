@@ -1,0 +1,157 @@
+"""Drafting's steps as a curator meets them: a recorded plan reported as done
+becomes a suggested change of status that icadb review shows and icadb
+accept applies; a draft field that would fail the checks is left out of its
+draft with a note, never the whole article; page furniture leaves the review
+queue."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+
+from icadb.paths import SEEDS_DIR
+from tests.helpers import run_icadb
+
+
+def add(seeds: Path, db: Path, text: str, title: str, published: str) -> str:
+    article = seeds.parent / f"{published}.txt"
+    article.write_text(text, encoding="utf-8")
+    result = run_icadb("add-document", str(article), "--title", title, "--published-on", published,
+                       "--seeds", str(seeds), "--draft", db=db)
+    assert result.returncode == 0, result.stderr
+    return next(p.stem for p in (seeds / "drafts").glob(f"{published}-*.yaml"))
+
+
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, folder, ignore=shutil.ignore_patterns("drafts"))
+    return folder
+
+
+SCO = """India hosts SCO summit online
+
+New Delhi, 5 July 2023
+
+India hosted the SCO summit in a virtual format on 4 July 2023.
+"""
+
+
+def test_a_plan_reported_as_done_is_a_status_suggestion_that_accept_applies(seeds, tmp_path):
+    db = tmp_path / "icadb.sqlite"
+    document = add(seeds, db, SCO, "India hosts SCO summit online", "2023-07-05")
+    items = yaml.safe_load((seeds / "drafts" / f"{document}.yaml").read_text(encoding="utf-8"))
+    suggestion = next(i for i in items if i.get("add_evidence_to") == "sco-summit-2023-india")
+    assert suggestion["suggest_status"] == "held"
+    assert suggestion["evidence"][0]["note"].startswith("Suggested status: held (recorded as planned)")
+
+    review = run_icadb("review", "--document", document, "--no-notes", db=db, check=True)
+    assert "add evidence to sco-summit-2023-india" in review.stdout and "recorded as planned" in review.stdout
+    assert "- suggests: Suggested status: held (recorded as planned)" in review.stdout, "shown even with --no-notes"
+
+    accepted = run_icadb("accept", suggestion["id"], "--seeds", str(seeds), db=db)
+    assert accepted.returncode == 0, accepted.stderr
+    assert "its status is now held (was planned)" in accepted.stderr
+    records = yaml.safe_load((seeds / "records" / "meetings.yaml").read_text(encoding="utf-8"))
+    record = next(r for r in records if r["id"] == "sco-summit-2023-india")
+    assert record["status"] == "held"
+    assert record["evidence"][-1]["quote"] == "India hosted the SCO summit in a virtual format on 4 July 2023."
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT status FROM records WHERE record_id = 'sco-summit-2023-india'").fetchone() == \
+            ("held",), "accept rebuilt the database"
+    finally:
+        conn.close()
+
+
+def test_a_suggested_status_the_target_cannot_have_is_refused_with_its_line(seeds, tmp_path):
+    db = tmp_path / "icadb.sqlite"
+    document = add(seeds, db, SCO, "India hosts SCO summit online", "2023-07-05")
+    path = seeds / "drafts" / f"{document}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("suggest_status: held", "suggest_status: signed"),
+                    encoding="utf-8")
+    result = run_icadb("check", "--seeds", str(seeds))
+    assert result.returncode == 1
+    located = next(line for line in result.stderr.splitlines() if ": suggest_status: " in line)
+    assert "'signed' is no status of a meeting" in located and located.split(":")[1].isdigit()
+
+
+FURNITURE = """India, Kazakhstan hold counter-terrorism talks in Astana
+
+Home | India | World | Central Asia
+Advertisement
+
+Indian and Kazakh security officials held counter-terrorism talks in Astana on Monday.
+
+Also Read: India and Kazakhstan sign cyber security pact
+Share on WhatsApp | Telegram | X
+"""
+
+
+def test_page_furniture_reaches_no_draft_and_leaves_the_review_queue(seeds, tmp_path):
+    db = tmp_path / "icadb.sqlite"
+    document = add(seeds, db, FURNITURE, "India, Kazakhstan hold counter-terrorism talks in Astana", "2026-11-20")
+    drafts = (seeds / "drafts" / f"{document}.yaml").read_text(encoding="utf-8")
+    assert "Also Read" not in drafts and "Home | India" not in drafts
+    coverage = yaml.safe_load((seeds / "coverage.yaml").read_text(encoding="utf-8"))
+    skips = next(c["skips"] for c in coverage if c["document"] == document)
+    assert {s["quote"] for s in skips} >= {"Also Read: India and Kazakhstan sign cyber security pact"}
+    assert all(s["reason"] == "page_furniture" and "icadb draft" in s["note"] for s in skips)
+    conn = sqlite3.connect(db)
+    try:
+        queued = {t for (t,) in conn.execute("SELECT text FROM review_queue WHERE document_id = ?", (document,))}
+    finally:
+        conn.close()
+    assert not any(t.startswith(("Also Read", "Home |", "Share on")) for t in queued), queued
+    assert "Indian and Kazakh security officials held counter-terrorism talks in Astana on Monday." in queued
+
+
+CLASHES = """Leaders meet in Tashkent
+
+The first India-Central Asia Summit was held in Tashkent on 10 May 2024.
+
+The 30th India-Russia summit was held in Moscow on 1 March 2019.
+
+India and Kazakhstan signed a memorandum on cyber security in Astana on 12 May 2024.
+"""
+
+
+def test_a_field_that_fails_the_checks_is_left_out_of_its_draft_not_the_article(seeds, tmp_path):
+    """An edition given twice in its series (the seeds' first summit is of 2022) and an edition out of order
+    (a 30th summit before the recorded 21st): each draft keeps everything else, says why in draft_notes, and
+    the article's other draft is written whole."""
+    db = tmp_path / "icadb.sqlite"
+    document = add(seeds, db, CLASHES, "Leaders meet in Tashkent", "2024-05-14")
+    drafts = {d["series"] if d.get("series") else d["kind"]: d
+              for d in yaml.safe_load((seeds / "drafts" / f"{document}.yaml").read_text(encoding="utf-8"))}
+    summit, russia, memorandum = drafts["ica-summit"], drafts["india-russia-summits"], drafts["agreement"]
+    assert "edition" not in summit and "edition: left out: 1 is given twice in series 'ica-summit'" in \
+        summit["draft_notes"]["left_out"]
+    assert "edition" not in russia and "before edition 21" in russia["draft_notes"]["left_out"]
+    assert "left_out" not in memorandum["draft_notes"] and memorandum["status"] == "signed"
+    assert run_icadb("check", "--seeds", str(seeds)).returncode == 0
+
+
+def test_a_link_to_no_record_and_bounds_outside_the_date_are_left_out_with_a_note(seeds, tmp_path):
+    from icadb.drafting.compose import DraftSet
+    from icadb.drafting.workflow import write_drafts
+
+    db = tmp_path / "icadb.sqlite"
+    document = add(seeds, db, CLASHES, "Leaders meet in Tashkent", "2024-05-14")
+    path = seeds / "drafts" / f"{document}.yaml"
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    memorandum = next(d for d in items if d.get("kind") == "agreement")
+    memorandum["made_at"] = "no-such-meeting"
+    memorandum["date_earliest"] = "2024-06-01"
+    result = DraftSet(document, drafts=[d for d in items if "kind" in d])
+    write_drafts(seeds, [result], "a test")
+    written = next(d for d in yaml.safe_load(path.read_text(encoding="utf-8")) if d["id"] == memorandum["id"])
+    assert "made_at" not in written and "made_at: left out: 'no-such-meeting'" in written["draft_notes"]["left_out"]
+    assert "date_earliest" not in written and "date_latest" not in written
+    assert "left out: date_earliest 2024-06-01 is after date_latest 2024-05-12" in written["draft_notes"]["left_out"]
+    assert str(written["date"]) == "2024-05-12" and written["status"] == "signed"
+    assert run_icadb("check", "--seeds", str(seeds)).returncode == 0
