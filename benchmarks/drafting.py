@@ -100,7 +100,8 @@ def settle_and_score(seeds: Path, result: DraftSet, gold: list[Gold], text: str,
     try:
         write_drafts(seeds, [result], drafter)
     except SeedError as exc:  # a problem outside the drafts: the seeds copy itself is broken
-        raise SystemExit(f"the seeds copy does not pass the checks: {exc}") from exc
+        listed = "\n".join(map(str, exc.problems.items))
+        raise SystemExit(f"the seeds copy does not pass the checks: {exc}\n{listed}") from exc
     got = score(result.drafts, result.suggestions, gold, text)
     got.drafts_left_out = before - len(result.drafts) - len(result.suggestions)
     (seeds / "drafts" / f"{result.document_id}.yaml").unlink(missing_ok=True)

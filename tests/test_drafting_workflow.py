@@ -155,3 +155,25 @@ def test_a_link_to_no_record_and_bounds_outside_the_date_are_left_out_with_a_not
     assert "left out: date_earliest 2024-06-01 is after date_latest 2024-05-12" in written["draft_notes"]["left_out"]
     assert str(written["date"]) == "2024-05-12" and written["status"] == "signed"
     assert run_icadb("check", "--seeds", str(seeds)).returncode == 0
+
+
+def test_a_draft_edition_that_puts_a_recorded_one_out_of_order_is_left_out_of_the_draft(seeds, tmp_path):
+    """The checks report an edition order problem at the later edition's line: here a reviewed record (the
+    22nd SCO summit, of 2022), because a draft claims an earlier edition after it. The draft's edition is
+    left out with a note; the article's drafts are written and the seeds still pass."""
+    from icadb.drafting.compose import DraftSet
+    from icadb.drafting.workflow import write_drafts
+
+    db = tmp_path / "icadb.sqlite"
+    document = add(seeds, db, CLASHES, "Leaders meet in Tashkent", "2024-05-14")
+    path = seeds / "drafts" / f"{document}.yaml"
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    summit = next(d for d in items if d.get("kind") == "meeting")
+    summit.update(series="sco-summits", edition=10)
+    write_drafts(seeds, [DraftSet(document, drafts=[d for d in items if "kind" in d])], "a test")
+    written = {d["id"]: d for d in yaml.safe_load(path.read_text(encoding="utf-8"))}
+    assert len(written) == len(items)
+    assert "edition" not in written[summit["id"]]
+    assert "edition: left out: 22 of series 'sco-summits' is dated 2022" in \
+        written[summit["id"]]["draft_notes"]["left_out"]
+    assert run_icadb("check", "--seeds", str(seeds)).returncode == 0
