@@ -287,14 +287,20 @@ CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 # (schema/codebook.yaml, reading). Phrases match without regard to case, as whole words.
 
 # Words that name all five Central Asian states at once: a link of any role to
-# a Central Asian state may rest on a quote with one. The same phrases as the
-# drafter's roles.all_five (seeds/reference/drafting_rules.yaml); a test keeps
-# the two lists equal, so that a draft and a check read a quote alike.
+# a Central Asian state may rest on a quote with one, and the drafter links the
+# five on them (icadb/drafting/rules.py reads this list). With the article and
+# no word of part ("the Central Asian states"), the group is all of it;
+# without it ("India and Central Asian countries"), it is not.
 ALL_FIVE_WORDING = (
-    "all five Central Asian states", "all five Central Asian countries", "the five Central Asian states",
-    "the five Central Asian countries", "the five Central Asian republics", "five Central Asian states",
-    "five Central Asian leaders", "all five Central Asian heads of state", "the five states",
-    "the five Central Asian nations",
+    "all five Central Asian states", "all five Central Asian countries", "all five Central Asian republics",
+    "all five Central Asian nations", "all five Central Asian leaders", "all five Central Asian presidents",
+    "all five Central Asian heads of state", "all five states", "all five countries", "all five nations",
+    "the five Central Asian states", "the five Central Asian countries", "the five Central Asian republics",
+    "the five Central Asian nations", "the five Central Asian leaders", "the five Central Asian presidents",
+    "the five Central Asian foreign ministers", "the five Central Asian defence ministers", "the five states",
+    "five Central Asian states", "five Central Asian leaders", "five Central Asian presidents",
+    "the Central Asian states", "the Central Asian countries", "the Central Asian republics",
+    "the Central Asian nations",
 )
 
 # The Central Asian states named as a group without a number: only the five
@@ -319,6 +325,9 @@ OFFER_WORDS = (
     "offer", "offers", "offered", "invite", "invites", "invited", "invitation", "propose", "proposes", "proposed",
     "proposal", "suggest", "suggests", "suggested", "suggestion", "suggestions", "called", "asked", "asks",
     "requested", "requests", "sought", "seeks", "urged", "urges", "urging", "nudging", "pressing", "pushing",
+    "pledge", "pledges", "pledged", "ready to", "willing to",
+    # an idea put to others and taken up: those named after these were its addressees
+    "backing of", "backing", "support of", "won the support", "endorsed by",
 )
 
 # Words with which an inferred date's note names what it assumes. The last two

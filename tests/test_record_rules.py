@@ -412,8 +412,13 @@ def _drafting_rules() -> dict:
 
 
 def test_the_all_five_wordings_are_the_drafters():
-    """A draft links the five states on these words (roles.all_five); a reviewed record may rest on the same."""
-    assert sorted(w.lower() for w in vocab.ALL_FIVE_WORDING) == sorted(_drafting_rules()["roles"]["all_five"])
+    """A draft links the five states on these words; a reviewed record may rest on the same (one list)."""
+    from icadb.drafting.rules import load
+
+    assert "all_five" not in _drafting_rules()["roles"]
+    assert sorted(load().all_five.phrases) == sorted({w.lower() for w in vocab.ALL_FIVE_WORDING})
+    assert not _reading("India and Central Asian countries are expanding their ties.").all_five
+    assert _reading("India invited the Central Asian states to the dialogue.").all_five
 
 
 def test_every_drafter_proposal_trigger_holds_an_offer_word():

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from icadb.paths import SEEDS_DIR
+from icadb.schema import vocab
 from icadb.drafting.yamlio import read
 from icadb.loaders.text import trie_pattern
 
@@ -84,7 +85,7 @@ class Rules:
         self.discussion_verbs = Phrases(roles["discussion_verbs"])
         self.observer = Phrases(roles["observer"])
         self.attribution = Phrases(roles["attribution"])
-        self.all_five = Phrases(roles["all_five"])
+        self.all_five = Phrases(vocab.ALL_FIVE_WORDING)  # one list with the record checks
         self.vague_central_asia = Phrases(roles["vague_central_asia"])
         self.categories = [Typed(c["category"], Phrases(c["words"])) for c in data["categories"]]
         self.kind_categories = data["kind_categories"]
