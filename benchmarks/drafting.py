@@ -55,15 +55,15 @@ from icadb.drafting.workflow import write_drafts  # noqa: E402
 from icadb.drafting.yamlio import read  # noqa: E402
 from icadb.loaders.errors import SeedError  # noqa: E402
 from icadb.paths import SEEDS_DIR  # noqa: E402
+from icadb.schema.models import kinds  # noqa: E402
 
 TEST_DATA = ROOT / "tests" / "data" / "drafting"
 SETS = {  # set -> its groups: (name, folders)
     "tune": (("fictional", ("tune", "tune2")), ("real-style", ("real/tune",))),
     "held-out": (("fictional", ("held_out",)), ("real-style", ("real/held_out",))),
 }
-RECORD_FILES = ("meetings", "agreements", "exercises", "proposals", "facilities", "activities")
-KIND_OF_FILE = {"meetings": "meeting", "agreements": "agreement", "exercises": "exercise", "proposals": "proposal",
-                "facilities": "facility", "activities": "activity"}
+KIND_OF_FILE = {model.__tablename__: kind for kind, model in kinds().items()}  # seeds/records/<table>.yaml
+RECORD_FILES = tuple(KIND_OF_FILE)
 
 
 class Timer:

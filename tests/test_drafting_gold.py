@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from icadb.drafting.yamlio import read
+from icadb.schema.models import kinds
 from icadb.paths import SEEDS_DIR
 from icadb.schema import vocab
 from icadb.loaders.text import sentences
@@ -29,12 +30,8 @@ from icadb.loaders.text import sentences
 DATA = Path(__file__).resolve().parent / "data" / "drafting"
 SETS = ("tune", "tune2", "held_out", "real/tune", "real/held_out")
 ARTICLES = sorted(p for s in SETS if (DATA / s).is_dir() for p in (DATA / s).glob("*.txt"))
-KIND_FIELDS = {"meeting": {"meeting_level": vocab.MEETING_LEVEL, "format": vocab.FORMAT, "mode": vocab.MEETING_MODE},
-               "agreement": {"agreement_type": vocab.AGREEMENT_TYPE},
-               "exercise": {"format": vocab.FORMAT, "frequency": vocab.FREQUENCY},
-               "proposal": {"proposal_type": vocab.PROPOSAL_TYPE},
-               "facility": {"facility_type": vocab.FACILITY_TYPE},
-               "activity": {"activity_type": vocab.ACTIVITY_TYPE}}
+KIND_FIELDS = {kind: {column.name: column.info["vocab"] for column in model.fields() if "vocab" in column.info}
+               for kind, model in kinds().items()}  # each kind's own fields with a vocabulary
 
 
 @cache

@@ -28,14 +28,6 @@ DRAFT_TITLE_PREFIX = "Draft: "  # a person takes these out when they have checke
 DRAFT_SUMMARY_PREFIX = "Machine-drafted, not reviewed: "
 STATUS_NOTE = "Suggested status"  # an evidence note of a suggestion that also suggests a new status starts so
 INTENDED = ("planned", "proposed", "offered")
-KIND_FIELDS = {
-    "meeting": ("meeting_level", "format", "mode", "sidelines_of"),
-    "agreement": ("agreement_type", "made_at"),
-    "exercise": ("exercise_name", "format", "frequency"),
-    "proposal": ("proposal_type", "made_at"),
-    "facility": ("facility_type",),
-    "activity": ("activity_type",),
-}
 
 
 @dataclass
