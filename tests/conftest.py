@@ -97,6 +97,26 @@ def built_db(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def kb(built_db):
+    """What the drafter knows of the built seeds (countries, places, records)."""
+    from icadb.drafting.knowledge import from_database
+
+    conn = sqlite3.connect(built_db)
+    try:
+        yield from_database(conn)
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="session")
+def rules():
+    """The drafting rules (seeds/reference/drafting_rules.yaml)."""
+    from icadb.drafting.rules import load
+
+    return load()
+
+
 @pytest.fixture()
 def db(built_db) -> sqlite3.Connection:
     conn = sqlite3.connect(f"file:{built_db}?mode=ro", uri=True)

@@ -6,29 +6,12 @@ references back, and what is no event)."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
 from icadb.drafting import Article, draft
-from icadb.drafting.knowledge import from_database
-from icadb.drafting.rules import load
 
 PUBLISHED = dt.date(2024, 4, 26)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def kb(built_db):
-    conn = sqlite3.connect(built_db)
-    try:
-        yield from_database(conn)
-    finally:
-        conn.close()
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load()
 
 
 def drafted(kb, rules, text: str, published: dt.date = PUBLISHED):

@@ -5,31 +5,14 @@ gazetteer and records, and names the rule that should fire."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
 from icadb.drafting import Article, draft
-from icadb.drafting.knowledge import from_database
 from icadb.drafting.reading import read_sentences
-from icadb.drafting.rules import load
 from icadb.drafting.triggers import find_triggers, governing, status_of
 
 PUBLISHED = dt.date(2024, 4, 26)
-
-
-@pytest.fixture(scope="module")
-def kb(built_db):
-    conn = sqlite3.connect(built_db)
-    try:
-        yield from_database(conn)
-    finally:
-        conn.close()
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load()
 
 
 def drafted(kb, rules, text: str, published: dt.date = PUBLISHED):

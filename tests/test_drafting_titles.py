@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from icadb.drafting import Article, draft
 from icadb.drafting.compose import DRAFT_SUMMARY_PREFIX, DRAFT_TITLE_PREFIX
-from icadb.drafting.knowledge import from_database
-from icadb.drafting.rules import load
 from icadb.drafting.yamlio import read
 
 DATA = Path(__file__).resolve().parent / "data" / "drafting"
@@ -36,20 +33,6 @@ BUILT = [
     ("India has become a member of the International North-South Transport Corridor on Tuesday.",
      "International North-South Transport Corridor"),
 ]
-
-
-@pytest.fixture(scope="module")
-def kb(built_db):
-    conn = sqlite3.connect(built_db)
-    try:
-        yield from_database(conn)
-    finally:
-        conn.close()
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load()
 
 
 def problems(text: str, kb) -> list[str]:
