@@ -9,11 +9,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 FILES  := $(VENV)/.package-files
+PORT   ?= 8001
 
 .PHONY: help serve test build bench clean chromium FORCE
 
 help:
-	@echo "make serve   build the database and serve it with Datasette on http://127.0.0.1:8001/"
+	@echo "make serve   build the database and serve it with Datasette on http://127.0.0.1:8001/ (PORT=8002 for another port)"
 	@echo "make test    run the whole test suite"
 	@echo "make build   build the database only (icadb.sqlite)"
 	@echo "make bench   run the scale benchmark (this tree against the commit before the redesign) and print its figures"
@@ -37,7 +38,7 @@ $(STAMP): pyproject.toml $(FILES)
 
 serve: $(STAMP)
 	$(BIN)/icadb build
-	$(BIN)/icadb serve
+	$(BIN)/icadb serve --port $(PORT)
 
 build: $(STAMP)
 	$(BIN)/icadb build

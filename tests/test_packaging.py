@@ -92,3 +92,23 @@ def test_an_editable_install_prints_no_warning_and_wins_over_a_folder_named_icad
     located = subprocess.run([str(venv / "bin" / "python"), str(script)], capture_output=True, text=True,
                              cwd=tmp_path, check=True).stdout.split()
     assert located == ["True", str(project / "schema" / "__init__.py"), str(project / "loaders" / "__init__.py")]
+
+
+def test_the_readmes_pandas_example_runs_in_a_script_beside_the_clone(tmp_path, built_db):
+    """The README's first pandas example, as written, in a folder that also holds the clone (a folder named
+    icadb): it imports the package and prints records per year and kind."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"\*\*In pandas\*\*.*?```python\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "icadb").mkdir()  # the clone's folder, beside the script
+    (tmp_path / "icadb" / "README.md").write_text("a clone\n", encoding="utf-8")
+    (tmp_path / "analysis.py").write_text(example, encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("ICADB_")}
+    result = subprocess.run([sys.executable, "analysis.py"], cwd=tmp_path, capture_output=True, text=True,
+                            env={**env, "ICADB_DB": str(built_db)}, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert re.search(r"^year\s+kind", result.stdout, re.M) and "meeting" in result.stdout, result.stdout

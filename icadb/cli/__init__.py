@@ -65,8 +65,9 @@ class Commands(click.Group):
 def cli() -> None:
     """India–Central Asia security cooperation database.
 
-    Builds an SQLite database of meetings, agreements, exercises and
-    proposals from the curated, evidence-backed seeds, and serves it with
+    Builds an SQLite database of meetings, agreements, exercises, proposals,
+    facilities and activities from the curated, evidence-backed seeds, and
+    serves it with
     Datasette. Every command acts on the project of the current folder (the
     first folder from here up that holds seeds/ and pyproject.toml).
     """

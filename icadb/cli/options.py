@@ -18,7 +18,8 @@ def db_option(func):
         "db_path",
         metavar="PATH|URL",
         default=None,
-        help=f"Database file, or a PostgreSQL server's postgresql://user@host:port/database[?schema=NAME]. "
+        help=f"Database file, or a PostgreSQL server's URL (postgresql://USER@HOST:PORT/DB, with ?schema=NAME "
+             f"if need be). "
              f"Default: ${DB_ENV_VAR}, else icadb.sqlite in the project of the current folder.",
     )(func)
 
