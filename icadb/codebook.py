@@ -263,7 +263,3 @@ def reading_markdown(reading: dict[str, Any]) -> list[str]:
             out.append(f"- {meaning.rstrip('.')} (`{name}` in schema/vocab.py): {values}.")
         out.append("")
     return out
-
-
-def metadata_json(database: str = "icadb") -> str:
-    return json.dumps(datasette_metadata(database), indent=2, ensure_ascii=False)

@@ -64,12 +64,3 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "migrations/versions holds no revision"
     return head
-
-
-def current_revision(conn) -> str | None:
-    """The revision stamped in an open sqlite3 connection's database."""
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except Exception:
-        return None
-    return row[0] if row else None

@@ -16,9 +16,6 @@ SETTINGS = {
 }
 
 
-BASE_URL_ENV = "ICADB_BASE_URL"
-
-
 def datasette_for(db_path: Path, *, base_url: str | None = None):
     """A Datasette configured as `icadb serve` configures it: the file immutable,
     the codebook as metadata (given as data: no file is written for it), and

@@ -8,7 +8,6 @@ UCDP's ``date_start``/``date_end`` do: "December 2021" is 2021-12-01 …
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 import re
 
 PRECISIONS = ("day", "month", "year")
@@ -86,7 +85,3 @@ def finest_unit(earliest: str, latest: str) -> tuple[str, str] | None:
 def parse_day(value: object) -> str:
     """A single calendar day, YYYY-MM-DD."""
     return parse(value, "day")[0]
-
-
-def weekday_name(day: str) -> str:
-    return dt.date.fromisoformat(day).strftime("%A")

@@ -160,10 +160,6 @@ class Gazetteer:
         names = {alias: (entity_type, entity_id) for alias, entity_type, entity_id in rows}
         return cls(names, sorted(alias for alias, (kind, _id) in names.items() if kind == "country" and alias in capitals))
 
-    def arguments(self) -> tuple:
-        """What rebuilds this gazetteer in another process: ``Gazetteer(*g.arguments())``."""
-        return self.names, sorted(self.places)
-
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
         for match in self._regex.finditer(text, start, len(text) if end is None else end):
             surface = match.group(0)

@@ -116,16 +116,3 @@ class Writer:
     def flush(self) -> None:
         for name in self.rows:
             self._flush(name)
-
-    def insert_all(self, name: str, columns: Iterable[str], rows: Iterable[tuple], origin: tuple[Path, int]) -> None:
-        """Insert *rows* (any iterable, e.g. a cursor) in batches, all from one *origin*."""
-        self.table(name, columns)
-        batch = self.rows[name]
-        origins = self.origins[name]
-        for row in rows:
-            batch.append(row)
-            if len(batch) >= self.batch:
-                origins.extend([origin] * len(batch))
-                self._flush(name)
-        origins.extend([origin] * len(batch))
-        self._flush(name)

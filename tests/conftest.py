@@ -5,7 +5,6 @@ tests/helpers.py. Under CI=true a skipped test counts as failed."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 import subprocess
