@@ -86,7 +86,8 @@ def test_datasette_facets_the_drafts(drafted):
     async def fetch():
         ds = Datasette(immutables=[str(db)], metadata=datasette_metadata(db.stem))
         await ds.invoke_startup()
-        return (await ds.client.get("/icadb/timeline.json?_facet=review_status&_size=0")).json()
+        # review_status is a facet the page draws already: the address is sent on without asking it twice
+        return (await ds.client.get("/icadb/timeline.json?_facet=review_status&_size=0", follow_redirects=True)).json()
 
     facets = asyncio.run(fetch())["facet_results"]["review_status"]["results"]
     assert {f["value"]: f["count"] for f in facets}.get("machine_suggested") == 3

@@ -63,3 +63,15 @@ def test_the_timeline_country_facet_reads_kazakhstan(datasette):
     assert kazakhstan["label"] == "Kazakhstan"
     filtered = datasette(query(kazakhstan["toggle_url"])).json()
     assert filtered["filtered_table_rows_count"] == kazakhstan["count"]
+
+
+@pytest.mark.parametrize("asked, kept", [("_facet=year", ""), ("_facet_year=year&kind=meeting", "kind=meeting"),
+                                         ("_facet=status&_facet=place_id", "_facet=place_id")])
+def test_a_facet_the_page_already_draws_is_asked_once(datasette, asked, kept):
+    """records?_facet=year would draw the year facet twice (Datasette's plain one as well as the codebook's,
+    in year order with "undated"): the address is sent on without what the page already draws."""
+    response = datasette(f"/icadb/records?{asked}")
+    assert response.status_code == 302
+    assert response.headers["location"] == "/icadb/records" + (f"?{kept}" if kept else "")
+    results = datasette(f"/icadb/records.json?_size=0&{kept}").json()["facet_results"]
+    assert [name for name in results if name.startswith("year")] == ["year"]

@@ -10,6 +10,11 @@ through the ``asgi_wrapper`` hook, beside :mod:`icadb.serving`):
   front page's search across every table asks) answers without the full
   text of each article, unless ``_col`` or ``_nocol`` says which columns to
   give: one search answered with whole articles.
+- A facet asked for a column whose facet the page already draws
+  (``records?_facet=year``: the codebook's year facet, in year order with
+  an "undated" count, is there) is redirected without it, so the page
+  shows one year facet, not two (Datasette draws both, the second as
+  ``year_2``).
 """
 
 from __future__ import annotations
@@ -25,6 +30,21 @@ def _respond_redirect(location: str):
                     "headers": [(b"location", location.encode("latin-1")), (b"content-length", b"0")]})
         await send({"type": "http.response.body", "body": b""})
     return respond
+
+
+def _configured_facets(table: str) -> set[str]:
+    """The columns the codebook draws a facet of on *table*'s page, of any type."""
+    from icadb.codebook import load, table_facets
+
+    return {col for _kind, col in table_facets(load()["tables"].get(table) or {})}
+
+
+def without_configured_facets(table: str, pairs: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """*pairs* without the facets asked for a column the page already draws one of (Datasette would draw it
+    twice, the second as ``year_2``); None when there is none."""
+    configured = _configured_facets(table)
+    out = [(key, value) for key, value in pairs if not (key.startswith("_facet") and value in configured)]
+    return out if len(out) < len(pairs) else None
 
 
 def wrap(app, datasette):
@@ -43,9 +63,12 @@ def wrap(app, datasette):
                     query = urllib.parse.urlencode([*pairs, ("_nocol", "text")])
                     scope = dict(scope, query_string=query.encode("latin-1"))
             elif pairs:
-                canonical = await forms.canonical_args(datasette, parts[0], name, pairs)
+                canonical = without_configured_facets(name, pairs) if extension in ("", "json") else None
+                if canonical is None:
+                    canonical = await forms.canonical_args(datasette, parts[0], name, pairs)
                 if canonical is not None:
-                    location = f"{scope.get('root_path', '')}/{parts[0]}/{parts[1]}?{urllib.parse.urlencode(canonical)}"
+                    query = urllib.parse.urlencode(canonical)
+                    location = f"{scope.get('root_path', '')}/{parts[0]}/{parts[1]}" + (f"?{query}" if query else "")
                     return await _respond_redirect(location)(send)
         return await app(scope, receive, send)
 
