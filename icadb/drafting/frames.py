@@ -221,6 +221,8 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
     if kind in ("meeting", "exercise", "activity", "facility") and not _attribution(reading, rules, named.start):
         # the last one before the name: "at Termez in southern Uzbekistan"
         prep = _last_before(reading, rules.host_prepositions, named.start, 12)
+        if prep and not place_steps.governs(text[prep.end():named.start]):
+            prep = None  # "At the talks, India and ...": the preposition is another phrase's
         if prep and named.is_name and named.inside is None:
             turns = _BY_TURNS.search(text, named.end)
             if turns and not re.search(r"[;:]", text[named.end:turns.start()]):

@@ -37,6 +37,31 @@ class Found:
     country: str | None  # the place's country (from the gazetteer, or from the text)
 
 
+_GAP_BREAK = re.compile(r"[,;:.()\u2014\u2013]| - ")
+
+
+# "in Aundh, Pune": a smaller place, then the one it is in
+_SMALLER_PLACE = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?,\s+")
+
+
+def governs(gap: str) -> bool:
+    """Whether a preposition still governs a name after *gap*, the text between them."""
+    return not _GAP_BREAK.search(gap) or _SMALLER_PLACE.fullmatch(gap) is not None
+
+
+def preposition_before(text: str, at: int, phrases, reach: int = 25):
+    """The host preposition that governs the name at *at*: the last one in the
+    *reach* characters before it, with no punctuation between ("near Termez",
+    "in the Uzbek city of Termez"; not "At the talks, India and ...")."""
+    window = text[max(0, at - reach):at]
+    prep = None
+    for prep in phrases.finditer(window):
+        pass
+    if prep is None or not governs(window[prep.end():]):
+        return None
+    return prep
+
+
 def _possessive(text: str, end: int) -> bool:
     return text[end:end + 2] in ("'s", "\u2019s")
 
@@ -90,7 +115,7 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
         name, place = match.group(0), kb.places[match.group(0)]
         if match.start() < skip or _possessive(text, match.end()):
             continue
-        prep = rules.host_prepositions.first(text[max(0, match.start() - 25):match.start()])
+        prep = preposition_before(text, match.start(), rules.host_prepositions)
         if prep is None:
             continue
         rank = 3 if place.place_type == "country" else 0
@@ -99,9 +124,7 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
     for named in reading.named:
         if named.is_capital and named.start >= skip and not _possessive(text, named.end):
             window = text[max(0, named.start - 25):named.start]
-            prep = None
-            for prep in rules.host_prepositions.finditer(window):
-                pass
+            prep = preposition_before(text, named.start, rules.host_prepositions)
             if prep and len(window) - prep.end() <= 12:
                 consider(1, Found(None, named.surface, f'"{prep.group(0)} {named.surface}": the capital of '
                                                        f"{named.country}", named.country), named.start)
