@@ -209,10 +209,25 @@ def status_of(kind: str, hit: Hit, reading: Reading, rules: Rules,
                  if max(a, hit.start - 40) <= m.start() and m.end() <= hit.start), None)
     if wish and base not in ("offered", "proposed") and "proposed" in KIND_STATUSES[kind]:
         return "proposed", f'"{wish.group(0)}" (status_cues.proposed): wished for, not yet agreed'
+    modal = _MODAL.search(reading.text, max(a, hit.start - 40), hit.start)
+    if modal and base in ("held", "in_force", "signed", "operational", "completed", "ongoing"):
+        # "would also set up a joint working group", "will establish", "agreed to set up": what is to come or was
+        # decided, never what stands
+        if modal.group("decided"):
+            return fit(kind, "agreed"), f'"{modal.group(0).strip()}" before "{hit.word}": decided, yet to be done'
+        return fit(kind, "planned"), f'"{modal.group(0).strip()}" before "{hit.word}": the future or the ' \
+                                     'conditional, yet to come'
     found = future_cue(reading, rules, hit.start)
     if found and base in ("held", "in_force", "signed", "agreed", "operational", "completed", "ongoing"):
         return fit(kind, "planned"), f'"{found}" (status_cues.future): yet to come'
     return fit(kind, base), f'trigger "{hit.word}" (rule {hit.rule.id}) in the past or present tense'
+
+
+# A modal or a decision right before the trigger's verb (a few adverbs may come between).
+_MODAL = re.compile(r"\b(?:(?:will|would|shall)|(?P<decided>(?:agreed|agree|agrees|decided|decide|decides|resolved|"
+                    r"undertook|committed)\s+to)|(?:plans?|planned|intends?|intended|aims?|are set|is set|are|is)\s+to)"
+                    r"\s+(?:(?:also|soon|jointly|now|then|further|together|eventually|\w+ly)\s+)*(?:be\s+)?$",
+                    re.IGNORECASE)
 
 
 def future_cue(reading: Reading, rules: Rules, at: int) -> str | None:
