@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from icadb.drafting import dates as date_rules
 from icadb.drafting.frames import Frame, Role
 from icadb.drafting.knowledge import Knowledge, KnownRecord, content_words
 
@@ -180,6 +181,22 @@ def _same_event(event: Event, frame: Frame) -> bool:
     return len(shared) >= 2 or (bool(shared - {"IND"}) and overlap is True)
 
 
+# "The exercise will end on March 22", "the drills run until Friday": the day the event told ends
+_END_BEFORE = re.compile(r"\b(?:until|till|through|end|ends|ended|conclude|concludes|concluded|close|closes|closed|"
+                         r"finish|finishes|finished|wrap up|wraps up|wrapped up|last|lasts)\s+(?:on\s+|in\s+|by\s+)?$",
+                         re.IGNORECASE)
+
+
+def _ends(event: Event, frame: Frame) -> None:
+    """*frame* tells the day *event* ends: the event's date runs until it."""
+    dated = event.dated()
+    if dated is None or dated.date.end_date or frame.date.precision != dated.date.precision or \
+            (frame.date.earliest or "") <= (dated.date.latest or ""):
+        return
+    dated.date = date_rules.with_end(dated.date, frame.date)
+    dated.date_why += f"; its end from sentence {frame.reading.position}"
+
+
 def merge(frames: list[Frame]) -> list[Event]:
     events: list[Event] = []
     for frame in frames:
@@ -196,9 +213,8 @@ def merge(frames: list[Frame]) -> list[Event]:
                     target = next((e for e in reversed(told) if e.main.status == "planned"), None)
                 (target or told[-1]).frames.append(frame)
             continue
-        until = frame.date is not None and re.search(
-            r"\b(?:until|till|through|continue until|run until)\s*$",
-            frame.reading.text[max(0, frame.date.start - 25):frame.date.start], re.IGNORECASE)
+        until = frame.date is not None and _END_BEFORE.search(
+            frame.reading.text[max(0, frame.date.start - 25):frame.date.start])
         began = frame.date is not None and frame.date.precision == "day" and re.search(
             r"\b(?:began|opened|started|kicked off|commenced|got under way)\b", frame.reading.text, re.IGNORECASE)
         if frame.definite and frame.series is None and frame.edition is None and \
@@ -209,6 +225,8 @@ def merge(frames: list[Frame]) -> list[Event]:
             if target is not None and frame.place_name and frame.place_country not in target.countries():
                 target = None
             if target is not None and (target.main.status == "planned") == (frame.status == "planned"):
+                if until:
+                    _ends(target, frame)
                 target.frames.append(frame)
                 continue
         if frame.edition_relative is not None and frame.edition is None and events:
