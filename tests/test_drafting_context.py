@@ -624,3 +624,85 @@ def test_strategic_partners_since_a_year_are_the_recorded_partnership(kb, rules)
     result = drafted(kb, rules, sentence, dt.date(2025, 9, 16))
     assert result.drafts == []
     assert [s["add_evidence_to"] for s in result.suggestions] == ["india-kazakhstan-strategic-partnership"]
+
+
+# ------------------------------------------------- a new user's article, in general
+# An exercise, talks and what was signed at them, told as wire reports tell them: the article's parties are
+# named in the headline and dateline paragraph, the rest refers back to them.
+WIRE = ("India and Kyrgyzstan open joint exercise, sign defence memorandum\n"
+        "BISHKEK, April 26, 2024\n"
+        "The armies of India and Kyrgyzstan began their joint military exercise near Bishkek on Monday, April 22.\n"
+        "The exercise will end on May 3, the Kyrgyz defence ministry said.\n"
+        "On Wednesday, the defence secretaries of the two countries held talks in Bishkek on border security and "
+        "the situation in Afghanistan.\n"
+        "At the talks, India and Kyrgyzstan signed a memorandum of understanding on military medicine.\n"
+        "An Indian official said the two sides would also set up a joint working group on cyber security.\n"
+        "The next round of talks is expected in New Delhi later this year.\n")
+
+
+def wire_line(n: int) -> str:
+    return WIRE.splitlines()[n]
+
+
+def taking_part(record: dict) -> set[str]:
+    return {i for i, r in roles(record).items() if r != "subject"}
+
+
+def test_an_end_date_told_in_a_sentence_of_its_own_ends_the_event_told(kb, rules):
+    result = drafted(kb, rules, WIRE)
+    exercises = [d for d in result.drafts if d["kind"] == "exercise"]
+    assert len(exercises) == 1, [d["id"] for d in exercises]
+    assert (exercises[0]["date"], exercises[0].get("end_date")) == ("2024-04-22", "2024-05-03")
+    assert wire_line(3) in [e["quote"] for e in exercises[0]["evidence"]]
+
+
+def test_the_two_countries_are_the_articles_parties_not_a_country_discussed(kb, rules):
+    meeting = quoting(drafted(kb, rules, WIRE), wire_line(4))
+    assert taking_part(meeting) == {"IND", "KGZ"}
+    assert meeting["format"] == "bilateral"
+
+
+def test_a_preposition_before_a_comma_governs_no_country_after_it(kb, rules):
+    result = drafted(kb, rules, WIRE)
+    memorandum = next(d for d in result.drafts if d["kind"] == "agreement" and
+                      any(e["quote"] == wire_line(5) for e in d["evidence"]))
+    assert roles(memorandum) == {"IND": "party", "KGZ": "party"}
+    assert memorandum.get("place") == "bishkek", "what is signed at the talks is signed where the talks are"
+    assert not any(roles(d).get("IND") == "host" for d in result.drafts if d.get("place") == "bishkek")
+
+
+def test_what_would_be_set_up_is_not_in_force(kb, rules):
+    group = quoting(drafted(kb, rules, WIRE), wire_line(6))
+    assert group["kind"] == "agreement"
+    assert group["status"] in ("planned", "agreed")
+
+
+def test_the_next_round_is_of_the_articles_parties(kb, rules):
+    nxt = quoting(drafted(kb, rules, WIRE), wire_line(7))
+    assert (nxt["kind"], nxt["status"]) == ("meeting", "planned")
+    assert taking_part(nxt) == {"IND", "KGZ"}
+    assert "afg" not in nxt["id"]
+
+
+SAME_DAY = ("India and Kyrgyzstan begin joint exercise near Bishkek\n"
+            "BISHKEK, April 26, 2024\n"
+            "The armies of India and Kyrgyzstan began their joint military exercise on Monday at a range near Bishkek.\n"
+            "On the same day, Indian Army Vice Chief Rahul Verma held talks in Bishkek with Kyrgyz Deputy Defence "
+            "Minister Talant Osmonov.\n"
+            "The two sides signed a memorandum of understanding on military education.\n")
+
+
+def test_on_the_same_day_is_the_day_of_the_event_before(kb, rules):
+    result = drafted(kb, rules, SAME_DAY)
+    meeting = quoting(result, SAME_DAY.splitlines()[3])
+    assert meeting["kind"] == "meeting"
+    assert meeting["date"] == "2024-04-22"
+    assert "the same day" in meeting["draft_notes"]["date"]
+
+
+def test_an_office_holder_the_reference_lacks_has_the_country_before_the_office(kb, rules):
+    meeting = quoting(drafted(kb, rules, SAME_DAY), SAME_DAY.splitlines()[3])
+    assert taking_part(meeting) == {"IND", "KGZ"}
+    memorandum = quoting(drafted(kb, rules, SAME_DAY), SAME_DAY.splitlines()[4])
+    assert set(roles(memorandum)) == {"IND", "KGZ"}
+    assert memorandum.get("date") == "2024-04-22"

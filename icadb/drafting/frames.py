@@ -801,6 +801,40 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
     frame.date, frame.date_why = chosen, f"rule {chosen.rule}"
 
 
+# "On the same day", "the next day", "two days later": a day counted from the event told before
+_DAY_AFTER = re.compile(r"\b(?:(?:on\s+)?(?:the\s+)?(?P<same>same\s+day|same\s+evening|same\s+morning|that\s+day|"
+                        r"that\s+evening|that\s+morning)|(?:on\s+)?the\s+(?P<next>next|following|previous)\s+day|"
+                        r"the\s+day\s+(?P<rel>after|before)|(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+"
+                        r"(?P<dir>later|earlier|after|before)(?!\s+(?:the|its|his|her|their|a|an)\b))\b", re.IGNORECASE)
+
+
+def _same_day(frame: Frame, reading: Reading, told: list[Frame]) -> None:
+    """An undated frame whose sentence counts its day from the event told
+    before it ("On the same day, ... held talks", "The next day, ..."): that
+    event's day, moved by the days it says."""
+    found = _DAY_AFTER.search(reading.text)
+    if found is None:
+        return
+    before = next((f for f in reversed(told) if f.reading is not reading and f.date is not None and
+                   f.date.precision == "day" and f.date.date), None)
+    if before is None:
+        return
+    if found.group("same"):
+        shift = 0
+    elif found.group("next"):
+        shift = -1 if found.group("next").lower() == "previous" else 1
+    elif found.group("rel"):
+        shift = 1 if found.group("rel").lower() == "after" else -1
+    else:
+        count = date_rules.NUMBERS.get(found.group("n").lower()) or int(found.group("n"))
+        shift = count if found.group("dir").lower() in ("later", "after") else -count
+    day = (dt.date.fromisoformat(before.date.date) + dt.timedelta(days=shift)).isoformat()
+    frame.date = DateReading(found.start(), found.end(), found.group(0), "day-counted", day, "day", day, day,
+                             "inferred", f'"{found.group(0)}": counted from {before.date.date}, the day of the '
+                                         f"{before.kind} of sentence {before.reading.position}")
+    frame.date_why = f'rule day-counted: "{found.group(0)}", from the {before.kind} told before it'
+
+
 _DAYS_LONG = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)-day\b(?=[^.;]{0,30}\bvisit\b)", re.IGNORECASE)
 
 
@@ -948,6 +982,8 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             find_series(frame, reading, rules, kb)
             find_figures(frame, reading, rules)
             choose_date(frame, reading, rules, published, all_hits)
+            if frame.date is None:
+                _same_day(frame, reading, out)
             under_way = None if frame.date is not None or reading.find(rules.cues["ongoing"]) is not None else \
                 re.search(r"\b(?:is|are) in [A-Z]\w+ to (?:participate|attend|take part)|\bis being held\b",
                           reading.text)
