@@ -64,9 +64,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month-day", _p(r"\b{m1} {d1}\b(?!,? (?:19|20)\d\d)")),
     ("weekday", re.compile(r"\b(?:on |last |this |next )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b",
                            re.IGNORECASE)),
-    ("relative-span", re.compile(r"\b(?P<rel>later this year|earlier this year|this year|last year|next year|"
-                                 r"later this month|earlier this month|this month|last month|next month|"
-                                 r"last week|this week|next week|yesterday|today)\b", re.IGNORECASE)),
+    # Any part of any unit counted from the article: "later this year", "early next month", "by the end of the
+    # year", "this past week", "last weekend", "the previous month", "tomorrow"
+    ("relative-span", re.compile(r"\b(?:(?P<part>earlier|later|early|late|mid|(?:at|by|towards|before|until) the "
+                                 r"(?:end|close) of|the end of|end of|(?:at )?the (?:start|beginning) of)[- ]?\s*)?"
+                                 r"(?P<which>this past|this coming|the coming|the current|this|"
+                                 r"last|next|the)\s+(?P<unit>year|month|week|weekend)\b"
+                                 r"|\b(?P<day>yesterday|today|tomorrow)\b", re.IGNORECASE)),
+    ("units-ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a few|few|several)\s+"
+                             r"(?P<unit>days|day|weeks|week|months|month)\s+ago\b", re.IGNORECASE)),
     ("season", re.compile(r"\b(?:(?P<which>next|this|last|coming) |in (?:the )?)(?P<season>spring|summer|autumn|fall|winter)\b",
                           re.IGNORECASE)),
     ("coming", re.compile(r"\b(?:in|over|within) the (?:coming |next (?:few )?)(?P<unit>days|weeks|months)\b",
@@ -79,7 +85,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 
 _CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS) | set(SEASONS), key=len, reverse=True))
-                        + r"|year|month|week|today|yesterday)", re.IGNORECASE)
+                        + r"|year|month|week|today|yesterday|tomorrow|ago)", re.IGNORECASE)
 
 
 # What a rule's pattern cannot match without (a digit, or one of some words): tested before the pattern.
@@ -88,7 +94,7 @@ _NEEDS: dict[str, object] = {
                                   "day-month-year", "month-day-year", "dotted-day", "month-year", "day-month",
                                   "month-day", "in-year")},
     "years-ago": ("ago",), "month-relative-year": ("year",), "coming": ("coming", "next"), "weekday": tuple(WEEKDAYS), "season": tuple(SEASONS), "in-month": tuple(MONTHS),
-    "relative-span": ("year", "month", "week", "today", "yesterday"),
+    "relative-span": ("year", "month", "week", "today", "yesterday", "tomorrow"), "units-ago": ("ago",),
 }
 
 
@@ -223,7 +229,12 @@ def read(match: re.Match, rule: str, published: dt.date, future: bool) -> DateRe
     if rule == "weekday":
         return _weekday(make, g["wd"].lower(), text, published, future)
     if rule == "relative-span":
-        return _relative(make, g["rel"].lower(), text, published)
+        if g.get("day"):
+            return _relative(make, g["day"].lower(), text, published)
+        return _relative_unit(make, (g.get("part") or "").lower(), g["which"].lower(), g["unit"].lower(), text,
+                              published)
+    if rule == "units-ago":
+        return _units_ago(make, g["n"].lower(), g["unit"].lower().rstrip("s"), text, published)
     if rule == "season":
         return _season(make, (g.get("which") or "").lower(), g["season"].lower(), text, published, future)
     if rule == "coming":  # "in the coming weeks": after the article, no nearer bound than that
@@ -257,11 +268,96 @@ def _weekday(make, name: str, text: str, published: dt.date, future: bool) -> Da
     return make(_iso(day), "day", _iso(day), _iso(day), "inferred", note)
 
 
+# ("the previous year", "the past year": counted from the event told, or the last twelve months: not the article's)
+_STEP = {"this": 0, "the current": 0, "the": 0, "last": -1, "this past": -1, "next": 1, "the coming": 1, "this coming": 1}
+
+
+def _span_reading(make, start: dt.date, end: dt.date, text: str, why: str) -> DateReading:
+    """A span of days at the finest precision it allows: a day, a month, a year, else only bounds."""
+    if start == end:
+        return make(_iso(start), "day", _iso(start), _iso(end), "inferred", f"{why}: {start}")
+    if (start.year, start.month) == (end.year, end.month):
+        return make(f"{start.year:04d}-{start.month:02d}", "month", _iso(start), _iso(end), "inferred",
+                    f"{why}: {start} to {end}, within one month")
+    if start.year == end.year:
+        return make(str(start.year), "year", _iso(start), _iso(end), "inferred", f"{why}: {start} to {end}, within one "
+                                                                                "year")
+    return make(None, "unknown", _iso(start), _iso(end), "inferred", f"{why}: {start} to {end}; only bounds")
+
+
+def _relative_unit(make, part: str, which: str, unit: str, text: str, published: dt.date) -> DateReading | None:
+    """A unit (year, month, week, weekend) counted from the article ("last month", "the previous year"), or a part
+    of it ("earlier this year", "early next month", "by the end of the year")."""
+    if which == "the" and not part:
+        return None  # "the year", "the week": no unit of the article's
+    step = _STEP[which]
+    pub = published.isoformat()
+    if unit == "year":
+        start, end = dt.date(published.year + step, 1, 1), dt.date(published.year + step, 12, 31)
+    elif unit == "month":
+        y, m = published.year, published.month + step
+        y, m = (y - 1, 12) if m == 0 else (y + 1, 1) if m == 13 else (y, m)
+        first, last = _month_bounds(y, m)
+        start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    else:
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=7 * step)
+        start, end = (monday, monday + dt.timedelta(days=6)) if unit == "week" else \
+            (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
+    whole = (start, end) if unit in ("year", "month") else None
+    days = (end - start).days
+    if part in ("earlier", "early"):
+        end = min(end, published) if part == "earlier" and step == 0 else start + dt.timedelta(days=days // 3)
+    elif part in ("later", "late"):
+        start = max(start, published) if part == "later" and step == 0 else end - dt.timedelta(days=days // 3)
+    elif part == "mid":
+        start, end = start + dt.timedelta(days=days // 3), end - dt.timedelta(days=days // 3)
+    elif part:  # the end or the start of it
+        if "end" in part or "close" in part:
+            start = max(start, end - dt.timedelta(days=days // 4))
+            if part.startswith(("by", "before", "until")):
+                start = max(whole[0] if whole else start, published)  # by then: any day up to it
+        else:
+            end = start + dt.timedelta(days=days // 4)
+    if end < start:
+        return None
+    reading = _span_reading(make, start, end, text, f'"{text}" in an article of {pub}')
+    if unit == "year" and reading.precision in ("month", "day") and part not in ("earlier", "later"):
+        # a part of a year the text does not name in months: the year, with the part as its bounds
+        return make(str(start.year), "year", reading.earliest, reading.latest, "inferred", reading.note)
+    if unit == "month" and reading.precision == "day":
+        return make(f"{start.year:04d}-{start.month:02d}", "month", reading.earliest, reading.latest, "inferred",
+                    reading.note)
+    return reading
+
+
+def _units_ago(make, n: str, unit: str, text: str, published: dt.date) -> DateReading:
+    """"three weeks ago", "a few days ago": counted back from the article, as precise as the unit."""
+    count = int(n) if n.isdigit() else NUMBERS.get(n)
+    pub = published.isoformat()
+    if count is None:  # "a few days ago", "several weeks ago": within that many units, not a day
+        reach = {"day": 9, "week": 60, "month": 270}[unit]
+        return make(None, "unknown", _iso(published - dt.timedelta(days=reach)), pub, "inferred",
+                    f'"{text}" before the article of {pub}: only bounds')
+    if unit == "day":
+        day = published - dt.timedelta(days=count)
+        return make(_iso(day), "day", _iso(day), _iso(day), "inferred", f'"{text}" in an article of {pub} is {day}')
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday() + 7 * count)
+        return _span_reading(make, monday, monday + dt.timedelta(days=6), text,
+                             f'"{text}" in an article of {pub} is the week')
+    y, m = published.year, published.month - count
+    while m < 1:
+        y, m = y - 1, m + 12
+    first, last = _month_bounds(y, m)
+    return make(f"{y:04d}-{m:02d}", "month", first, last, "inferred", f'"{text}" in an article of {pub} is '
+                                                                       f"{calendar.month_name[m]} {y}")
+
+
 def _relative(make, rel: str, text: str, published: dt.date) -> DateReading:
     y, m = published.year, published.month
     pub = published.isoformat()
-    if rel in ("today", "yesterday"):
-        day = published - dt.timedelta(days=1 if rel == "yesterday" else 0)
+    if rel in ("today", "yesterday", "tomorrow"):
+        day = published + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])
         return make(_iso(day), "day", _iso(day), _iso(day), "inferred", f'"{text}" in an article of {pub} is {day}')
     if rel in ("last week", "this week", "next week"):
         monday = published - dt.timedelta(days=published.weekday())
