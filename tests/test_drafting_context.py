@@ -706,3 +706,17 @@ def test_an_office_holder_the_reference_lacks_has_the_country_before_the_office(
     memorandum = quoting(drafted(kb, rules, SAME_DAY), SAME_DAY.splitlines()[4])
     assert set(roles(memorandum)) == {"IND", "KGZ"}
     assert memorandum.get("date") == "2024-04-22"
+
+
+@pytest.mark.parametrize("phrase", ["Both defence ministries", "The two national security advisers",
+                                    "The two air forces", "Both navies"])
+def test_any_number_before_a_noun_of_those_who_take_part_is_counted(kb, rules, phrase):
+    sentence = f"{phrase} signed a memorandum on training on Tuesday."
+    text = f"India and Kazakhstan hold security talks\n\nOfficials of India and Kazakhstan met in Astana.\n\n{sentence}\n"
+    record = quoting(drafted(kb, rules, text), sentence)
+    assert roles(record) == {"IND": "party", "KAZ": "party"}
+
+
+def test_a_count_of_things_is_no_party_phrase(rules):
+    assert rules.counted_pattern.search("the two weeks of drills") is None
+    assert rules.counted_pattern.search("both agreements") is None

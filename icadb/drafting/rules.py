@@ -103,7 +103,14 @@ class Rules:
         self.number_words = {k.lower(): int(v) for k, v in data["number_words"].items()}
         self.continuations = Phrases(data["continuations"])
         self.furniture_starts = Phrases(data["furniture"]["starts"])
-        self.context = {group: Phrases(words) for group, words in data["context"].items()}
+        self.context = {group: Phrases(words) for group, words in data["context"].items() if group != "nouns"}
+        # Any number (or "both") before any noun of those who take part, up to two words between: "the two
+        # sides", "both defence ministries", "the three national security advisers" (the lists keep the rest)
+        nouns = trie_pattern(sorted({w.lower() for w in data["context"].get("nouns", ())}, key=len, reverse=True))
+        counted = (rf"(?:(?:the|these|those|all)\s+(?:two|three|four|five|seven|eight|nine|ten)|both)"
+                   rf"(?:\s+(?!(?:of|and|or|in|on|with|from|to|for)\b)(?-i:[a-z][\w-]*)){{0,2}}\s+(?:{nouns})")
+        self.counted_pattern = re.compile(rf"(?<![\w-]){counted}(?![\w-])", re.IGNORECASE)
+        _widen(self.context["counted"], self.counted_pattern)
         self.attempts = Phrases(data["attempts"])
         self.negations = Phrases(data["negations"])
         self.purposes = Phrases(data["purposes"])
@@ -115,6 +122,7 @@ class Rules:
         self.participation = Phrases(data["participation"])
         self.invited_to_attend = Phrases(data["invited_to_attend"])
         self.standing_meetings = Phrases(data["standing_meetings"])
+        _widen(self.continuations, self.counted_pattern)  # "Both defence ministries ..." continues the event
         self.weak_triggers = frozenset(w.lower() for w in data["weak_triggers"])
         verbs = trie_pattern(sorted({w.lower() for w in data["clause_verbs"]}, key=len, reverse=True))
         # A new predicate: "; ", or a conjunction (after a comma or not) before a verb of its own.
@@ -132,6 +140,11 @@ class Rules:
     @cached_property
     def ordinal_words(self) -> Phrases:
         return Phrases(self.ordinals)
+
+
+def _widen(phrases: Phrases, pattern: re.Pattern) -> None:
+    """Let *phrases* also match *pattern* (a class of phrases, not a list)."""
+    phrases.pattern = re.compile(f"{pattern.pattern}|{phrases.pattern.pattern}", re.IGNORECASE)
 
 
 def load(seeds: Path = SEEDS_DIR) -> Rules:
