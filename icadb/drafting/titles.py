@@ -230,9 +230,14 @@ FACILITY_STATES = {"operational": "is in use", "unused": "is not in use", "close
                    "rumoured": "is reported"}
 
 
-def _lower_first(text: str) -> str:
-    return text if text[:2].isupper() or text.startswith(("India", "KazInd", "Khanjar", "Dustlik")) or \
-        re.match(r"[A-Z][a-z]+\u2013", text) else text[:1].lower() + text[1:]
+def _lower_first(text: str, kb: Knowledge) -> str:
+    """*text* with its first letter lower-cased, unless its first word is a name (a country's, a series', an
+    acronym)."""
+    first = re.match(r"[\w'-]+", text)
+    word = first.group(0) if first else ""
+    named = word in kb.country_words or any(n == word or n.startswith(word + " ") for n in kb.series_names)
+    return text if text[:2].isupper() or named or re.match(r"[A-Z][a-z]+\u2013", text) \
+        else text[:1].lower() + text[1:]
 
 
 def summary(record: dict, event, kb: Knowledge, short: dict[str, str], name: str) -> str:
@@ -245,7 +250,7 @@ def summary(record: dict, event, kb: Knowledge, short: dict[str, str], name: str
     when = _date_phrase(record)
     when = f" {when}" if when else ""
     who = parties(taking, kb, short, " and ") or "The parties"
-    thing = _lower_first(re.sub(r"\s\((?:planned|reported|\d{4})\)$", "", name))
+    thing = _lower_first(re.sub(r"\s\((?:planned|reported|\d{4})\)$", "", name), kb)
     if kind == "proposal":
         proposers = [i for i, r in links if r == "proposer"]
         targets = [i for i, r in links if r == "target"]
@@ -270,7 +275,7 @@ def summary(record: dict, event, kb: Knowledge, short: dict[str, str], name: str
     bare = _bare(name, parties(taking, kb, short), place)
     if kind == "meeting":
         series_like = record.get("series") or any(f.series_name for f in event.frames)
-        purpose = f" for the {_lower_first(bare)}" if series_like else ""
+        purpose = f" for the {_lower_first(bare, kb)}" if series_like else ""
         where = f" in {place}" if place else ""
         return f"{who} {verb}{where}{when}{purpose}{about}."
     where = f" in {place}" if place else ""
