@@ -720,3 +720,28 @@ def test_any_number_before_a_noun_of_those_who_take_part_is_counted(kb, rules, p
 def test_a_count_of_things_is_no_party_phrase(rules):
     assert rules.counted_pattern.search("the two weeks of drills") is None
     assert rules.counted_pattern.search("both agreements") is None
+
+
+def test_the_capital_of_a_demonym_is_that_countrys_capital(kb, rules):
+    sentence = "Indian and Kyrgyz officials held talks in the Kyrgyz capital on Tuesday."
+    record = quoting(drafted(kb, rules, sentence + "\n"), sentence)
+    assert record.get("place") == "bishkek"
+    assert roles(record)["KGZ"] == "host"
+
+
+def test_an_edition_of_an_unnamed_series_is_the_seeds_one_of_its_kind_level_and_countries(kb, rules):
+    text = ("Doval presses for Chabahar at security meet\n"
+            "ASTANA, Oct 18, 2023\n"
+            "National Security Adviser Ajit Doval on Tuesday spoke at the second meeting of security chiefs from "
+            "India and the five Central Asian republics in the Kazakh capital.\n"
+            "The next meeting will be held in Kyrgyzstan in 2024, officials said.\n")
+    result = drafted(kb, rules, text, dt.date(2023, 10, 18))
+    attached = {s["add_evidence_to"] for s in result.suggestions}
+    assert {"ica-nsa-2023-kazakhstan", "ica-nsa-2024-kyrgyzstan"} <= attached, [d["id"] for d in result.drafts]
+    assert not [d for d in result.drafts if d["kind"] == "meeting"]
+
+
+def test_earlier_in_the_week_dates_an_event_of_the_articles_week(kb, rules):
+    sentence = "Earlier in the week, Indian and Tajik officers held talks in Dushanbe on defence cooperation."
+    record = quoting(drafted(kb, rules, sentence + "\n", dt.date(2025, 5, 4)), sentence)
+    assert (record.get("date_earliest"), record.get("date_latest")) == ("2025-04-28", "2025-05-04")

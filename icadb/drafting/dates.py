@@ -67,7 +67,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # Any part of any unit counted from the article: "later this year", "early next month", "by the end of the
     # year", "this past week", "last weekend", "the previous month", "tomorrow"
     ("relative-span", re.compile(r"\b(?:(?P<part>earlier|later|early|late|mid|(?:at|by|towards|before|until) the "
-                                 r"(?:end|close) of|the end of|end of|(?:at )?the (?:start|beginning) of)[- ]?\s*)?"
+                                 r"(?:end|close) of|the end of|end of|(?:at )?the (?:start|beginning) of)[- ]?\s*(?:in\s+)?)?"
                                  r"(?P<which>this past|this coming|the coming|the current|this|"
                                  r"last|next|the)\s+(?P<unit>year|month|week|weekend)\b"
                                  r"|\b(?P<day>yesterday|today|tomorrow)\b", re.IGNORECASE)),

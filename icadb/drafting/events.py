@@ -99,6 +99,9 @@ class Event:
         return self._words - kb.country_vocabulary if kb is not None else self._words
 
     def type(self) -> str | None:
+        """The main frame's type, else the first other frame's (a headline may tell another act of the kind)."""
+        if self.main.type is not None and self.main.kind == self.kind:
+            return self.main.type
         return next((f.type for f in self.frames if f.type is not None and f.kind == self.kind), None)
 
 
@@ -314,6 +317,55 @@ def merge(frames: list[Frame]) -> list[Event]:
             if other is not None:
                 other.frames.insert(0, event.frames[0])
     return events
+
+
+def infer_series(events: list[Event], kb: Knowledge, rules=None) -> None:
+    """An event told as one of a series ("the second meeting of security chiefs
+    from India and the five Central Asian republics", "the next round") without
+    the series' name: the one series of the seeds of its kind whose records
+    share its level and two or more of its countries (India and another)."""
+    members: dict[str, tuple[set[str], set[str]]] = {}
+    held: dict[str, list[KnownRecord]] = {}
+    for record in kb.records:
+        if record.series_id:
+            held.setdefault(record.series_id, []).append(record)
+            countries, levels = members.setdefault(record.series_id, (set(), set()))
+            countries.update(i for i, roles in record.countries.items() if roles - {"subject", "observer"})
+            if record.level:
+                levels.add(record.level)
+    for event in events:
+        if event.series() is not None or any(f.series_name for f in event.frames) or \
+                not any(f.edition is not None or f.edition_relative is not None for f in event.frames):
+            continue
+        relative = next((f for f in event.frames if f.edition_relative is not None), None)
+        before = next((e for e in reversed(events[:events.index(event)]) if e.kind == event.kind), None)
+        if relative is not None and before is not None and before.series() is not None:
+            # "the next meeting": of the series of the one told before it
+            event.main.series = before.series()
+            event.main.edition_why += f"; of {before.series().name}, the series of the {event.kind} before it"
+            continue
+        taking = event.taking_part()
+        level = _level(event, rules)
+        fitting = [series for series_id, series in kb.series.items() if series.kind == event.kind and
+                   series_id in members and len(taking & members[series_id][0]) >= 2 and
+                   (event.kind != "meeting" or (level is not None and level in members[series_id][1])) and
+                   (len(taking) >= 3) == (len(members[series_id][0]) >= 3) and
+                   not _edition_taken(held[series_id], event)]
+        if len(fitting) == 1:
+            event.main.series = fitting[0]
+            event.main.edition_why += (f"; of {fitting[0].name}, the one series of the seeds of its kind, level and "
+                                       "countries")
+
+
+def _edition_taken(records: list[KnownRecord], event: Event) -> bool:
+    """Whether a series' records leave no room for *event*'s edition: one of
+    that edition or a later one ended before it began ("the first meeting of
+    the defence ministers" in 2026 is of no series that met before)."""
+    edition, start = event.edition(), event.window()[0]
+    if edition is None or start is None:
+        return False
+    return any(r.latest and r.latest < start and (r.edition is None and edition == 1 or
+                                                  r.edition is not None and r.edition >= edition) for r in records)
 
 
 def standalone(event: Event) -> bool:

@@ -29,6 +29,9 @@ _REGION = r"(?:(?:southern|northern|eastern|western|central|south-western|south-
 _SETTLEMENT = r"(?:town|city|village|district|region|province|port|garrison town|cantonment|capital)"
 
 
+_THE_CAPITAL = re.compile(r"\b(in|at|to|near|reached|arrived in|visited)\s+the\s+([A-Z][\w-]+)\s+capital\b(?!\s+of\b)")
+
+
 @dataclass
 class Found:
     place: Place | None
@@ -121,6 +124,15 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
         rank = 3 if place.place_type == "country" else 0
         consider(rank, Found(place, place.name, f'"{prep.group(0)} {name}" names a place in '
                                                 f"seeds/reference/places.yaml", place.country), match.start())
+    for match in _THE_CAPITAL.finditer(text):
+        # "in the Kazakh capital", "to the Indian capital": that country's capital
+        iso3 = kb.country_words.get(fold(match.group(2)))
+        capital = next((name for name, country in kb.capitals.items() if country == iso3), None)
+        if capital is None or match.start() < skip:
+            continue
+        place = kb.places.get(capital)
+        consider(0, Found(place, place.name if place else capital, f'"{match.group(0)}": {capital}, the capital of '
+                                                                    f"{iso3}", iso3), match.start(2))
     for named in reading.named:
         if named.is_capital and named.start >= skip and not _possessive(text, named.end):
             window = text[max(0, named.start - 25):named.start]
