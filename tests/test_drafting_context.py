@@ -745,3 +745,9 @@ def test_earlier_in_the_week_dates_an_event_of_the_articles_week(kb, rules):
     sentence = "Earlier in the week, Indian and Tajik officers held talks in Dushanbe on defence cooperation."
     record = quoting(drafted(kb, rules, sentence + "\n", dt.date(2025, 5, 4)), sentence)
     assert (record.get("date_earliest"), record.get("date_latest")) == ("2025-04-28", "2025-05-04")
+
+
+def test_was_ready_to_is_no_passive(kb, rules):
+    sentence = "An Indian official said New Delhi was ready to share its experience in countering drug trafficking."
+    record = quoting(drafted(kb, rules, sentence + "\n"), sentence)
+    assert roles(record).get("IND") == "proposer"

@@ -243,7 +243,8 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
         if by and by.group(0).lower().endswith(" by") and not re.search(r"[,;.]", text[by.end():named.start]):
             return Role("chair", f'roles.chair_verbs: "{by.group(0)}" before it')
     if kind == "proposal" and hit is not None:
-        passive = re.search(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", text[:hit.start])
+        passive = re.search(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", text[:hit.start]) if \
+            re.match(r"\w+(?:ed|en|ght)\b", hit.word) else None  # "was invited", not "was ready to share"
         if passive:  # "Afghanistan's foreign minister was invited": invited, not inviting; "by X": who invites
             by = re.search(r"\bby\s+(?:the\s+)?$", text[max(0, named.start - 10):named.start])
             if named.start > hit.start and by:
