@@ -751,3 +751,23 @@ def test_was_ready_to_is_no_passive(kb, rules):
     sentence = "An Indian official said New Delhi was ready to share its experience in countering drug trafficking."
     record = quoting(drafted(kb, rules, sentence + "\n"), sentence)
     assert roles(record).get("IND") == "proposer"
+
+
+def test_a_surname_stands_for_the_person_the_article_named_in_full(kb, rules):
+    text = ("Kyrgyz Deputy Defence Minister Talant Osmonov arrived in New Delhi on Monday.\n"
+            "On Tuesday, Indian officials held talks with Osmonov on military education.\n")
+    record = quoting(drafted(kb, rules, text), text.splitlines()[1])
+    assert {"IND", "KGZ"} <= set(roles(record))
+
+
+def test_promised_help_is_an_offer(kb, rules):
+    sentence = "India promised help in setting up a computer centre at the Kazakh defence academy."
+    record = quoting(drafted(kb, rules, sentence + "\n"), sentence)
+    assert (record["kind"], record["proposal_type"]) == ("proposal", "offer")
+    assert roles(record)["IND"] == "proposer"
+
+
+def test_a_plea_to_all_nations_is_no_request(kb, rules):
+    sentence = "India urged all nations to isolate those who use terrorism as state policy."
+    assert drafted(kb, rules, "India and Uzbekistan held talks in Tashkent on Monday.\n" + sentence + "\n").drafts \
+        and not [d for d in drafted(kb, rules, sentence + "\n").drafts if d["kind"] == "proposal"]

@@ -860,6 +860,33 @@ def nationalities(text: str, kb: Knowledge) -> dict[str, str]:
     return out
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_OFFICES = (r"(?:[Mm]inister|[Pp]resident|[Aa]dviser|[Aa]dvisor|[Ss]ecretary|[Cc]hief|[Gg]eneral|[Aa]mbassador|"
+            r"[Cc]ommander|[Ee]nvoy|[Dd]irector|[Hh]ead|[Ss]pokes(?:person|man|woman)|[Cc]olonel|[Mm]ajor|"
+            r"[Ll]ieutenant|[Bb]rigadier|[Aa]dmiral|[Pp]remier|[Cc]hairman|[Gg]overnor|[Dd]eputy|[Oo]fficer)")
+
+
+@lru_cache(maxsize=64)
+def _OFFICE_THEN_NAME(surname: str) -> re.Pattern:
+    """An office, then a given name and *surname* ("Deputy Defence Minister Ilkhom Khaydarov"): a person."""
+    return re.compile(rf"\b{_OFFICES}\s+(?:[A-Z][\w.-]*\s+){{1,3}}{re.escape(surname)}\b")
+
+
+def _name_people(reading: Reading, names: dict[str, str]) -> None:
+    """People the gazetteer lacks, by the surname the article gives a country
+    ("Uzbek Deputy Defence Minister Ilkhom Khaydarov" ... "held talks with
+    Khaydarov"): each stands for that country wherever the article names them."""
+    added = []
+    for match in _CAPITALISED.finditer(reading.folded or reading.text):
+        iso3 = names.get(match.group(0))
+        if iso3 is None or any(n.start < match.end() and match.start() < n.end for n in reading.named):
+            continue
+        added.append(Named(match.start(), match.end(), match.group(0), "holder", match.group(0), iso3,
+                           note=f'"{match.group(0)}", of {iso3} as the article names them'))
+    if added:
+        reading.named = sorted(reading.named + added, key=lambda n: n.start)
+
+
 def _proposer_by_name(frame: Frame, reading: Reading, names: dict[str, str]) -> None:
     """A proposal whose proposer the gazetteer does not know: the person who
     opens the sentence ("Kurbanov proposed ..."), by the country the article
@@ -879,6 +906,10 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
     """Every frame of the article, in order of the sentences."""
     out: list[Frame] = []
     names = nationalities(text, kb) if text else {}
+    people = {name: iso3 for name, iso3 in names.items() if _OFFICE_THEN_NAME(name).search(text)}
+    if people:
+        for reading in readings:
+            _name_people(reading, people)
     context = context_steps.build(readings, rules)
     previous: Reading | None = None
     bodies_told: list[str] = []  # the organisations the article has named, in order

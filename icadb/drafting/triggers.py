@@ -71,6 +71,13 @@ _ADDRESSED_TO_PEOPLE = re.compile(r"\s+(?!(?:them|their|these|those|others|all|b
                                   r"((?-i:[a-z]+s))\s+(?:not\s+)?to\b", re.IGNORECASE)
 
 
+# "urged all nations to condemn ...", "called on the international community": a plea to the world, no request of
+# a state
+_ADDRESSED_TO_ALL = re.compile(r"\s+((?:all|other|every)\s+(?:the\s+)?(?:nations|countries|states|governments|"
+                               r"nation|country|state)|the\s+(?:international\s+community|world))\b(?!\s+(?:of|in)\b)",
+                               re.IGNORECASE)
+
+
 def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
     """Why the trigger at [start, end) reports no event ("" when it does): it
     is part of an attempt ("sought to") or of a rumour's attribution ("sources
@@ -98,6 +105,9 @@ def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
         addressed = _ADDRESSED_TO_PEOPLE.match(reading.text, end)
         if addressed:
             return f'asked of "{addressed.group(1)}": people, not a state'
+        everyone = _ADDRESSED_TO_ALL.match(reading.text, end)
+        if everyone:
+            return f'asked of "{everyone.group(1)}": every state, none in particular'
     for match in reading.matches(rules.purposes):
         if match.end() <= start and start - match.end() <= 25 and \
                 re.fullmatch(r"\s+(?:the|a|an|its|their|next year's|this year's)?\s*(?:[\w-]+\s+){0,2}",
