@@ -771,3 +771,14 @@ def test_a_plea_to_all_nations_is_no_request(kb, rules):
     sentence = "India urged all nations to isolate those who use terrorism as state policy."
     assert drafted(kb, rules, "India and Uzbekistan held talks in Tashkent on Monday.\n" + sentence + "\n").drafts \
         and not [d for d in drafted(kb, rules, sentence + "\n").drafts if d["kind"] == "proposal"]
+
+
+def test_more_of_an_exercise_and_a_day_within_it_are_that_exercise(kb, rules):
+    text = ("The armies of India and Kyrgyzstan opened a joint exercise near Bishkek on Monday.\n"
+            "The drills will run until May 3.\n"
+            "Drills on the programme include raids, tracking by special forces teams and slithering down ropes.\n"
+            "The exercise is to end with a validation exercise lasting two days on April 30 and May 1.\n")
+    result = drafted(kb, rules, text)
+    exercises = [d for d in result.drafts if d["kind"] == "exercise"]
+    assert len(exercises) == 1, [d["id"] for d in exercises]
+    assert len(exercises[0]["evidence"]) == 4

@@ -251,6 +251,14 @@ def merge(frames: list[Frame]) -> list[Event]:
             if previous is not None and previous.kind == frame.kind:
                 frame.series, frame.inherit_series = previous, False
                 frame.edition_why += f"; the series of the event before it ({previous.series_id})"
+        if events and events[-1].kind == frame.kind and frame.kind in ("exercise", "meeting", "activity") and \
+                not frame.taking_part() and frame.date is None and \
+                frame.series is None and frame.edition is None and frame.place_name is None and not frame.vague and \
+                (frame.status in PAST) == (events[-1].main.status in PAST) and not frame.organizations and \
+                frame.reading.paragraph - events[-1].frames[-1].reading.paragraph <= 2:
+            # "Drills on the programme include raids ...": more of the event just told, with nothing of its own
+            events[-1].frames.append(frame)
+            continue
         if frame.continuation and frame.lead_holds_trigger and events and events[-1].kind == frame.kind and \
                 frame.series is None and \
                 frame.edition is None and (frame.date is None or _overlap(events[-1].window(), frame.date.window)
