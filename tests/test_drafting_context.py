@@ -782,3 +782,17 @@ def test_more_of_an_exercise_and_a_day_within_it_are_that_exercise(kb, rules):
     exercises = [d for d in result.drafts if d["kind"] == "exercise"]
     assert len(exercises) == 1, [d["id"] for d in exercises]
     assert len(exercises[0]["evidence"]) == 4
+
+
+def test_a_series_edition_told_beside_another_event_is_retold(kb, rules):
+    sentence = ("The format grew out of the first India-Central Asia Summit, held virtually in January 2022, at which "
+                "the leaders agreed that their security council secretaries should meet on a regular basis.")
+    result = drafted(kb, rules, sentence + "\n", dt.date(2025, 10, 17))
+    assert "ica-summit-2022-01" in {s["add_evidence_to"] for s in result.suggestions}
+
+
+def test_for_the_second_time_is_the_second_edition(kb, rules):
+    sentence = ("The security advisers of India and the five Central Asian states met for the second time in Astana "
+                "in October 2023.")
+    result = drafted(kb, rules, "Security advisers meet in Bishkek\n\n" + sentence + "\n", dt.date(2025, 10, 17))
+    assert "ica-nsa-2023-kazakhstan" in {s["add_evidence_to"] for s in result.suggestions}

@@ -955,9 +955,21 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
         if not hits and series_named:  # a series named is an event of its kind ("Dustlik was first held in 2019")
             series = kb.series[series_named[0].entity_id]
             base = next(t for t in rules.triggers if t.kind == series.kind)
-            from icadb.drafting.rules import Trigger
             hits = [Hit(Trigger(f"series-{series.kind}", series.kind, "held", 2, base.phrases), series_named[0].start,
                         series_named[0].end, series_named[0].surface)]
+        for named in series_named:
+            # "It grew out of the first India-Central Asia Summit, held virtually in January 2022, at which the
+            # leaders agreed ...": an edition of a series, told with its ordinal or as held, is an event of its own
+            series = kb.series[named.entity_id]
+            if any(h.kind == series.kind for h in hits):
+                continue
+            ordinal = re.search(r"\b(?:[a-z]+(?:st|nd|rd|th)|first|second|third|\d+(?:st|nd|rd|th))\s+$",
+                                reading.text[max(0, named.start - 16):named.start], re.IGNORECASE)
+            held = re.match(r",?\s+(?:which\s+was\s+|that\s+was\s+)?(?:held|hosted)\b", reading.text[named.end:])
+            if ordinal or held:
+                base = next(t for t in rules.triggers if t.kind == series.kind)
+                hits = sorted(hits + [Hit(Trigger(f"series-{series.kind}", series.kind, "held", 2, base.phrases),
+                                          named.start, named.end, named.surface)], key=lambda h: h.start)
         lead = reading.find(rules.continuations, 0, min(len(reading.text), 45))
         continuation = bool(lead and lead.start() <= 12) or bool(re.search(r"\b(?:that|the same) (?:meeting|exercise|visit)\b",
                                                                          reading.text, re.IGNORECASE))
