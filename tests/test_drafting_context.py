@@ -796,3 +796,13 @@ def test_for_the_second_time_is_the_second_edition(kb, rules):
                 "in October 2023.")
     result = drafted(kb, rules, "Security advisers meet in Bishkek\n\n" + sentence + "\n", dt.date(2025, 10, 17))
     assert "ica-nsa-2023-kazakhstan" in {s["add_evidence_to"] for s in result.suggestions}
+
+
+@pytest.mark.parametrize("verb", ["decided that their countries would", "reached an agreement that they would"])
+def test_a_decision_in_any_of_its_verbs_is_agreed(kb, rules, verb):
+    text = ("India and Turkmenistan hold talks in Ashgabat\n\n"
+            "India and Turkmenistan signed a defence pact in Ashgabat on Saturday after talks between the leaders.\n"
+            f"At the talks the two leaders {verb} step up joint efforts against terrorism.\n")
+    record = quoting(drafted(kb, rules, text, dt.date(2015, 7, 12)), text.splitlines()[3])
+    assert (record["kind"], record["status"]) == ("agreement", "agreed")
+    assert taking_part(record) == {"IND", "TKM"}
