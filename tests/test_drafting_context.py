@@ -806,3 +806,14 @@ def test_a_decision_in_any_of_its_verbs_is_agreed(kb, rules, verb):
     record = quoting(drafted(kb, rules, text, dt.date(2015, 7, 12)), text.splitlines()[3])
     assert (record["kind"], record["status"]) == ("agreement", "agreed")
     assert taking_part(record) == {"IND", "TKM"}
+
+
+def test_an_arrival_a_day_before_the_talks_is_the_same_visit(kb, rules):
+    text = ("ASHGABAT, July 11: India and Turkmenistan held talks in Ashgabat on Saturday between the two leaders.\n"
+            "Modi, who reached the Turkmen capital on Friday evening from Russia, is the first Indian prime minister "
+            "to visit the country in twenty years.\n")
+    result = drafted(kb, rules, text, dt.date(2015, 7, 12))
+    meetings = [d for d in result.drafts if d["kind"] == "meeting"]
+    assert len(meetings) == 1, [d["id"] for d in meetings]
+    assert meetings[0]["date"] == "2015-07-11"
+    assert "RUS" not in roles(meetings[0]), "where the traveller came from takes no part"

@@ -200,6 +200,23 @@ def _ends(event: Event, frame: Frame) -> None:
     dated.date_why += f"; its end from sentence {frame.reading.position}"
 
 
+_ARRIVAL = re.compile(r"\b(?:reached|arrived|arrives|arriving|landed|lands|flew in|flew into|flies into|touched down)\b",
+                      re.IGNORECASE)
+
+
+def _arrives_for(frame: Frame, event: Event) -> bool:
+    """Whether *frame* tells an arrival in the host country of *event* up to two days before it, of its parties."""
+    start = event.window()[0]
+    if start is None or frame.date.latest is None or frame.date.precision != "day":
+        return False
+    import datetime as dt
+
+    gap = (dt.date.fromisoformat(start) - dt.date.fromisoformat(frame.date.latest)).days
+    hosts = {i for i, r in frame.countries.items() if r.role == "host"} or \
+        ({frame.place_country} if frame.place_country else set())
+    return 0 <= gap <= 2 and bool(hosts & event.taking_part()) and len(frame.taking_part() & event.taking_part()) >= 2
+
+
 def merge(frames: list[Frame]) -> list[Event]:
     events: list[Event] = []
     for frame in frames:
@@ -266,6 +283,12 @@ def merge(frames: list[Frame]) -> list[Event]:
             events[-1].frames.append(frame)  # "The course, which ran from July 21 ...": the event just told
             continue
         same = next((e for e in events if _same_event(e, frame)), None)
+        if same is None and frame.kind == "meeting" and frame.date is not None and frame.status != "planned" and \
+                frame.series is None and frame.edition is None and _ARRIVAL.search(frame.reading.text):
+            # "Modi, who reached the Turkmen capital on Friday evening, ...": the arrival for the talks told
+            # before, a day or two ahead of them
+            same = next((e for e in events if e.kind == "meeting" and e.main.status != "planned" and
+                         _arrives_for(frame, e)), None)
         if same is None and frame.kind == "meeting" and frame.date is None and frame.series is None and \
                 frame.edition is None and frame.status != "planned" and frame.taking_part() and not frame.split \
                 and not re.search(r"\b(?:margins|sidelines|separate|separately)\b", frame.reading.text):

@@ -286,9 +286,15 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
     return Role("participant", "named in the sentence of the event")
 
 
+_ARRIVED_FROM = re.compile(r"\b(?:reached|arrived|arrives|landed|flew|came|travelled|traveled)\b[^,;.]{0,60}\bfrom\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
+
+
 def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
     previous: tuple[Named, Role] | None = None
     for named in reading.named:
+        if named.entity_type == "country" and _ARRIVED_FROM.search(reading.text[max(0, named.start - 80):named.start]):
+            continue  # "reached the Turkmen capital on Friday evening from Russia": where the traveller came from
         if named.entity_type == "country":
             between = reading.text[previous[0].end:named.start] if previous is not None else ""
             if previous is not None and between in ("-", "\u2013", "/"):
