@@ -817,3 +817,13 @@ def test_an_arrival_a_day_before_the_talks_is_the_same_visit(kb, rules):
     assert len(meetings) == 1, [d["id"] for d in meetings]
     assert meetings[0]["date"] == "2015-07-11"
     assert "RUS" not in roles(meetings[0]), "where the traveller came from takes no part"
+
+
+def test_the_office_stands_for_the_person_named_with_it_before(kb, rules):
+    text = ("ASHGABAT, July 11: India and Turkmenistan held talks on Saturday between Prime Minister Narendra Modi and "
+            "President Gurbanguly Berdimuhamedov.\n"
+            "The Prime Minister also proposed that Turkmenistan join the International North-South Transport "
+            "Corridor.\n")
+    record = quoting(drafted(kb, rules, text, dt.date(2015, 7, 12)), text.splitlines()[1])
+    assert roles(record).get("IND") == "proposer"
+    assert roles(record).get("TKM") == "target"

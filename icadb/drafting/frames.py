@@ -1028,6 +1028,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             apply_context(frame, reading, context, rules)
             _proposer_by_name(frame, reading, names)
             _pronoun(frame, reading, previous_reading, rules)
+            _office_back(frame, reading, readings)
             find_place(frame, reading, rules, kb)
             find_series(frame, reading, rules, kb)
             find_figures(frame, reading, rules)
@@ -1100,6 +1101,38 @@ def _pronoun(frame: Frame, reading: Reading, previous: Reading | None, rules: Ru
     if current is None or (role == "proposer" and current.role in ("target", "subject", "participant")):
         frame.countries[person.country] = Role(role, f'"{pronoun.group("p")}" is {person.surface} of the sentence '
                                                      f"before, of {person.country}")
+
+
+_THE_OFFICE = re.compile(r"^\s*(?:[A-Z][^,.;]{0,40},\s+)?[Tt]he\s+(?P<o>(?:(?:[Ff]oreign|[Dd]efence|[Dd]efense|[Ee]xternal "
+                         r"[Aa]ffairs|[Pp]rime|[Dd]eputy|[Nn]ational [Ss]ecurity)\s+)?(?:[Mm]inister|[Pp]resident|"
+                         r"[Ss]ecretary|[Aa]dviser|[Aa]dvisor|[Pp]remier|[Cc]hief))\b(?!\s+of\b|'s\b)")
+
+
+def _office_back(frame: Frame, reading: Reading, readings: list[Reading]) -> None:
+    """"The Prime Minister also proposed ...": the office of a person the article
+    named before with it ("Prime Minister Narendra Modi", "Indian Defence
+    Secretary ..."), who stands for their country."""
+    office = _THE_OFFICE.match(reading.text)
+    if office is None or frame.hit is None or office.end() > frame.hit.start or \
+            any(n.country for n in reading.named if n.start < frame.hit.start):
+        return
+    title = re.compile(rf"\b{re.escape(office.group('o'))}\b", re.IGNORECASE)
+    for earlier in reversed(readings[:readings.index(reading)]):
+        for found in title.finditer(earlier.text):
+            # the person after the title, or the country just before it ("Indian Prime Minister")
+            person = next((n for n in earlier.named if n.country and n.entity_type in ("person", "holder") and
+                           0 <= n.start - found.end() <= 40), None) or \
+                next((n for n in earlier.named if n.country and n.entity_type == "country" and
+                      0 <= found.start() - n.end <= 3), None)
+            if person is None:
+                continue
+            role = "proposer" if frame.kind == "proposal" else _context_role(frame, office.start("o"))
+            current = frame.countries.get(person.country)
+            if current is None or current.role in ("subject", "target", "participant"):
+                frame.countries[person.country] = Role(role, f'"the {office.group("o")}": {person.surface}, named '
+                                                             f"with that office in sentence {earlier.position}, of "
+                                                             f"{person.country}")
+            return
 
 
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral (?:talks|meetings))\b", re.IGNORECASE)
