@@ -827,3 +827,25 @@ def test_the_office_stands_for_the_person_named_with_it_before(kb, rules):
     record = quoting(drafted(kb, rules, text, dt.date(2015, 7, 12)), text.splitlines()[1])
     assert roles(record).get("IND") == "proposer"
     assert roles(record).get("TKM") == "target"
+
+
+DIALOGUE = ("India hosted a meeting of the foreign ministers of India and the five Central Asian states by video "
+            "conference on Wednesday.\n"
+            "Afghanistan's acting foreign minister joined the ministers as a special invitee.\n"
+            "At the meeting, Jaishankar announced a line of credit of US$1 billion for the Central Asian countries.\n"
+            "The ministers welcomed the setting up of working groups under their business council.\n")
+
+
+def test_joining_the_ministers_as_an_invitee_is_taking_part_not_membership(kb, rules):
+    result = drafted(kb, rules, DIALOGUE, dt.date(2020, 10, 30))
+    assert not [d for d in result.drafts if d.get("agreement_type") == "membership"]
+    meeting = quoting(result, DIALOGUE.splitlines()[0])
+    assert roles(meeting).get("AFG") == "participant"
+
+
+def test_a_line_of_credit_is_an_offer_and_working_groups_an_agreement(kb, rules):
+    result = drafted(kb, rules, DIALOGUE, dt.date(2020, 10, 30))
+    offer = next(d for d in result.drafts if d["kind"] == "proposal" and
+                 any(e["quote"] == DIALOGUE.splitlines()[2] for e in d["evidence"]))
+    assert (offer["kind"], offer.get("proposal_type"), roles(offer).get("IND")) == ("proposal", "offer", "proposer")
+    assert quoting(result, DIALOGUE.splitlines()[3])["kind"] == "agreement"

@@ -192,6 +192,8 @@ def title(record: dict, event, kb: Knowledge, short: dict[str, str], published_y
         if clause and what:  # "Uzbekistan's proposal that Indian companies set up a joint venture"
             return f"{parties(proposers, kb, short, ' and ') if proposers else 'A'}'s {noun} that {what}{when}{tail}"
         what = re.sub(r"^(?:to\s+)?(?:provide|offer|give)\s+", "", what)
+        if main.hit and what.startswith("of "):  # the trigger is the thing offered: "a line of credit of US$1 billion"
+            what = f"a {main.hit.word.lower()} {what}"
         owner = f"{parties(proposers, kb, short, ' and ')}'s" if proposers else "A"
         to = f" to {parties(targets, kb, short, ' and ')}" if targets and len(targets) <= 2 else \
             " to the Central Asian states" if set(CENTRAL_ASIA) <= set(targets) else ""

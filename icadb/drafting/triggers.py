@@ -78,6 +78,13 @@ _ADDRESSED_TO_ALL = re.compile(r"\s+((?:all|other|every)\s+(?:the\s+)?(?:nations
                                re.IGNORECASE)
 
 
+# "joined the ministers as a special invitee", "joined the talks": who took part in a meeting, not a member
+_JOINED_PEOPLE = re.compile(r"\s+(?:the\s+|them\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|leaders|meeting|talks|session|"
+                            r"summit|dialogue|conference|delegations|participants|discussions|counterparts|"
+                            r"deliberations|them)\b|\s+(?:[\w-]+\s+){0,4}?as\s+(?:a\s+|an\s+)?(?:special\s+)?(?:invitee|"
+                            r"guest|observer)s?\b", re.IGNORECASE)
+
+
 def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
     """Why the trigger at [start, end) reports no event ("" when it does): it
     is part of an attempt ("sought to") or of a rumour's attribution ("sources
@@ -108,6 +115,9 @@ def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
         everyone = _ADDRESSED_TO_ALL.match(reading.text, end)
         if everyone:
             return f'asked of "{everyone.group(1)}": every state, none in particular'
+    if any(t.type == "membership" for t in kinds) and _JOINED_PEOPLE.match(reading.text, end):
+        return f'"{reading.text[start:end]}{_JOINED_PEOPLE.match(reading.text, end).group(0)}": taking part, no ' \
+               'membership'
     for match in reading.matches(rules.purposes):
         if match.end() <= start and start - match.end() <= 25 and \
                 re.fullmatch(r"\s+(?:the|a|an|its|their|next year's|this year's)?\s*(?:[\w-]+\s+){0,2}",
