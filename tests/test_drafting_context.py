@@ -849,3 +849,32 @@ def test_a_line_of_credit_is_an_offer_and_working_groups_an_agreement(kb, rules)
                  any(e["quote"] == DIALOGUE.splitlines()[2] for e in d["evidence"]))
     assert (offer["kind"], offer.get("proposal_type"), roles(offer).get("IND")) == ("proposal", "offer", "proposer")
     assert quoting(result, DIALOGUE.splitlines()[3])["kind"] == "agreement"
+
+
+JWG = ("When officials from India and the five Central Asian republics sat down in Mumbai last Wednesday and "
+       "Thursday, the subject was a port in Iran.\n"
+       "The two-day session was the first meeting of the India-Central Asia Joint Working Group on Chabahar.\n"
+       "Iran's deputy foreign minister, Mehdi Safari, attended as a special invitee.\n"
+       "Safari suggested that the group hold its next meeting in Iran.\n"
+       "India's stake in the port rests on a trilateral agreement that India, Iran and Afghanistan signed in May "
+       "2016.\n")
+
+
+def test_two_days_in_a_row_are_one_meetings_span_and_its_name_follows(kb, rules):
+    result = drafted(kb, rules, JWG, dt.date(2023, 4, 17))
+    meetings = [d for d in result.drafts if d["kind"] == "meeting"]
+    assert len(meetings) == 1, [d["id"] for d in meetings]
+    assert (meetings[0]["date"], meetings[0].get("end_date")) == ("2023-04-12", "2023-04-13")
+    assert len(meetings[0]["evidence"]) >= 2
+    assert {"IND", "KAZ", "KGZ", "TJK", "TKM", "UZB"} <= set(roles(meetings[0]))
+
+
+def test_a_name_after_a_countrys_office_and_a_comma_is_of_that_country(kb, rules):
+    record = quoting(drafted(kb, rules, JWG, dt.date(2023, 4, 17)), JWG.splitlines()[3])
+    assert roles(record).get("IRN") == "proposer"
+
+
+def test_an_act_dated_years_before_is_not_made_at_the_meeting_reported(kb, rules):
+    record = quoting(drafted(kb, rules, JWG, dt.date(2023, 4, 17)), JWG.splitlines()[4])
+    assert record["date"] == "2016-05"
+    assert record.get("place") is None and "made_at" not in record

@@ -282,6 +282,16 @@ def merge(frames: list[Frame]) -> list[Event]:
                                            is not False) and "next" not in frame.reading.text.lower()[:20]:
             events[-1].frames.append(frame)  # "The course, which ran from July 21 ...": the event just told
             continue
+        last = events[-1] if events else None
+        if last is not None and last.kind == frame.kind == "meeting" and frame.date is None and \
+                (frame.series_name or frame.series or frame.edition) and last.series() is None and \
+                last.edition() is None and not any(f.series_name for f in last.frames) and \
+                last.dated() is not None and frame.status != "planned" and last.main.status != "planned" and \
+                frame.reading.position - last.frames[-1].reading.position == 1:
+            # "... sat down in Mumbai last Wednesday and Thursday. The two-day session was the first meeting of
+            # the India-Central Asia Joint Working Group on Chabahar": the name of the meeting just told
+            last.frames.append(frame)
+            continue
         same = next((e for e in events if _same_event(e, frame)), None)
         if same is None and frame.kind == "meeting" and frame.date is not None and frame.status != "planned" and \
                 frame.series is None and frame.edition is None and _ARRIVAL.search(frame.reading.text):

@@ -781,7 +781,8 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
     if frame.kind in ("exercise", "activity", "meeting", "facility") and chosen.precision in ("day", "year"):
         for later in readings:
             if later.start > chosen.start and later.precision == chosen.precision and \
-                    _END_CUE.search(reading.text[max(chosen.end, later.start - 25):later.start]):
+                    (_END_CUE.search(reading.text[max(chosen.end, later.start - 25):later.start]) or
+                     _next_day(chosen, later, reading.text[chosen.end:later.start])):
                 chosen = date_rules.with_end(chosen, later)
                 break
     said = re.search(r"\b(?:said|says|told \w+|announced|stated|reported)\s+(?:on\s+)?$",
@@ -842,11 +843,24 @@ def _same_day(frame: Frame, reading: Reading, told: list[Frame]) -> None:
     frame.date_why = f'rule day-counted: "{found.group(0)}", from the {before.kind} told before it'
 
 
+def _next_day(first: DateReading, then: DateReading, between: str) -> bool:
+    """"last Wednesday and Thursday", "on 12 and 13 April": two days in a row, one event's span."""
+    if first.precision != "day" or not re.fullmatch(r"\s*(?:and|-|\u2013|to)\s*(?:on\s+)?", between) or \
+            not (first.date and then.date):
+        return False
+    gap = (dt.date.fromisoformat(then.date) - dt.date.fromisoformat(first.date)).days
+    return 1 <= gap <= 2
+
+
 _DAYS_LONG = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)-day\b(?=[^.;]{0,30}\bvisit\b)", re.IGNORECASE)
 
 
 _NAME_AFTER_DEMONYM = re.compile(r"\b([A-Z][a-z]+)((?:\s+(?:[A-Z][\w.()-]*|of|for|the))*\s+([A-Z][a-z]+))(?=[\s,.;:]|$)")
 _NAME_BEFORE_DEMONYM = re.compile(r"\b([A-Z][a-z]+),\s+(?:the|a|an)\s+([A-Z][a-z]+)\b")
+# "Iran's deputy foreign minister, Mehdi Safari": a country's office, then the name
+_NAME_AFTER_OFFICE = re.compile(r"\b([A-Z][a-z]+)'s\s+(?:[a-zA-Z-]+\s+){0,4}?" + r"(?:minister|president|adviser|advisor|"
+                                r"secretary|chief|ambassador|envoy|commander|spokesperson|spokesman|general|head)s?,\s+"
+                                r"(?:[A-Z][\w.-]*\s+){1,3}?([A-Z][a-z]+)\b", re.IGNORECASE)
 
 
 def nationalities(text: str, kb: Knowledge) -> dict[str, str]:
@@ -859,6 +873,10 @@ def nationalities(text: str, kb: Knowledge) -> dict[str, str]:
         iso3 = kb.country_words.get(match.group(1))
         if iso3 and match.group(3) not in kb.country_words:
             out.setdefault(match.group(3), iso3)
+    for match in _NAME_AFTER_OFFICE.finditer(folded):
+        iso3 = kb.country_words.get(match.group(1))
+        if iso3 and match.group(2) not in kb.country_words and match.group(2)[0].isupper():
+            out.setdefault(match.group(2), iso3)
     for match in _NAME_BEFORE_DEMONYM.finditer(folded):
         iso3 = kb.country_words.get(match.group(2))
         if iso3 and match.group(1) not in kb.country_words:
@@ -875,7 +893,7 @@ _OFFICES = (r"(?:[Mm]inister|[Pp]resident|[Aa]dviser|[Aa]dvisor|[Ss]ecretary|[Cc
 @lru_cache(maxsize=64)
 def _OFFICE_THEN_NAME(surname: str) -> re.Pattern:
     """An office, then a given name and *surname* ("Deputy Defence Minister Ilkhom Khaydarov"): a person."""
-    return re.compile(rf"\b{_OFFICES}\s+(?:[A-Z][\w.-]*\s+){{1,3}}{re.escape(surname)}\b")
+    return re.compile(rf"\b{_OFFICES},?\s+(?:[A-Z][\w.-]*\s+){{1,3}}{re.escape(surname)}\b")
 
 
 def _name_people(reading: Reading, names: dict[str, str]) -> None:

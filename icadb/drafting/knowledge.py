@@ -68,12 +68,17 @@ SHORT_FORMS = {"nsa": "national security adviser", "nsas": "national security ad
                "program": "programme"}
 
 
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")
+
+
 def _stem(word: str) -> str:
-    """A word without its plural or tense ending, as far as comparing needs ("advisers", "adviser")."""
+    """A word without its plural or tense ending, as far as comparing needs ("advisers", "adviser"), and with
+    the long vowels and doubled consonants of transliterations folded ("Shaheed" and "Shahid" are one name)."""
     for ending, keep in (("ies", "y"), ("sses", "ss"), ("s", "")):
         if word.endswith(ending) and len(word) > 4 and not word.endswith("ss"):
-            return word[: -len(ending)] + keep
-    return word
+            word = word[: -len(ending)] + keep
+            break
+    return _DOUBLED.sub(r"\1", word.replace("ee", "i").replace("oo", "u").replace("aa", "a"))
 
 
 def content_words(text: str) -> set[str]:
