@@ -878,3 +878,13 @@ def test_an_act_dated_years_before_is_not_made_at_the_meeting_reported(kb, rules
     record = quoting(drafted(kb, rules, JWG, dt.date(2023, 4, 17)), JWG.splitlines()[4])
     assert record["date"] == "2016-05"
     assert record.get("place") is None and "made_at" not in record
+
+
+def test_a_trip_of_days_holds_the_talks_of_one_of_them_in_its_capital(kb, rules):
+    text = ("No Indian defence minister had visited Uzbekistan for 15 years before Singh's three-day trip, which "
+            "began on Friday.\n"
+            "He held talks with Uzbek officials in Tashkent on Saturday.\n")
+    result = drafted(kb, rules, text, dt.date(2019, 11, 4))
+    meetings = [d for d in result.drafts if d["kind"] == "meeting"]
+    assert len(meetings) == 1, [d["id"] for d in meetings]
+    assert (meetings[0]["date"], meetings[0].get("place")) == ("2019-11-02", "tashkent")

@@ -160,8 +160,11 @@ def _same_event(event: Event, frame: Frame) -> bool:
                 (edition is not None and frame.edition is None and undated_event and frame.date is not None) or
                 (edition is None and frame.edition is not None and not undated_event and frame.date is None)):
             return True  # "the first-ever India-Central Asia Summit", undated, and "the Summit" in January 2022
-    theirs = next((f.place_name for f in event.frames if f.place_name and f.kind == event.kind), None)
-    if frame.place_name and theirs and frame.place_name != theirs and \
+    placed = next((f for f in event.frames if f.place_name and f.kind == event.kind), None)
+    theirs = placed.place_name if placed else None
+    within = placed is not None and placed.place is not None and placed.place.place_type == "country" and \
+        frame.place_country == placed.place_country  # Tashkent is in the Uzbekistan a visit went to
+    if frame.place_name and theirs and frame.place_name != theirs and not within and \
             (frame.place is None or frame.place.place_type != "country"):
         return False  # the summit in New Delhi is not the ministers' meeting in Almaty
     if frame.edition is not None and event.edition() is not None and frame.edition != event.edition():

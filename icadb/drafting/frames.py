@@ -852,7 +852,8 @@ def _next_day(first: DateReading, then: DateReading, between: str) -> bool:
     return 1 <= gap <= 2
 
 
-_DAYS_LONG = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)-day\b(?=[^.;]{0,30}\bvisit\b)", re.IGNORECASE)
+_DAYS_LONG = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)-day\b(?=[^.;]{0,30}\b(?:visit|trip|tour|stay)\b)",
+                        re.IGNORECASE)
 
 
 _NAME_AFTER_DEMONYM = re.compile(r"\b([A-Z][a-z]+)((?:\s+(?:[A-Z][\w.()-]*|of|for|the))*\s+([A-Z][a-z]+))(?=[\s,.;:]|$)")
