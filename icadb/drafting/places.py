@@ -76,18 +76,28 @@ def _countries(words: frozenset[str]) -> str:
 
 def country_in_text(name: str, folded: str, kb: Knowledge) -> tuple[str, str] | None:
     """The country the text gives a place the gazetteer lacks, and how."""
+    if name not in folded:
+        return None
     escaped = re.escape(name)
-    countries = _countries(frozenset(kb.country_words))
+    # A country's name is one to three capitalised words, looked up after the match (an alternation of every
+    # country's names compiled for each place cost most of the drafting time).
+    countries = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
     for pattern, how in (
             (rf"\b{escaped},?\s+in\s+(?:the\s+)?{_REGION}({countries})\b", "{name} in {country}"),
             (rf"\b{escaped},\s+({countries})\b", "{name}, {country}"),
             (rf"\b({countries})\s+{_SETTLEMENT}\s+of\s+{escaped}\b", "the {country} {settlement} of {name}"),
             (rf"\b({countries})'s\s+(?:\w+\s+)?{escaped}\b", "{country}'s {name}"),
             (rf"\b{escaped}\s+(?:in|near)\s+(?:the\s+)?{_REGION}({countries})\b", "{name} in {country}")):
-        match = re.search(pattern, folded)
-        if match:
-            iso3 = kb.country_words[match.group(1)]
-            return iso3, f'"{match.group(0)}": {name} is in {iso3}'
+        for match in re.finditer(pattern, folded):
+            words = match.group(1).split()
+            country = next((" ".join(words[:n]) for n in range(len(words), 0, -1)
+                            if " ".join(words[:n]) in kb.country_words), None) or \
+                next((" ".join(words[n:]) for n in range(len(words)) if " ".join(words[n:]) in kb.country_words), None)
+            if country is None:
+                continue
+            iso3 = kb.country_words[country]
+            shown = match.group(0)
+            return iso3, f'"{shown}": {name} is in {iso3}'
     return None
 
 
