@@ -888,3 +888,12 @@ def test_a_trip_of_days_holds_the_talks_of_one_of_them_in_its_capital(kb, rules)
     meetings = [d for d in result.drafts if d["kind"] == "meeting"]
     assert len(meetings) == 1, [d["id"] for d in meetings]
     assert (meetings[0]["date"], meetings[0].get("place")) == ("2019-11-02", "tashkent")
+
+
+def test_the_second_and_the_third_are_editions_of_the_series_told(kb, rules):
+    text = ("The first Dustlik was held at the Chirchiq Training Area near Tashkent in November 2019.\n"
+            "The second took place at Chaubatia in Uttarakhand in March 2021.\n")
+    result = drafted(kb, rules, text, dt.date(2023, 3, 7))
+    second = quoting(result, text.splitlines()[1])
+    assert (second.get("series"), second.get("edition")) == ("dustlik", 2)
+    assert set(roles(second)) == {"IND", "UZB"}, "an edition of a series between two countries is between them"

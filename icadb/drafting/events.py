@@ -351,6 +351,16 @@ def merge(frames: list[Frame]) -> list[Event]:
             event.main.series = fitting[0]
             event.main.edition_why = (f"the article names {fitting[0].name}, the one series of its kind and "
                                       f"countries")
+    # "The second edition was held at Chaubatia in March 2021": an edition of a series between named countries
+    # is between them, whichever the sentence names
+    for event in events:
+        series = event.series()
+        if series is None or len(series.countries) < 2 or event.kind not in ("exercise", "meeting"):
+            continue
+        have = event.countries()
+        for iso3 in series.countries:
+            if iso3 not in have or have[iso3].role == "subject":
+                event.main.countries[iso3] = Role("participant", f"a country of the series {series.name}")
     # A headline only ever adds to an event the body reports.
     for event in list(events):
         if all(f.headline for f in event.frames):

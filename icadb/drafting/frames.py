@@ -649,7 +649,11 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
         if relative and follows and len(text[match.end():follows.start(1)].split()) > 1:
             follows = None  # "the previous edition", "the next joint exercise": the noun right after it
         first_held = match.group(0).lower() == "first" and "held" in text[match.end():match.end() + 6].lower()
-        if follows is None and not first_held:
+        # "The second took place at Chaubatia ...", "the third was conducted at Yangiarik": an ordinal standing for
+        # an edition, its noun left out
+        elided = not relative and _ELIDED_EDITION.match(text, match.end()) and \
+            re.search(r"\b(?:the|a)\s+$", text[max(0, match.start() - 5):match.start()], re.IGNORECASE)
+        if follows is None and not first_held and not elided:
             continue
         why = f'"{text[match.start():follows.end() if follows else match.end()]}"'
         if relative:
@@ -673,6 +677,10 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
     began = re.search(r"\b(?:began|started|was launched|was first held)\s+in\s+(?:19|20)\d\d\b", text)
     if began and frame.series is not None:
         frame.edition, frame.edition_why = 1, f'"{began.group(0)}": the first edition'
+
+
+_ELIDED_EDITION = re.compile(r"\s*,?\s+(?:edition\s+)?(?:was|were|is|will be)\s+(?:held|conducted|hosted|staged|organised|"
+                             r"organized)\b|\s+(?:took place|takes place|followed|came)\b", re.IGNORECASE)
 
 
 _FIGURE_CANDIDATE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
