@@ -897,3 +897,20 @@ def test_the_second_and_the_third_are_editions_of_the_series_told(kb, rules):
     second = quoting(result, text.splitlines()[1])
     assert (second.get("series"), second.get("edition")) == ("dustlik", 2)
     assert set(roles(second)) == {"IND", "UZB"}, "an edition of a series between two countries is between them"
+
+
+def test_a_decision_to_hold_an_edition_of_an_exercise_is_that_exercise_to_come(kb, rules):
+    text = ("The defence ministers of India and Kazakhstan met in New Delhi on Wednesday.\n"
+            "Both sides agreed that the next round of KazInd will be held in Kazakhstan in September.\n")
+    result = drafted(kb, rules, text, dt.date(2025, 6, 5))
+    planned = [d for d in result.drafts if d["status"] == "planned"]
+    assert [(d["kind"], d.get("series")) for d in planned] == [("exercise", "kazind")]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Indian and Kyrgyz troops trained together at Bakloh in March 2025.", "exercise"),
+    ("A team of Indian army doctors is in Bishkek to train Kyrgyz military medics.", "activity"),
+])
+def test_training_together_is_an_exercise_and_training_others_an_activity(kb, rules, sentence, kind):
+    record = quoting(drafted(kb, rules, sentence + "\n", dt.date(2026, 1, 10)), sentence)
+    assert record["kind"] == kind

@@ -366,13 +366,13 @@ _HELD_LATER = re.compile(r"\b(?:meeting|summit|round|session|edition|dialogue|ta
                          r"be\s+held\b|\b(?:would|will)\s+host\s+the\s+next\b", re.IGNORECASE)
 
 
-def _decisions(hits: list[Hit], reading: Reading, rules: Rules, all_hits: list[Hit]) -> list[tuple[Hit, tuple]]:
+def _decisions(hits: list[Hit], reading: Reading, rules: Rules, all_hits: list[Hit],
+               kb: Knowledge) -> list[tuple[Hit, tuple]]:
     """Each hit with its span; a decision ("agreed to hold the summit every two
     years and to set up a joint working group", "agreed that the next meeting
     would be held in India and that Afghanistan would be invited") gives one
     hit per thing decided, and a meeting decided on is a meeting to come."""
     out = []
-    meeting_rule = next(t for t in rules.triggers if t.kind == "meeting")
     for hit in hits:
         span = _span(reading, hit, all_hits)
         if hit.rule.id != "agreement-agreed":
@@ -382,7 +382,12 @@ def _decisions(hits: list[Hit], reading: Reading, rules: Rules, all_hits: list[H
         for n, (a, b) in enumerate(zip(cuts, cuts[1:])):
             piece = reading.text[a:b]
             if _HELD_LATER.search(piece) or (n == 0 and _agreed_to_meet_piece(reading, rules, a, b)):
-                planned = Trigger("meeting-agreed-to-meet", "meeting", "planned", 4, meeting_rule.phrases)
+                # "agreed that the next round of KazInd will be held in Kazakhstan": of the kind of the series named
+                named = next((s for s in (kb.series.get(m.entity_id) for m in reading.named
+                                          if m.entity_type == "series" and a <= m.start < b) if s), None)
+                kind = named.kind if named is not None else "meeting"
+                planned = Trigger(f"{kind}-agreed-to-hold", kind, "planned", 4,
+                                  next(t for t in rules.triggers if t.kind == kind).phrases)
                 out.append((Hit(planned, a if n else hit.start, b if n else hit.end, hit.word),
                             (span[0] if n == 0 else a, b)))
             elif n == 0:
@@ -1021,7 +1026,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                 out.append(frame)
             continue
         kinds_here: set[str] = set()
-        for hit, span in _decisions(sorted(hits, key=lambda h: h.kind == "inherit"), reading, rules, all_hits):
+        for hit, span in _decisions(sorted(hits, key=lambda h: h.kind == "inherit"), reading, rules, all_hits, kb):
             kind = hit.kind
             if kind == "inherit":
                 kind = kb.series[series_named[0].entity_id].kind if series_named else (out[-1].kind if out else None)
