@@ -914,3 +914,14 @@ def test_a_decision_to_hold_an_edition_of_an_exercise_is_that_exercise_to_come(k
 def test_training_together_is_an_exercise_and_training_others_an_activity(kb, rules, sentence, kind):
     record = quoting(drafted(kb, rules, sentence + "\n", dt.date(2026, 1, 10)), sentence)
     assert record["kind"] == kind
+
+
+@pytest.mark.parametrize("sentence, kind, status", [
+    ("India and Uzbekistan will sign a memorandum on military medicine in Tashkent next month.", "agreement",
+     "planned"),
+    ("The Kazakh defence minister meets Indian officials in New Delhi on Tuesday.", "meeting", "held"),
+    ("The Kyrgyz president is on a state visit to India this week.", "meeting", "held"),
+])
+def test_the_tenses_and_forms_of_event_verbs(kb, rules, sentence, kind, status):
+    record = quoting(drafted(kb, rules, sentence + "\n", dt.date(2024, 4, 23)), sentence)
+    assert (record["kind"], record["status"]) == (kind, status)
