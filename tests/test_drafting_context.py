@@ -925,3 +925,10 @@ def test_training_together_is_an_exercise_and_training_others_an_activity(kb, ru
 def test_the_tenses_and_forms_of_event_verbs(kb, rules, sentence, kind, status):
     record = quoting(drafted(kb, rules, sentence + "\n", dt.date(2024, 4, 23)), sentence)
     assert (record["kind"], record["status"]) == (kind, status)
+
+
+def test_the_visiting_anyone_are_the_guests_of_the_event_in_focus(kb, rules):
+    text = ("Kazakh officials held talks with an Indian delegation in Astana on Monday.\n"
+            "The visiting defence secretary offered training places at Indian academies.\n")
+    record = quoting(drafted(kb, rules, text), text.splitlines()[1])
+    assert roles(record).get("IND") == "proposer"

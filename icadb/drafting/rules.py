@@ -111,6 +111,11 @@ class Rules:
                    rf"(?:\s+(?!(?:of|and|or|in|on|with|from|to|for)\b)(?-i:[a-z][\w-]*)){{0,2}}\s+(?:{nouns})")
         self.counted_pattern = re.compile(rf"(?<![\w-]){counted}(?![\w-])", re.IGNORECASE)
         _widen(self.context["counted"], self.counted_pattern)
+        # "the visiting defence secretary", "the visiting Uzbek team": any who came; "the host army": who received
+        _widen(self.context["visitors"], re.compile(r"(?<![\w-])the\s+visiting\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}"
+                                                    r"(?-i:[a-z][\w-]*)(?![\w-])", re.IGNORECASE))
+        _widen(self.context["hosts"], re.compile(r"(?<![\w-])the\s+host(?:ing)?\s+(?:country|nation|side|government|"
+                                                 r"army|military|team|delegation|state)(?![\w-])", re.IGNORECASE))
         self.attempts = Phrases(data["attempts"])
         self.negations = Phrases(data["negations"])
         self.purposes = Phrases(data["purposes"])
