@@ -932,3 +932,17 @@ def test_the_visiting_anyone_are_the_guests_of_the_event_in_focus(kb, rules):
             "The visiting defence secretary offered training places at Indian academies.\n")
     record = quoting(drafted(kb, rules, text), text.splitlines()[1])
     assert roles(record).get("IND") == "proposer"
+
+
+def test_no_aircraft_stationed_is_no_deployment(kb, rules):
+    sentence = "India refurbished an air base in Tajikistan years ago, but no Indian aircraft are stationed there."
+    assert not [d for d in drafted(kb, rules, sentence + "\n", dt.date(2023, 11, 1)).drafts if d["kind"] == "activity"]
+
+
+def test_a_meeting_of_a_series_retold_by_its_level_host_and_month(kb, rules):
+    sentence = ("In October, National Security Adviser Ajit Doval invited Central Asian countries to make use of "
+                "Chabahar port at a meeting in Astana.")
+    result = drafted(kb, rules, sentence + "\n", dt.date(2023, 11, 1))
+    assert {"ica-nsa-2023-kazakhstan", "chabahar-port-invitation-2023"} <= \
+        {s["add_evidence_to"] for s in result.suggestions}
+    assert not [d for d in result.drafts if d["kind"] == "meeting"]

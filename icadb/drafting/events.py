@@ -531,8 +531,10 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             continue  # one edition of a series (an exercise of one) is no record outside that series
         if not series and record.series_id and any(f.series_name for f in event.frames):
             continue  # a series the seeds lack is none of the seeds' series
-        if not series and record.series_id and len(words & record.words) < 6:
-            continue  # one meeting of a series needs the words of that series
+        if not series and record.series_id and len(words & record.words) < 6 and not (
+                level and level == record.level and _same_host(event, record) and
+                _overlap(window, (record.earliest, record.latest)) is True):
+            continue  # one meeting of a series needs the words of that series, or its level, host and days
         if edition is not None and record.edition is not None and edition != record.edition:
             continue
         if (edition is None) != (record.edition is None) and series and record.series_id == series.series_id:

@@ -85,6 +85,11 @@ _JOINED_PEOPLE = re.compile(r"\s+(?:the\s+|them\s+|their\s+)?(?:[\w-]+\s+){0,2}?
                             r"guest|observer)s?\b", re.IGNORECASE)
 
 
+# A subject that "no" opens, right before its verb: "no Indian aircraft are stationed", "no troops were deployed"
+_NO_SUBJECT = re.compile(r"\b(?:[Nn]o|[Nn]one of (?:the|its|their))\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has been|have "
+                         r"been|had been|will be|remain|remains)\s+(?:\w+ly\s+)?$")
+
+
 def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
     """Why the trigger at [start, end) reports no event ("" when it does): it
     is part of an attempt ("sought to") or of a rumour's attribution ("sources
@@ -100,6 +105,9 @@ def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
         if match.end() <= start and match.group(0).islower() and match.group(0) in words and \
                 not re.search(r"[,;:]", reading.text[match.end():start]):
             return f'"{match.group(0)}" before it (negations)'
+    denied = _NO_SUBJECT.search(reading.text, max(0, start - 60), start)
+    if denied and not re.search(r"[,;:]", denied.group(0)):
+        return f'"{denied.group(0).strip()}": none of them'  # "no Indian aircraft are stationed there"
     kinds = rules.rules_of_word.get(reading.text[start:end].lower(), ())
     if any(t.type == "offer" for t in kinds) and re.match(r"\s*(?:[.,;:]|$)", reading.text[end:]):
         return f'"{reading.text[start:end]}" with nothing offered after it'  # "on the scale that Beijing offers."
