@@ -143,3 +143,20 @@ def test_every_rule_is_tested():
     assert rules == tested, "a new date rule needs its cases in test_date_rule"
     found = find_dates("from 15 to 28 April", FRIDAY)
     assert [(r.rule, r.date, r.end_date) for r in found] == [("day-range-day-first", "2024-04-15", "2024-04-28")]
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("The drills were held April 15-28.", "2024-04-15", "2024-04-28"),
+    ("The drills were held between April 15 and 28.", "2024-04-15", "2024-04-28"),
+    ("The drills were held 15-28 April.", "2024-04-15", "2024-04-28"),
+    ("The talks were held on 15 and 16 April.", "2024-04-15", "2024-04-16"),
+    ("The drills ran from March 30-April 2.", "2024-03-30", "2024-04-02"),
+    ("The drills ran April 15 to April 28.", "2024-04-15", "2024-04-28"),
+])
+def test_a_span_of_days_in_any_of_its_forms(sentence, start, end):
+    reading = one(sentence)
+    assert (reading.date, reading.end_date, reading.precision) == (start, end, "day")
+
+
+def test_a_day_and_a_number_after_and_are_no_span():
+    assert one("It began on April 15 and 20 officers came.").end_date is None

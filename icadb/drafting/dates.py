@@ -51,8 +51,13 @@ def _p(template: str) -> re.Pattern:
 
 # (rule id, pattern), most specific first; the first rule to claim a span keeps it.
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("day-range-month-first", _p(r"\bfrom {m1} {d1}(?:,? {y1})? (?:to|until|till|through) (?:{m2} )?{d2}(?:,? {y2})?\b")),
-    ("day-range-day-first", _p(r"\bfrom {d1}(?: {m1})? (?:to|until|till) {d2} {m2}(?:,? {y2})?\b")),
+    # A span of days in any of its forms: "from April 15 to 28", "April 15-28", "between April 15 and 28",
+    # "March 30-April 2", "15-28 April", "15 and 16 April", "from 15 April to 2 May"
+    ("day-range-month-first", _p(r"\b(?:from |(?P<btw>between ))?{m1} {d1}(?:,? {y1})?"
+                                 r"(?(btw) and |\s*(?:-|\u2013|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*)"
+                                 r"(?:{m2} )?{d2}(?!\d)(?:st|nd|rd|th)?(?:,? {y2})?(?![\d:])")),
+    ("day-range-day-first", _p(r"\b(?:from |between )?{d1}(?: {m1})?\s*(?:-|\u2013|\bto\b|\buntil\b|\btill\b|\band\b)"
+                               r"\s*{d2} {m2}(?:,? {y2})?\b")),
     ("year-range", _p(r"\b(?:between|from) {y1} (?:and|to|until) {y2}\b")),
     ("iso-day", _p(r"\b{y1}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b")),
     ("day-month-year", _p(r"\b{d1} {m1},? {y1}\b")),
