@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from icadb.drafting.people import OfficeHolders
@@ -71,6 +71,7 @@ SHORT_FORMS = {"nsa": "national security adviser", "nsas": "national security ad
 _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")
 
 
+@lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
     """A word without its plural or tense ending, as far as comparing needs ("advisers", "adviser"), and with
     the long vowels and doubled consonants of transliterations folded ("Shaheed" and "Shahid" are one name)."""
