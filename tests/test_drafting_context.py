@@ -946,3 +946,22 @@ def test_a_meeting_of_a_series_retold_by_its_level_host_and_month(kb, rules):
     assert {"ica-nsa-2023-kazakhstan", "chabahar-port-invitation-2023"} <= \
         {s["add_evidence_to"] for s in result.suggestions}
     assert not [d for d in result.drafts if d["kind"] == "meeting"]
+
+
+RETOLD = ("When India and Russia held their first 2+2 dialogue of foreign and defence ministers in New Delhi on "
+          "December 6, 2021, Central Asia was high on the agenda.\n"
+          "Months earlier, on September 8, Russian security chief Nikolai Patrushev had met Ajit Doval in the Indian "
+          "capital to compare notes on the Taliban.\n"
+          "At the SCO summit in Samarkand last September, Modi and Mirziyoyev held talks on connectivity.\n")
+
+
+def test_a_series_named_without_its_countries_prefix_is_that_series(kb, rules):
+    result = drafted(kb, rules, RETOLD, dt.date(2023, 3, 10))
+    assert "india-russia-2plus2-2021-12-06" in {s["add_evidence_to"] for s in result.suggestions}
+
+
+def test_a_year_less_date_counted_from_the_event_told_takes_its_year(kb, rules):
+    result = drafted(kb, rules, RETOLD, dt.date(2023, 3, 10))
+    attached = {s["add_evidence_to"]: [e["quote"] for e in s["evidence"]] for s in result.suggestions}
+    assert attached.get("india-russia-nsa-2021-09-08") == [RETOLD.splitlines()[1]]
+    assert RETOLD.splitlines()[2] in attached.get("sco-summit-22-samarkand", [])

@@ -63,6 +63,9 @@ def one(sentence: str, published: dt.date = FRIDAY, future: bool = False):
     ("They met last weekend.", False, "2024-04", "month", "2024-04-20", "2024-04-21"),
     ("They met two months ago.", False, "2024-02", "month", "2024-02-01", "2024-02-29"),
     ("They met three days ago.", False, "2024-04-23", "day", "2024-04-23", "2024-04-23"),
+    ("At the summit last September, they met.", False, "2023-09", "month", "2023-09-01", "2023-09-30"),
+    ("They will meet next March.", True, "2025-03", "month", "2025-03-01", "2025-03-31"),
+    ("They met this April.", False, "2024-04", "month", "2024-04-01", "2024-04-30"),
     # seasons: no unit of their own, so the year they lie in, with the season as bounds (the precision is
     # the finest the bounds allow: loaders/record_rules.py)
     ("A course is planned for next spring.", True, "2025", "year", "2025-03-01", "2025-05-31"),
@@ -139,7 +142,7 @@ def test_every_rule_is_tested():
     rules = {rule for rule, _pattern in PATTERNS}
     tested = {"day-range-month-first", "day-range-day-first", "year-range", "iso-day", "day-month-year",
               "month-day-year", "dotted-day", "month-year", "month-relative-year", "day-month", "month-day", "weekday", "relative-span",
-              "season", "coming", "years-ago", "units-ago", "in-month", "in-year"}
+              "season", "coming", "years-ago", "units-ago", "month-counted", "in-month", "in-year"}
     assert rules == tested, "a new date rule needs its cases in test_date_rule"
     found = find_dates("from 15 to 28 April", FRIDAY)
     assert [(r.rule, r.date, r.end_date) for r in found] == [("day-range-day-first", "2024-04-15", "2024-04-28")]

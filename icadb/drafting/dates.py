@@ -84,6 +84,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                           re.IGNORECASE)),
     ("years-ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) years? ago\b",
                              re.IGNORECASE)),
+    # "last September", "next March", "this coming June": a month counted from the article
+    ("month-counted", _p(r"\b(?P<which>last|next|this past|this coming|this) {m1}\b(?!,? (?:19|20)\d\d| \d)")),
     ("in-month", _p(r"\b(?:in|since|during|until|by|from|of|early|late|mid-) ?{m1}\b")),
     ("in-year", _p(r"\b(?:in|since|during|until|by|from|of|for|the|early|late|mid-) ?{y1}\b(?![-–/]\d)")),
 ]
@@ -100,6 +102,7 @@ _NEEDS: dict[str, object] = {
                                   "month-day", "in-year")},
     "years-ago": ("ago",), "month-relative-year": ("year",), "coming": ("coming", "next"), "weekday": tuple(WEEKDAYS), "season": tuple(SEASONS), "in-month": tuple(MONTHS),
     "relative-span": ("year", "month", "week", "today", "yesterday", "tomorrow"), "units-ago": ("ago",),
+    "month-counted": ("last", "next", "this"),
 }
 
 
@@ -223,6 +226,17 @@ def read(match: re.Match, rule: str, published: dt.date, future: bool) -> DateRe
             return None
         return make(str(y1), "year", f"{y1}-01-01", f"{y2}-12-31", "stated", f'"{text}" gives the years',
                     end_date=str(y2), end_precision="year")
+    if rule == "month-counted":
+        month, which = month_of("m1"), g["which"].lower()
+        if which == "this":
+            year = published.year
+        elif which in ("last", "this past"):  # the latest such month before the article's
+            year = published.year if month < published.month else published.year - 1
+        else:  # the first such month after the article's
+            year = published.year if month > published.month else published.year + 1
+        earliest, latest = _month_bounds(year, month)
+        return make(f"{year:04d}-{month:02d}", "month", earliest, latest, "inferred",
+                    f'"{text}" in an article of {published.isoformat()} is {calendar.month_name[month]} {year}')
     if rule == "in-month":
         month = month_of("m1")
         year, why = _year_for(month, None, published, future)

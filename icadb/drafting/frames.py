@@ -639,6 +639,8 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
             if roman and roman.group(1) in _ROMAN:
                 frame.edition, frame.edition_why = _ROMAN[roman.group(1)], f'"{n.surface}{roman.group(0)}"'
             break
+    if frame.series is None and not named:
+        _series_without_its_countries(frame, reading, kb)
     if frame.edition is not None:
         return
     after_pattern = _edition_after(tuple(sorted({*rules.edition_nouns.phrases, *(n.surface.lower() for n in named)},
@@ -686,6 +688,34 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
 
 _ELIDED_EDITION = re.compile(r"\s*,?\s+(?:edition\s+)?(?:was|were|is|will be)\s+(?:held|conducted|hosted|staged|organised|"
                              r"organized)\b|\s+(?:took place|takes place|followed|came)\b", re.IGNORECASE)
+
+
+_COUNTRY_PREFIX = re.compile(r"^(?:[A-Z][\w]*(?:[- \u2013][A-Z][\w]*)*)[- \u2013]")
+_SHORT_SERIES: dict[int, list[tuple[re.Pattern, str, str]]] = {}
+
+
+def _series_without_its_countries(frame: Frame, reading: Reading, kb: Knowledge) -> None:
+    """"India and Russia held their first 2+2 dialogue of foreign and defence
+    ministers": a series of two or more countries named without its countries'
+    prefix, where the sentence names those countries as taking part."""
+    short = _SHORT_SERIES.get(id(kb))
+    if short is None:
+        short = _SHORT_SERIES[id(kb)] = []
+        for name, series_id in kb.series_names.items():
+            series = kb.series.get(series_id)
+            prefix = _COUNTRY_PREFIX.match(name)
+            if series is None or len(series.countries) < 2 or prefix is None:
+                continue
+            rest = name[prefix.end():].strip()
+            if len(rest.split()) >= 2 or re.search(r"[^A-Za-z ]", rest):
+                short.append((re.compile(rf"(?<![\w-]){re.escape(rest)}(?![\w-])", re.IGNORECASE), rest, series_id))
+    taking = frame.taking_part()
+    for pattern, rest, series_id in short:
+        series = kb.series[series_id]
+        if series.kind == frame.kind and set(series.countries) <= taking and pattern.search(reading.text):
+            frame.series = series
+            frame.edition_why = f'"{rest}" with its countries named: {series.name}'
+            return
 
 
 _FIGURE_CANDIDATE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
@@ -863,6 +893,50 @@ def _next_day(first: DateReading, then: DateReading, between: str) -> bool:
         return False
     gap = (dt.date.fromisoformat(then.date) - dt.date.fromisoformat(first.date)).days
     return 1 <= gap <= 2
+
+
+# "Months earlier, on September 8, ...", "later that year", "the following month": a time counted from the event
+# told before, not from the article
+_FROM_THE_TOLD = re.compile(r"\b(?:(?:months?|weeks?|days?|a year|years?)\s+(?P<a>earlier|later|before|after)\b|"
+                            r"(?P<b>earlier|later)\s+that\s+(?:year|month)\b|that\s+(?:same\s+)?(?:year|month)\b|"
+                            r"the\s+(?:same|(?P<c>following|previous|next))\s+(?:year|month)\b)", re.IGNORECASE)
+
+
+def _year_of_the_told(frame: Frame, reading: Reading, told: list[Frame]) -> None:
+    """A date without a year in a sentence that counts from the event told
+    before it ("Months earlier, on September 8"): the year that puts it on the
+    side of that event the words say, not the article's."""
+    if frame.date.rule not in ("month-day", "day-month", "in-month", "day-range-month-first", "day-range-day-first") \
+            or re.search(r"(?:19|20)\d\d", frame.date.text):
+        return
+    cue = _FROM_THE_TOLD.search(reading.text)
+    before = next((f for f in reversed(told) if f.reading is not reading and f.date is not None and f.date.earliest
+                   and f.date.precision in ("day", "month")), None)
+    if cue is None or before is None:
+        return
+    word = (cue.group("a") or cue.group("b") or cue.group("c") or "").lower()
+    ahead = 1 if word in ("later", "after", "following", "next") else -1 if word in ("earlier", "before", "previous") \
+        else 0
+    anchor = dt.date.fromisoformat(before.date.earliest)
+    shift = 0
+    for year in sorted(range(anchor.year - 1, anchor.year + 2), key=lambda y: abs(y - anchor.year)):
+        day = dt.date.fromisoformat(frame.date.earliest)
+        try:
+            moved = day.replace(year=year)
+        except ValueError:
+            continue
+        if (ahead == 0 and year == anchor.year) or (ahead > 0 and moved >= anchor) or (ahead < 0 and moved <= anchor):
+            shift = year - day.year
+            break
+    if shift == 0:
+        return
+
+    def move(value: str | None) -> str | None:
+        return None if value is None else f"{int(value[:4]) + shift:04d}{value[4:]}"
+    frame.date = replace(frame.date, date=move(frame.date.date), earliest=move(frame.date.earliest),
+                         latest=move(frame.date.latest), end_date=move(frame.date.end_date),
+                         note=f'{frame.date.note}; "{cue.group(0)}" counts from the {before.kind} of sentence '
+                              f"{before.reading.position} ({before.date.earliest}): {move(frame.date.earliest)[:4]}")
 
 
 _DAYS_LONG = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)-day\b(?=[^.;]{0,30}\b(?:visit|trip|tour|stay)\b)",
@@ -1067,6 +1141,8 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             choose_date(frame, reading, rules, published, all_hits)
             if frame.date is None:
                 _same_day(frame, reading, out)
+            else:
+                _year_of_the_told(frame, reading, out)
             under_way = None if frame.date is not None or reading.find(rules.cues["ongoing"]) is not None else \
                 re.search(r"\b(?:is|are) in [A-Z]\w+ to (?:participate|attend|take part)|\bis being held\b",
                           reading.text)
