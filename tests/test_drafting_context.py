@@ -965,3 +965,16 @@ def test_a_year_less_date_counted_from_the_event_told_takes_its_year(kb, rules):
     attached = {s["add_evidence_to"]: [e["quote"] for e in s["evidence"]] for s in result.suggestions}
     assert attached.get("india-russia-nsa-2021-09-08") == [RETOLD.splitlines()[1]]
     assert RETOLD.splitlines()[2] in attached.get("sco-summit-22-samarkand", [])
+
+
+def test_what_was_discussed_runs_to_the_end_of_its_predicate(kb, rules):
+    text = ("Tajik President Emomali Rahmon received India's External Affairs Minister S. Jaishankar in Dushanbe on "
+            "Tuesday.\n"
+            "The two discussed the situation along the border and the threat from militant groups in northern "
+            "Afghanistan.\n"
+            "India will also provide training to Tajik border guards, the Indian embassy said.\n")
+    result = drafted(kb, rules, text, dt.date(2024, 8, 14))
+    meeting = quoting(result, text.splitlines()[0])
+    assert roles(meeting).get("AFG") in (None, "subject")
+    training = quoting(result, text.splitlines()[2])
+    assert (training["kind"], training["status"]) == ("activity", "planned")

@@ -179,9 +179,14 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
                                  text[:named.start]):
         return Role("subject", "named in what was said, in a sentence that only continues the event before it")
     a_clause = reading.clause_at(named.start)[0]
+    # what was discussed runs to the end of its predicate ("discussed the situation along the border and the threat
+    # from militant groups in northern Afghanistan")
+    a_predicate = reading.predicate_at(named.start)[0]
     talked = next((m for m in reading.matches(rules.discussion_verbs)
-                   if a_clause <= m.start() and m.end() <= named.start and
-                   not re.search(r"[;:]", text[m.end():named.start])), None)
+                   if min(a_clause, a_predicate) <= m.start() and m.end() <= named.start and
+                   not re.search(r"[;:]", text[m.end():named.start]) and
+                   not re.search(r",\s+(?:while|whereas|but|as|when|after|before)\b|\.\s", text[m.end():named.start])),
+                  None)
     if talked is not None and (hit is None or hit.start <= talked.start() or kind in ("meeting", None)):
         return Role("subject", f'roles.discussion_verbs: after "{talked.group(0)}": what was discussed')
     subject_prep = _last_before(reading, rules.subject_prepositions, named.start, 12)
