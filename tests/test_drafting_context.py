@@ -978,3 +978,11 @@ def test_what_was_discussed_runs_to_the_end_of_its_predicate(kb, rules):
     assert roles(meeting).get("AFG") in (None, "subject")
     training = quoting(result, text.splitlines()[2])
     assert (training["kind"], training["status"]) == ("activity", "planned")
+
+
+@pytest.mark.parametrize("decision", ["agreed to convene the third session in Bishkek next year",
+                                      "agreed to host another round of talks in Bishkek next year"])
+def test_a_decision_to_hold_any_meeting_is_a_meeting_to_come(kb, rules, decision):
+    sentence = f"India and Kyrgyzstan {decision}."
+    record = quoting(drafted(kb, rules, sentence + "\n"), sentence)
+    assert (record["kind"], record["status"]) == ("meeting", "planned")

@@ -403,7 +403,7 @@ def _decisions(hits: list[Hit], reading: Reading, rules: Rules, all_hits: list[H
 
 
 def _agreed_to_meet_piece(reading: Reading, rules: Rules, a: int, b: int) -> bool:
-    found = reading.find(rules.agreed_to_meet, a, min(b, a + 25))
+    found = reading.find(rules.agreed_to_meet, a, min(b, a + 45))
     return found is not None and reading.find(rules.standing_meetings, found.end(), min(b, found.end() + 30)) is None
 
 

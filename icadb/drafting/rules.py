@@ -94,6 +94,12 @@ class Rules:
         self.meeting_levels = [Typed(c["level"], Phrases(c["words"])) for c in data["meeting_levels"]]
         self.virtual = Phrases(data["virtual"])
         self.agreed_to_meet = Phrases(data["agreed_to_meet"])
+        # any verb of holding before any meeting noun: "convene the third session", "host another round of talks"
+        _widen(self.agreed_to_meet, re.compile(
+            r"(?<![\w-])(?:meet|hold|host|convene|organise|organize|stage)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?"
+            r"(?:(?:next|another|further|third|fourth|fifth|sixth|second|new|joint|first|annual)\s+){0,2}"
+            r"(?:round|meeting|summit|edition|session|dialogue|talks|consultations|conference|roundtable)"
+            r"(?![\w-])", re.IGNORECASE))
         self.ordinals = {k.lower(): int(v) for k, v in data["ordinals"].items()}
         self.edition_nouns = Phrases(data["edition_nouns"])
         self.relative_editions = {k.lower(): int(v) for k, v in data["relative_editions"].items()}
