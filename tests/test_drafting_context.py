@@ -986,3 +986,12 @@ def test_a_decision_to_hold_any_meeting_is_a_meeting_to_come(kb, rules, decision
     sentence = f"India and Kyrgyzstan {decision}."
     record = quoting(drafted(kb, rules, sentence + "\n"), sentence)
     assert (record["kind"], record["status"]) == ("meeting", "planned")
+
+
+def test_invited_to_any_session_of_the_event_told_takes_part_in_it(kb, rules):
+    text = ("India hosted the foreign ministers of the five Central Asian states in New Delhi on Monday.\n"
+            "Afghanistan's foreign minister was invited to the closing session of the dialogue.\n")
+    result = drafted(kb, rules, text)
+    assert not [d for d in result.drafts if d["kind"] == "proposal"]
+    meeting = quoting(result, text.splitlines()[0])
+    assert roles(meeting).get("AFG") == "participant"

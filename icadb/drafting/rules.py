@@ -132,6 +132,11 @@ class Rules:
         self.chair_verbs = Phrases(roles["chair_verbs"])
         self.participation = Phrases(data["participation"])
         self.invited_to_attend = Phrases(data["invited_to_attend"])
+        # "to the second session", "as the chief guest", "to the upcoming summit": invited to an event, as a class
+        _widen(self.invited_to_attend, re.compile(
+            r"(?<![\w-])(?:as\s+(?:a|an|the)?\s*(?:special|chief|guest|honoured|honored)?\s*(?:guests?|invitees?)|"
+            r"to\s+the\s+(?:[\w-]+\s+){0,2}?(?:session|meeting|summit|talks|dialogue|conference|forum|consultations|"
+            r"roundtable))(?![\w-])", re.IGNORECASE))
         self.standing_meetings = Phrases(data["standing_meetings"])
         _widen(self.continuations, self.counted_pattern)  # "Both defence ministries ..." continues the event
         self.weak_triggers = frozenset(w.lower() for w in data["weak_triggers"])
