@@ -995,3 +995,14 @@ def test_invited_to_any_session_of_the_event_told_takes_part_in_it(kb, rules):
     assert not [d for d in result.drafts if d["kind"] == "proposal"]
     meeting = quoting(result, text.splitlines()[0])
     assert roles(meeting).get("AFG") == "participant"
+
+
+def test_a_facility_told_by_its_name_and_use_is_its_record_in_another_spelling(kb, rules):
+    text = ("Officials of India and the five Central Asian states met in Mumbai on Wednesday.\n"
+            "An Indian official walked the delegates through the work at the Shahid Beheshti terminal, which the "
+            "state-owned company has run since December 2018.\n"
+            "Officials credited the terminal with carrying India's aid to Afghanistan since the company took "
+            "over the port.\n")
+    result = drafted(kb, rules, text, dt.date(2023, 4, 17))
+    assert "chabahar-shaheed-beheshti-terminal" in {s["add_evidence_to"] for s in result.suggestions}, \
+        [d["id"] for d in result.drafts]

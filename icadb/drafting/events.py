@@ -571,6 +571,9 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             theirs = {iso3 for iso3, roles in record.countries.items() if wanted in roles}
         shared = countries & theirs
         common = len(words & record.words)
+        if not shared and event.kind == "facility" and kind_type and record.type == kind_type and common >= 5:
+            # a facility told by its name and what it does, its host unnamed: the countries the record names at all
+            shared = countries & set(record.countries)
         same_series = bool(series and record.series_id == series.series_id)
         same_org = bool(orgs & set(record.orgs))
         same_level = bool(level and record.level and level == record.level and level != "unknown")
