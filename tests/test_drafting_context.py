@@ -1006,3 +1006,14 @@ def test_a_facility_told_by_its_name_and_use_is_its_record_in_another_spelling(k
     result = drafted(kb, rules, text, dt.date(2023, 4, 17))
     assert "chabahar-shaheed-beheshti-terminal" in {s["add_evidence_to"] for s in result.suggestions}, \
         [d["id"] for d in result.drafts]
+
+
+def test_an_arrival_without_a_place_is_into_the_talks_reported(kb, rules):
+    text = ("BISHKEK, July 12: India and Kyrgyzstan signed four agreements on Sunday after talks between Modi and "
+            "Atambayev in Bishkek.\n"
+            "Modi, who flew in late on Saturday, is on the penultimate leg of an eight-day journey through Central Asia "
+            "and Russia.\n")
+    result = drafted(kb, rules, text, dt.date(2015, 7, 12))
+    meetings = [d for d in result.drafts if d["kind"] == "meeting"]
+    assert len(meetings) == 1, [d["id"] for d in meetings]
+    assert "RUS" not in roles(meetings[0]), "a place passed through takes no part"

@@ -217,6 +217,8 @@ def _arrives_for(frame: Frame, event: Event) -> bool:
     gap = (dt.date.fromisoformat(start) - dt.date.fromisoformat(frame.date.latest)).days
     hosts = {i for i, r in frame.countries.items() if r.role == "host"} or \
         ({frame.place_country} if frame.place_country else set())
+    if not hosts:  # "Modi, who flew in late on Saturday, ...": into the place of the talks the article reports
+        return 0 <= gap <= 2 and bool(frame.taking_part() & event.taking_part())
     return 0 <= gap <= 2 and bool(hosts & event.taking_part()) and len(frame.taking_part() & event.taking_part()) >= 2
 
 

@@ -154,6 +154,11 @@ _BY_TURNS = re.compile(r"\b(?:by turns|in turns|in turn|alternately|in rotation|
                        re.IGNORECASE)
 
 
+# "on an eight-day journey through Central Asia and Russia": places a traveller passes through take no part
+_THROUGH_LIST = re.compile(r"\b(?:journey|tour|trip|leg|travels|way)\s+(?:[\w-]+\s+){0,2}?(?:through|across|via|to)\s+"
+                           r"(?:the\s+)?(?:(?:[A-Z][\w-]*\s*)+(?:,\s*|,?\s+and\s+))*$")
+
+
 def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role:
     text = reading.text
     kind, hit = frame.kind, frame.hit
@@ -298,8 +303,10 @@ _ARRIVED_FROM = re.compile(r"\b(?:reached|arrived|arrives|landed|flew|came|trave
 def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
     previous: tuple[Named, Role] | None = None
     for named in reading.named:
-        if named.entity_type == "country" and _ARRIVED_FROM.search(reading.text[max(0, named.start - 80):named.start]):
-            continue  # "reached the Turkmen capital on Friday evening from Russia": where the traveller came from
+        if named.entity_type == "country" and (_ARRIVED_FROM.search(reading.text[max(0, named.start - 80):named.start])
+                                               or _THROUGH_LIST.search(reading.text[max(0, named.start - 80):
+                                                                                    named.start])):
+            continue  # "reached the Turkmen capital from Russia", "a journey through ... Russia": passed through
         if named.entity_type == "country":
             between = reading.text[previous[0].end:named.start] if previous is not None else ""
             if previous is not None and between in ("-", "\u2013", "/"):
