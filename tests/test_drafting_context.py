@@ -1009,10 +1009,9 @@ def test_a_facility_told_by_its_name_and_use_is_its_record_in_another_spelling(k
 
 
 def test_an_arrival_without_a_place_is_into_the_talks_reported(kb, rules):
-    text = ("BISHKEK, July 12: India and Kyrgyzstan signed four agreements on Sunday after talks between Modi and "
-            "Atambayev in Bishkek.\n"
+    text = ("BISHKEK, July 12: Modi held talks with Kyrgyz President Atambayev in Bishkek on Sunday.\n"
             "Modi, who flew in late on Saturday, is on the penultimate leg of an eight-day journey through Central Asia "
-            "and Russia.\n")
+            "and Russia, and security took up as much of the talks as trade.\n")
     result = drafted(kb, rules, text, dt.date(2015, 7, 12))
     meetings = [d for d in result.drafts if d["kind"] == "meeting"]
     assert len(meetings) == 1, [d["id"] for d in meetings]
