@@ -1016,3 +1016,12 @@ def test_an_arrival_without_a_place_is_into_the_talks_reported(kb, rules):
     meetings = [d for d in result.drafts if d["kind"] == "meeting"]
     assert len(meetings) == 1, [d["id"] for d in meetings]
     assert "RUS" not in roles(meetings[0]), "a place passed through takes no part"
+
+
+@pytest.mark.parametrize("sentence", [
+    "If Turkmenistan joined the transit arrangements more fully, Indian trade could flow faster.",
+    "Unless India and Kazakhstan sign a new defence pact, the exercises will stay small.",
+])
+def test_a_condition_holds_no_event(kb, rules, sentence):
+    result = drafted(kb, rules, sentence + "\n", dt.date(2025, 3, 1))
+    assert not [d for d in result.drafts if d["kind"] == "agreement"]

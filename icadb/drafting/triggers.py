@@ -85,6 +85,9 @@ _JOINED_PEOPLE = re.compile(r"\s+(?:the\s+|them\s+|their\s+)?(?:[\w-]+\s+){0,2}?
                             r"guest|observer)s?\b", re.IGNORECASE)
 
 
+# "If Turkmenistan joined ...", "Unless the two sides sign ...": a clause of condition holds no event
+_CONDITION = re.compile(r"(?:^|[,;:]\s*)(?:[Ee]ven\s+)?(?:[Ii]f|[Uu]nless|[Ss]hould\s+(?-i:[A-Z])\w+|[Ww]ere\s+(?-i:[A-Z])\w+)\s"
+                        r"[^,;:]*$")
 # A subject that "no" opens, right before its verb: "no Indian aircraft are stationed", "no troops were deployed"
 _NO_SUBJECT = re.compile(r"\b(?:[Nn]o|[Nn]one of (?:the|its|their))\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has been|have "
                          r"been|had been|will be|remain|remains)\s+(?:\w+ly\s+)?$")
@@ -105,6 +108,8 @@ def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
         if match.end() <= start and match.group(0).islower() and match.group(0) in words and \
                 not re.search(r"[,;:]", reading.text[match.end():start]):
             return f'"{match.group(0)}" before it (negations)'
+    if _CONDITION.search(reading.text[:start]):
+        return "in a condition ('if', 'unless'): a hypothesis, no event"
     denied = _NO_SUBJECT.search(reading.text, max(0, start - 60), start)
     if denied and not re.search(r"[,;:]", denied.group(0)):
         return f'"{denied.group(0).strip()}": none of them'  # "no Indian aircraft are stationed there"
