@@ -1025,3 +1025,17 @@ def test_an_arrival_without_a_place_is_into_the_talks_reported(kb, rules):
 def test_a_condition_holds_no_event(kb, rules, sentence):
     result = drafted(kb, rules, sentence + "\n", dt.date(2025, 3, 1))
     assert not [d for d in result.drafts if d["kind"] == "agreement"]
+
+
+def test_until_a_day_fronted_ends_the_exercise_told(kb, rules):
+    text = ("The eighth edition of Khanjar, the joint exercise of the special forces of India and Kyrgyzstan, opened "
+            "on Friday in Bishkek.\n"
+            "Until April 30, commandos from both countries will train together in mountain warfare.\n"
+            "For New Delhi, the drills are a rare chance to train in high mountains, in a region where Russia and "
+            "China dominate military ties.\n")
+    result = drafted(kb, rules, text, dt.date(2021, 4, 17))
+    exercises = [d for d in result.drafts + result.suggestions if d.get("kind", "exercise") == "exercise"]
+    record = quoting(result, text.splitlines()[0])
+    assert (record["date"], record.get("end_date")) == ("2021-04-16", "2021-04-30")
+    assert {i for i, r in roles(record).items() if r != "subject"} == {"IND", "KGZ"}
+    assert not [d for d in result.drafts if d["kind"] == "activity"], exercises

@@ -238,8 +238,9 @@ def merge(frames: list[Frame]) -> list[Event]:
                     target = next((e for e in reversed(told) if e.main.status == "planned"), None)
                 (target or told[-1]).frames.append(frame)
             continue
-        until = frame.date is not None and _END_BEFORE.search(
-            frame.reading.text[max(0, frame.date.start - 25):frame.date.start])
+        until = frame.date is not None and (_END_BEFORE.search(
+            frame.reading.text[max(0, frame.date.start - 25):frame.date.start]) or
+            re.match(r"(?:until|till|through)\b", frame.date.text, re.IGNORECASE))
         began = frame.date is not None and frame.date.precision == "day" and re.search(
             r"\b(?:began|opened|started|kicked off|commenced|got under way)\b", frame.reading.text, re.IGNORECASE)
         if frame.definite and frame.series is None and frame.edition is None and \
@@ -287,6 +288,16 @@ def merge(frames: list[Frame]) -> list[Event]:
                                            is not False) and "next" not in frame.reading.text.lower()[:20]:
             events[-1].frames.append(frame)  # "The course, which ran from July 21 ...": the event just told
             continue
+        if until and frame.kind in ("exercise", "meeting", "activity") and frame.series is None and \
+                frame.edition is None:
+            # "Until April 30, commandos from both countries will train together": the end of the one just told
+            told = next((e for e in reversed(events) if e.kind == frame.kind and not e.main.background), None)
+            start = told.window()[0] if told is not None else None
+            if start is not None and frame.date.earliest and start < frame.date.earliest and \
+                    told.main.status != "planned" and frame.taking_part() <= told.taking_part() | {None}:
+                _ends(told, frame)
+                told.frames.append(frame)
+                continue
         last = events[-1] if events else None
         if last is not None and last.kind == frame.kind == "meeting" and frame.date is None and \
                 (frame.series_name or frame.series or frame.edition) and last.series() is None and \
@@ -315,6 +326,8 @@ def merge(frames: list[Frame]) -> list[Event]:
                     frame.reading.paragraph - last.frames[-1].reading.paragraph <= 1:
                 same = last
         if same is not None:
+            if until:  # "Until April 30, commandos from both countries will train together": the day it ends
+                _ends(same, frame)
             same.frames.append(frame)
             continue
         if not frame.taking_part() and events:

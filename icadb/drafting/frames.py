@@ -194,6 +194,9 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
                   None)
     if talked is not None and (hit is None or hit.start <= talked.start() or kind in ("meeting", None)):
         return Role("subject", f'roles.discussion_verbs: after "{talked.group(0)}": what was discussed')
+    if re.search(r"\b(?:region|area|neighbourhood|neighborhood|part of the world|space)\s+(?:where|in which)\s+"
+                 r"(?:(?-i:[A-Z])[\w-]*\s+(?:and|or)\s+)?$", text[max(0, named.start - 60):named.start], re.IGNORECASE):
+        return Role("subject", f'"... where {named.surface}": said of the region, not of the event')
     subject_prep = _last_before(reading, rules.subject_prepositions, named.start, 12)
     if subject_prep and subject_prep.group(0).lower() in ("about", "over") and \
             _NUMBER_AFTER.match(text, subject_prep.end()):

@@ -40,6 +40,7 @@ class Found:
     country: str | None  # the place's country (from the gazetteer, or from the text)
 
 
+_RELATIVE = re.compile(r"\b(?:where|which|that|who|whose|whom|when|while)\b", re.IGNORECASE)
 _GAP_BREAK = re.compile(r"[,;:.()\u2014\u2013]| - ")
 
 
@@ -49,6 +50,8 @@ _SMALLER_PLACE = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w
 
 def governs(gap: str) -> bool:
     """Whether a preposition still governs a name after *gap*, the text between them."""
+    if _RELATIVE.search(gap):
+        return False  # "in a region where Russia and China dominate": a clause of its own
     return not _GAP_BREAK.search(gap) or _SMALLER_PLACE.fullmatch(gap) is not None
 
 

@@ -85,6 +85,8 @@ _JOINED_PEOPLE = re.compile(r"\s+(?:the\s+|them\s+|their\s+)?(?:[\w-]+\s+){0,2}?
                             r"guest|observer)s?\b", re.IGNORECASE)
 
 
+_ABSTRACT_BEFORE = re.compile(r"\b(?:chance|chances|opportunity|opportunities|way|ways|need|ability|aim|bid|effort|"
+                             r"efforts|hope|capacity|means|time|right|wish|desire|attempt|attempts)\s+$", re.IGNORECASE)
 # "If Turkmenistan joined ...", "Unless the two sides sign ...": a clause of condition holds no event
 _CONDITION = re.compile(r"(?:^|[,;:]\s*)(?:[Ee]ven\s+)?(?:[Ii]f|[Uu]nless|[Ss]hould\s+(?-i:[A-Z])\w+|[Ww]ere\s+(?-i:[A-Z])\w+)\s"
                         r"[^,;:]*$")
@@ -108,6 +110,9 @@ def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
         if match.end() <= start and match.group(0).islower() and match.group(0) in words and \
                 not re.search(r"[,;:]", reading.text[match.end():start]):
             return f'"{match.group(0)}" before it (negations)'
+    if reading.text[start:end].lower().startswith("to ") and _ABSTRACT_BEFORE.search(reading.text[max(0, start - 20):
+                                                                                             start]):
+        return "an infinitive after a noun of possibility ('a chance to train'): no event"
     if _CONDITION.search(reading.text[:start]):
         return "in a condition ('if', 'unless'): a hypothesis, no event"
     denied = _NO_SUBJECT.search(reading.text, max(0, start - 60), start)
