@@ -1039,3 +1039,11 @@ def test_until_a_day_fronted_ends_the_exercise_told(kb, rules):
     assert (record["date"], record.get("end_date")) == ("2021-04-16", "2021-04-30")
     assert {i for i, r in roles(record).items() if r != "subject"} == {"IND", "KGZ"}
     assert not [d for d in result.drafts if d["kind"] == "activity"], exercises
+
+
+def test_a_membership_that_stands_and_one_to_come_are_two(kb, rules):
+    sentence = ("India, which joined the International North-South Transport Corridor as a founding member, wants "
+                "Uzbekistan and Turkmenistan to come on board soon, officials said.")
+    result = drafted(kb, rules, sentence + "\n", dt.date(2024, 9, 2))
+    assert {"india-instc-membership", "instc-uzbekistan-turkmenistan-accession"} <= \
+        {s["add_evidence_to"] for s in result.suggestions}, [d["id"] for d in result.drafts]

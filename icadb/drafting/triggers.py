@@ -217,7 +217,10 @@ def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
     for hit in events:
         # one event per kind, but one proposal per predicate ("he pledged Indian help ... and asked the chiefs of
         # its cyber agencies to visit India": an offer and an invitation)
-        key = (hit.kind, reading.predicate_at(hit.start)) if hit.kind == "proposal" else hit.kind
+        key = (hit.kind, reading.predicate_at(hit.start)) if hit.kind == "proposal" else \
+            (hit.kind, hit.rule.status) if hit.rule.type == "membership" else hit.kind
+        # (a membership that stands and one to come are two: "India, which joined ..., wants Uzbekistan to come on
+        # board")
         best = by_kind.get(key)
         if best is None or hit.rule.strength > best.rule.strength or \
                 (hit.rule.strength == best.rule.strength and named(hit) and not named(best)):
