@@ -1047,3 +1047,13 @@ def test_a_membership_that_stands_and_one_to_come_are_two(kb, rules):
     result = drafted(kb, rules, sentence + "\n", dt.date(2024, 9, 2))
     assert {"india-instc-membership", "instc-uzbekistan-turkmenistan-accession"} <= \
         {s["add_evidence_to"] for s in result.suggestions}, [d["id"] for d in result.drafts]
+
+
+def test_who_is_expected_to_take_part_is_in_the_edition_to_come(kb, rules):
+    text = ("Troops of Kazakhstan and India will hold the eighth KazInd exercise near Taraz from September 30 to "
+            "October 13, the defence ministry said on Friday.\n"
+            "The previous edition was held at Umroi in Meghalaya in October 2023.\n"
+            "Around 120 Indian soldiers are expected to take part, along with a similar number of Kazakh troops.\n")
+    result = drafted(kb, rules, text, dt.date(2024, 9, 20))
+    record = quoting(result, text.splitlines()[2])
+    assert (record.get("edition"), record["status"]) == (8, "planned")

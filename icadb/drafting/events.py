@@ -229,6 +229,10 @@ def merge(frames: list[Frame]) -> list[Event]:
             if events:
                 # an earlier event told as what one grew out of is no event the article goes on to tell
                 told = [e for e in events if not e.main.background] or events
+                if frame.future:
+                    # "... are expected to take part", "The drills will focus on ...": the event still to come, over
+                    # an earlier edition told since
+                    told = [e for e in told if e.main.status == "planned"] or told
                 target = None
                 if frame.refers == "attendance":  # who took part: in the meeting or exercise told last
                     target = next((e for e in reversed(told) if e.kind in ("meeting", "exercise")), None)
