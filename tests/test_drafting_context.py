@@ -1057,3 +1057,10 @@ def test_who_is_expected_to_take_part_is_in_the_edition_to_come(kb, rules):
     result = drafted(kb, rules, text, dt.date(2024, 9, 20))
     record = quoting(result, text.splitlines()[2])
     assert (record.get("edition"), record["status"]) == (8, "planned")
+
+
+def test_an_offer_made_earlier_is_not_made_at_the_meeting_told(kb, rules):
+    text = ("Tajik Defence Minister Sherali Mirzo met India's ambassador in Dushanbe on Monday.\n"
+            "New Delhi had earlier offered to train Tajik border guards in high-altitude operations.\n")
+    record = quoting(drafted(kb, rules, text, dt.date(2024, 11, 5)), text.splitlines()[1])
+    assert "made_at" not in record and record.get("date_precision") == "unknown"

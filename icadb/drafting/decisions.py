@@ -26,7 +26,8 @@ from icadb.drafting.frames import Role
 
 OCCASION = re.compile(r"\b(?:on the sidelines of|during|at|in the course of|used) the (exercise|drills|summit|talks|visit|"
                       r"meeting|consultations|dialogue|session|roundtable|forum|conference)\b", re.IGNORECASE)
-_BEFORE = re.compile(r"\b(?:is|are|has been|have been|been|had|has|have)\s+(?:also\s+|already\s+)?$")
+_BEFORE = re.compile(r"\b(?:is|are|has been|have been|been|had|has|have)\s+(?:(?:also|already|earlier|previously|once|"
+                     r"long|repeatedly|since|in the past)\s+)*$")
 
 
 def _made_there(event: Event) -> bool:
@@ -38,7 +39,7 @@ def _made_there(event: Event) -> bool:
         return False
     text = " ".join(f.reading.text for f in event.frames)
     named = OCCASION.search(text) is not None
-    before = main.reading.text[max(0, main.hit.start - 14):main.hit.start]
+    before = main.reading.text[max(0, main.hit.start - 30):main.hit.start]
     standing = bool(_BEFORE.search(before)) or main.hit.word.lower().startswith(("had ", "has ", "have "))
     # ("recalled that India has offered Uzbekistan a line of credit": an offer standing from before)
     future = bool(re.search(r"\b(?:will|would)\s+(?:also\s+)?$", before))
