@@ -194,7 +194,8 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
                   None)
     if talked is not None and (hit is None or hit.start <= talked.start() or kind in ("meeting", None)):
         return Role("subject", f'roles.discussion_verbs: after "{talked.group(0)}": what was discussed')
-    if re.search(r"\b(?:region|area|neighbourhood|neighborhood|part of the world|space)\s+(?:where|in which)\s+"
+    if ("where" in text or "in which" in text) and \
+            re.search(r"\b(?:region|area|neighbourhood|neighborhood|part of the world|space)\s+(?:where|in which)\s+"
                  r"(?:(?-i:[A-Z])[\w-]*\s+(?:and|or)\s+)?$", text[max(0, named.start - 60):named.start], re.IGNORECASE):
         return Role("subject", f'"... where {named.surface}": said of the region, not of the event')
     subject_prep = _last_before(reading, rules.subject_prepositions, named.start, 12)
@@ -306,9 +307,10 @@ _ARRIVED_FROM = re.compile(r"\b(?:reached|arrived|arrives|landed|flew|came|trave
 def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
     previous: tuple[Named, Role] | None = None
     for named in reading.named:
-        if named.entity_type == "country" and (_ARRIVED_FROM.search(reading.text[max(0, named.start - 80):named.start])
-                                               or _THROUGH_LIST.search(reading.text[max(0, named.start - 80):
-                                                                                    named.start])):
+        window = reading.text[max(0, named.start - 80):named.start] if named.entity_type == "country" else ""
+        if window and (("from" in window and _ARRIVED_FROM.search(window)) or
+                       (("journey" in window or "tour" in window or "trip" in window or "leg" in window or
+                         "travels" in window or "way" in window) and _THROUGH_LIST.search(window))):
             continue  # "reached the Turkmen capital from Russia", "a journey through ... Russia": passed through
         if named.entity_type == "country":
             between = reading.text[previous[0].end:named.start] if previous is not None else ""
