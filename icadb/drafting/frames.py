@@ -1035,7 +1035,9 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
     """Every frame of the article, in order of the sentences."""
     out: list[Frame] = []
     names = nationalities(text, kb) if text else {}
-    people = {name: iso3 for name, iso3 in names.items() if _OFFICE_THEN_NAME(name).search(text)}
+    people = {name: iso3 for name, iso3 in names.items()
+              if any(_OFFICE_THEN_NAME(name).search(text, max(0, m.start() - 90), m.end())
+                     for m in re.finditer(rf"\b{re.escape(name)}\b", text))}
     if people:
         for reading in readings:
             _name_people(reading, people)

@@ -72,26 +72,27 @@ def _possessive(text: str, end: int) -> bool:
     return text[end:end + 2] in ("'s", "\u2019s")
 
 
-@lru_cache(maxsize=8)
-def _countries(words: frozenset[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+@lru_cache(maxsize=2048)
+def _place_patterns(name: str) -> tuple[re.Pattern, ...]:
+    """The ways a text gives the country of the place *name*; a country's name is one to three capitalised words,
+    looked up after the match (an alternation of every country's names compiled for each place cost most of the
+    drafting time)."""
+    escaped = re.escape(name)
+    countries = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+    return tuple(re.compile(p) for p in (
+        rf"\b{escaped},?\s+in\s+(?:the\s+)?{_REGION}({countries})\b",
+        rf"\b{escaped},\s+({countries})\b",
+        rf"\b({countries})\s+{_SETTLEMENT}\s+of\s+{escaped}\b",
+        rf"\b({countries})'s\s+(?:\w+\s+)?{escaped}\b",
+        rf"\b{escaped}\s+(?:in|near)\s+(?:the\s+)?{_REGION}({countries})\b"))
 
 
 def country_in_text(name: str, folded: str, kb: Knowledge) -> tuple[str, str] | None:
     """The country the text gives a place the gazetteer lacks, and how."""
     if name not in folded:
         return None
-    escaped = re.escape(name)
-    # A country's name is one to three capitalised words, looked up after the match (an alternation of every
-    # country's names compiled for each place cost most of the drafting time).
-    countries = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
-    for pattern, how in (
-            (rf"\b{escaped},?\s+in\s+(?:the\s+)?{_REGION}({countries})\b", "{name} in {country}"),
-            (rf"\b{escaped},\s+({countries})\b", "{name}, {country}"),
-            (rf"\b({countries})\s+{_SETTLEMENT}\s+of\s+{escaped}\b", "the {country} {settlement} of {name}"),
-            (rf"\b({countries})'s\s+(?:\w+\s+)?{escaped}\b", "{country}'s {name}"),
-            (rf"\b{escaped}\s+(?:in|near)\s+(?:the\s+)?{_REGION}({countries})\b", "{name} in {country}")):
-        for match in re.finditer(pattern, folded):
+    for pattern in _place_patterns(name):
+        for match in pattern.finditer(folded):
             words = match.group(1).split()
             country = next((" ".join(words[:n]) for n in range(len(words), 0, -1)
                             if " ".join(words[:n]) in kb.country_words), None) or \
