@@ -325,7 +325,10 @@ OFFER_WORDS = (
     "offer", "offers", "offered", "invite", "invites", "invited", "invitation", "propose", "proposes", "proposed",
     "proposal", "suggest", "suggests", "suggested", "suggestion", "suggestions", "called", "asked", "asks",
     "requested", "requests", "sought", "seeks", "urged", "urges", "urging", "nudging", "pressing", "pushing",
-    "pledge", "pledges", "pledged", "ready to", "willing to",
+    "pledge", "pledges", "pledged", "ready to", "willing to", "promised", "promise",
+    # a credit line is what is offered: who gets it is named after it ("a line of credit ... for the Central Asian
+    # countries")
+    "line of credit", "lines of credit", "credit line", "credit lines",
     # an idea put to others and taken up: those named after these were its addressees
     "backing of", "backing", "support of", "won the support", "endorsed by",
 )

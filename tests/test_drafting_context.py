@@ -624,3 +624,443 @@ def test_strategic_partners_since_a_year_are_the_recorded_partnership(kb, rules)
     result = drafted(kb, rules, sentence, dt.date(2025, 9, 16))
     assert result.drafts == []
     assert [s["add_evidence_to"] for s in result.suggestions] == ["india-kazakhstan-strategic-partnership"]
+
+
+# ------------------------------------------------- a new user's article, in general
+# An exercise, talks and what was signed at them, told as wire reports tell them: the article's parties are
+# named in the headline and dateline paragraph, the rest refers back to them.
+WIRE = ("India and Kyrgyzstan open joint exercise, sign defence memorandum\n"
+        "BISHKEK, April 26, 2024\n"
+        "The armies of India and Kyrgyzstan began their joint military exercise near Bishkek on Monday, April 22.\n"
+        "The exercise will end on May 3, the Kyrgyz defence ministry said.\n"
+        "On Wednesday, the defence secretaries of the two countries held talks in Bishkek on border security and "
+        "the situation in Afghanistan.\n"
+        "At the talks, India and Kyrgyzstan signed a memorandum of understanding on military medicine.\n"
+        "An Indian official said the two sides would also set up a joint working group on cyber security.\n"
+        "The next round of talks is expected in New Delhi later this year.\n")
+
+
+def wire_line(n: int) -> str:
+    return WIRE.splitlines()[n]
+
+
+def taking_part(record: dict) -> set[str]:
+    return {i for i, r in roles(record).items() if r != "subject"}
+
+
+def test_an_end_date_told_in_a_sentence_of_its_own_ends_the_event_told(kb, rules):
+    result = drafted(kb, rules, WIRE)
+    exercises = [d for d in result.drafts if d["kind"] == "exercise"]
+    assert len(exercises) == 1, [d["id"] for d in exercises]
+    assert (exercises[0]["date"], exercises[0].get("end_date")) == ("2024-04-22", "2024-05-03")
+    assert wire_line(3) in [e["quote"] for e in exercises[0]["evidence"]]
+
+
+def test_the_two_countries_are_the_articles_parties_not_a_country_discussed(kb, rules):
+    meeting = quoting(drafted(kb, rules, WIRE), wire_line(4))
+    assert taking_part(meeting) == {"IND", "KGZ"}
+    assert meeting["format"] == "bilateral"
+
+
+def test_a_preposition_before_a_comma_governs_no_country_after_it(kb, rules):
+    result = drafted(kb, rules, WIRE)
+    memorandum = next(d for d in result.drafts if d["kind"] == "agreement" and
+                      any(e["quote"] == wire_line(5) for e in d["evidence"]))
+    assert roles(memorandum) == {"IND": "party", "KGZ": "party"}
+    assert memorandum.get("place") == "bishkek", "what is signed at the talks is signed where the talks are"
+    assert not any(roles(d).get("IND") == "host" for d in result.drafts if d.get("place") == "bishkek")
+
+
+def test_what_would_be_set_up_is_not_in_force(kb, rules):
+    group = quoting(drafted(kb, rules, WIRE), wire_line(6))
+    assert group["kind"] == "agreement"
+    assert group["status"] in ("planned", "agreed")
+
+
+def test_the_next_round_is_of_the_articles_parties(kb, rules):
+    nxt = quoting(drafted(kb, rules, WIRE), wire_line(7))
+    assert (nxt["kind"], nxt["status"]) == ("meeting", "planned")
+    assert taking_part(nxt) == {"IND", "KGZ"}
+    assert "afg" not in nxt["id"]
+
+
+SAME_DAY = ("India and Kyrgyzstan begin joint exercise near Bishkek\n"
+            "BISHKEK, April 26, 2024\n"
+            "The armies of India and Kyrgyzstan began their joint military exercise on Monday at a range near Bishkek.\n"
+            "On the same day, Indian Army Vice Chief Rahul Verma held talks in Bishkek with Kyrgyz Deputy Defence "
+            "Minister Talant Osmonov.\n"
+            "The two sides signed a memorandum of understanding on military education.\n")
+
+
+def test_on_the_same_day_is_the_day_of_the_event_before(kb, rules):
+    result = drafted(kb, rules, SAME_DAY)
+    meeting = quoting(result, SAME_DAY.splitlines()[3])
+    assert meeting["kind"] == "meeting"
+    assert meeting["date"] == "2024-04-22"
+    assert "the same day" in meeting["draft_notes"]["date"]
+
+
+def test_an_office_holder_the_reference_lacks_has_the_country_before_the_office(kb, rules):
+    meeting = quoting(drafted(kb, rules, SAME_DAY), SAME_DAY.splitlines()[3])
+    assert taking_part(meeting) == {"IND", "KGZ"}
+    memorandum = quoting(drafted(kb, rules, SAME_DAY), SAME_DAY.splitlines()[4])
+    assert set(roles(memorandum)) == {"IND", "KGZ"}
+    assert memorandum.get("date") == "2024-04-22"
+
+
+@pytest.mark.parametrize("phrase", ["Both defence ministries", "The two national security advisers",
+                                    "The two air forces", "Both navies"])
+def test_any_number_before_a_noun_of_those_who_take_part_is_counted(kb, rules, phrase):
+    sentence = f"{phrase} signed a memorandum on training on Tuesday."
+    text = f"India and Kazakhstan hold security talks\n\nOfficials of India and Kazakhstan met in Astana.\n\n{sentence}\n"
+    record = quoting(drafted(kb, rules, text), sentence)
+    assert roles(record) == {"IND": "party", "KAZ": "party"}
+
+
+def test_a_count_of_things_is_no_party_phrase(rules):
+    assert rules.counted_pattern.search("the two weeks of drills") is None
+    assert rules.counted_pattern.search("both agreements") is None
+
+
+def test_the_capital_of_a_demonym_is_that_countrys_capital(kb, rules):
+    sentence = "Indian and Kyrgyz officials held talks in the Kyrgyz capital on Tuesday."
+    record = quoting(drafted(kb, rules, sentence + "\n"), sentence)
+    assert record.get("place") == "bishkek"
+    assert roles(record)["KGZ"] == "host"
+
+
+def test_an_edition_of_an_unnamed_series_is_the_seeds_one_of_its_kind_level_and_countries(kb, rules):
+    text = ("Doval presses for Chabahar at security meet\n"
+            "ASTANA, Oct 18, 2023\n"
+            "National Security Adviser Ajit Doval on Tuesday spoke at the second meeting of security chiefs from "
+            "India and the five Central Asian republics in the Kazakh capital.\n"
+            "The next meeting will be held in Kyrgyzstan in 2024, officials said.\n")
+    result = drafted(kb, rules, text, dt.date(2023, 10, 18))
+    attached = {s["add_evidence_to"] for s in result.suggestions}
+    assert {"ica-nsa-2023-kazakhstan", "ica-nsa-2024-kyrgyzstan"} <= attached, [d["id"] for d in result.drafts]
+    assert not [d for d in result.drafts if d["kind"] == "meeting"]
+
+
+def test_earlier_in_the_week_dates_an_event_of_the_articles_week(kb, rules):
+    sentence = "Earlier in the week, Indian and Tajik officers held talks in Dushanbe on defence cooperation."
+    record = quoting(drafted(kb, rules, sentence + "\n", dt.date(2025, 5, 4)), sentence)
+    assert (record.get("date_earliest"), record.get("date_latest")) == ("2025-04-28", "2025-05-04")
+
+
+def test_was_ready_to_is_no_passive(kb, rules):
+    sentence = "An Indian official said New Delhi was ready to share its experience in countering drug trafficking."
+    record = quoting(drafted(kb, rules, sentence + "\n"), sentence)
+    assert roles(record).get("IND") == "proposer"
+
+
+def test_a_surname_stands_for_the_person_the_article_named_in_full(kb, rules):
+    text = ("Kyrgyz Deputy Defence Minister Talant Osmonov arrived in New Delhi on Monday.\n"
+            "On Tuesday, Indian officials held talks with Osmonov on military education.\n")
+    record = quoting(drafted(kb, rules, text), text.splitlines()[1])
+    assert {"IND", "KGZ"} <= set(roles(record))
+
+
+def test_promised_help_is_an_offer(kb, rules):
+    sentence = "India promised help in setting up a computer centre at the Kazakh defence academy."
+    record = quoting(drafted(kb, rules, sentence + "\n"), sentence)
+    assert (record["kind"], record["proposal_type"]) == ("proposal", "offer")
+    assert roles(record)["IND"] == "proposer"
+
+
+def test_a_plea_to_all_nations_is_no_request(kb, rules):
+    sentence = "India urged all nations to isolate those who use terrorism as state policy."
+    assert drafted(kb, rules, "India and Uzbekistan held talks in Tashkent on Monday.\n" + sentence + "\n").drafts \
+        and not [d for d in drafted(kb, rules, sentence + "\n").drafts if d["kind"] == "proposal"]
+
+
+def test_more_of_an_exercise_and_a_day_within_it_are_that_exercise(kb, rules):
+    text = ("The armies of India and Kyrgyzstan opened a joint exercise near Bishkek on Monday.\n"
+            "The drills will run until May 3.\n"
+            "Drills on the programme include raids, tracking by special forces teams and slithering down ropes.\n"
+            "The exercise is to end with a validation exercise lasting two days on April 30 and May 1.\n")
+    result = drafted(kb, rules, text)
+    exercises = [d for d in result.drafts if d["kind"] == "exercise"]
+    assert len(exercises) == 1, [d["id"] for d in exercises]
+    assert len(exercises[0]["evidence"]) == 4
+
+
+def test_a_series_edition_told_beside_another_event_is_retold(kb, rules):
+    sentence = ("The format grew out of the first India-Central Asia Summit, held virtually in January 2022, at which "
+                "the leaders agreed that their security council secretaries should meet on a regular basis.")
+    result = drafted(kb, rules, sentence + "\n", dt.date(2025, 10, 17))
+    assert "ica-summit-2022-01" in {s["add_evidence_to"] for s in result.suggestions}
+
+
+def test_for_the_second_time_is_the_second_edition(kb, rules):
+    sentence = ("The security advisers of India and the five Central Asian states met for the second time in Astana "
+                "in October 2023.")
+    result = drafted(kb, rules, "Security advisers meet in Bishkek\n\n" + sentence + "\n", dt.date(2025, 10, 17))
+    assert "ica-nsa-2023-kazakhstan" in {s["add_evidence_to"] for s in result.suggestions}
+
+
+@pytest.mark.parametrize("verb", ["decided that their countries would", "reached an agreement that they would"])
+def test_a_decision_in_any_of_its_verbs_is_agreed(kb, rules, verb):
+    text = ("India and Turkmenistan hold talks in Ashgabat\n\n"
+            "India and Turkmenistan signed a defence pact in Ashgabat on Saturday after talks between the leaders.\n"
+            f"At the talks the two leaders {verb} step up joint efforts against terrorism.\n")
+    record = quoting(drafted(kb, rules, text, dt.date(2015, 7, 12)), text.splitlines()[3])
+    assert (record["kind"], record["status"]) == ("agreement", "agreed")
+    assert taking_part(record) == {"IND", "TKM"}
+
+
+def test_an_arrival_a_day_before_the_talks_is_the_same_visit(kb, rules):
+    text = ("ASHGABAT, July 11: India and Turkmenistan held talks in Ashgabat on Saturday between the two leaders.\n"
+            "Modi, who reached the Turkmen capital on Friday evening from Russia, is the first Indian prime minister "
+            "to visit the country in twenty years.\n")
+    result = drafted(kb, rules, text, dt.date(2015, 7, 12))
+    meetings = [d for d in result.drafts if d["kind"] == "meeting"]
+    assert len(meetings) == 1, [d["id"] for d in meetings]
+    assert meetings[0]["date"] == "2015-07-11"
+    assert "RUS" not in roles(meetings[0]), "where the traveller came from takes no part"
+
+
+def test_the_office_stands_for_the_person_named_with_it_before(kb, rules):
+    text = ("ASHGABAT, July 11: India and Turkmenistan held talks on Saturday between Prime Minister Narendra Modi and "
+            "President Gurbanguly Berdimuhamedov.\n"
+            "The Prime Minister also proposed that Turkmenistan join the International North-South Transport "
+            "Corridor.\n")
+    record = quoting(drafted(kb, rules, text, dt.date(2015, 7, 12)), text.splitlines()[1])
+    assert roles(record).get("IND") == "proposer"
+    assert roles(record).get("TKM") == "target"
+
+
+DIALOGUE = ("India hosted a meeting of the foreign ministers of India and the five Central Asian states by video "
+            "conference on Wednesday.\n"
+            "Afghanistan's acting foreign minister joined the ministers as a special invitee.\n"
+            "At the meeting, Jaishankar announced a line of credit of US$1 billion for the Central Asian countries.\n"
+            "The ministers welcomed the setting up of working groups under their business council.\n")
+
+
+def test_joining_the_ministers_as_an_invitee_is_taking_part_not_membership(kb, rules):
+    result = drafted(kb, rules, DIALOGUE, dt.date(2020, 10, 30))
+    assert not [d for d in result.drafts if d.get("agreement_type") == "membership"]
+    meeting = quoting(result, DIALOGUE.splitlines()[0])
+    assert roles(meeting).get("AFG") == "participant"
+
+
+def test_a_line_of_credit_is_an_offer_and_working_groups_an_agreement(kb, rules):
+    result = drafted(kb, rules, DIALOGUE, dt.date(2020, 10, 30))
+    offer = next(d for d in result.drafts if d["kind"] == "proposal" and
+                 any(e["quote"] == DIALOGUE.splitlines()[2] for e in d["evidence"]))
+    assert (offer["kind"], offer.get("proposal_type"), roles(offer).get("IND")) == ("proposal", "offer", "proposer")
+    assert quoting(result, DIALOGUE.splitlines()[3])["kind"] == "agreement"
+
+
+JWG = ("When officials from India and the five Central Asian republics sat down in Mumbai last Wednesday and "
+       "Thursday, the subject was a port in Iran.\n"
+       "The two-day session was the first meeting of the India-Central Asia Joint Working Group on Chabahar.\n"
+       "Iran's deputy foreign minister, Mehdi Safari, attended as a special invitee.\n"
+       "Safari suggested that the group hold its next meeting in Iran.\n"
+       "India's stake in the port rests on a trilateral agreement that India, Iran and Afghanistan signed in May "
+       "2016.\n")
+
+
+def test_two_days_in_a_row_are_one_meetings_span_and_its_name_follows(kb, rules):
+    result = drafted(kb, rules, JWG, dt.date(2023, 4, 17))
+    meetings = [d for d in result.drafts if d["kind"] == "meeting"]
+    assert len(meetings) == 1, [d["id"] for d in meetings]
+    assert (meetings[0]["date"], meetings[0].get("end_date")) == ("2023-04-12", "2023-04-13")
+    assert len(meetings[0]["evidence"]) >= 2
+    assert {"IND", "KAZ", "KGZ", "TJK", "TKM", "UZB"} <= set(roles(meetings[0]))
+
+
+def test_a_name_after_a_countrys_office_and_a_comma_is_of_that_country(kb, rules):
+    record = quoting(drafted(kb, rules, JWG, dt.date(2023, 4, 17)), JWG.splitlines()[3])
+    assert roles(record).get("IRN") == "proposer"
+
+
+def test_an_act_dated_years_before_is_not_made_at_the_meeting_reported(kb, rules):
+    record = quoting(drafted(kb, rules, JWG, dt.date(2023, 4, 17)), JWG.splitlines()[4])
+    assert record["date"] == "2016-05"
+    assert record.get("place") is None and "made_at" not in record
+
+
+def test_a_trip_of_days_holds_the_talks_of_one_of_them_in_its_capital(kb, rules):
+    text = ("No Indian defence minister had visited Uzbekistan for 15 years before Singh's three-day trip, which "
+            "began on Friday.\n"
+            "He held talks with Uzbek officials in Tashkent on Saturday.\n")
+    result = drafted(kb, rules, text, dt.date(2019, 11, 4))
+    meetings = [d for d in result.drafts if d["kind"] == "meeting"]
+    assert len(meetings) == 1, [d["id"] for d in meetings]
+    assert (meetings[0]["date"], meetings[0].get("place")) == ("2019-11-02", "tashkent")
+
+
+def test_the_second_and_the_third_are_editions_of_the_series_told(kb, rules):
+    text = ("The first Dustlik was held at the Chirchiq Training Area near Tashkent in November 2019.\n"
+            "The second took place at Chaubatia in Uttarakhand in March 2021.\n")
+    result = drafted(kb, rules, text, dt.date(2023, 3, 7))
+    second = quoting(result, text.splitlines()[1])
+    assert (second.get("series"), second.get("edition")) == ("dustlik", 2)
+    assert set(roles(second)) == {"IND", "UZB"}, "an edition of a series between two countries is between them"
+
+
+def test_a_decision_to_hold_an_edition_of_an_exercise_is_that_exercise_to_come(kb, rules):
+    text = ("The defence ministers of India and Kazakhstan met in New Delhi on Wednesday.\n"
+            "Both sides agreed that the next round of KazInd will be held in Kazakhstan in September.\n")
+    result = drafted(kb, rules, text, dt.date(2025, 6, 5))
+    planned = [d for d in result.drafts if d["status"] == "planned"]
+    assert [(d["kind"], d.get("series")) for d in planned] == [("exercise", "kazind")]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Indian and Kyrgyz troops trained together at Bakloh in March 2025.", "exercise"),
+    ("A team of Indian army doctors is in Bishkek to train Kyrgyz military medics.", "activity"),
+])
+def test_training_together_is_an_exercise_and_training_others_an_activity(kb, rules, sentence, kind):
+    record = quoting(drafted(kb, rules, sentence + "\n", dt.date(2026, 1, 10)), sentence)
+    assert record["kind"] == kind
+
+
+@pytest.mark.parametrize("sentence, kind, status", [
+    ("India and Uzbekistan will sign a memorandum on military medicine in Tashkent next month.", "agreement",
+     "planned"),
+    ("The Kazakh defence minister meets Indian officials in New Delhi on Tuesday.", "meeting", "held"),
+    ("The Kyrgyz president is on a state visit to India this week.", "meeting", "held"),
+])
+def test_the_tenses_and_forms_of_event_verbs(kb, rules, sentence, kind, status):
+    record = quoting(drafted(kb, rules, sentence + "\n", dt.date(2024, 4, 23)), sentence)
+    assert (record["kind"], record["status"]) == (kind, status)
+
+
+def test_the_visiting_anyone_are_the_guests_of_the_event_in_focus(kb, rules):
+    text = ("Kazakh officials held talks with an Indian delegation in Astana on Monday.\n"
+            "The visiting defence secretary offered training places at Indian academies.\n")
+    record = quoting(drafted(kb, rules, text), text.splitlines()[1])
+    assert roles(record).get("IND") == "proposer"
+
+
+def test_no_aircraft_stationed_is_no_deployment(kb, rules):
+    sentence = "India refurbished an air base in Tajikistan years ago, but no Indian aircraft are stationed there."
+    assert not [d for d in drafted(kb, rules, sentence + "\n", dt.date(2023, 11, 1)).drafts if d["kind"] == "activity"]
+
+
+def test_a_meeting_of_a_series_retold_by_its_level_host_and_month(kb, rules):
+    sentence = ("In October, National Security Adviser Ajit Doval invited Central Asian countries to make use of "
+                "Chabahar port at a meeting in Astana.")
+    result = drafted(kb, rules, sentence + "\n", dt.date(2023, 11, 1))
+    assert {"ica-nsa-2023-kazakhstan", "chabahar-port-invitation-2023"} <= \
+        {s["add_evidence_to"] for s in result.suggestions}
+    assert not [d for d in result.drafts if d["kind"] == "meeting"]
+
+
+RETOLD = ("When India and Russia held their first 2+2 dialogue of foreign and defence ministers in New Delhi on "
+          "December 6, 2021, Central Asia was high on the agenda.\n"
+          "Months earlier, on September 8, Russian security chief Nikolai Patrushev had met Ajit Doval in the Indian "
+          "capital to compare notes on the Taliban.\n"
+          "At the SCO summit in Samarkand last September, Modi and Mirziyoyev held talks on connectivity.\n")
+
+
+def test_a_series_named_without_its_countries_prefix_is_that_series(kb, rules):
+    result = drafted(kb, rules, RETOLD, dt.date(2023, 3, 10))
+    assert "india-russia-2plus2-2021-12-06" in {s["add_evidence_to"] for s in result.suggestions}
+
+
+def test_a_year_less_date_counted_from_the_event_told_takes_its_year(kb, rules):
+    result = drafted(kb, rules, RETOLD, dt.date(2023, 3, 10))
+    attached = {s["add_evidence_to"]: [e["quote"] for e in s["evidence"]] for s in result.suggestions}
+    assert attached.get("india-russia-nsa-2021-09-08") == [RETOLD.splitlines()[1]]
+    assert RETOLD.splitlines()[2] in attached.get("sco-summit-22-samarkand", [])
+
+
+def test_what_was_discussed_runs_to_the_end_of_its_predicate(kb, rules):
+    text = ("Tajik President Emomali Rahmon received India's External Affairs Minister S. Jaishankar in Dushanbe on "
+            "Tuesday.\n"
+            "The two discussed the situation along the border and the threat from militant groups in northern "
+            "Afghanistan.\n"
+            "India will also provide training to Tajik border guards, the Indian embassy said.\n")
+    result = drafted(kb, rules, text, dt.date(2024, 8, 14))
+    meeting = quoting(result, text.splitlines()[0])
+    assert roles(meeting).get("AFG") in (None, "subject")
+    training = quoting(result, text.splitlines()[2])
+    assert (training["kind"], training["status"]) == ("activity", "planned")
+
+
+@pytest.mark.parametrize("decision", ["agreed to convene the third session in Bishkek next year",
+                                      "agreed to host another round of talks in Bishkek next year"])
+def test_a_decision_to_hold_any_meeting_is_a_meeting_to_come(kb, rules, decision):
+    sentence = f"India and Kyrgyzstan {decision}."
+    record = quoting(drafted(kb, rules, sentence + "\n"), sentence)
+    assert (record["kind"], record["status"]) == ("meeting", "planned")
+
+
+def test_invited_to_any_session_of_the_event_told_takes_part_in_it(kb, rules):
+    text = ("India hosted the foreign ministers of the five Central Asian states in New Delhi on Monday.\n"
+            "Afghanistan's foreign minister was invited to the closing session of the dialogue.\n")
+    result = drafted(kb, rules, text)
+    assert not [d for d in result.drafts if d["kind"] == "proposal"]
+    meeting = quoting(result, text.splitlines()[0])
+    assert roles(meeting).get("AFG") == "participant"
+
+
+def test_a_facility_told_by_its_name_and_use_is_its_record_in_another_spelling(kb, rules):
+    text = ("Officials of India and the five Central Asian states met in Mumbai on Wednesday.\n"
+            "An Indian official walked the delegates through the work at the Shahid Beheshti terminal, which the "
+            "state-owned company has run since December 2018.\n"
+            "Officials credited the terminal with carrying India's aid to Afghanistan since the company took "
+            "over the port.\n")
+    result = drafted(kb, rules, text, dt.date(2023, 4, 17))
+    assert "chabahar-shaheed-beheshti-terminal" in {s["add_evidence_to"] for s in result.suggestions}, \
+        [d["id"] for d in result.drafts]
+
+
+def test_an_arrival_without_a_place_is_into_the_talks_reported(kb, rules):
+    text = ("BISHKEK, July 12: Modi held talks with Kyrgyz President Atambayev in Bishkek on Sunday.\n"
+            "Modi, who flew in late on Saturday, is on the penultimate leg of an eight-day journey through Central Asia "
+            "and Russia, and security took up as much of the talks as trade.\n")
+    result = drafted(kb, rules, text, dt.date(2015, 7, 12))
+    meetings = [d for d in result.drafts if d["kind"] == "meeting"]
+    assert len(meetings) == 1, [d["id"] for d in meetings]
+    assert "RUS" not in roles(meetings[0]), "a place passed through takes no part"
+
+
+@pytest.mark.parametrize("sentence", [
+    "If Turkmenistan joined the transit arrangements more fully, Indian trade could flow faster.",
+    "Unless India and Kazakhstan sign a new defence pact, the exercises will stay small.",
+])
+def test_a_condition_holds_no_event(kb, rules, sentence):
+    result = drafted(kb, rules, sentence + "\n", dt.date(2025, 3, 1))
+    assert not [d for d in result.drafts if d["kind"] == "agreement"]
+
+
+def test_until_a_day_fronted_ends_the_exercise_told(kb, rules):
+    text = ("The eighth edition of Khanjar, the joint exercise of the special forces of India and Kyrgyzstan, opened "
+            "on Friday in Bishkek.\n"
+            "Until April 30, commandos from both countries will train together in mountain warfare.\n"
+            "For New Delhi, the drills are a rare chance to train in high mountains, in a region where Russia and "
+            "China dominate military ties.\n")
+    result = drafted(kb, rules, text, dt.date(2021, 4, 17))
+    exercises = [d for d in result.drafts + result.suggestions if d.get("kind", "exercise") == "exercise"]
+    record = quoting(result, text.splitlines()[0])
+    assert (record["date"], record.get("end_date")) == ("2021-04-16", "2021-04-30")
+    assert {i for i, r in roles(record).items() if r != "subject"} == {"IND", "KGZ"}
+    assert not [d for d in result.drafts if d["kind"] == "activity"], exercises
+
+
+def test_a_membership_that_stands_and_one_to_come_are_two(kb, rules):
+    sentence = ("India, which joined the International North-South Transport Corridor as a founding member, wants "
+                "Uzbekistan and Turkmenistan to come on board soon, officials said.")
+    result = drafted(kb, rules, sentence + "\n", dt.date(2024, 9, 2))
+    assert {"india-instc-membership", "instc-uzbekistan-turkmenistan-accession"} <= \
+        {s["add_evidence_to"] for s in result.suggestions}, [d["id"] for d in result.drafts]
+
+
+def test_who_is_expected_to_take_part_is_in_the_edition_to_come(kb, rules):
+    text = ("Troops of Kazakhstan and India will hold the eighth KazInd exercise near Taraz from September 30 to "
+            "October 13, the defence ministry said on Friday.\n"
+            "The previous edition was held at Umroi in Meghalaya in October 2023.\n"
+            "Around 120 Indian soldiers are expected to take part, along with a similar number of Kazakh troops.\n")
+    result = drafted(kb, rules, text, dt.date(2024, 9, 20))
+    record = quoting(result, text.splitlines()[2])
+    assert (record.get("edition"), record["status"]) == (8, "planned")
+
+
+def test_an_offer_made_earlier_is_not_made_at_the_meeting_told(kb, rules):
+    text = ("Tajik Defence Minister Sherali Mirzo met India's ambassador in Dushanbe on Monday.\n"
+            "New Delhi had earlier offered to train Tajik border guards in high-altitude operations.\n")
+    record = quoting(drafted(kb, rules, text, dt.date(2024, 11, 5)), text.splitlines()[1])
+    assert "made_at" not in record and record.get("date_precision") == "unknown"

@@ -52,6 +52,20 @@ def one(sentence: str, published: dt.date = FRIDAY, future: bool = False):
     ("It will be held next year.", True, "2025", "year", "2025-01-01", "2025-12-31"),
     ("They met last year.", False, "2023", "year", "2023-01-01", "2023-12-31"),
     ("He visited last week.", False, "2024-04", "month", "2024-04-15", "2024-04-21"),
+    # any part of any unit counted from the article
+    ("He will arrive tomorrow.", True, "2024-04-27", "day", "2024-04-27", "2024-04-27"),
+    ("They met earlier this week.", False, "2024-04", "month", "2024-04-22", "2024-04-26"),
+    ("It is due early next year.", True, "2025", "year", "2025-01-01", "2025-05-02"),
+    ("It was signed late last year.", False, "2023", "year", "2023-09-01", "2023-12-31"),
+    ("It will be set up by the end of the year.", True, "2024", "year", "2024-04-26", "2024-12-31"),
+    ("They will meet at the end of next month.", True, "2024-05", "month", "2024-05-24", "2024-05-31"),
+    ("It happened this past week.", False, "2024-04", "month", "2024-04-15", "2024-04-21"),
+    ("They met last weekend.", False, "2024-04", "month", "2024-04-20", "2024-04-21"),
+    ("They met two months ago.", False, "2024-02", "month", "2024-02-01", "2024-02-29"),
+    ("They met three days ago.", False, "2024-04-23", "day", "2024-04-23", "2024-04-23"),
+    ("At the summit last September, they met.", False, "2023-09", "month", "2023-09-01", "2023-09-30"),
+    ("They will meet next March.", True, "2025-03", "month", "2025-03-01", "2025-03-31"),
+    ("They met this April.", False, "2024-04", "month", "2024-04-01", "2024-04-30"),
     # seasons: no unit of their own, so the year they lie in, with the season as bounds (the precision is
     # the finest the bounds allow: loaders/record_rules.py)
     ("A course is planned for next spring.", True, "2025", "year", "2025-03-01", "2025-05-31"),
@@ -69,6 +83,12 @@ def test_date_rule(sentence, future, date, precision, earliest, latest):
     reading = one(sentence, future=future)
     assert (reading.date, reading.precision, reading.earliest, reading.latest) == (date, precision, earliest, latest)
     assert reading.note, "every date says how it was read"
+
+
+def test_the_previous_year_is_no_date_of_the_articles():
+    assert find_dates("The first edition was held in 2019; the second followed the previous year.", FRIDAY)[-1].text \
+        == "in 2019", "the previous year is counted from the event told, not from the article"
+    assert find_dates("The past year was busy.", FRIDAY) == []
 
 
 def test_a_year_less_date_says_how_its_year_was_found():
@@ -122,7 +142,24 @@ def test_every_rule_is_tested():
     rules = {rule for rule, _pattern in PATTERNS}
     tested = {"day-range-month-first", "day-range-day-first", "year-range", "iso-day", "day-month-year",
               "month-day-year", "dotted-day", "month-year", "month-relative-year", "day-month", "month-day", "weekday", "relative-span",
-              "season", "coming", "years-ago", "in-month", "in-year"}
+              "season", "coming", "years-ago", "units-ago", "month-counted", "in-month", "in-year"}
     assert rules == tested, "a new date rule needs its cases in test_date_rule"
     found = find_dates("from 15 to 28 April", FRIDAY)
     assert [(r.rule, r.date, r.end_date) for r in found] == [("day-range-day-first", "2024-04-15", "2024-04-28")]
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("The drills were held April 15-28.", "2024-04-15", "2024-04-28"),
+    ("The drills were held between April 15 and 28.", "2024-04-15", "2024-04-28"),
+    ("The drills were held 15-28 April.", "2024-04-15", "2024-04-28"),
+    ("The talks were held on 15 and 16 April.", "2024-04-15", "2024-04-16"),
+    ("The drills ran from March 30-April 2.", "2024-03-30", "2024-04-02"),
+    ("The drills ran April 15 to April 28.", "2024-04-15", "2024-04-28"),
+])
+def test_a_span_of_days_in_any_of_its_forms(sentence, start, end):
+    reading = one(sentence)
+    assert (reading.date, reading.end_date, reading.precision) == (start, end, "day")
+
+
+def test_a_day_and_a_number_after_and_are_no_span():
+    assert one("It began on April 15 and 20 officers came.").end_date is None

@@ -53,6 +53,7 @@ def draft(article: Article, kb: Knowledge, rules: Rules, *, match_existing: bool
     frames = frames_of(readings, rules, kb, article.published_latest, article.text)
     events = event_steps.merge(frames)
     decisions.link(events, article.published_latest)
+    event_steps.infer_series(events, kb, rules)
     kept = []
     skipped = []
     for event in events:

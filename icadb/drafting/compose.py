@@ -307,8 +307,12 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
                 record.pop(key, None)
             record.update(date_precision="unknown", date_latest=latest,
                           date_note=f"Reported as a rumour by {latest}; the text does not date the event itself.")
-        place_frame = next((f for f in event.frames if f.place_name and f.kind == event.kind and not f.headline),
-                           None) or next((f for f in event.frames if f.place_name and f.kind == event.kind), None)
+        placed = [f for f in event.frames if f.place_name and f.kind == event.kind and not f.headline] or \
+            [f for f in event.frames if f.place_name and f.kind == event.kind]
+        # a place within the country another sentence names is the finer one ("visited Uzbekistan" ... "in Tashkent")
+        place_frame = next((f for f in placed if f.place is not None and f.place.place_type != "country" and
+                            placed[0].place is not None and placed[0].place.place_type == "country" and
+                            f.place_country == placed[0].place_country), placed[0] if placed else None)
         if anchor is not None and event.occasion is not None and event.kind in ("proposal", "agreement", "meeting"):
             # an act made at a meeting is made where the meeting was, unless its own sentence names a place
             own = next((f for f in event.frames if f.place_name and not f.headline and f.kind == event.kind), None)

@@ -85,8 +85,9 @@ class Context:
     def resolve(self, reading: Reading, rules: Rules) -> list[Resolution]:
         """Every party phrase of *reading*, resolved (phrases that cannot be are left out)."""
         out = []
-        own = list(dict.fromkeys(n.country for n in reading.named if n.country and not n.inside and
-                                 n.entity_type in ("country", "person", "holder")))
+        # the countries the sentence names as taking part: not a place ("in Tashkent") nor a topic ("the
+        # situation in Afghanistan"), which the article's parties win over
+        own = list(dict.fromkeys(n.country for n in reading.named if party_name(reading, n, rules)))
         for group, phrases in rules.context.items():
             for match in reading.matches(phrases):
                 words = match.group(0).lower().split()
@@ -136,6 +137,22 @@ _OTHER_CLAUSE = re.compile(r"\b(?:after|before|when|since|because|although|thoug
                            re.IGNORECASE)
 
 
+def party_name(reading: Reading, named, rules: Rules) -> bool:
+    """Whether *named* names a country (or an office holder's) as one that takes
+    part: not after a preposition ("on Afghanistan", "in Astana"), not before a
+    topic noun ("Afghan soil"), not in a clause of another event."""
+    if named.country is None or named.entity_type not in ("country", "person", "holder") or named.inside:
+        return False
+    if named.entity_type == "country" and _SUBJECT_BEFORE.search(reading.text[max(0, named.start - 30):named.start]):
+        return False
+    after = re.match(r"\s+([\w-]+)", reading.text[named.end:])
+    if after and after.group(1).lower() in rules.topic_nouns:
+        return False  # "Afghan soil", "Russian influence": a topic
+    if _OTHER_CLAUSE.search(re.split(r"[,;:]", reading.text[:named.start])[-1]):
+        return False  # ", three months after the Taliban took Kabul": another event's
+    return True
+
+
 def article_parties(readings: list[Reading], rules: Rules) -> tuple[list[str], str]:
     """The countries the headline and first paragraph of an article report as
     taking part, in order of appearance, and where they were found. A country
@@ -151,15 +168,8 @@ def article_parties(readings: list[Reading], rules: Rules) -> tuple[list[str], s
     for reading in lead:
         for named in reading.named:
             iso3 = named.country
-            if iso3 is None or named.entity_type not in ("country", "person", "holder") or named.inside:
+            if not party_name(reading, named, rules):
                 continue
-            if named.entity_type == "country" and _SUBJECT_BEFORE.search(reading.text[max(0, named.start - 30):named.start]):
-                continue
-            after = re.match(r"\s+([\w-]+)", reading.text[named.end:])
-            if after and after.group(1).lower() in rules.topic_nouns:
-                continue  # "Afghan soil", "Russian influence": a topic
-            if _OTHER_CLAUSE.search(re.split(r"[,;:]", reading.text[:named.start])[-1]):
-                continue  # ", three months after the Taliban took Kabul": another event's
             if iso3 not in found:
                 found.append(iso3)
         five = reading.find(rules.all_five)

@@ -51,8 +51,13 @@ def _p(template: str) -> re.Pattern:
 
 # (rule id, pattern), most specific first; the first rule to claim a span keeps it.
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("day-range-month-first", _p(r"\bfrom {m1} {d1}(?:,? {y1})? (?:to|until|till|through) (?:{m2} )?{d2}(?:,? {y2})?\b")),
-    ("day-range-day-first", _p(r"\bfrom {d1}(?: {m1})? (?:to|until|till) {d2} {m2}(?:,? {y2})?\b")),
+    # A span of days in any of its forms: "from April 15 to 28", "April 15-28", "between April 15 and 28",
+    # "March 30-April 2", "15-28 April", "15 and 16 April", "from 15 April to 2 May"
+    ("day-range-month-first", _p(r"\b(?:from |(?P<btw>between ))?{m1} {d1}(?:,? {y1})?"
+                                 r"(?(btw) and |\s*(?:-|\u2013|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*)"
+                                 r"(?:{m2} )?{d2}(?!\d)(?:st|nd|rd|th)?(?:,? {y2})?(?![\d:])")),
+    ("day-range-day-first", _p(r"\b(?:from |between )?{d1}(?: {m1})?\s*(?:-|\u2013|\bto\b|\buntil\b|\btill\b|\band\b)"
+                               r"\s*{d2} {m2}(?:,? {y2})?\b")),
     ("year-range", _p(r"\b(?:between|from) {y1} (?:and|to|until) {y2}\b")),
     ("iso-day", _p(r"\b{y1}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b")),
     ("day-month-year", _p(r"\b{d1} {m1},? {y1}\b")),
@@ -64,22 +69,30 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month-day", _p(r"\b{m1} {d1}\b(?!,? (?:19|20)\d\d)")),
     ("weekday", re.compile(r"\b(?:on |last |this |next )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b",
                            re.IGNORECASE)),
-    ("relative-span", re.compile(r"\b(?P<rel>later this year|earlier this year|this year|last year|next year|"
-                                 r"later this month|earlier this month|this month|last month|next month|"
-                                 r"last week|this week|next week|yesterday|today)\b", re.IGNORECASE)),
+    # Any part of any unit counted from the article: "later this year", "early next month", "by the end of the
+    # year", "this past week", "last weekend", "the previous month", "tomorrow"
+    ("relative-span", re.compile(r"\b(?:(?P<part>earlier|later|early|late|mid|(?:at|by|towards|before|until) the "
+                                 r"(?:end|close) of|the end of|end of|(?:at )?the (?:start|beginning) of)[- ]?\s*(?:in\s+)?)?"
+                                 r"(?P<which>this past|this coming|the coming|the current|this|"
+                                 r"last|next|the)\s+(?P<unit>year|month|week|weekend)\b"
+                                 r"|\b(?P<day>yesterday|today|tomorrow)\b", re.IGNORECASE)),
+    ("units-ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a few|few|several)\s+"
+                             r"(?P<unit>days|day|weeks|week|months|month)\s+ago\b", re.IGNORECASE)),
     ("season", re.compile(r"\b(?:(?P<which>next|this|last|coming) |in (?:the )?)(?P<season>spring|summer|autumn|fall|winter)\b",
                           re.IGNORECASE)),
     ("coming", re.compile(r"\b(?:in|over|within) the (?:coming |next (?:few )?)(?P<unit>days|weeks|months)\b",
                           re.IGNORECASE)),
     ("years-ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) years? ago\b",
                              re.IGNORECASE)),
+    # "last September", "next March", "this coming June": a month counted from the article
+    ("month-counted", _p(r"\b(?P<which>last|next|this past|this coming|this) {m1}\b(?!,? (?:19|20)\d\d| \d)")),
     ("in-month", _p(r"\b(?:in|since|during|until|by|from|of|early|late|mid-) ?{m1}\b")),
     ("in-year", _p(r"\b(?:in|since|during|until|by|from|of|for|the|early|late|mid-) ?{y1}\b(?![-–/]\d)")),
 ]
 
 
 _CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS) | set(SEASONS), key=len, reverse=True))
-                        + r"|year|month|week|today|yesterday)", re.IGNORECASE)
+                        + r"|year|month|week|today|yesterday|tomorrow|ago)", re.IGNORECASE)
 
 
 # What a rule's pattern cannot match without (a digit, or one of some words): tested before the pattern.
@@ -88,7 +101,8 @@ _NEEDS: dict[str, object] = {
                                   "day-month-year", "month-day-year", "dotted-day", "month-year", "day-month",
                                   "month-day", "in-year")},
     "years-ago": ("ago",), "month-relative-year": ("year",), "coming": ("coming", "next"), "weekday": tuple(WEEKDAYS), "season": tuple(SEASONS), "in-month": tuple(MONTHS),
-    "relative-span": ("year", "month", "week", "today", "yesterday"),
+    "relative-span": ("year", "month", "week", "today", "yesterday", "tomorrow"), "units-ago": ("ago",),
+    "month-counted": ("last", "next", "this"),
 }
 
 
@@ -212,6 +226,17 @@ def read(match: re.Match, rule: str, published: dt.date, future: bool) -> DateRe
             return None
         return make(str(y1), "year", f"{y1}-01-01", f"{y2}-12-31", "stated", f'"{text}" gives the years',
                     end_date=str(y2), end_precision="year")
+    if rule == "month-counted":
+        month, which = month_of("m1"), g["which"].lower()
+        if which == "this":
+            year = published.year
+        elif which in ("last", "this past"):  # the latest such month before the article's
+            year = published.year if month < published.month else published.year - 1
+        else:  # the first such month after the article's
+            year = published.year if month > published.month else published.year + 1
+        earliest, latest = _month_bounds(year, month)
+        return make(f"{year:04d}-{month:02d}", "month", earliest, latest, "inferred",
+                    f'"{text}" in an article of {published.isoformat()} is {calendar.month_name[month]} {year}')
     if rule == "in-month":
         month = month_of("m1")
         year, why = _year_for(month, None, published, future)
@@ -223,7 +248,12 @@ def read(match: re.Match, rule: str, published: dt.date, future: bool) -> DateRe
     if rule == "weekday":
         return _weekday(make, g["wd"].lower(), text, published, future)
     if rule == "relative-span":
-        return _relative(make, g["rel"].lower(), text, published)
+        if g.get("day"):
+            return _relative(make, g["day"].lower(), text, published)
+        return _relative_unit(make, (g.get("part") or "").lower(), g["which"].lower(), g["unit"].lower(), text,
+                              published)
+    if rule == "units-ago":
+        return _units_ago(make, g["n"].lower(), g["unit"].lower().rstrip("s"), text, published)
     if rule == "season":
         return _season(make, (g.get("which") or "").lower(), g["season"].lower(), text, published, future)
     if rule == "coming":  # "in the coming weeks": after the article, no nearer bound than that
@@ -257,11 +287,96 @@ def _weekday(make, name: str, text: str, published: dt.date, future: bool) -> Da
     return make(_iso(day), "day", _iso(day), _iso(day), "inferred", note)
 
 
+# ("the previous year", "the past year": counted from the event told, or the last twelve months: not the article's)
+_STEP = {"this": 0, "the current": 0, "the": 0, "last": -1, "this past": -1, "next": 1, "the coming": 1, "this coming": 1}
+
+
+def _span_reading(make, start: dt.date, end: dt.date, text: str, why: str) -> DateReading:
+    """A span of days at the finest precision it allows: a day, a month, a year, else only bounds."""
+    if start == end:
+        return make(_iso(start), "day", _iso(start), _iso(end), "inferred", f"{why}: {start}")
+    if (start.year, start.month) == (end.year, end.month):
+        return make(f"{start.year:04d}-{start.month:02d}", "month", _iso(start), _iso(end), "inferred",
+                    f"{why}: {start} to {end}, within one month")
+    if start.year == end.year:
+        return make(str(start.year), "year", _iso(start), _iso(end), "inferred", f"{why}: {start} to {end}, within one "
+                                                                                "year")
+    return make(None, "unknown", _iso(start), _iso(end), "inferred", f"{why}: {start} to {end}; only bounds")
+
+
+def _relative_unit(make, part: str, which: str, unit: str, text: str, published: dt.date) -> DateReading | None:
+    """A unit (year, month, week, weekend) counted from the article ("last month", "the previous year"), or a part
+    of it ("earlier this year", "early next month", "by the end of the year")."""
+    if which == "the" and not part:
+        return None  # "the year", "the week": no unit of the article's
+    step = _STEP[which]
+    pub = published.isoformat()
+    if unit == "year":
+        start, end = dt.date(published.year + step, 1, 1), dt.date(published.year + step, 12, 31)
+    elif unit == "month":
+        y, m = published.year, published.month + step
+        y, m = (y - 1, 12) if m == 0 else (y + 1, 1) if m == 13 else (y, m)
+        first, last = _month_bounds(y, m)
+        start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    else:
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=7 * step)
+        start, end = (monday, monday + dt.timedelta(days=6)) if unit == "week" else \
+            (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
+    whole = (start, end) if unit in ("year", "month") else None
+    days = (end - start).days
+    if part in ("earlier", "early"):
+        end = min(end, published) if part == "earlier" and step == 0 else start + dt.timedelta(days=days // 3)
+    elif part in ("later", "late"):
+        start = max(start, published) if part == "later" and step == 0 else end - dt.timedelta(days=days // 3)
+    elif part == "mid":
+        start, end = start + dt.timedelta(days=days // 3), end - dt.timedelta(days=days // 3)
+    elif part:  # the end or the start of it
+        if "end" in part or "close" in part:
+            start = max(start, end - dt.timedelta(days=days // 4))
+            if part.startswith(("by", "before", "until")):
+                start = max(whole[0] if whole else start, published)  # by then: any day up to it
+        else:
+            end = start + dt.timedelta(days=days // 4)
+    if end < start:
+        return None
+    reading = _span_reading(make, start, end, text, f'"{text}" in an article of {pub}')
+    if unit == "year" and reading.precision in ("month", "day") and part not in ("earlier", "later"):
+        # a part of a year the text does not name in months: the year, with the part as its bounds
+        return make(str(start.year), "year", reading.earliest, reading.latest, "inferred", reading.note)
+    if unit == "month" and reading.precision == "day":
+        return make(f"{start.year:04d}-{start.month:02d}", "month", reading.earliest, reading.latest, "inferred",
+                    reading.note)
+    return reading
+
+
+def _units_ago(make, n: str, unit: str, text: str, published: dt.date) -> DateReading:
+    """"three weeks ago", "a few days ago": counted back from the article, as precise as the unit."""
+    count = int(n) if n.isdigit() else NUMBERS.get(n)
+    pub = published.isoformat()
+    if count is None:  # "a few days ago", "several weeks ago": within that many units, not a day
+        reach = {"day": 9, "week": 60, "month": 270}[unit]
+        return make(None, "unknown", _iso(published - dt.timedelta(days=reach)), pub, "inferred",
+                    f'"{text}" before the article of {pub}: only bounds')
+    if unit == "day":
+        day = published - dt.timedelta(days=count)
+        return make(_iso(day), "day", _iso(day), _iso(day), "inferred", f'"{text}" in an article of {pub} is {day}')
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday() + 7 * count)
+        return _span_reading(make, monday, monday + dt.timedelta(days=6), text,
+                             f'"{text}" in an article of {pub} is the week')
+    y, m = published.year, published.month - count
+    while m < 1:
+        y, m = y - 1, m + 12
+    first, last = _month_bounds(y, m)
+    return make(f"{y:04d}-{m:02d}", "month", first, last, "inferred", f'"{text}" in an article of {pub} is '
+                                                                       f"{calendar.month_name[m]} {y}")
+
+
 def _relative(make, rel: str, text: str, published: dt.date) -> DateReading:
     y, m = published.year, published.month
     pub = published.isoformat()
-    if rel in ("today", "yesterday"):
-        day = published - dt.timedelta(days=1 if rel == "yesterday" else 0)
+    if rel in ("today", "yesterday", "tomorrow"):
+        day = published + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])
         return make(_iso(day), "day", _iso(day), _iso(day), "inferred", f'"{text}" in an article of {pub} is {day}')
     if rel in ("last week", "this week", "next week"):
         monday = published - dt.timedelta(days=published.weekday())

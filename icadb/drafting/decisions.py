@@ -21,12 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from icadb.drafting.events import Event
+from icadb.drafting.events import Event, _overlap
 from icadb.drafting.frames import Role
 
 OCCASION = re.compile(r"\b(?:on the sidelines of|during|at|in the course of|used) the (exercise|drills|summit|talks|visit|"
                       r"meeting|consultations|dialogue|session|roundtable|forum|conference)\b", re.IGNORECASE)
-_BEFORE = re.compile(r"\b(?:is|are|has been|have been|been|had|has|have)\s+(?:also\s+|already\s+)?$")
+_BEFORE = re.compile(r"\b(?:is|are|has been|have been|been|had|has|have)\s+(?:(?:also|already|earlier|previously|once|"
+                     r"long|repeatedly|since|in the past)\s+)*$")
 
 
 def _made_there(event: Event) -> bool:
@@ -38,7 +39,7 @@ def _made_there(event: Event) -> bool:
         return False
     text = " ".join(f.reading.text for f in event.frames)
     named = OCCASION.search(text) is not None
-    before = main.reading.text[max(0, main.hit.start - 14):main.hit.start]
+    before = main.reading.text[max(0, main.hit.start - 30):main.hit.start]
     standing = bool(_BEFORE.search(before)) or main.hit.word.lower().startswith(("had ", "has ", "have "))
     # ("recalled that India has offered Uzbekistan a line of credit": an offer standing from before)
     future = bool(re.search(r"\b(?:will|would)\s+(?:also\s+)?$", before))
@@ -170,6 +171,8 @@ def link(events: list[Event], published: dt.date) -> None:
         if found is None:
             continue
         meeting, why = found
+        if event.dated() is not None and _overlap(event.window(), meeting.window()) is False:
+            continue  # "an agreement that India, Iran and Afghanistan signed in May 2016": not made at talks of 2023
         parties = [i for i, r in meeting.countries().items() if r.role not in ("subject", "observer")
                    and not r.why.startswith("invited")]  # a guest invited to one session is no party to its acts
         actors = {i for i, r in event.countries().items() if r.role in ("proposer", "party", "member")}

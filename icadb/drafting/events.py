@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from icadb.drafting import dates as date_rules
 from icadb.drafting.frames import Frame, Role
 from icadb.drafting.knowledge import Knowledge, KnownRecord, content_words
 
@@ -98,6 +99,9 @@ class Event:
         return self._words - kb.country_vocabulary if kb is not None else self._words
 
     def type(self) -> str | None:
+        """The main frame's type, else the first other frame's (a headline may tell another act of the kind)."""
+        if self.main.type is not None and self.main.kind == self.kind:
+            return self.main.type
         return next((f.type for f in self.frames if f.type is not None and f.kind == self.kind), None)
 
 
@@ -156,8 +160,11 @@ def _same_event(event: Event, frame: Frame) -> bool:
                 (edition is not None and frame.edition is None and undated_event and frame.date is not None) or
                 (edition is None and frame.edition is not None and not undated_event and frame.date is None)):
             return True  # "the first-ever India-Central Asia Summit", undated, and "the Summit" in January 2022
-    theirs = next((f.place_name for f in event.frames if f.place_name and f.kind == event.kind), None)
-    if frame.place_name and theirs and frame.place_name != theirs and \
+    placed = next((f for f in event.frames if f.place_name and f.kind == event.kind), None)
+    theirs = placed.place_name if placed else None
+    within = placed is not None and placed.place is not None and placed.place.place_type == "country" and \
+        frame.place_country == placed.place_country  # Tashkent is in the Uzbekistan a visit went to
+    if frame.place_name and theirs and frame.place_name != theirs and not within and \
             (frame.place is None or frame.place.place_type != "country"):
         return False  # the summit in New Delhi is not the ministers' meeting in Almaty
     if frame.edition is not None and event.edition() is not None and frame.edition != event.edition():
@@ -180,6 +187,41 @@ def _same_event(event: Event, frame: Frame) -> bool:
     return len(shared) >= 2 or (bool(shared - {"IND"}) and overlap is True)
 
 
+# "The exercise will end on March 22", "the drills run until Friday": the day the event told ends
+_END_BEFORE = re.compile(r"\b(?:until|till|through|end|ends|ended|conclude|concludes|concluded|close|closes|closed|"
+                         r"finish|finishes|finished|wrap up|wraps up|wrapped up|last|lasts)\s+(?:on\s+|in\s+|by\s+)?$",
+                         re.IGNORECASE)
+
+
+def _ends(event: Event, frame: Frame) -> None:
+    """*frame* tells the day *event* ends: the event's date runs until it."""
+    dated = event.dated()
+    if dated is None or dated.date.end_date or frame.date.precision != dated.date.precision or \
+            (frame.date.earliest or "") <= (dated.date.latest or ""):
+        return
+    dated.date = date_rules.with_end(dated.date, frame.date)
+    dated.date_why += f"; its end from sentence {frame.reading.position}"
+
+
+_ARRIVAL = re.compile(r"\b(?:reached|arrived|arrives|arriving|landed|lands|flew in|flew into|flies into|touched down)\b",
+                      re.IGNORECASE)
+
+
+def _arrives_for(frame: Frame, event: Event) -> bool:
+    """Whether *frame* tells an arrival in the host country of *event* up to two days before it, of its parties."""
+    start = event.window()[0]
+    if start is None or frame.date.latest is None or frame.date.precision != "day":
+        return False
+    import datetime as dt
+
+    gap = (dt.date.fromisoformat(start) - dt.date.fromisoformat(frame.date.latest)).days
+    hosts = {i for i, r in frame.countries.items() if r.role == "host"} or \
+        ({frame.place_country} if frame.place_country else set())
+    if not hosts:  # "Modi, who flew in late on Saturday, ...": into the place of the talks the article reports
+        return 0 <= gap <= 2 and bool(frame.taking_part() & event.taking_part())
+    return 0 <= gap <= 2 and bool(hosts & event.taking_part()) and len(frame.taking_part() & event.taking_part()) >= 2
+
+
 def merge(frames: list[Frame]) -> list[Event]:
     events: list[Event] = []
     for frame in frames:
@@ -187,6 +229,10 @@ def merge(frames: list[Frame]) -> list[Event]:
             if events:
                 # an earlier event told as what one grew out of is no event the article goes on to tell
                 told = [e for e in events if not e.main.background] or events
+                if frame.future:
+                    # "... are expected to take part", "The drills will focus on ...": the event still to come, over
+                    # an earlier edition told since
+                    told = [e for e in told if e.main.status == "planned"] or told
                 target = None
                 if frame.refers == "attendance":  # who took part: in the meeting or exercise told last
                     target = next((e for e in reversed(told) if e.kind in ("meeting", "exercise")), None)
@@ -196,9 +242,9 @@ def merge(frames: list[Frame]) -> list[Event]:
                     target = next((e for e in reversed(told) if e.main.status == "planned"), None)
                 (target or told[-1]).frames.append(frame)
             continue
-        until = frame.date is not None and re.search(
-            r"\b(?:until|till|through|continue until|run until)\s*$",
-            frame.reading.text[max(0, frame.date.start - 25):frame.date.start], re.IGNORECASE)
+        until = frame.date is not None and (_END_BEFORE.search(
+            frame.reading.text[max(0, frame.date.start - 25):frame.date.start]) or
+            re.match(r"(?:until|till|through)\b", frame.date.text, re.IGNORECASE))
         began = frame.date is not None and frame.date.precision == "day" and re.search(
             r"\b(?:began|opened|started|kicked off|commenced|got under way)\b", frame.reading.text, re.IGNORECASE)
         if frame.definite and frame.series is None and frame.edition is None and \
@@ -209,6 +255,8 @@ def merge(frames: list[Frame]) -> list[Event]:
             if target is not None and frame.place_name and frame.place_country not in target.countries():
                 target = None
             if target is not None and (target.main.status == "planned") == (frame.status == "planned"):
+                if until:
+                    _ends(target, frame)
                 target.frames.append(frame)
                 continue
         if frame.edition_relative is not None and frame.edition is None and events:
@@ -230,13 +278,47 @@ def merge(frames: list[Frame]) -> list[Event]:
             if previous is not None and previous.kind == frame.kind:
                 frame.series, frame.inherit_series = previous, False
                 frame.edition_why += f"; the series of the event before it ({previous.series_id})"
+        if events and events[-1].kind == frame.kind and frame.kind in ("exercise", "meeting", "activity") and \
+                not frame.taking_part() and frame.date is None and \
+                frame.series is None and frame.edition is None and frame.place_name is None and not frame.vague and \
+                (frame.status in PAST) == (events[-1].main.status in PAST) and not frame.organizations and \
+                frame.reading.paragraph - events[-1].frames[-1].reading.paragraph <= 2:
+            # "Drills on the programme include raids ...": more of the event just told, with nothing of its own
+            events[-1].frames.append(frame)
+            continue
         if frame.continuation and frame.lead_holds_trigger and events and events[-1].kind == frame.kind and \
                 frame.series is None and \
                 frame.edition is None and (frame.date is None or _overlap(events[-1].window(), frame.date.window)
                                            is not False) and "next" not in frame.reading.text.lower()[:20]:
             events[-1].frames.append(frame)  # "The course, which ran from July 21 ...": the event just told
             continue
+        if until and frame.kind in ("exercise", "meeting", "activity") and frame.series is None and \
+                frame.edition is None:
+            # "Until April 30, commandos from both countries will train together": the end of the one just told
+            told = next((e for e in reversed(events) if e.kind == frame.kind and not e.main.background), None)
+            start = told.window()[0] if told is not None else None
+            if start is not None and frame.date.earliest and start < frame.date.earliest and \
+                    told.main.status != "planned" and frame.taking_part() <= told.taking_part() | {None}:
+                _ends(told, frame)
+                told.frames.append(frame)
+                continue
+        last = events[-1] if events else None
+        if last is not None and last.kind == frame.kind == "meeting" and frame.date is None and \
+                (frame.series_name or frame.series or frame.edition) and last.series() is None and \
+                last.edition() is None and not any(f.series_name for f in last.frames) and \
+                last.dated() is not None and frame.status != "planned" and last.main.status != "planned" and \
+                frame.reading.position - last.frames[-1].reading.position == 1:
+            # "... sat down in Mumbai last Wednesday and Thursday. The two-day session was the first meeting of
+            # the India-Central Asia Joint Working Group on Chabahar": the name of the meeting just told
+            last.frames.append(frame)
+            continue
         same = next((e for e in events if _same_event(e, frame)), None)
+        if same is None and frame.kind == "meeting" and frame.date is not None and frame.status != "planned" and \
+                frame.series is None and frame.edition is None and _ARRIVAL.search(frame.reading.text):
+            # "Modi, who reached the Turkmen capital on Friday evening, ...": the arrival for the talks told
+            # before, a day or two ahead of them
+            same = next((e for e in events if e.kind == "meeting" and e.main.status != "planned" and
+                         _arrives_for(frame, e)), None)
         if same is None and frame.kind == "meeting" and frame.date is None and frame.series is None and \
                 frame.edition is None and frame.status != "planned" and frame.taking_part() and not frame.split \
                 and not re.search(r"\b(?:margins|sidelines|separate|separately)\b", frame.reading.text):
@@ -248,6 +330,8 @@ def merge(frames: list[Frame]) -> list[Event]:
                     frame.reading.paragraph - last.frames[-1].reading.paragraph <= 1:
                 same = last
         if same is not None:
+            if until:  # "Until April 30, commandos from both countries will train together": the day it ends
+                _ends(same, frame)
             same.frames.append(frame)
             continue
         if not frame.taking_part() and events:
@@ -286,6 +370,16 @@ def merge(frames: list[Frame]) -> list[Event]:
             event.main.series = fitting[0]
             event.main.edition_why = (f"the article names {fitting[0].name}, the one series of its kind and "
                                       f"countries")
+    # "The second edition was held at Chaubatia in March 2021": an edition of a series between named countries
+    # is between them, whichever the sentence names
+    for event in events:
+        series = event.series()
+        if series is None or len(series.countries) < 2 or event.kind not in ("exercise", "meeting"):
+            continue
+        have = event.countries()
+        for iso3 in series.countries:
+            if iso3 not in have or have[iso3].role == "subject":
+                event.main.countries[iso3] = Role("participant", f"a country of the series {series.name}")
     # A headline only ever adds to an event the body reports.
     for event in list(events):
         if all(f.headline for f in event.frames):
@@ -296,6 +390,55 @@ def merge(frames: list[Frame]) -> list[Event]:
             if other is not None:
                 other.frames.insert(0, event.frames[0])
     return events
+
+
+def infer_series(events: list[Event], kb: Knowledge, rules=None) -> None:
+    """An event told as one of a series ("the second meeting of security chiefs
+    from India and the five Central Asian republics", "the next round") without
+    the series' name: the one series of the seeds of its kind whose records
+    share its level and two or more of its countries (India and another)."""
+    members: dict[str, tuple[set[str], set[str]]] = {}
+    held: dict[str, list[KnownRecord]] = {}
+    for record in kb.records:
+        if record.series_id:
+            held.setdefault(record.series_id, []).append(record)
+            countries, levels = members.setdefault(record.series_id, (set(), set()))
+            countries.update(i for i, roles in record.countries.items() if roles - {"subject", "observer"})
+            if record.level:
+                levels.add(record.level)
+    for event in events:
+        if event.series() is not None or any(f.series_name for f in event.frames) or \
+                not any(f.edition is not None or f.edition_relative is not None for f in event.frames):
+            continue
+        relative = next((f for f in event.frames if f.edition_relative is not None), None)
+        before = next((e for e in reversed(events[:events.index(event)]) if e.kind == event.kind), None)
+        if relative is not None and before is not None and before.series() is not None:
+            # "the next meeting": of the series of the one told before it
+            event.main.series = before.series()
+            event.main.edition_why += f"; of {before.series().name}, the series of the {event.kind} before it"
+            continue
+        taking = event.taking_part()
+        level = _level(event, rules)
+        fitting = [series for series_id, series in kb.series.items() if series.kind == event.kind and
+                   series_id in members and len(taking & members[series_id][0]) >= 2 and
+                   (event.kind != "meeting" or (level is not None and level in members[series_id][1])) and
+                   (len(taking) >= 3) == (len(members[series_id][0]) >= 3) and
+                   not _edition_taken(held[series_id], event)]
+        if len(fitting) == 1:
+            event.main.series = fitting[0]
+            event.main.edition_why += (f"; of {fitting[0].name}, the one series of the seeds of its kind, level and "
+                                       "countries")
+
+
+def _edition_taken(records: list[KnownRecord], event: Event) -> bool:
+    """Whether a series' records leave no room for *event*'s edition: one of
+    that edition or a later one ended before it began ("the first meeting of
+    the defence ministers" in 2026 is of no series that met before)."""
+    edition, start = event.edition(), event.window()[0]
+    if edition is None or start is None:
+        return False
+    return any(r.latest and r.latest < start and (r.edition is None and edition == 1 or
+                                                  r.edition is not None and r.edition >= edition) for r in records)
 
 
 def standalone(event: Event) -> bool:
@@ -407,8 +550,10 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             continue  # one edition of a series (an exercise of one) is no record outside that series
         if not series and record.series_id and any(f.series_name for f in event.frames):
             continue  # a series the seeds lack is none of the seeds' series
-        if not series and record.series_id and len(words & record.words) < 6:
-            continue  # one meeting of a series needs the words of that series
+        if not series and record.series_id and len(words & record.words) < 6 and not (
+                level and level == record.level and _same_host(event, record) and
+                _overlap(window, (record.earliest, record.latest)) is True):
+            continue  # one meeting of a series needs the words of that series, or its level, host and days
         if edition is not None and record.edition is not None and edition != record.edition:
             continue
         if (edition is None) != (record.edition is None) and series and record.series_id == series.series_id:
@@ -445,6 +590,9 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             theirs = {iso3 for iso3, roles in record.countries.items() if wanted in roles}
         shared = countries & theirs
         common = len(words & record.words)
+        if not shared and event.kind == "facility" and kind_type and record.type == kind_type and common >= 5:
+            # a facility told by its name and what it does, its host unnamed: the countries the record names at all
+            shared = countries & set(record.countries)
         same_series = bool(series and record.series_id == series.series_id)
         same_org = bool(orgs & set(record.orgs))
         same_level = bool(level and record.level and level == record.level and level != "unknown")

@@ -154,6 +154,11 @@ _BY_TURNS = re.compile(r"\b(?:by turns|in turns|in turn|alternately|in rotation|
                        re.IGNORECASE)
 
 
+# "on an eight-day journey through Central Asia and Russia": places a traveller passes through take no part
+_THROUGH_LIST = re.compile(r"\b(?:journey|tour|trip|leg|travels|way)\s+(?:[\w-]+\s+){0,2}?(?:through|across|via|to)\s+"
+                           r"(?:the\s+)?(?:(?:[A-Z][\w-]*\s*)+(?:,\s*|,?\s+and\s+))*$")
+
+
 def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role:
     text = reading.text
     kind, hit = frame.kind, frame.hit
@@ -179,11 +184,20 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
                                  text[:named.start]):
         return Role("subject", "named in what was said, in a sentence that only continues the event before it")
     a_clause = reading.clause_at(named.start)[0]
+    # what was discussed runs to the end of its predicate ("discussed the situation along the border and the threat
+    # from militant groups in northern Afghanistan")
+    a_predicate = reading.predicate_at(named.start)[0]
     talked = next((m for m in reading.matches(rules.discussion_verbs)
-                   if a_clause <= m.start() and m.end() <= named.start and
-                   not re.search(r"[;:]", text[m.end():named.start])), None)
+                   if min(a_clause, a_predicate) <= m.start() and m.end() <= named.start and
+                   not re.search(r"[;:]", text[m.end():named.start]) and
+                   not re.search(r",\s+(?:while|whereas|but|as|when|after|before)\b|\.\s", text[m.end():named.start])),
+                  None)
     if talked is not None and (hit is None or hit.start <= talked.start() or kind in ("meeting", None)):
         return Role("subject", f'roles.discussion_verbs: after "{talked.group(0)}": what was discussed')
+    if ("where" in text or "in which" in text) and \
+            re.search(r"\b(?:region|area|neighbourhood|neighborhood|part of the world|space)\s+(?:where|in which)\s+"
+                 r"(?:(?-i:[A-Z])[\w-]*\s+(?:and|or)\s+)?$", text[max(0, named.start - 60):named.start], re.IGNORECASE):
+        return Role("subject", f'"... where {named.surface}": said of the region, not of the event')
     subject_prep = _last_before(reading, rules.subject_prepositions, named.start, 12)
     if subject_prep and subject_prep.group(0).lower() in ("about", "over") and \
             _NUMBER_AFTER.match(text, subject_prep.end()):
@@ -221,6 +235,8 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
     if kind in ("meeting", "exercise", "activity", "facility") and not _attribution(reading, rules, named.start):
         # the last one before the name: "at Termez in southern Uzbekistan"
         prep = _last_before(reading, rules.host_prepositions, named.start, 12)
+        if prep and not place_steps.governs(text[prep.end():named.start]):
+            prep = None  # "At the talks, India and ...": the preposition is another phrase's
         if prep and named.is_name and named.inside is None:
             turns = _BY_TURNS.search(text, named.end)
             if turns and not re.search(r"[;:]", text[named.end:turns.start()]):
@@ -241,7 +257,8 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
         if by and by.group(0).lower().endswith(" by") and not re.search(r"[,;.]", text[by.end():named.start]):
             return Role("chair", f'roles.chair_verbs: "{by.group(0)}" before it')
     if kind == "proposal" and hit is not None:
-        passive = re.search(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", text[:hit.start])
+        passive = re.search(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", text[:hit.start]) if \
+            re.match(r"\w+(?:ed|en|ght)\b", hit.word) else None  # "was invited", not "was ready to share"
         if passive:  # "Afghanistan's foreign minister was invited": invited, not inviting; "by X": who invites
             by = re.search(r"\bby\s+(?:the\s+)?$", text[max(0, named.start - 10):named.start])
             if named.start > hit.start and by:
@@ -283,9 +300,18 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
     return Role("participant", "named in the sentence of the event")
 
 
+_ARRIVED_FROM = re.compile(r"\b(?:reached|arrived|arrives|landed|flew|came|travelled|traveled)\b[^,;.]{0,60}\bfrom\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
+
+
 def assign_countries(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
     previous: tuple[Named, Role] | None = None
     for named in reading.named:
+        window = reading.text[max(0, named.start - 80):named.start] if named.entity_type == "country" else ""
+        if window and (("from" in window and _ARRIVED_FROM.search(window)) or
+                       (("journey" in window or "tour" in window or "trip" in window or "leg" in window or
+                         "travels" in window or "way" in window) and _THROUGH_LIST.search(window))):
+            continue  # "reached the Turkmen capital from Russia", "a journey through ... Russia": passed through
         if named.entity_type == "country":
             between = reading.text[previous[0].end:named.start] if previous is not None else ""
             if previous is not None and between in ("-", "\u2013", "/"):
@@ -357,13 +383,13 @@ _HELD_LATER = re.compile(r"\b(?:meeting|summit|round|session|edition|dialogue|ta
                          r"be\s+held\b|\b(?:would|will)\s+host\s+the\s+next\b", re.IGNORECASE)
 
 
-def _decisions(hits: list[Hit], reading: Reading, rules: Rules, all_hits: list[Hit]) -> list[tuple[Hit, tuple]]:
+def _decisions(hits: list[Hit], reading: Reading, rules: Rules, all_hits: list[Hit],
+               kb: Knowledge) -> list[tuple[Hit, tuple]]:
     """Each hit with its span; a decision ("agreed to hold the summit every two
     years and to set up a joint working group", "agreed that the next meeting
     would be held in India and that Afghanistan would be invited") gives one
     hit per thing decided, and a meeting decided on is a meeting to come."""
     out = []
-    meeting_rule = next(t for t in rules.triggers if t.kind == "meeting")
     for hit in hits:
         span = _span(reading, hit, all_hits)
         if hit.rule.id != "agreement-agreed":
@@ -373,7 +399,12 @@ def _decisions(hits: list[Hit], reading: Reading, rules: Rules, all_hits: list[H
         for n, (a, b) in enumerate(zip(cuts, cuts[1:])):
             piece = reading.text[a:b]
             if _HELD_LATER.search(piece) or (n == 0 and _agreed_to_meet_piece(reading, rules, a, b)):
-                planned = Trigger("meeting-agreed-to-meet", "meeting", "planned", 4, meeting_rule.phrases)
+                # "agreed that the next round of KazInd will be held in Kazakhstan": of the kind of the series named
+                named = next((s for s in (kb.series.get(m.entity_id) for m in reading.named
+                                          if m.entity_type == "series" and a <= m.start < b) if s), None)
+                kind = named.kind if named is not None else "meeting"
+                planned = Trigger(f"{kind}-agreed-to-hold", kind, "planned", 4,
+                                  next(t for t in rules.triggers if t.kind == kind).phrases)
                 out.append((Hit(planned, a if n else hit.start, b if n else hit.end, hit.word),
                             (span[0] if n == 0 else a, b)))
             elif n == 0:
@@ -384,7 +415,7 @@ def _decisions(hits: list[Hit], reading: Reading, rules: Rules, all_hits: list[H
 
 
 def _agreed_to_meet_piece(reading: Reading, rules: Rules, a: int, b: int) -> bool:
-    found = reading.find(rules.agreed_to_meet, a, min(b, a + 25))
+    found = reading.find(rules.agreed_to_meet, a, min(b, a + 45))
     return found is not None and reading.find(rules.standing_meetings, found.end(), min(b, found.end() + 30)) is None
 
 
@@ -625,6 +656,8 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
             if roman and roman.group(1) in _ROMAN:
                 frame.edition, frame.edition_why = _ROMAN[roman.group(1)], f'"{n.surface}{roman.group(0)}"'
             break
+    if frame.series is None and not named:
+        _series_without_its_countries(frame, reading, kb)
     if frame.edition is not None:
         return
     after_pattern = _edition_after(tuple(sorted({*rules.edition_nouns.phrases, *(n.surface.lower() for n in named)},
@@ -640,7 +673,11 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
         if relative and follows and len(text[match.end():follows.start(1)].split()) > 1:
             follows = None  # "the previous edition", "the next joint exercise": the noun right after it
         first_held = match.group(0).lower() == "first" and "held" in text[match.end():match.end() + 6].lower()
-        if follows is None and not first_held:
+        # "The second took place at Chaubatia ...", "the third was conducted at Yangiarik": an ordinal standing for
+        # an edition, its noun left out
+        elided = not relative and _ELIDED_EDITION.match(text, match.end()) and \
+            re.search(r"\b(?:the|a)\s+$", text[max(0, match.start() - 5):match.start()], re.IGNORECASE)
+        if follows is None and not first_held and not elided:
             continue
         why = f'"{text[match.start():follows.end() if follows else match.end()]}"'
         if relative:
@@ -664,6 +701,38 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
     began = re.search(r"\b(?:began|started|was launched|was first held)\s+in\s+(?:19|20)\d\d\b", text)
     if began and frame.series is not None:
         frame.edition, frame.edition_why = 1, f'"{began.group(0)}": the first edition'
+
+
+_ELIDED_EDITION = re.compile(r"\s*,?\s+(?:edition\s+)?(?:was|were|is|will be)\s+(?:held|conducted|hosted|staged|organised|"
+                             r"organized)\b|\s+(?:took place|takes place|followed|came)\b", re.IGNORECASE)
+
+
+_COUNTRY_PREFIX = re.compile(r"^(?:[A-Z][\w]*(?:[- \u2013][A-Z][\w]*)*)[- \u2013]")
+_SHORT_SERIES: dict[int, list[tuple[re.Pattern, str, str]]] = {}
+
+
+def _series_without_its_countries(frame: Frame, reading: Reading, kb: Knowledge) -> None:
+    """"India and Russia held their first 2+2 dialogue of foreign and defence
+    ministers": a series of two or more countries named without its countries'
+    prefix, where the sentence names those countries as taking part."""
+    short = _SHORT_SERIES.get(id(kb))
+    if short is None:
+        short = _SHORT_SERIES[id(kb)] = []
+        for name, series_id in kb.series_names.items():
+            series = kb.series.get(series_id)
+            prefix = _COUNTRY_PREFIX.match(name)
+            if series is None or len(series.countries) < 2 or prefix is None:
+                continue
+            rest = name[prefix.end():].strip()
+            if len(rest.split()) >= 2 or re.search(r"[^A-Za-z ]", rest):
+                short.append((re.compile(rf"(?<![\w-]){re.escape(rest)}(?![\w-])", re.IGNORECASE), rest, series_id))
+    taking = frame.taking_part()
+    for pattern, rest, series_id in short:
+        series = kb.series[series_id]
+        if series.kind == frame.kind and set(series.countries) <= taking and pattern.search(reading.text):
+            frame.series = series
+            frame.edition_why = f'"{rest}" with its countries named: {series.name}'
+            return
 
 
 _FIGURE_CANDIDATE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
@@ -772,7 +841,8 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
     if frame.kind in ("exercise", "activity", "meeting", "facility") and chosen.precision in ("day", "year"):
         for later in readings:
             if later.start > chosen.start and later.precision == chosen.precision and \
-                    _END_CUE.search(reading.text[max(chosen.end, later.start - 25):later.start]):
+                    (_END_CUE.search(reading.text[max(chosen.end, later.start - 25):later.start]) or
+                     _next_day(chosen, later, reading.text[chosen.end:later.start])):
                 chosen = date_rules.with_end(chosen, later)
                 break
     said = re.search(r"\b(?:said|says|told \w+|announced|stated|reported)\s+(?:on\s+)?$",
@@ -799,11 +869,103 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
     frame.date, frame.date_why = chosen, f"rule {chosen.rule}"
 
 
-_DAYS_LONG = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)-day\b(?=[^.;]{0,30}\bvisit\b)", re.IGNORECASE)
+# "On the same day", "the next day", "two days later": a day counted from the event told before
+_DAY_AFTER = re.compile(r"\b(?:(?:on\s+)?(?:the\s+)?(?P<same>same\s+day|same\s+evening|same\s+morning|that\s+day|"
+                        r"that\s+evening|that\s+morning)|(?:on\s+)?the\s+(?P<next>next|following|previous)\s+day|"
+                        r"the\s+day\s+(?P<rel>after|before)|(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+"
+                        r"(?P<dir>later|earlier|after|before)(?!\s+(?:the|its|his|her|their|a|an)\b))\b", re.IGNORECASE)
+
+
+def _same_day(frame: Frame, reading: Reading, told: list[Frame]) -> None:
+    """An undated frame whose sentence counts its day from the event told
+    before it ("On the same day, ... held talks", "The next day, ..."): that
+    event's day, moved by the days it says."""
+    found = _DAY_AFTER.search(reading.text)
+    if found is None:
+        return
+    before = next((f for f in reversed(told) if f.reading is not reading and f.date is not None and
+                   f.date.precision == "day" and f.date.date), None)
+    if before is None:
+        return
+    if found.group("same"):
+        shift = 0
+    elif found.group("next"):
+        shift = -1 if found.group("next").lower() == "previous" else 1
+    elif found.group("rel"):
+        shift = 1 if found.group("rel").lower() == "after" else -1
+    else:
+        count = date_rules.NUMBERS.get(found.group("n").lower()) or int(found.group("n"))
+        shift = count if found.group("dir").lower() in ("later", "after") else -count
+    day = (dt.date.fromisoformat(before.date.date) + dt.timedelta(days=shift)).isoformat()
+    frame.date = DateReading(found.start(), found.end(), found.group(0), "day-counted", day, "day", day, day,
+                             "inferred", f'"{found.group(0)}": counted from {before.date.date}, the day of the '
+                                         f"{before.kind} of sentence {before.reading.position}")
+    frame.date_why = f'rule day-counted: "{found.group(0)}", from the {before.kind} told before it'
+
+
+def _next_day(first: DateReading, then: DateReading, between: str) -> bool:
+    """"last Wednesday and Thursday", "on 12 and 13 April": two days in a row, one event's span."""
+    if first.precision != "day" or not re.fullmatch(r"\s*(?:and|-|\u2013|to)\s*(?:on\s+)?", between) or \
+            not (first.date and then.date):
+        return False
+    gap = (dt.date.fromisoformat(then.date) - dt.date.fromisoformat(first.date)).days
+    return 1 <= gap <= 2
+
+
+# "Months earlier, on September 8, ...", "later that year", "the following month": a time counted from the event
+# told before, not from the article
+_FROM_THE_TOLD = re.compile(r"\b(?:(?:months?|weeks?|days?|a year|years?)\s+(?P<a>earlier|later|before|after)\b|"
+                            r"(?P<b>earlier|later)\s+that\s+(?:year|month)\b|that\s+(?:same\s+)?(?:year|month)\b|"
+                            r"the\s+(?:same|(?P<c>following|previous|next))\s+(?:year|month)\b)", re.IGNORECASE)
+
+
+def _year_of_the_told(frame: Frame, reading: Reading, told: list[Frame]) -> None:
+    """A date without a year in a sentence that counts from the event told
+    before it ("Months earlier, on September 8"): the year that puts it on the
+    side of that event the words say, not the article's."""
+    if frame.date.rule not in ("month-day", "day-month", "in-month", "day-range-month-first", "day-range-day-first") \
+            or re.search(r"(?:19|20)\d\d", frame.date.text):
+        return
+    cue = _FROM_THE_TOLD.search(reading.text)
+    before = next((f for f in reversed(told) if f.reading is not reading and f.date is not None and f.date.earliest
+                   and f.date.precision in ("day", "month")), None)
+    if cue is None or before is None:
+        return
+    word = (cue.group("a") or cue.group("b") or cue.group("c") or "").lower()
+    ahead = 1 if word in ("later", "after", "following", "next") else -1 if word in ("earlier", "before", "previous") \
+        else 0
+    anchor = dt.date.fromisoformat(before.date.earliest)
+    shift = 0
+    for year in sorted(range(anchor.year - 1, anchor.year + 2), key=lambda y: abs(y - anchor.year)):
+        day = dt.date.fromisoformat(frame.date.earliest)
+        try:
+            moved = day.replace(year=year)
+        except ValueError:
+            continue
+        if (ahead == 0 and year == anchor.year) or (ahead > 0 and moved >= anchor) or (ahead < 0 and moved <= anchor):
+            shift = year - day.year
+            break
+    if shift == 0:
+        return
+
+    def move(value: str | None) -> str | None:
+        return None if value is None else f"{int(value[:4]) + shift:04d}{value[4:]}"
+    frame.date = replace(frame.date, date=move(frame.date.date), earliest=move(frame.date.earliest),
+                         latest=move(frame.date.latest), end_date=move(frame.date.end_date),
+                         note=f'{frame.date.note}; "{cue.group(0)}" counts from the {before.kind} of sentence '
+                              f"{before.reading.position} ({before.date.earliest}): {move(frame.date.earliest)[:4]}")
+
+
+_DAYS_LONG = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)-day\b(?=[^.;]{0,30}\b(?:visit|trip|tour|stay)\b)",
+                        re.IGNORECASE)
 
 
 _NAME_AFTER_DEMONYM = re.compile(r"\b([A-Z][a-z]+)((?:\s+(?:[A-Z][\w.()-]*|of|for|the))*\s+([A-Z][a-z]+))(?=[\s,.;:]|$)")
 _NAME_BEFORE_DEMONYM = re.compile(r"\b([A-Z][a-z]+),\s+(?:the|a|an)\s+([A-Z][a-z]+)\b")
+# "Iran's deputy foreign minister, Mehdi Safari": a country's office, then the name
+_NAME_AFTER_OFFICE = re.compile(r"\b([A-Z][a-z]+)'s\s+(?:[a-zA-Z-]+\s+){0,4}?" + r"(?:minister|president|adviser|advisor|"
+                                r"secretary|chief|ambassador|envoy|commander|spokesperson|spokesman|general|head)s?,\s+"
+                                r"(?:[A-Z][\w.-]*\s+){1,3}?([A-Z][a-z]+)\b", re.IGNORECASE)
 
 
 def nationalities(text: str, kb: Knowledge) -> dict[str, str]:
@@ -816,11 +978,42 @@ def nationalities(text: str, kb: Knowledge) -> dict[str, str]:
         iso3 = kb.country_words.get(match.group(1))
         if iso3 and match.group(3) not in kb.country_words:
             out.setdefault(match.group(3), iso3)
+    for match in _NAME_AFTER_OFFICE.finditer(folded):
+        iso3 = kb.country_words.get(match.group(1))
+        if iso3 and match.group(2) not in kb.country_words and match.group(2)[0].isupper():
+            out.setdefault(match.group(2), iso3)
     for match in _NAME_BEFORE_DEMONYM.finditer(folded):
         iso3 = kb.country_words.get(match.group(2))
         if iso3 and match.group(1) not in kb.country_words:
             out.setdefault(match.group(1), iso3)
     return out
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_OFFICES = (r"(?:[Mm]inister|[Pp]resident|[Aa]dviser|[Aa]dvisor|[Ss]ecretary|[Cc]hief|[Gg]eneral|[Aa]mbassador|"
+            r"[Cc]ommander|[Ee]nvoy|[Dd]irector|[Hh]ead|[Ss]pokes(?:person|man|woman)|[Cc]olonel|[Mm]ajor|"
+            r"[Ll]ieutenant|[Bb]rigadier|[Aa]dmiral|[Pp]remier|[Cc]hairman|[Gg]overnor|[Dd]eputy|[Oo]fficer)")
+
+
+@lru_cache(maxsize=64)
+def _OFFICE_THEN_NAME(surname: str) -> re.Pattern:
+    """An office, then a given name and *surname* ("Deputy Defence Minister Ilkhom Khaydarov"): a person."""
+    return re.compile(rf"\b{_OFFICES},?\s+(?:[A-Z][\w.-]*\s+){{1,3}}{re.escape(surname)}\b")
+
+
+def _name_people(reading: Reading, names: dict[str, str]) -> None:
+    """People the gazetteer lacks, by the surname the article gives a country
+    ("Uzbek Deputy Defence Minister Ilkhom Khaydarov" ... "held talks with
+    Khaydarov"): each stands for that country wherever the article names them."""
+    added = []
+    for match in _CAPITALISED.finditer(reading.folded or reading.text):
+        iso3 = names.get(match.group(0))
+        if iso3 is None or any(n.start < match.end() and match.start() < n.end for n in reading.named):
+            continue
+        added.append(Named(match.start(), match.end(), match.group(0), "holder", match.group(0), iso3,
+                           note=f'"{match.group(0)}", of {iso3} as the article names them'))
+    if added:
+        reading.named = sorted(reading.named + added, key=lambda n: n.start)
 
 
 def _proposer_by_name(frame: Frame, reading: Reading, names: dict[str, str]) -> None:
@@ -842,6 +1035,12 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
     """Every frame of the article, in order of the sentences."""
     out: list[Frame] = []
     names = nationalities(text, kb) if text else {}
+    people = {name: iso3 for name, iso3 in names.items()
+              if any(_OFFICE_THEN_NAME(name).search(text, max(0, m.start() - 90), m.end())
+                     for m in re.finditer(rf"\b{re.escape(name)}\b", text))}
+    if people:
+        for reading in readings:
+            _name_people(reading, people)
     context = context_steps.build(readings, rules)
     previous: Reading | None = None
     bodies_told: list[str] = []  # the organisations the article has named, in order
@@ -887,9 +1086,21 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
         if not hits and series_named:  # a series named is an event of its kind ("Dustlik was first held in 2019")
             series = kb.series[series_named[0].entity_id]
             base = next(t for t in rules.triggers if t.kind == series.kind)
-            from icadb.drafting.rules import Trigger
             hits = [Hit(Trigger(f"series-{series.kind}", series.kind, "held", 2, base.phrases), series_named[0].start,
                         series_named[0].end, series_named[0].surface)]
+        for named in series_named:
+            # "It grew out of the first India-Central Asia Summit, held virtually in January 2022, at which the
+            # leaders agreed ...": an edition of a series, told with its ordinal or as held, is an event of its own
+            series = kb.series[named.entity_id]
+            if any(h.kind == series.kind for h in hits):
+                continue
+            ordinal = re.search(r"\b(?:[a-z]+(?:st|nd|rd|th)|first|second|third|\d+(?:st|nd|rd|th))\s+$",
+                                reading.text[max(0, named.start - 16):named.start], re.IGNORECASE)
+            held = re.match(r",?\s+(?:which\s+was\s+|that\s+was\s+)?(?:held|hosted)\b", reading.text[named.end:])
+            if ordinal or held:
+                base = next(t for t in rules.triggers if t.kind == series.kind)
+                hits = sorted(hits + [Hit(Trigger(f"series-{series.kind}", series.kind, "held", 2, base.phrases),
+                                          named.start, named.end, named.surface)], key=lambda h: h.start)
         lead = reading.find(rules.continuations, 0, min(len(reading.text), 45))
         continuation = bool(lead and lead.start() <= 12) or bool(re.search(r"\b(?:that|the same) (?:meeting|exercise|visit)\b",
                                                                          reading.text, re.IGNORECASE))
@@ -908,7 +1119,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                 out.append(frame)
             continue
         kinds_here: set[str] = set()
-        for hit, span in _decisions(sorted(hits, key=lambda h: h.kind == "inherit"), reading, rules, all_hits):
+        for hit, span in _decisions(sorted(hits, key=lambda h: h.kind == "inherit"), reading, rules, all_hits, kb):
             kind = hit.kind
             if kind == "inherit":
                 kind = kb.series[series_named[0].entity_id].kind if series_named else (out[-1].kind if out else None)
@@ -942,10 +1153,15 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             apply_context(frame, reading, context, rules)
             _proposer_by_name(frame, reading, names)
             _pronoun(frame, reading, previous_reading, rules)
+            _office_back(frame, reading, readings)
             find_place(frame, reading, rules, kb)
             find_series(frame, reading, rules, kb)
             find_figures(frame, reading, rules)
             choose_date(frame, reading, rules, published, all_hits)
+            if frame.date is None:
+                _same_day(frame, reading, out)
+            else:
+                _year_of_the_told(frame, reading, out)
             under_way = None if frame.date is not None or reading.find(rules.cues["ongoing"]) is not None else \
                 re.search(r"\b(?:is|are) in [A-Z]\w+ to (?:participate|attend|take part)|\bis being held\b",
                           reading.text)
@@ -1012,6 +1228,38 @@ def _pronoun(frame: Frame, reading: Reading, previous: Reading | None, rules: Ru
     if current is None or (role == "proposer" and current.role in ("target", "subject", "participant")):
         frame.countries[person.country] = Role(role, f'"{pronoun.group("p")}" is {person.surface} of the sentence '
                                                      f"before, of {person.country}")
+
+
+_THE_OFFICE = re.compile(r"^\s*(?:[A-Z][^,.;]{0,40},\s+)?[Tt]he\s+(?P<o>(?:(?:[Ff]oreign|[Dd]efence|[Dd]efense|[Ee]xternal "
+                         r"[Aa]ffairs|[Pp]rime|[Dd]eputy|[Nn]ational [Ss]ecurity)\s+)?(?:[Mm]inister|[Pp]resident|"
+                         r"[Ss]ecretary|[Aa]dviser|[Aa]dvisor|[Pp]remier|[Cc]hief))\b(?!\s+of\b|'s\b)")
+
+
+def _office_back(frame: Frame, reading: Reading, readings: list[Reading]) -> None:
+    """"The Prime Minister also proposed ...": the office of a person the article
+    named before with it ("Prime Minister Narendra Modi", "Indian Defence
+    Secretary ..."), who stands for their country."""
+    office = _THE_OFFICE.match(reading.text)
+    if office is None or frame.hit is None or office.end() > frame.hit.start or \
+            any(n.country for n in reading.named if n.start < frame.hit.start):
+        return
+    title = re.compile(rf"\b{re.escape(office.group('o'))}\b", re.IGNORECASE)
+    for earlier in reversed(readings[:readings.index(reading)]):
+        for found in title.finditer(earlier.text):
+            # the person after the title, or the country just before it ("Indian Prime Minister")
+            person = next((n for n in earlier.named if n.country and n.entity_type in ("person", "holder") and
+                           0 <= n.start - found.end() <= 40), None) or \
+                next((n for n in earlier.named if n.country and n.entity_type == "country" and
+                      0 <= found.start() - n.end <= 3), None)
+            if person is None:
+                continue
+            role = "proposer" if frame.kind == "proposal" else _context_role(frame, office.start("o"))
+            current = frame.countries.get(person.country)
+            if current is None or current.role in ("subject", "target", "participant"):
+                frame.countries[person.country] = Role(role, f'"the {office.group("o")}": {person.surface}, named '
+                                                             f"with that office in sentence {earlier.position}, of "
+                                                             f"{person.country}")
+            return
 
 
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral (?:talks|meetings))\b", re.IGNORECASE)

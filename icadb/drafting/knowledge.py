@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from icadb.drafting.people import OfficeHolders
@@ -68,12 +68,18 @@ SHORT_FORMS = {"nsa": "national security adviser", "nsas": "national security ad
                "program": "programme"}
 
 
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")
+
+
+@lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
-    """A word without its plural or tense ending, as far as comparing needs ("advisers", "adviser")."""
+    """A word without its plural or tense ending, as far as comparing needs ("advisers", "adviser"), and with
+    the long vowels and doubled consonants of transliterations folded ("Shaheed" and "Shahid" are one name)."""
     for ending, keep in (("ies", "y"), ("sses", "ss"), ("s", "")):
         if word.endswith(ending) and len(word) > 4 and not word.endswith("ss"):
-            return word[: -len(ending)] + keep
-    return word
+            word = word[: -len(ending)] + keep
+            break
+    return _DOUBLED.sub(r"\1", word.replace("ee", "i").replace("oo", "u").replace("aa", "a"))
 
 
 def content_words(text: str) -> set[str]:

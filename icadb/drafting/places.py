@@ -29,6 +29,9 @@ _REGION = r"(?:(?:southern|northern|eastern|western|central|south-western|south-
 _SETTLEMENT = r"(?:town|city|village|district|region|province|port|garrison town|cantonment|capital)"
 
 
+_THE_CAPITAL = re.compile(r"\b(in|at|to|near|reached|arrived in|visited)\s+the\s+([A-Z][\w-]+)\s+capital\b(?!\s+of\b)")
+
+
 @dataclass
 class Found:
     place: Place | None
@@ -37,29 +40,68 @@ class Found:
     country: str | None  # the place's country (from the gazetteer, or from the text)
 
 
+_RELATIVE = re.compile(r"\b(?:where|which|that|who|whose|whom|when|while)\b", re.IGNORECASE)
+_GAP_BREAK = re.compile(r"[,;:.()\u2014\u2013]| - ")
+
+
+# "in Aundh, Pune": a smaller place, then the one it is in
+_SMALLER_PLACE = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?,\s+")
+
+
+def governs(gap: str) -> bool:
+    """Whether a preposition still governs a name after *gap*, the text between them."""
+    if _RELATIVE.search(gap):
+        return False  # "in a region where Russia and China dominate": a clause of its own
+    return not _GAP_BREAK.search(gap) or _SMALLER_PLACE.fullmatch(gap) is not None
+
+
+def preposition_before(text: str, at: int, phrases, reach: int = 25):
+    """The host preposition that governs the name at *at*: the last one in the
+    *reach* characters before it, with no punctuation between ("near Termez",
+    "in the Uzbek city of Termez"; not "At the talks, India and ...")."""
+    window = text[max(0, at - reach):at]
+    prep = None
+    for prep in phrases.finditer(window):
+        pass
+    if prep is None or not governs(window[prep.end():]):
+        return None
+    return prep
+
+
 def _possessive(text: str, end: int) -> bool:
     return text[end:end + 2] in ("'s", "\u2019s")
 
 
-@lru_cache(maxsize=8)
-def _countries(words: frozenset[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+@lru_cache(maxsize=2048)
+def _place_patterns(name: str) -> tuple[re.Pattern, ...]:
+    """The ways a text gives the country of the place *name*; a country's name is one to three capitalised words,
+    looked up after the match (an alternation of every country's names compiled for each place cost most of the
+    drafting time)."""
+    escaped = re.escape(name)
+    countries = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+    return tuple(re.compile(p) for p in (
+        rf"\b{escaped},?\s+in\s+(?:the\s+)?{_REGION}({countries})\b",
+        rf"\b{escaped},\s+({countries})\b",
+        rf"\b({countries})\s+{_SETTLEMENT}\s+of\s+{escaped}\b",
+        rf"\b({countries})'s\s+(?:\w+\s+)?{escaped}\b",
+        rf"\b{escaped}\s+(?:in|near)\s+(?:the\s+)?{_REGION}({countries})\b"))
 
 
 def country_in_text(name: str, folded: str, kb: Knowledge) -> tuple[str, str] | None:
     """The country the text gives a place the gazetteer lacks, and how."""
-    escaped = re.escape(name)
-    countries = _countries(frozenset(kb.country_words))
-    for pattern, how in (
-            (rf"\b{escaped},?\s+in\s+(?:the\s+)?{_REGION}({countries})\b", "{name} in {country}"),
-            (rf"\b{escaped},\s+({countries})\b", "{name}, {country}"),
-            (rf"\b({countries})\s+{_SETTLEMENT}\s+of\s+{escaped}\b", "the {country} {settlement} of {name}"),
-            (rf"\b({countries})'s\s+(?:\w+\s+)?{escaped}\b", "{country}'s {name}"),
-            (rf"\b{escaped}\s+(?:in|near)\s+(?:the\s+)?{_REGION}({countries})\b", "{name} in {country}")):
-        match = re.search(pattern, folded)
-        if match:
-            iso3 = kb.country_words[match.group(1)]
-            return iso3, f'"{match.group(0)}": {name} is in {iso3}'
+    if name not in folded:
+        return None
+    for pattern in _place_patterns(name):
+        for match in pattern.finditer(folded):
+            words = match.group(1).split()
+            country = next((" ".join(words[:n]) for n in range(len(words), 0, -1)
+                            if " ".join(words[:n]) in kb.country_words), None) or \
+                next((" ".join(words[n:]) for n in range(len(words)) if " ".join(words[n:]) in kb.country_words), None)
+            if country is None:
+                continue
+            iso3 = kb.country_words[country]
+            shown = match.group(0)
+            return iso3, f'"{shown}": {name} is in {iso3}'
     return None
 
 
@@ -90,18 +132,25 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
         name, place = match.group(0), kb.places[match.group(0)]
         if match.start() < skip or _possessive(text, match.end()):
             continue
-        prep = rules.host_prepositions.first(text[max(0, match.start() - 25):match.start()])
+        prep = preposition_before(text, match.start(), rules.host_prepositions)
         if prep is None:
             continue
         rank = 3 if place.place_type == "country" else 0
         consider(rank, Found(place, place.name, f'"{prep.group(0)} {name}" names a place in '
                                                 f"seeds/reference/places.yaml", place.country), match.start())
+    for match in _THE_CAPITAL.finditer(text):
+        # "in the Kazakh capital", "to the Indian capital": that country's capital
+        iso3 = kb.country_words.get(fold(match.group(2)))
+        capital = next((name for name, country in kb.capitals.items() if country == iso3), None)
+        if capital is None or match.start() < skip:
+            continue
+        place = kb.places.get(capital)
+        consider(0, Found(place, place.name if place else capital, f'"{match.group(0)}": {capital}, the capital of '
+                                                                    f"{iso3}", iso3), match.start(2))
     for named in reading.named:
         if named.is_capital and named.start >= skip and not _possessive(text, named.end):
             window = text[max(0, named.start - 25):named.start]
-            prep = None
-            for prep in rules.host_prepositions.finditer(window):
-                pass
+            prep = preposition_before(text, named.start, rules.host_prepositions)
             if prep and len(window) - prep.end() <= 12:
                 consider(1, Found(None, named.surface, f'"{prep.group(0)} {named.surface}": the capital of '
                                                        f"{named.country}", named.country), named.start)

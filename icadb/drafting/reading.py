@@ -203,6 +203,9 @@ def _name(reading: Reading, offset: int, folded: str, kb: Knowledge, published: 
 def future_at(reading: Reading, rules: Rules, start: int, end: int | None = None) -> bool:
     """Whether the clause around *start* speaks of the future ("will conclude on Sunday")."""
     a, b = reading.clause_at(start)
+    if a == 0 and b < len(reading.text) and reading.text[b:b + 1] == ",":
+        # "Until April 30, commandos ... will train together": a fronted time takes the tense of the clause after it
+        b = reading.clause_at(b + 1)[1]
     return reading.find(rules.cues["future"], a, b) is not None or reading.find(rules.cues["future_time"], a, b) is not None \
         or _INVITED_TO.search(reading.text, a, start) is not None
 

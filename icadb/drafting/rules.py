@@ -94,6 +94,12 @@ class Rules:
         self.meeting_levels = [Typed(c["level"], Phrases(c["words"])) for c in data["meeting_levels"]]
         self.virtual = Phrases(data["virtual"])
         self.agreed_to_meet = Phrases(data["agreed_to_meet"])
+        # any verb of holding before any meeting noun: "convene the third session", "host another round of talks"
+        _widen(self.agreed_to_meet, re.compile(
+            r"(?<![\w-])(?:meet|hold|host|convene|organise|organize|stage)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?"
+            r"(?:(?:next|another|further|third|fourth|fifth|sixth|second|new|joint|first|annual)\s+){0,2}"
+            r"(?:round|meeting|summit|edition|session|dialogue|talks|consultations|conference|roundtable)"
+            r"(?![\w-])", re.IGNORECASE))
         self.ordinals = {k.lower(): int(v) for k, v in data["ordinals"].items()}
         self.edition_nouns = Phrases(data["edition_nouns"])
         self.relative_editions = {k.lower(): int(v) for k, v in data["relative_editions"].items()}
@@ -103,7 +109,19 @@ class Rules:
         self.number_words = {k.lower(): int(v) for k, v in data["number_words"].items()}
         self.continuations = Phrases(data["continuations"])
         self.furniture_starts = Phrases(data["furniture"]["starts"])
-        self.context = {group: Phrases(words) for group, words in data["context"].items()}
+        self.context = {group: Phrases(words) for group, words in data["context"].items() if group != "nouns"}
+        # Any number (or "both") before any noun of those who take part, up to two words between: "the two
+        # sides", "both defence ministries", "the three national security advisers" (the lists keep the rest)
+        nouns = trie_pattern(sorted({w.lower() for w in data["context"].get("nouns", ())}, key=len, reverse=True))
+        counted = (rf"(?:(?:the|these|those|all)\s+(?:two|three|four|five|seven|eight|nine|ten)|both)"
+                   rf"(?:\s+(?!(?:of|and|or|in|on|with|from|to|for)\b)(?-i:[a-z][\w-]*)){{0,2}}\s+(?:{nouns})")
+        self.counted_pattern = re.compile(rf"(?<![\w-]){counted}(?![\w-])", re.IGNORECASE)
+        _widen(self.context["counted"], self.counted_pattern)
+        # "the visiting defence secretary", "the visiting Uzbek team": any who came; "the host army": who received
+        _widen(self.context["visitors"], re.compile(r"(?<![\w-])the\s+visiting\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}"
+                                                    r"(?-i:[a-z][\w-]*)(?![\w-])", re.IGNORECASE))
+        _widen(self.context["hosts"], re.compile(r"(?<![\w-])the\s+host(?:ing)?\s+(?:country|nation|side|government|"
+                                                 r"army|military|team|delegation|state)(?![\w-])", re.IGNORECASE))
         self.attempts = Phrases(data["attempts"])
         self.negations = Phrases(data["negations"])
         self.purposes = Phrases(data["purposes"])
@@ -114,7 +132,13 @@ class Rules:
         self.chair_verbs = Phrases(roles["chair_verbs"])
         self.participation = Phrases(data["participation"])
         self.invited_to_attend = Phrases(data["invited_to_attend"])
+        # "to the second session", "as the chief guest", "to the upcoming summit": invited to an event, as a class
+        _widen(self.invited_to_attend, re.compile(
+            r"(?<![\w-])(?:as\s+(?:a|an|the)?\s*(?:special|chief|guest|honoured|honored)?\s*(?:guests?|invitees?)|"
+            r"to\s+the\s+(?:[\w-]+\s+){0,2}?(?:session|meeting|summit|talks|dialogue|conference|forum|consultations|"
+            r"roundtable))(?![\w-])", re.IGNORECASE))
         self.standing_meetings = Phrases(data["standing_meetings"])
+        _widen(self.continuations, self.counted_pattern)  # "Both defence ministries ..." continues the event
         self.weak_triggers = frozenset(w.lower() for w in data["weak_triggers"])
         verbs = trie_pattern(sorted({w.lower() for w in data["clause_verbs"]}, key=len, reverse=True))
         # A new predicate: "; ", or a conjunction (after a comma or not) before a verb of its own.
@@ -132,6 +156,11 @@ class Rules:
     @cached_property
     def ordinal_words(self) -> Phrases:
         return Phrases(self.ordinals)
+
+
+def _widen(phrases: Phrases, pattern: re.Pattern) -> None:
+    """Let *phrases* also match *pattern* (a class of phrases, not a list)."""
+    phrases.pattern = re.compile(f"{pattern.pattern}|{phrases.pattern.pattern}", re.IGNORECASE)
 
 
 def load(seeds: Path = SEEDS_DIR) -> Rules:

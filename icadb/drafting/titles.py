@@ -192,6 +192,8 @@ def title(record: dict, event, kb: Knowledge, short: dict[str, str], published_y
         if clause and what:  # "Uzbekistan's proposal that Indian companies set up a joint venture"
             return f"{parties(proposers, kb, short, ' and ') if proposers else 'A'}'s {noun} that {what}{when}{tail}"
         what = re.sub(r"^(?:to\s+)?(?:provide|offer|give)\s+", "", what)
+        if main.hit and what.startswith("of "):  # the trigger is the thing offered: "a line of credit of US$1 billion"
+            what = f"a {main.hit.word.lower()} {what}"
         owner = f"{parties(proposers, kb, short, ' and ')}'s" if proposers else "A"
         to = f" to {parties(targets, kb, short, ' and ')}" if targets and len(targets) <= 2 else \
             " to the Central Asian states" if set(CENTRAL_ASIA) <= set(targets) else ""
@@ -230,9 +232,14 @@ FACILITY_STATES = {"operational": "is in use", "unused": "is not in use", "close
                    "rumoured": "is reported"}
 
 
-def _lower_first(text: str) -> str:
-    return text if text[:2].isupper() or text.startswith(("India", "KazInd", "Khanjar", "Dustlik")) or \
-        re.match(r"[A-Z][a-z]+\u2013", text) else text[:1].lower() + text[1:]
+def _lower_first(text: str, kb: Knowledge) -> str:
+    """*text* with its first letter lower-cased, unless its first word is a name (a country's, a series', an
+    acronym)."""
+    first = re.match(r"[\w'-]+", text)
+    word = first.group(0) if first else ""
+    named = word in kb.country_words or any(n == word or n.startswith(word + " ") for n in kb.series_names)
+    return text if text[:2].isupper() or named or re.match(r"[A-Z][a-z]+\u2013", text) \
+        else text[:1].lower() + text[1:]
 
 
 def summary(record: dict, event, kb: Knowledge, short: dict[str, str], name: str) -> str:
@@ -245,7 +252,7 @@ def summary(record: dict, event, kb: Knowledge, short: dict[str, str], name: str
     when = _date_phrase(record)
     when = f" {when}" if when else ""
     who = parties(taking, kb, short, " and ") or "The parties"
-    thing = _lower_first(re.sub(r"\s\((?:planned|reported|\d{4})\)$", "", name))
+    thing = _lower_first(re.sub(r"\s\((?:planned|reported|\d{4})\)$", "", name), kb)
     if kind == "proposal":
         proposers = [i for i, r in links if r == "proposer"]
         targets = [i for i, r in links if r == "target"]
@@ -270,7 +277,7 @@ def summary(record: dict, event, kb: Knowledge, short: dict[str, str], name: str
     bare = _bare(name, parties(taking, kb, short), place)
     if kind == "meeting":
         series_like = record.get("series") or any(f.series_name for f in event.frames)
-        purpose = f" for the {_lower_first(bare)}" if series_like else ""
+        purpose = f" for the {_lower_first(bare, kb)}" if series_like else ""
         where = f" in {place}" if place else ""
         return f"{who} {verb}{where}{when}{purpose}{about}."
     where = f" in {place}" if place else ""

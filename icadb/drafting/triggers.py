@@ -71,6 +71,30 @@ _ADDRESSED_TO_PEOPLE = re.compile(r"\s+(?!(?:them|their|these|those|others|all|b
                                   r"((?-i:[a-z]+s))\s+(?:not\s+)?to\b", re.IGNORECASE)
 
 
+# "urged all nations to condemn ...", "called on the international community": a plea to the world, no request of
+# a state
+_ADDRESSED_TO_ALL = re.compile(r"\s+((?:all|other|every)\s+(?:the\s+)?(?:nations|countries|states|governments|"
+                               r"nation|country|state)|the\s+(?:international\s+community|world))\b(?!\s+(?:of|in)\b)",
+                               re.IGNORECASE)
+
+
+# "joined the ministers as a special invitee", "joined the talks": who took part in a meeting, not a member
+_JOINED_PEOPLE = re.compile(r"\s+(?:the\s+|them\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|leaders|meeting|talks|session|"
+                            r"summit|dialogue|conference|delegations|participants|discussions|counterparts|"
+                            r"deliberations|them)\b|\s+(?:[\w-]+\s+){0,4}?as\s+(?:a\s+|an\s+)?(?:special\s+)?(?:invitee|"
+                            r"guest|observer)s?\b", re.IGNORECASE)
+
+
+_ABSTRACT_BEFORE = re.compile(r"\b(?:chance|chances|opportunity|opportunities|way|ways|need|ability|aim|bid|effort|"
+                             r"efforts|hope|capacity|means|time|right|wish|desire|attempt|attempts)\s+$", re.IGNORECASE)
+# "If Turkmenistan joined ...", "Unless the two sides sign ...": a clause of condition holds no event
+_CONDITION = re.compile(r"(?:^|[,;:]\s*)(?:[Ee]ven\s+)?(?:[Ii]f|[Uu]nless|[Ss]hould\s+(?-i:[A-Z])\w+|[Ww]ere\s+(?-i:[A-Z])\w+)\s"
+                        r"[^,;:]*$")
+# A subject that "no" opens, right before its verb: "no Indian aircraft are stationed", "no troops were deployed"
+_NO_SUBJECT = re.compile(r"\b(?:[Nn]o|[Nn]one of (?:the|its|their))\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has been|have "
+                         r"been|had been|will be|remain|remains)\s+(?:\w+ly\s+)?$")
+
+
 def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
     """Why the trigger at [start, end) reports no event ("" when it does): it
     is part of an attempt ("sought to") or of a rumour's attribution ("sources
@@ -86,6 +110,14 @@ def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
         if match.end() <= start and match.group(0).islower() and match.group(0) in words and \
                 not re.search(r"[,;:]", reading.text[match.end():start]):
             return f'"{match.group(0)}" before it (negations)'
+    if reading.text[start:end].lower().startswith("to ") and _ABSTRACT_BEFORE.search(reading.text[max(0, start - 20):
+                                                                                             start]):
+        return "an infinitive after a noun of possibility ('a chance to train'): no event"
+    if _CONDITION.search(reading.text[:start]):
+        return "in a condition ('if', 'unless'): a hypothesis, no event"
+    denied = _NO_SUBJECT.search(reading.text, max(0, start - 60), start)
+    if denied and not re.search(r"[,;:]", denied.group(0)):
+        return f'"{denied.group(0).strip()}": none of them'  # "no Indian aircraft are stationed there"
     kinds = rules.rules_of_word.get(reading.text[start:end].lower(), ())
     if any(t.type == "offer" for t in kinds) and re.match(r"\s*(?:[.,;:]|$)", reading.text[end:]):
         return f'"{reading.text[start:end]}" with nothing offered after it'  # "on the scale that Beijing offers."
@@ -98,6 +130,12 @@ def no_event(reading: Reading, rules: Rules, start: int, end: int) -> str:
         addressed = _ADDRESSED_TO_PEOPLE.match(reading.text, end)
         if addressed:
             return f'asked of "{addressed.group(1)}": people, not a state'
+        everyone = _ADDRESSED_TO_ALL.match(reading.text, end)
+        if everyone:
+            return f'asked of "{everyone.group(1)}": every state, none in particular'
+    if any(t.type == "membership" for t in kinds) and _JOINED_PEOPLE.match(reading.text, end):
+        return f'"{reading.text[start:end]}{_JOINED_PEOPLE.match(reading.text, end).group(0)}": taking part, no ' \
+               'membership'
     for match in reading.matches(rules.purposes):
         if match.end() <= start and start - match.end() <= 25 and \
                 re.fullmatch(r"\s+(?:the|a|an|its|their|next year's|this year's)?\s*(?:[\w-]+\s+){0,2}",
@@ -179,7 +217,10 @@ def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
     for hit in events:
         # one event per kind, but one proposal per predicate ("he pledged Indian help ... and asked the chiefs of
         # its cyber agencies to visit India": an offer and an invitation)
-        key = (hit.kind, reading.predicate_at(hit.start)) if hit.kind == "proposal" else hit.kind
+        key = (hit.kind, reading.predicate_at(hit.start)) if hit.kind == "proposal" else \
+            (hit.kind, hit.rule.status) if hit.rule.type == "membership" else hit.kind
+        # (a membership that stands and one to come are two: "India, which joined ..., wants Uzbekistan to come on
+        # board")
         best = by_kind.get(key)
         if best is None or hit.rule.strength > best.rule.strength or \
                 (hit.rule.strength == best.rule.strength and named(hit) and not named(best)):
@@ -209,10 +250,25 @@ def status_of(kind: str, hit: Hit, reading: Reading, rules: Rules,
                  if max(a, hit.start - 40) <= m.start() and m.end() <= hit.start), None)
     if wish and base not in ("offered", "proposed") and "proposed" in KIND_STATUSES[kind]:
         return "proposed", f'"{wish.group(0)}" (status_cues.proposed): wished for, not yet agreed'
+    modal = _MODAL.search(reading.text, max(a, hit.start - 40), hit.start)
+    if modal and base in ("held", "in_force", "signed", "operational", "completed", "ongoing"):
+        # "would also set up a joint working group", "will establish", "agreed to set up": what is to come or was
+        # decided, never what stands
+        if modal.group("decided"):
+            return fit(kind, "agreed"), f'"{modal.group(0).strip()}" before "{hit.word}": decided, yet to be done'
+        return fit(kind, "planned"), f'"{modal.group(0).strip()}" before "{hit.word}": the future or the ' \
+                                     'conditional, yet to come'
     found = future_cue(reading, rules, hit.start)
     if found and base in ("held", "in_force", "signed", "agreed", "operational", "completed", "ongoing"):
         return fit(kind, "planned"), f'"{found}" (status_cues.future): yet to come'
     return fit(kind, base), f'trigger "{hit.word}" (rule {hit.rule.id}) in the past or present tense'
+
+
+# A modal or a decision right before the trigger's verb (a few adverbs may come between).
+_MODAL = re.compile(r"\b(?:(?:will|would|shall)|(?P<decided>(?:agreed|agree|agrees|decided|decide|decides|resolved|"
+                    r"undertook|committed)\s+to)|(?:plans?|planned|intends?|intended|aims?|are set|is set|are|is)\s+to)"
+                    r"\s+(?:(?:also|soon|jointly|now|then|further|together|eventually|\w+ly)\s+)*(?:be\s+)?$",
+                    re.IGNORECASE)
 
 
 def future_cue(reading: Reading, rules: Rules, at: int) -> str | None:
