@@ -43,6 +43,13 @@ async def _named(facet, results, timed_out):
     return results, timed_out
 
 
+def _result(facet: Facet, config: dict, column: str, values: list[dict], truncated: bool) -> dict:
+    """One facet of *column* as Datasette draws it, its buckets *values*."""
+    toggle = path_with_removed_args(facet.request, {f"_facet_{facet.type}": column})
+    return {"name": column, "type": facet.type, "hideable": config["source"] != "metadata",
+            "toggle_url": facet.ds.urls.path(toggle), "results": values, "truncated": truncated}
+
+
 def _bucket(facet: Facet, pairs, key: str, arg: str, value, label: str, count: int) -> dict:
     """One bucket: its filter (*key*=*arg*) is on when the page has it, and its link turns it on or off."""
     selected = (key, arg) in pairs
@@ -98,14 +105,7 @@ class CountryArrayFacet(Facet):
                 continue
             values = [_bucket(self, pairs, f"{column}__arraycontains", str(row["value"]), str(row["value"]),
                               str(row["value"]), row["count"]) for row in rows.rows[:size]]
-            results.append({
-                "name": column,
-                "type": self.type,
-                "hideable": config["source"] != "metadata",
-                "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {f"_facet_{self.type}": column})),
-                "results": values,
-                "truncated": len(rows.rows) > size,
-            })
+            results.append(_result(self, config, column, values, truncated=len(rows.rows) > size))
         return await _named(self, results, timed_out)
 
 
@@ -140,14 +140,7 @@ class YearFacet(Facet):
             count = undated.rows[0][0]
             if count:
                 values.append(_bucket(self, pairs, f"{column}__isnull", "1", None, UNDATED, count))
-            results.append({
-                "name": column,
-                "type": self.type,
-                "hideable": config["source"] != "metadata",
-                "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {f"_facet_{self.type}": column})),
-                "results": values,
-                "truncated": len(years.rows) > size,
-            })
+            results.append(_result(self, config, column, values, truncated=len(years.rows) > size))
         return results, timed_out
 
 
