@@ -35,6 +35,7 @@ classified as (
         tl.date_earliest,
         tl.date_latest,
         tl.review_status = 'machine_suggested' as is_draft,
+        tl.review_status <> 'machine_suggested' and not inv.only_subject as takes_part,
         tl.occurrence
     from involvement as inv
     inner join timeline as tl on tl.record_id = inv.record_id
@@ -43,28 +44,14 @@ classified as (
 activity as (
     select
         cla.iso3,
-        count(*) filter (
-            where not cla.is_draft and not cla.only_subject and cla.kind = 'meeting' and cla.occurrence = 'occurred'
-        ) as meetings,
-        count(*) filter (
-            where not cla.is_draft and not cla.only_subject and cla.kind = 'exercise' and cla.occurrence = 'occurred'
-        ) as exercises,
-        count(*) filter (
-            where not cla.is_draft and not cla.only_subject and cla.kind = 'agreement' and cla.occurrence = 'occurred'
-        ) as agreements,
-        count(*) filter (
-            where not cla.is_draft and not cla.only_subject and cla.kind = 'proposal' and cla.occurrence <> 'unverified'
-        ) as proposals,
-        count(*) filter (
-            where not cla.is_draft and not cla.only_subject and cla.kind = 'facility' and cla.occurrence = 'occurred'
-        ) as facilities,
-        count(*) filter (
-            where not cla.is_draft and not cla.only_subject and cla.kind = 'activity' and cla.occurrence = 'occurred'
-        ) as activities,
-        count(*) filter (
-            where not cla.is_draft and not cla.only_subject and cla.kind <> 'proposal' and cla.occurrence = 'intended'
-        ) as planned,
-        count(*) filter (where not cla.is_draft and not cla.only_subject and cla.occurrence = 'unverified') as rumoured,
+        count(*) filter (where cla.takes_part and cla.kind = 'meeting' and cla.occurrence = 'occurred') as meetings,
+        count(*) filter (where cla.takes_part and cla.kind = 'exercise' and cla.occurrence = 'occurred') as exercises,
+        count(*) filter (where cla.takes_part and cla.kind = 'agreement' and cla.occurrence = 'occurred') as agreements,
+        count(*) filter (where cla.takes_part and cla.kind = 'proposal' and cla.occurrence <> 'unverified') as proposals,
+        count(*) filter (where cla.takes_part and cla.kind = 'facility' and cla.occurrence = 'occurred') as facilities,
+        count(*) filter (where cla.takes_part and cla.kind = 'activity' and cla.occurrence = 'occurred') as activities,
+        count(*) filter (where cla.takes_part and cla.kind <> 'proposal' and cla.occurrence = 'intended') as planned,
+        count(*) filter (where cla.takes_part and cla.occurrence = 'unverified') as rumoured,
         count(*) filter (where not cla.is_draft and cla.only_subject) as discussed_in,
         count(*) filter (where not cla.is_draft) as records,
         min(case when not cla.is_draft then cla.date_earliest end) as first_date,

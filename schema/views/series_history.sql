@@ -1,5 +1,5 @@
 -- series_history: one row per record that belongs to a recurring format, with
--- its position in the series, place and countries. Records are placed by their
+-- its position in the series, place and countries (as timeline gives them). Records are placed by their
 -- date; one the sources date only by bounds is placed by its earliest bound, or
 -- by its latest where it has no earliest ("before 26 January 2022"), so it
 -- never comes after a record dated later; then by edition.
@@ -25,16 +25,9 @@ select
     rec.status,
     pla.name as place,
     pla.country_iso3 as place_country,
-    (
-        select coalesce(json_group_array(involved.iso3), '[]')
-        from (
-            select distinct rc.iso3
-            from record_countries as rc
-            where rc.record_id = rec.record_id
-            order by rc.iso3
-        ) as involved
-    ) as countries,
+    tl.countries,
     rec.review_status
 from records as rec
 inner join series as ser on ser.series_id = rec.series_id
+inner join timeline as tl on tl.record_id = rec.record_id
 left join places as pla on pla.place_id = rec.place_id
