@@ -86,6 +86,13 @@ SIDELINES = re.compile(r"\b(?:on|at|along) the (?:margins|sidelines)\b(?!\s+of\s
                        r"summit|session|conference|forum)\b))", re.IGNORECASE)
 
 
+def _last_held_meeting(event: Event, events: list[Event]) -> Event | None:
+    """The last dated meeting, not a planned one, told before *event*."""
+    here = events.index(event)
+    return next((e for e in reversed(events[:here]) if e.kind == "meeting" and e.dated() is not None
+                 and e.main.status != "planned"), None)
+
+
 def beside(event: Event, events: list[Event]) -> tuple[Event, str] | None:
     """The meeting a meeting told as held "on the margins" (of the meeting the
     article reports) was held beside: the last dated meeting told before it."""
@@ -94,9 +101,7 @@ def beside(event: Event, events: list[Event]) -> tuple[Event, str] | None:
     found = SIDELINES.search(event.main.reading.text)
     if found is None:
         return None
-    here = events.index(event)
-    meeting = next((e for e in reversed(events[:here]) if e.kind == "meeting" and e.dated() is not None
-                    and e.main.status != "planned"), None)
+    meeting = _last_held_meeting(event, events)
     if meeting is None:
         return None
     return meeting, f'"{found.group(0)}": beside the meeting of sentence {meeting.main.reading.position}'
@@ -143,9 +148,7 @@ def after_meeting(event: Event, events: list[Event]) -> tuple[Event, str] | None
     found = _AFTER_MEETING.search(event.main.reading.text)
     if found is None:
         return None
-    here = events.index(event)
-    meeting = next((e for e in reversed(events[:here]) if e.kind == "meeting" and e.dated() is not None
-                    and e.main.status != "planned"), None)
+    meeting = _last_held_meeting(event, events)
     if meeting is None or meeting.window()[0] != meeting.window()[1]:
         return None  # a meeting of several days: which one is not said
     return meeting, f'"{found.group(0)}": the day of the meeting of sentence {meeting.main.reading.position}'
