@@ -52,7 +52,7 @@ from icadb.drafting.evaluate import Gold, Score, gold_from_item, score  # noqa: 
 from icadb.drafting.knowledge import from_database  # noqa: E402
 from icadb.drafting.rules import load as load_rules  # noqa: E402
 from icadb.drafting.workflow import write_drafts  # noqa: E402
-from icadb.drafting.yamlio import read  # noqa: E402
+from icadb.loaders.yamlread import load as read  # noqa: E402
 from icadb.loaders.errors import SeedError  # noqa: E402
 from icadb.paths import SEEDS_DIR  # noqa: E402
 from icadb.schema.models import kinds  # noqa: E402

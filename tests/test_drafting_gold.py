@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from icadb.drafting.yamlio import read
+from icadb.loaders.yamlread import load as read
 from icadb.schema.models import kinds
 from icadb.paths import SEEDS_DIR
 from icadb.schema import vocab

@@ -15,7 +15,7 @@ import pytest
 
 from icadb.drafting import Article, draft
 from icadb.drafting.compose import DRAFT_SUMMARY_PREFIX, DRAFT_TITLE_PREFIX
-from icadb.drafting.yamlio import read
+from icadb.loaders.yamlread import load as read
 
 DATA = Path(__file__).resolve().parent / "data" / "drafting"
 TUNE = sorted(p for s in ("tune", "tune2", "real/tune") if (DATA / s).is_dir() for p in (DATA / s).glob("*.txt"))

@@ -10,8 +10,15 @@ from pathlib import Path
 import pytest
 
 from icadb.drafting import seedfiles
-from icadb.drafting.yamlio import SeedFile, drafts_text, read_text
+from icadb.drafting.yamlio import SeedFile, drafts_text
+from icadb.loaders.yamlread import load
 from icadb.paths import SEEDS_DIR
+
+
+def read_text(text: str):
+    """*text* read as the project reads all its YAML."""
+    return load(Path("<text>"), text)
+
 
 # The lists that accept and reject edit, and the other lists of the seeds (the documents' metadata are mappings).
 SEED_FILES = sorted(p for p in SEEDS_DIR.rglob("*.yaml")

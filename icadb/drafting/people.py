@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from icadb.drafting.yamlio import read
+from icadb.loaders.yamlread import load as read
 from icadb.paths import SEEDS_DIR
 from icadb.loaders.text import trie_pattern
 

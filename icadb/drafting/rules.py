@@ -15,7 +15,7 @@ from pathlib import Path
 
 from icadb.paths import SEEDS_DIR
 from icadb.schema import vocab
-from icadb.drafting.yamlio import read
+from icadb.loaders.yamlread import load as read
 from icadb.loaders.text import trie_pattern
 
 RULES_FILE = Path("reference") / "drafting_rules.yaml"

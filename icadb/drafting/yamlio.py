@@ -1,7 +1,8 @@
 """YAML for drafting: one set of rules to read, one library to edit.
 
 - **Reading** (the drafting rules, the office holders, drafts files, gold
-  files): the project's one reader, :mod:`icadb.loaders.yamlread`, under YAML
+  files) is not here: it is the project's one reader,
+  :func:`icadb.loaders.yamlread.load`, under YAML
   1.2's core schema. Only ``true`` and ``false`` are booleans (``on``,
   ``off``, ``yes`` and ``no`` stay words), and dates stay text (``2024-04-15``
   is the string the file holds).
@@ -23,18 +24,6 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import Emitter
-
-from icadb.loaders.yamlread import load
-
-
-def read_text(text: str, name: str = "<text>"):
-    """The data of a YAML document, read as the project reads all its YAML
-    (:func:`icadb.loaders.yamlread.load`)."""
-    return load(Path(name), text)
-
-
-def read(path: Path):
-    return load(Path(path))
 
 
 # ------------------------------------------------------------------- editing
