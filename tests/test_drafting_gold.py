@@ -2,7 +2,7 @@
 benchmark (benchmarks/drafting.py) scores against must be right itself.
 
 For each article of every set (tune/, tune2/, held_out/, real/tune/,
-real/held_out/): its metadata names it, every quote is a whole sentence of
+real/held_out/, real/held_out_2/): its metadata names it, every quote is a whole sentence of
 the article as the project's splitter cuts it, and every gold item uses the
 project's ids and vocabularies: kinds and statuses of the kind, dates and
 bounds that agree, references to records, places, series, people and
@@ -28,7 +28,7 @@ from icadb.schema import vocab
 from icadb.loaders.text import sentences
 
 DATA = Path(__file__).resolve().parent / "data" / "drafting"
-SETS = ("tune", "tune2", "held_out", "real/tune", "real/held_out")
+SETS = ("tune", "tune2", "held_out", "real/tune", "real/held_out", "real/held_out_2")
 ARTICLES = sorted(p for s in SETS if (DATA / s).is_dir() for p in (DATA / s).glob("*.txt"))
 KIND_FIELDS = {kind: {column.name: column.info["vocab"] for column in model.fields() if "vocab" in column.info}
                for kind, model in kinds().items()}  # each kind's own fields with a vocabulary
