@@ -298,7 +298,9 @@ class RecordRules:
 
     def finish(self) -> None:
         """The editions of each series are unique and rise with the date: a
-        later edition does not lie wholly before an earlier one."""
+        later edition does not lie wholly before an earlier one. A clash is
+        reported at whichever of the two records was read later (a draft, or
+        the record added last to its file), naming the other."""
         by_series: dict[str, list[_Edition]] = {}
         for entry in self.editions:
             by_series.setdefault(entry.series, []).append(entry)
@@ -317,10 +319,12 @@ class RecordRules:
                 first[entry.edition] = entry
                 if (latest_start is not None and latest_start.earliest and entry.latest
                         and latest_start.earliest > entry.latest):
-                    problems.add(entry.path, entry.line, "edition",
-                                 f"{entry.edition} of series {series!r} is dated {entry.when}, before edition "
-                                 f"{latest_start.edition} ({display_path(latest_start.path)}:{latest_start.line}), "
-                                 f"dated {latest_start.when}; expected editions that rise with the date")
+                    at, other, side = ((entry, latest_start, "before") if entry.order > latest_start.order
+                                       else (latest_start, entry, "after"))
+                    problems.add(at.path, at.line, "edition",
+                                 f"{at.edition} of series {series!r} is dated {at.when}, {side} edition "
+                                 f"{other.edition} ({display_path(other.path)}:{other.line}), "
+                                 f"dated {other.when}; expected editions that rise with the date")
                 if latest_start is None or _begins_later(entry, latest_start):
                     latest_start = entry
 

@@ -200,6 +200,15 @@ def test_a_later_edition_dated_before_an_earlier_one_is_refused_even_past_a_vagu
                      "2020-06-01; expected editions that rise with the date"]
 
 
+def test_an_edition_out_of_order_is_refused_at_the_record_read_later_naming_the_other():
+    """A lower edition read after a higher one it follows in time (a draft
+    claiming the first edition after a recorded second): the clash is the
+    later record's, so that is where it is reported."""
+    found = editions((2, "2020-03-01", "2020-03-01", "2020-03-01"), (1, "2020-06-01", "2020-06-01", "2020-06-01"))
+    assert found == ["2: 1 of series 's' is dated 2020-06-01, after edition 2 (records/meetings.yaml:1), dated "
+                     "2020-03-01; expected editions that rise with the date"]
+
+
 def test_an_edition_given_twice_is_refused_at_the_second():
     found = editions((1, "2020", "2020-01-01", "2020-12-31"), (1, "2021", "2021-01-01", "2021-12-31"))
     assert found == ["2: 1 is given twice in series 's' (first at records/meetings.yaml:1); expected each edition of "

@@ -13,7 +13,6 @@ the article's other drafts are written (:func:`settle`).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import os
 import re
@@ -241,7 +240,7 @@ def settle(seeds: Path, written: list[Drafted], drafter: str) -> None:
             check(seeds)
             return
         except SeedError as exc:
-            problems = [_at_the_draft(p, starts) for p in exc.problems.items]
+            problems = exc.problems.items
             if not problems or any(p.path not in starts for p in problems):
                 raise
             for problem in problems:
@@ -251,18 +250,6 @@ def settle(seeds: Path, written: list[Drafted], drafter: str) -> None:
                     raise
                 _leave_out(done.result, item, problem)
     check(seeds)  # pragma: no cover - the rounds above always end in a pass or a raise
-
-
-def _at_the_draft(problem, starts: dict):
-    """A problem the checks report at a reviewed record because of a draft (an
-    edition of a series that a draft claims out of order names the draft's
-    line in its message): the draft's problem, to be left out there."""
-    if problem.path in starts:
-        return problem
-    for path, line in re.findall(r"\(([^()]+):(\d+)\)", problem.message):
-        if path in starts:
-            return dataclasses.replace(problem, path=path, line=int(line))
-    return problem
 
 
 def _leave_out(result: DraftSet, item: dict, problem) -> None:
