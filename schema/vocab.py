@@ -206,6 +206,7 @@ SKIP_REASON = {
     "series_description": "Describes a recurring format in general, not one meeting of it.",
     "position_statement": "A government's general position, not tied to a meeting, agreement or proposal.",
     "statistic": "A figure about one country, not about a cooperation record.",
+    "part_of_record": "A detail of an event recorded elsewhere (its end date, one unit, the venue), not an event of its own.",
 }
 
 ENTITY_TYPE = {

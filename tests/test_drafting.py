@@ -161,6 +161,26 @@ def test_accept_one_and_reject_another_keep_check_green_and_rebuild(drafted, tmp
     assert check.returncode == 0, check.stderr
 
 
+def test_a_draft_that_is_a_detail_of_another_record_is_rejected_as_part_of_record(drafted, tmp_path):
+    """`reject --reason part_of_record` (an end date or a venue drafted as an event of its own): the sentence
+    is skipped with that reason, and the build (revision 0002's CHECK) takes it."""
+    import shutil
+
+    seeds, _db, _result = drafted
+    mine, db = tmp_path / "seeds", tmp_path / "icadb.sqlite"
+    shutil.copytree(seeds, mine)
+    draft = yaml.safe_load(drafts_file(mine).read_text(encoding="utf-8"))[0]["id"]
+    rejected = run_icadb("reject", draft, "--reason", "part_of_record", "--note", "the end date of the exercise",
+                         "--seeds", str(mine), db=db)
+    assert rejected.returncode == 0, rejected.stderr
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM coverage_skips WHERE reason = 'part_of_record' AND note LIKE ?",
+                            (f"%{draft}%",)).fetchone() == (1,)
+    finally:
+        conn.close()
+
+
 def test_an_unedited_draft_is_refused_with_the_lines_to_edit(drafted, tmp_path):
     import shutil
 
