@@ -11,7 +11,12 @@ belongs in ``seeds/records/`` (``icadb accept`` moves it). An item with
 there; they are loaded as evidence rows with ``suggested = 1``. It may say
 ``suggest_status: STATUS``: a status of the record's kind that the quotes
 report it has reached (a planned meeting reported as held); ``icadb accept``
-sets it.
+sets it. A planned date is not the date an event took place, so a suggestion
+that moves a record from planned, proposed or offered to a status that
+happened also says when, as the text gives it: ``suggest_date``,
+``suggest_date_precision`` and, as on a record, ``suggest_date_basis``,
+``suggest_date_note``, ``suggest_date_earliest``, ``suggest_date_latest``;
+``icadb accept`` puts them in place of the record's dates.
 
 Each draft is checked exactly as a reviewed record is (``loaders/records.py``),
 so a bad draft fails the build with ``path:line: field: ...`` like any record.
@@ -40,6 +45,12 @@ SUGGESTION_SPEC = spec(
     Field("id", "slug", expected="a stable id of lowercase letters, digits and hyphens"),
     Field("add_evidence_to", "slug", expected="the id of the record the quotes back"),
     Field("suggest_status", "vocab", vocab=vocab.STATUS, required=False),
+    Field("suggest_date", "date", required=False),
+    Field("suggest_date_precision", "vocab", vocab=vocab.DATE_PRECISION, required=False),
+    Field("suggest_date_basis", "vocab", required=False, vocab=vocab.DATE_BASIS),
+    Field("suggest_date_note", required=False),
+    Field("suggest_date_earliest", "day", required=False),
+    Field("suggest_date_latest", "day", required=False),
     EVIDENCE_FIELD,
     Field("note", expected="why the quotes tell that record's event"),
 )
@@ -128,8 +139,32 @@ def _load_suggestion(ctx: LoadContext, writer: Writer, path: Path, line: int, re
     if suggestion_id is None or not ctx.check_unique("suggestions", suggestion_id, path, record.line_of("id"), "id",
                                                      "suggestion id"):
         return
+    ok = _check_suggested_date(ctx, path, record, values) and ok
     if ok:
         suggestions.append((path, line, record, values))
+
+
+SUGGESTED_DATE = tuple(f"suggest_{key}" for key in ("date", "date_precision", "date_basis", "date_note",
+                                                     "date_earliest", "date_latest"))
+
+
+def _check_suggested_date(ctx: LoadContext, path: Path, record: YMap, values: dict) -> bool:
+    """A suggested date goes with a suggested status, and is checked as a record's date is."""
+    given = [key for key in SUGGESTED_DATE if values.get(key) is not None]
+    if not given:
+        return True
+    if values.get("suggest_status") is None:
+        ctx.problems.add(path, record.line_of(given[0]), given[0], "given without suggest_status; expected a "
+                         "suggested date only where the suggestion changes the record's status")
+        return False
+    precision = values.get("suggest_date_precision")
+    if precision is None:
+        ctx.problems.add(path, record.line_of(given[0]), "suggest_date_precision", "missing; expected the precision "
+                         "the text gives suggest_date (day, month, year, ... or unknown)")
+        return False
+    dated = ctx.dated(path, record, precision, "suggest_date")
+    return dated is not None and ctx.bounds(path, record, dated, "suggest_date_earliest", "suggest_date_latest",
+                                            values) is not None
 
 
 def _queue_suggestions(ctx: LoadContext, writer: Writer, suggestions: list) -> None:

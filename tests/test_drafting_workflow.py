@@ -6,6 +6,7 @@ queue."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
@@ -47,6 +48,8 @@ def test_a_plan_reported_as_done_is_a_status_suggestion_that_accept_applies(seed
     items = yaml.safe_load((seeds / "drafts" / f"{document}.yaml").read_text(encoding="utf-8"))
     suggestion = next(i for i in items if i.get("add_evidence_to") == "sco-summit-2023-india")
     assert suggestion["suggest_status"] == "held"
+    assert (suggestion["suggest_date"], suggestion["suggest_date_precision"]) == (dt.date(2023, 7, 4), "day"), \
+        "when it was held, as the text says: the record's own date is the one it was planned for"
     assert suggestion["evidence"][0]["note"].startswith("Suggested status: held (recorded as planned)")
 
     review = run_icadb("review", "--document", document, "--no-notes", db=db, check=True)
@@ -59,6 +62,9 @@ def test_a_plan_reported_as_done_is_a_status_suggestion_that_accept_applies(seed
     records = yaml.safe_load((seeds / "records" / "meetings.yaml").read_text(encoding="utf-8"))
     record = next(r for r in records if r["id"] == "sco-summit-2023-india")
     assert record["status"] == "held"
+    assert (record["date"], record["date_precision"]) == (dt.date(2023, 7, 4), "day")
+    assert "Recorded before as planned, 2023 (year precision); " in record["date_note"]
+    assert "dated 2023-07-04 (day precision) as the text gives it" in accepted.stderr
     assert record["evidence"][-1]["quote"] == "India hosted the SCO summit in a virtual format on 4 July 2023."
     conn = sqlite3.connect(db)
     try:
@@ -66,6 +72,38 @@ def test_a_plan_reported_as_done_is_a_status_suggestion_that_accept_applies(seed
             ("held",), "accept rebuilt the database"
     finally:
         conn.close()
+
+
+def test_a_status_change_that_says_it_happened_without_saying_when_is_refused(seeds, tmp_path):
+    """A planned date is not the date an event took place: a hand-made suggestion that moves a planned
+    record to held without a suggested date is refused with its line, and nothing changes."""
+    db = tmp_path / "icadb.sqlite"
+    document = add(seeds, db, SCO, "India hosts SCO summit online", "2023-07-05")
+    path = seeds / "drafts" / f"{document}.yaml"
+    text = "".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                   if not line.startswith("  suggest_date"))
+    path.write_text(text, encoding="utf-8")
+    suggestion = next(i for i in yaml.safe_load(text) if i.get("add_evidence_to") == "sco-summit-2023-india")
+    before = (seeds / "records" / "meetings.yaml").read_bytes()
+    result = run_icadb("accept", suggestion["id"], "--seeds", str(seeds), "--no-build")
+    assert result.returncode == 1
+    assert f"{document}.yaml:" in result.stderr and "suggest_status: 'held' says sco-summit-2023-india took " \
+        "place, but its date (2023 (year precision)) is the date it was planned for; expected suggest_date" \
+        in result.stderr
+    assert (seeds / "records" / "meetings.yaml").read_bytes() == before
+
+
+def test_a_suggested_date_without_a_suggested_status_or_precision_is_refused_with_its_line(seeds, tmp_path):
+    db = tmp_path / "icadb.sqlite"
+    document = add(seeds, db, SCO, "India hosts SCO summit online", "2023-07-05")
+    path = seeds / "drafts" / f"{document}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  suggest_status: held\n", ""), encoding="utf-8")
+    located = [line for line in run_icadb("check", "--seeds", str(seeds)).stderr.splitlines() if "suggest_" in line]
+    assert any(": suggest_date: given without suggest_status" in line for line in located), located
+    path.write_text(text.replace("  suggest_date_precision: day\n", ""), encoding="utf-8")
+    located = [line for line in run_icadb("check", "--seeds", str(seeds)).stderr.splitlines() if "suggest_" in line]
+    assert any(": suggest_date_precision: missing" in line for line in located), located
 
 
 def test_a_suggested_status_the_target_cannot_have_is_refused_with_its_line(seeds, tmp_path):

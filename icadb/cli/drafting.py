@@ -105,7 +105,9 @@ def accept(draft_id: str, new_id: str | None, no_build: bool, db_path: str | Non
     or sidelines_of names a record that is still a draft, is refused with the
     line to edit. An add_evidence_to suggestion adds its quotes to the record
     it names, and sets that record's status to its suggest_status if it has
-    one. Comments, key order and the other records stay as they were, so a git
+    one; a planned record reported as held (or signed ...) also takes the
+    suggested date, since the date it was planned for is not the date it took
+    place, and the old one is kept in its date_note. Comments, key order and the other records stay as they were, so a git
     diff shows one change. icadb check must pass afterwards, or nothing is
     changed; then the database is rebuilt (--no-build: not).
 

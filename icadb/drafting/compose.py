@@ -262,11 +262,15 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
             status = _status_change(event, rules)
             if status is not None:
                 suggestion["suggest_status"] = status
+                # when it took place, as the text gives it: the record's date was the one it was planned for
+                when = _date_fields(event, published, earliest, None, {})
+                suggestion.update((f"suggest_{key}", when[key]) for key in SUGGESTED_DATE_KEYS if when.get(key))
+                on = f", dated {when['date']} ({when['date_precision']})" if when.get("date") else ", undated"
                 line = next(f for f in event.frames if f.status == event.main.status and f.kind == event.kind)
                 for item in evidence:
                     if item["quote"] == line.reading.text:
                         item["note"] = (f"{STATUS_NOTE}: {status} (recorded as {event.existing.status}); this "
-                                        f"sentence reports it as {event.main.status}. icadb accept sets it.")
+                                        f"sentence reports it as {event.main.status}{on}. icadb accept sets both.")
                 suggestion["note"] += f" Its status: {event.main.status_why}."
             out.suggestions.append(suggestion)
             drafted.append((event, {"id": target, "kind": event.kind, "date": None}))
@@ -398,6 +402,9 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         out.drafts.append(record)
         drafted.append((event, record))
     return out
+
+
+SUGGESTED_DATE_KEYS = ("date", "date_precision", "date_basis", "date_note", "date_earliest", "date_latest")
 
 
 def _status_change(event: Event, rules: Rules) -> str | None:

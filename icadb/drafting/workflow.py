@@ -27,8 +27,9 @@ from icadb.drafting.compose import DRAFT_SUMMARY_PREFIX, DRAFT_TITLE_PREFIX, Dra
 from icadb.drafting.knowledge import from_database
 from icadb.drafting.rules import load as load_rules
 from icadb.drafting.yamlio import SeedFile, drafts_text, editor, take_tail
+from icadb.loaders.drafts import SUGGESTED_DATE
 from icadb.loaders.errors import SeedError, display_path
-from icadb.schema.vocab import KIND_STATUSES
+from icadb.schema.vocab import KIND_STATUSES, STATUS_OCCURRENCE
 
 
 class WorkflowError(Exception):
@@ -458,10 +459,24 @@ def _accept_suggestion(seeds: Path, found: seedfiles.Found, drafts: list[Path]) 
     items = [{"document": e["document"], "quote": e["quote"], "note": e.get("note")}
              for e in suggestion["evidence"]]
     was = target.item.get("status")
+    happened = (status is not None and STATUS_OCCURRENCE.get(status) == "occurred"
+                and STATUS_OCCURRENCE.get(was) != "occurred")
+    when = {key.removeprefix("suggest_"): suggestion[key] for key in SUGGESTED_DATE if suggestion.get(key) is not None}
+    if happened and not when:
+        raise WorkflowError(
+            f"{_where(found, 'suggest_status')}: suggest_status: {status!r} says {target_id} took place, but its "
+            f"date ({_said_date(target.item)}) is the date it was {was} for; expected suggest_date and "
+            "suggest_date_precision as the text gives them (and suggest_date_note), or take suggest_status out and "
+            f"edit {target_id} by hand")
     with _undo_on_failure([found.path, target.path]):
         seedfiles.add_evidence(target, items)
         if status is not None:
             target.item["status"] = status
+        if happened:
+            documents = sorted({str(e["document"]) for e in suggestion["evidence"]})
+            before = f"Recorded before as {was}, {_said_date(target.item)}; {', '.join(documents)} reports it {status}."
+            when["date_note"] = f"{str(when['date_note']).rstrip('.')}. {before}" if when.get("date_note") else before
+            _redate(target.item, when)
         found.file.remove(str(suggestion["id"]))
         if target.path != found.path:
             target.file.save()
@@ -470,7 +485,34 @@ def _accept_suggestion(seeds: Path, found: seedfiles.Found, drafts: list[Path]) 
     message = f"added {len(items)} quote(s) to {target_id} in {display_path(target.path)}"
     if status is not None and status != was:
         message += f"; its status is now {status} (was {was})"
+    if happened:
+        message += (f", dated {_said_date(target.item)} as the text gives it; check that its title and summary, "
+                    f"written when it was {was}, still hold")
     return Step(message, [target.path, found.path])
+
+
+DATE_KEYS = ("date", "date_precision", "date_basis", "date_note", "date_earliest", "date_latest", "end_date",
+             "end_date_precision")
+
+
+def _said_date(item) -> str:
+    """A record's date as a person says it: '2024 (year precision)', 'undated, before 2022-01-25'."""
+    if item.get("date") is not None:
+        return f"{item['date']} ({item.get('date_precision')} precision)"
+    bounds = [f"{word} {item[key]}" for word, key in (("after", "date_earliest"), ("before", "date_latest"))
+              if item.get(key)]
+    return ", ".join(["undated", *bounds])
+
+
+def _redate(item, when: dict) -> None:
+    """Put the dates *when* in place of the record's own, where its dates were
+    (its end date, of what was planned, goes too)."""
+    keys = list(item)
+    at = min((keys.index(key) for key in DATE_KEYS if key in item), default=keys.index("status") + 1)
+    for key in DATE_KEYS:
+        item.pop(key, None)
+    for offset, key in enumerate(key for key in DATE_KEYS if key in when):
+        item.insert(at + offset, key, when[key])
 
 
 def reject(seeds: Path, draft_id: str, reason: str, note: str | None = None) -> Step:

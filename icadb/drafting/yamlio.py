@@ -166,7 +166,8 @@ def extend(items: CommentedSeq, new: list) -> None:
 
 # ------------------------------------------------------------- drafts files
 
-ORDER = ("id", "add_evidence_to", "suggest_status", "kind", "title", "summary", "status", "category", "date",
+ORDER = ("id", "add_evidence_to", "suggest_status", "suggest_date", "suggest_date_precision", "suggest_date_basis",
+         "suggest_date_note", "suggest_date_earliest", "suggest_date_latest", "kind", "title", "summary", "status", "category", "date",
          "date_precision", "date_basis", "date_note", "end_date", "end_date_precision", "date_earliest",
          "date_latest", "place", "place_note", "review_status", "series", "edition", "meeting_level",
          "agreement_type", "exercise_name", "proposal_type", "facility_type", "activity_type", "format", "frequency",
@@ -175,7 +176,8 @@ ORDER = ("id", "add_evidence_to", "suggest_status", "kind", "title", "summary", 
 FLOW_LISTS = ("countries", "organizations", "people", "figures")  # one flow map per link, as the seeds write them
 
 
-DATE_FIELDS = ("date", "end_date", "date_earliest", "date_latest")
+DATE_FIELDS = ("date", "end_date", "date_earliest", "date_latest", "suggest_date", "suggest_date_earliest",
+               "suggest_date_latest")
 
 
 def _date_value(value):
