@@ -9,6 +9,8 @@ import sqlite3
 import subprocess
 import sys
 
+from alembic.script import ScriptDirectory
+
 from icadb.loaders.records import KINDS
 from icadb.schema import vocab
 from icadb.schema.models import Base, kinds
@@ -33,13 +35,13 @@ class Sanction(KindTable, Base):
 SANCTION_REVISION = '''"""a throw-away kind: sanctions
 
 Revision ID: 9001
-Revises: 0001
+Revises: HEAD
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "9001"
-down_revision = "0001"
+down_revision = "HEAD"
 branch_labels = None
 depends_on = None
 KINDS = "'meeting', 'agreement', 'exercise', 'proposal', 'facility', 'activity'"
@@ -138,7 +140,9 @@ def test_a_new_kind_is_five_files_and_the_build_loads_it(tmp_path):
     with open(project / "schema" / "vocab.py", "a", encoding="utf-8") as fh:
         fh.write(SANCTION_VOCAB)
     _edit(project / "schema" / "models.py", "\n\ndef kinds()", SANCTION_MODEL + "\n\ndef kinds()")
-    (project / "migrations" / "versions" / "9001_sanctions.py").write_text(SANCTION_REVISION, encoding="utf-8")
+    head = ScriptDirectory(str(project / "migrations")).get_current_head()  # the new kind's revision follows it
+    (project / "migrations" / "versions" / "9001_sanctions.py").write_text(SANCTION_REVISION.replace("HEAD", head),
+                                                                          encoding="utf-8")
     (project / "seeds" / "records" / "sanctions.yaml").write_text(SANCTION_SEED, encoding="utf-8")
     _edit(project / "schema" / "codebook.yaml", "  figures:\n", SANCTION_CODEBOOK + "  figures:\n")
     db = tmp_path / "sanctions.sqlite"
