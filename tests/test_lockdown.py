@@ -133,8 +133,12 @@ def runaway_in_a_sql_thread(base: str) -> bool:
 
 
 def test_a_runaway_query_is_cut_off_while_others_are_answered(locked, tmp_path):
-    """Five other requests are answered while the runaway still runs, not after
-    it is cut off (compared by when answers arrive, not by a time budget).
+    """Other requests are answered while the runaway still runs, not after it
+    is cut off (compared by when answers arrive, not by a time budget): the
+    first of five arrives before the runaway is cut off, which a server blocked
+    by it could not do, and all five are answered. (That all five arrive within
+    the runaway's one second held on a quiet machine but not on a loaded one:
+    five requests in a row can take longer than the limit itself.)
     The test starts them once the server shows the runaway waiting on its SQL
     thread (an event the server emits), never after a guessed pause. Refused
     writes come first, as on a real server, leaving error cursors behind.
@@ -165,7 +169,7 @@ def test_a_runaway_query_is_cut_off_while_others_are_answered(locked, tmp_path):
     assert status == 400 and b"too long" in body, body[:300]
     assert seconds < SETTINGS["sql_time_limit_ms"] / 1000 + 5
     assert all(s == 200 and b"ica-nsa-2023-kazakhstan" in b for s, b, _ in others), [o[:2] for o in others]
-    assert max(answered) < result["runaway_done"], (f"other requests waited for the runaway: answers "
+    assert answered[0] < result["runaway_done"], (f"other requests waited for the runaway: answers "
                          f"{[round(t - result['runaway_done'], 3) for t in answered]} s after it was cut off; they took "
                          f"{[round(t, 3) for _, _, t in others]} s; the runaway {seconds:.3f} s")
 
