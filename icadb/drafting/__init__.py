@@ -6,8 +6,9 @@ The pipeline, one step per module, each testable on its own::
     mentions   -> reading.read_sentences   the gazetteer: countries, people, organisations, series
     triggers   -> triggers.find_triggers   the words that mark an event, and the status their tense gives
     context    -> context.build            the article's parties and the event in focus, for "the two sides"
-    frames     -> frames.frames_of         per event a predicate tells: date, place (places.py), countries
-                                           and roles (office holders: people.py), series and edition, figures
+    frames     -> frames.frames_of         per event a predicate tells (frame.py), one module per step:
+                                           clauses, roles, references, names (office holders: people.py),
+                                           places, editions, figures, event_dates, splits
     events     -> events.merge             one event, one record: frames that tell the same event, merged
     decisions  -> decisions.link           proposals and decisions made at a meeting: its parties, made_at
                -> events.match_existing    events a record already holds become add_evidence_to

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from icadb.drafting import dates as date_rules
 from icadb.drafting import titles
 from icadb.drafting.events import Event
-from icadb.drafting.frames import ROLE_ORDER, Frame, Role
+from icadb.drafting.frame import ROLE_ORDER, Frame, Role
 from icadb.drafting.knowledge import Knowledge
 from icadb.drafting.rules import Rules
 from icadb.schema.vocab import ASSUMPTION_WORDING
@@ -417,7 +417,7 @@ def _status_change(event: Event, rules: Rules) -> str | None:
 
 
 def _category(event: Event, rules: Rules) -> tuple[str, str]:
-    from icadb.drafting.frames import find_category
+    from icadb.drafting.figures import find_category
 
     for frame in sorted(event.frames, key=lambda f: (f is not event.main, f.reading.position)):
         category, why = find_category(frame, frame.reading.text, rules)

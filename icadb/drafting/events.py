@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from icadb.drafting import dates as date_rules
-from icadb.drafting.frames import Frame, Role
+from icadb.drafting.frame import Frame, Role
 from icadb.drafting.knowledge import Knowledge, KnownRecord, content_words
 
 

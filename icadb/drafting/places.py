@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from icadb.drafting.frame import Frame, Role
 from icadb.drafting.knowledge import Knowledge, Place, fold
 from icadb.drafting.reading import Reading
 from icadb.drafting.rules import Rules
@@ -174,3 +175,16 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
 
 _MONTHS_OR_DAYS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def place_frame(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
+    """The event's place (``places.py``); its country hosts a meeting, exercise, activity or facility."""
+    found = find_place(reading, frame.span, frame.kind, rules, kb)
+    if found is None:
+        return
+    frame.place, frame.place_name, frame.place_why = found.place, found.name, found.why
+    frame.place_unknown = found.place is None
+    frame.place_country = found.country
+    if found.country and frame.kind in ("meeting", "exercise", "activity", "facility"):
+        if found.country not in frame.countries or frame.countries[found.country].role in ("participant",):
+            frame.countries[found.country] = Role("host", f"the place ({found.name}) is in {found.country}")

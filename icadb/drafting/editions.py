@@ -1,0 +1,128 @@
+"""Frames, step: the series an event belongs to, and its edition.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from icadb.drafting.frame import Frame
+from icadb.drafting.knowledge import Knowledge, fold
+from icadb.drafting.reading import Reading
+from icadb.drafting.rules import Rules
+
+_ORDINAL_NUMBER = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
+          "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
+
+
+@lru_cache(maxsize=256)
+def _edition_after(nouns: tuple[str, ...]) -> re.Pattern:
+    """Up to six words, then one of *nouns* (an edition noun or the series' name)."""
+    return re.compile(r"(?:\s+(?!(?:and|or|but|which|that|was|is|will)\b)[\w'\u2019-]+){0,6}?\s+(" +
+                      "|".join(re.escape(w) for w in nouns) + r")(?![\w-])", re.IGNORECASE)
+
+
+def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
+    """The series the event belongs to (a series of seeds/series.yaml the
+    sentence names, or a named series the seeds lack) and its edition: a Roman
+    numeral after the name ("Dustlik-V"), an ordinal before an edition noun or
+    the series' name with at most six words between ("the sixth India-Uzbekistan
+    joint military exercise Dustlik", "the 11th Khanjar exercise"), or one
+    relative to the event in focus ("the previous edition": that one's minus one,
+    resolved in events.merge)."""
+    text = reading.text
+    a, b = frame.span or (0, len(text))
+    anchor = frame.hit.start if frame.hit else 0
+    named = [n for n in reading.named if n.entity_type == "series" or
+             (n.entity_type == "organization" and fold(n.surface) in kb.series_names)]
+    named.sort(key=lambda n: (not a <= n.start < b, abs(n.start - anchor)))
+    for n in named:
+        series = kb.series.get(n.entity_id if n.entity_type == "series" else kb.series_names[fold(n.surface)])
+        if series and (frame.kind in (None, "inherit") or series.kind == frame.kind):
+            frame.series = series
+            roman = re.match(r"[- ]([IVX]{1,5})\b", text[n.end:n.end + 7])
+            if roman and roman.group(1) in _ROMAN:
+                frame.edition, frame.edition_why = _ROMAN[roman.group(1)], f'"{n.surface}{roman.group(0)}"'
+            break
+    if frame.series is None and not named:
+        _series_without_its_countries(frame, reading, kb)
+    if frame.edition is not None:
+        return
+    after_pattern = _edition_after(tuple(sorted({*rules.edition_nouns.phrases, *(n.surface.lower() for n in named)},
+                                                key=len, reverse=True)))
+    candidates = [(rules.ordinals[m.group(0).lower()], m) for m in rules.ordinal_words.finditer(text)]
+    candidates += [(int(m.group(1)), m) for m in _ORDINAL_NUMBER.finditer(text)]
+    candidates += [(rules.relative_editions[m.group(0).lower()], m) for m in rules.relative_words.finditer(text)
+                   if not re.match(r"\s+(?:year|month|week|time|few|two|three)\b", text[m.end():])]
+    candidates.sort(key=lambda c: (not a <= c[1].start() < b, abs(c[1].start() - anchor)))
+    for value, match in candidates:
+        relative = match.group(0).lower() in rules.relative_editions
+        follows = after_pattern.match(text, match.end())
+        if relative and follows and len(text[match.end():follows.start(1)].split()) > 1:
+            follows = None  # "the previous edition", "the next joint exercise": the noun right after it
+        first_held = match.group(0).lower() == "first" and "held" in text[match.end():match.end() + 6].lower()
+        # "The second took place at Chaubatia ...", "the third was conducted at Yangiarik": an ordinal standing for
+        # an edition, its noun left out
+        elided = not relative and _ELIDED_EDITION.match(text, match.end()) and \
+            re.search(r"\b(?:the|a)\s+$", text[max(0, match.start() - 5):match.start()], re.IGNORECASE)
+        if follows is None and not first_held and not elided:
+            continue
+        why = f'"{text[match.start():follows.end() if follows else match.end()]}"'
+        if relative:
+            frame.edition_relative, frame.edition_why = value, f"{why}: relative to the event before it"
+        else:
+            frame.edition, frame.edition_why = value, why
+        if frame.series is None:
+            tail = re.match(r"[\w\s-]*?\bof\s+(?:the\s+|their\s+)?((?:[A-Z][\w-]*\s?)(?:(?:[A-Z][\w-]*|on|of|and|for)\s?)*)",
+                            text[match.end():])
+            title = re.match(r"(?:\s+[A-Z][\w\u2013-]*)+(?:\s+[A-Z][\w-]*)*", text[match.end():])
+            if tail and re.sub(r"(?:\s+(?:on|of|and|for))+$", "", tail.group(1).strip()).count(" ") >= 1:
+                frame.series_name = re.sub(r"(?:\s+(?:on|of|and|for))+$", "", tail.group(1).strip())
+            elif title and len(title.group(0).split()) >= 2 and follows and \
+                    follows.group(1).lower() in rules.edition_nouns.phrases:
+                name = title.group(0).strip()  # "the first India-Central Asia Defence Industry Roundtable"
+                frame.series_name = name if name.lower().endswith(follows.group(1).lower()) else \
+                    f"{name} {follows.group(1)}"
+            elif not named:
+                frame.inherit_series = True
+        return
+    began = re.search(r"\b(?:began|started|was launched|was first held)\s+in\s+(?:19|20)\d\d\b", text)
+    if began and frame.series is not None:
+        frame.edition, frame.edition_why = 1, f'"{began.group(0)}": the first edition'
+
+
+_ELIDED_EDITION = re.compile(r"\s*,?\s+(?:edition\s+)?(?:was|were|is|will be)\s+(?:held|conducted|hosted|staged|organised|"
+                             r"organized)\b|\s+(?:took place|takes place|followed|came)\b", re.IGNORECASE)
+
+
+_COUNTRY_PREFIX = re.compile(r"^(?:[A-Z][\w]*(?:[- \u2013][A-Z][\w]*)*)[- \u2013]")
+
+
+_SHORT_SERIES: dict[int, list[tuple[re.Pattern, str, str]]] = {}
+
+
+def _series_without_its_countries(frame: Frame, reading: Reading, kb: Knowledge) -> None:
+    """"India and Russia held their first 2+2 dialogue of foreign and defence
+    ministers": a series of two or more countries named without its countries'
+    prefix, where the sentence names those countries as taking part."""
+    short = _SHORT_SERIES.get(id(kb))
+    if short is None:
+        short = _SHORT_SERIES[id(kb)] = []
+        for name, series_id in kb.series_names.items():
+            series = kb.series.get(series_id)
+            prefix = _COUNTRY_PREFIX.match(name)
+            if series is None or len(series.countries) < 2 or prefix is None:
+                continue
+            rest = name[prefix.end():].strip()
+            if len(rest.split()) >= 2 or re.search(r"[^A-Za-z ]", rest):
+                short.append((re.compile(rf"(?<![\w-]){re.escape(rest)}(?![\w-])", re.IGNORECASE), rest, series_id))
+    taking = frame.taking_part()
+    for pattern, rest, series_id in short:
+        series = kb.series[series_id]
+        if series.kind == frame.kind and set(series.countries) <= taking and pattern.search(reading.text):
+            frame.series = series
+            frame.edition_why = f'"{rest}" with its countries named: {series.name}'
+            return
