@@ -236,3 +236,34 @@ def test_quotes_are_whole_sentences_verbatim(kb, rules):
     for record in drafted(kb, rules, text).drafts:
         for item in record["evidence"]:
             assert item["quote"] in text and item["quote"].endswith(".")
+
+
+# ------------------------------------------------------------- places: any of their names, and when they host
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Indian and Kazakh officials met in Nur-Sultan on Monday.", "astana"),  # an old name (place_names)
+    ("Indian and Tajik officials met in Kurgan-Tyube on Monday.", "bokhtar"),
+    ("Indian and Iranian officials met at Chabahar on Monday.", "chabahar"),  # "Chabahar port" without its noun
+    ("Indian and Chinese defence ministers met in Qingdao on Monday.", "qingdao"),  # a city of SCO meetings
+])
+def test_a_place_by_any_of_its_names(kb, rules, sentence, place):
+    assert only(kb, rules, sentence)["place"] == place
+
+
+def test_a_meeting_on_the_sidelines_is_not_hosted_by_the_place(kb, rules):
+    record = only(kb, rules, "Modi and Iranian President Ebrahim Raisi met on the sidelines of the BRICS summit in "
+                             "Johannesburg on 24 August 2023.")
+    assert record["place"] == "johannesburg"
+    assert set(roles(record)) == {"IND", "IRN"}
+
+
+def test_a_place_after_a_topic_noun_is_what_it_is_about(kb, rules):
+    record = only(kb, rules, "India's stake in Chabahar rests on an agreement that India, Iran and Afghanistan "
+                             "signed in May 2016.")
+    assert "place" not in record
+
+
+def test_a_membership_has_no_place(kb, rules):
+    record = only(kb, rules, "Kyrgyzstan, a member of the Collective Security Treaty Organisation, hosts its "
+                             "partners at Kant.")
+    assert record["kind"] == "agreement" and "place" not in record

@@ -129,6 +129,8 @@ class Rules:
         self.inanimate_subjects = frozenset(w.lower() for w in data["inanimate_subjects"])
         self.references = {kind: Phrases(words) for kind, words in data["references"].items()}
         self.short_names = dict(data.get("short_names") or {})
+        # other names of the gazetteer's places (old names, other spellings): place id -> names
+        self.place_names = {place_id: list(names) for place_id, names in (data.get("place_names") or {}).items()}
         self.chair_verbs = Phrases(roles["chair_verbs"])
         self.participation = Phrases(data["participation"])
         self.invited_to_attend = Phrases(data["invited_to_attend"])
