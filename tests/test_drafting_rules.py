@@ -267,3 +267,17 @@ def test_a_membership_has_no_place(kb, rules):
     record = only(kb, rules, "Kyrgyzstan, a member of the Collective Security Treaty Organisation, hosts its "
                              "partners at Kant.")
     assert record["kind"] == "agreement" and "place" not in record
+
+
+# ------------------------------------------------------------- office holders of 2015-2018
+
+def test_an_earlier_office_holder_stands_for_their_country(kb, rules):
+    record = only(kb, rules, "Islam Karimov received Narendra Modi in Tashkent on 6 July 2015.",
+                  dt.date(2015, 7, 7))
+    assert {"UZB", "IND"} <= set(roles(record))
+
+
+@pytest.mark.parametrize("year, countries", [(2016, {"PAK", "UZB"}), (2022, {"UZB"})])
+def test_a_holder_stands_for_their_country_only_while_in_office(kb, rules, year, countries):
+    record = only(kb, rules, f"Sartaj Aziz met Uzbek officials in Tashkent on 6 July {year}.", dt.date(year, 7, 7))
+    assert set(roles(record)) == countries  # Aziz advised Pakistan's prime minister on foreign affairs until 2017
