@@ -281,3 +281,35 @@ def test_an_earlier_office_holder_stands_for_their_country(kb, rules):
 def test_a_holder_stands_for_their_country_only_while_in_office(kb, rules, year, countries):
     record = only(kb, rules, f"Sartaj Aziz met Uzbek officials in Tashkent on 6 July {year}.", dt.date(year, 7, 7))
     assert set(roles(record)) == countries  # Aziz advised Pakistan's prime minister on foreign affairs until 2017
+
+
+# ------------------------------------------------------------- "the member states" of an organisation
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("The leaders of the SCO member states adopted a declaration in Astana on 4 July 2024.", dt.date(2024, 7, 5),
+     {"CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB", "IND", "PAK", "IRN", "BLR"}),
+    ("The leaders of the SCO member states adopted a declaration in Qingdao on 10 June 2018.", dt.date(2018, 6, 11),
+     {"CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB", "IND", "PAK"}),
+])
+def test_the_member_states_are_the_members_on_the_day(kb, rules, sentence, published, expected):
+    record = next(d for d in drafted(kb, rules, sentence, published).drafts)
+    assert set(roles(record)) == expected
+
+
+def test_the_member_states_of_the_organisation_the_article_named(kb, rules):
+    result = drafted(kb, rules, "Indian Defence Minister Rajnath Singh arrived in Qingdao for the Shanghai "
+                                "Cooperation Organization meeting.\n\nThe defence ministers of the member states "
+                                "met in Qingdao on 26 June 2025.", dt.date(2025, 6, 27))
+    record = next(d for d in result.drafts if d.get("date") == "2025-06-26")
+    assert {"CHN", "RUS", "IND", "PAK", "IRN", "BLR", "KAZ"} <= set(roles(record))
+
+
+def test_the_member_states_of_a_proposed_event_are_not_the_proposals(kb, rules):
+    record = only(kb, rules, "China proposed a joint exercise of the SCO member states in Xinjiang on Thursday.",
+                  dt.date(2025, 4, 19))
+    assert record["kind"] == "proposal" and "RUS" not in roles(record)
+
+
+def test_members_of_an_organisation_named_with_a_qualifier_stay_a_membership(kb, rules):
+    result = drafted(kb, rules, "India and the Central Asian members of the SCO urged the others to join the corridor.")
+    assert not any(set(roles(d)) >= {"RUS", "CHN"} for d in result.drafts)

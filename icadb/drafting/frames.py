@@ -7,6 +7,7 @@ runs the frame steps over the article, each a module of its own:
     roles        the countries named, and the role of each
     references   countries referred to: "the two sides", "he", "the Minister"
     names        people the gazetteer lacks, by the country the article gives
+    members      "the member states": an organisation's members on the event's date
     places       the event's place and its country
     editions     the series and the edition
     figures      figures and the field of cooperation
@@ -27,6 +28,7 @@ from icadb.drafting.event_dates import choose_date, same_day, sentence_dates, ye
 from icadb.drafting.figures import find_category, find_figures
 from icadb.drafting.frame import Frame
 from icadb.drafting.knowledge import Knowledge
+from icadb.drafting.members import group_phrases, members_of
 from icadb.drafting.names import name_people, nationalities, office_then_name, proposer_by_name
 from icadb.drafting.places import place_frame
 from icadb.drafting.reading import Reading
@@ -79,7 +81,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             continue
         if re.search(r"\?(?:\s|$)", reading.text):
             continue  # a question ("Exercise Dustlik is held between India and which country?") reports nothing
-        all_hits = find_triggers(reading, rules)
+        all_hits = group_phrases(find_triggers(reading, rules), reading)
         series_named = [n for n in reading.named if n.entity_type == "series" and n.entity_id in kb.series]
         if not all_hits and not series_named and not reading.named and not out:
             continue  # no event word, no name and no event before it: nothing to draft or continue
@@ -183,6 +185,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             find_series(frame, reading, rules, kb)
             find_figures(frame, reading, rules)
             choose_date(frame, reading, rules, published, all_hits)
+            members_of(frame, reading, rules, kb, bodies_told, published)
             if frame.date is None:
                 same_day(frame, reading, out)
             else:

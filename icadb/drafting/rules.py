@@ -129,6 +129,9 @@ class Rules:
         self.inanimate_subjects = frozenset(w.lower() for w in data["inanimate_subjects"])
         self.references = {kind: Phrases(words) for kind, words in data["references"].items()}
         self.short_names = dict(data.get("short_names") or {})
+        # the members of organisations, with the day each joined (and left): org id -> [{iso3, from, to}]
+        self.organization_members = {org: [dict(m) for m in members]
+                                     for org, members in (data.get("organization_members") or {}).items()}
         # other names of the gazetteer's places (old names, other spellings): place id -> names
         self.place_names = {place_id: list(names) for place_id, names in (data.get("place_names") or {}).items()}
         self.chair_verbs = Phrases(roles["chair_verbs"])
