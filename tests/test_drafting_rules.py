@@ -313,3 +313,14 @@ def test_the_member_states_of_a_proposed_event_are_not_the_proposals(kb, rules):
 def test_members_of_an_organisation_named_with_a_qualifier_stay_a_membership(kb, rules):
     result = drafted(kb, rules, "India and the Central Asian members of the SCO urged the others to join the corridor.")
     assert not any(set(roles(d)) >= {"RUS", "CHN"} for d in result.drafts)
+
+
+# ------------------------------------------------------------- series and editions
+
+def test_the_next_edition_counts_from_the_latest_told_and_is_only_a_note(kb, rules):
+    text = ("Indian and Kyrgyz special forces ended the 12th edition of the Khanjar exercise at Bakloh on 3 May.\n"
+            "Khanjar began in 2011 as a platoon-level exercise.\nThe next edition will be held in Kyrgyzstan next "
+            "year.\n")
+    planned = next(d for d in drafted(kb, rules, text, dt.date(2025, 5, 6)).drafts if d["status"] == "planned")
+    assert planned["series"] == "khanjar" and "edition" not in planned
+    assert "edition 13" in planned["draft_notes"]["edition"]  # after the 12th, not after the first of 2011

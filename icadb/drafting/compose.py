@@ -334,11 +334,18 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         series = event.series()
         if series is not None:
             record["series"] = series.series_id
-            edition = event.edition()
-            if edition is not None:
-                record["edition"] = edition
-                frame = next(f for f in event.frames if f.edition is not None)
-                notes["edition"] = f"{frame.edition_why}, {_sentence_note(frame)}"
+            # an edition the text states ("the 12th edition", "Khanjar-XII") or counts back from one it states ("the
+            # one before that"); one still to come, counted forward ("the next edition"), is only a note: a curator
+            # gives an edition where a source states it, and one to come may be numbered otherwise
+            stated = next((f for f in event.frames if f.edition is not None and
+                           (f.edition_relative is None or f.edition_relative < 0)), None)
+            counted = next((f for f in event.frames if f.edition is not None), None)
+            if stated is not None:
+                record["edition"] = stated.edition
+                notes["edition"] = f"{stated.edition_why}, {_sentence_note(stated)}"
+            elif counted is not None:
+                notes["edition"] = (f"not given: {counted.edition_why} counts edition {counted.edition} from another, "
+                                    f"{_sentence_note(counted)}; the text does not state it")
             notes["series"] = f'"{series.name}" named in its sentences (seeds/series.yaml)'
         else:
             named = next((f for f in event.frames if f.series_name), None)

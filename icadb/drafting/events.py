@@ -261,8 +261,12 @@ def merge(frames: list[Frame]) -> list[Event]:
                 continue
         if frame.edition_relative is not None and frame.edition is None and events:
             # "The previous edition was held at Umroi in 2023": the edition before the one just told
-            base = next((e for e in reversed(events) if e.kind == frame.kind and e.edition() is not None
-                         and (frame.series is None or e.series() is frame.series)), None)
+            same = [e for e in events if e.kind == frame.kind and e.edition() is not None
+                    and (frame.series is None or e.series() is frame.series)]
+            # "the next edition": after the latest the article told, whatever earlier one it told since ("began
+            # in 2011 as ..."); "the previous one", "the one before that": before the one just told
+            base = max(same, key=lambda e: e.edition(), default=None) if frame.edition_relative > 0 else \
+                next(reversed(same), None)
             if base is not None and base.edition() + frame.edition_relative >= 1:
                 frame.edition = base.edition() + frame.edition_relative
                 frame.series = frame.series or base.series()
