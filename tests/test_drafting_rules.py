@@ -324,3 +324,13 @@ def test_the_next_edition_counts_from_the_latest_told_and_is_only_a_note(kb, rul
     planned = next(d for d in drafted(kb, rules, text, dt.date(2025, 5, 6)).drafts if d["status"] == "planned")
     assert planned["series"] == "khanjar" and "edition" not in planned
     assert "edition 13" in planned["draft_notes"]["edition"]  # after the 12th, not after the first of 2011
+
+
+@pytest.mark.parametrize("sentence, date, precision", [
+    ("Indian and Kazakh troops began KazInd-21 at Aisha Bibi on 30 August.", "2021-08-30", "day"),
+    ("Indian and Kyrgyz troops began the Khanjar 2023 exercise at Bakloh on Monday.", "2023", "year"),
+])
+def test_a_year_after_the_series_name_dates_the_edition(kb, rules, sentence, date, precision):
+    record = only(kb, rules, sentence, dt.date(2024, 7, 5))
+    assert (record["date"], record["date_precision"]) == (date, precision)
+    assert "add_evidence_to" not in record  # an edition, not the series as a whole

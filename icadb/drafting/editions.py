@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
+from icadb.drafting.dates import DateReading
 from icadb.drafting.frame import Frame
 from icadb.drafting.knowledge import Knowledge, fold
 from icadb.drafting.reading import Reading
@@ -23,6 +25,39 @@ def _edition_after(nouns: tuple[str, ...]) -> re.Pattern:
     """Up to six words, then one of *nouns* (an edition noun or the series' name)."""
     return re.compile(r"(?:\s+(?!(?:and|or|but|which|that|was|is|will)\b)[\w'\u2019-]+){0,6}?\s+(" +
                       "|".join(re.escape(w) for w in nouns) + r")(?![\w-])", re.IGNORECASE)
+
+
+# "KazInd-21", "Dustlik-2019", "Khanjar 2023": the year of an edition, after the series' name
+_YEAR_SUFFIX = re.compile(r"(?:-(\d{2})|[- ]((?:19|20)\d\d))(?![\w/-])")
+
+
+def year_of_the_series(frame: Frame) -> None:
+    """The year a series name carries ("KazInd-21") dates an edition whose
+    sentence gives no year of its own: a day or month without a year moves
+    into it ("on 30 August"), a weekday or a relative date gives way to the
+    year alone (no more precise than the words)."""
+    year = frame.series_year
+    if year is None:
+        return
+    why = f"the year of the series name ({year})"
+    whole = DateReading(0, 0, str(year), "series-year", str(year), "year", f"{year}-01-01", f"{year}-12-31",
+                        "stated", f"{why}; the text gives no more precise date of that year")
+    date = frame.date
+    if date is None or not date.earliest or date.precision == "unknown":
+        frame.date, frame.date_why = whole, f"rule series-year: {why}"
+        return
+    if int(date.earliest[:4]) == year or re.search(r"(?:19|20)\d\d", date.text):
+        return
+    if date.rule in ("day-month", "month-day", "in-month", "day-range-month-first", "day-range-day-first"):
+        shift = year - int(date.earliest[:4])
+
+        def move(value: str | None) -> str | None:
+            return None if value is None else f"{int(value[:4]) + shift:04d}{value[4:]}"
+        frame.date = replace(date, date=move(date.date), earliest=move(date.earliest), latest=move(date.latest),
+                             end_date=move(date.end_date), note=f"{date.note}; in {why}")
+        frame.date_why = f"{frame.date_why}; the year moved to {why}"
+    else:
+        frame.date, frame.date_why = whole, f"rule series-year: {why}, over \"{date.text}\", which counts from the article"
 
 
 def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
@@ -46,6 +81,10 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
             roman = re.match(r"[- ]([IVX]{1,5})\b", text[n.end:n.end + 7])
             if roman and roman.group(1) in _ROMAN:
                 frame.edition, frame.edition_why = _ROMAN[roman.group(1)], f'"{n.surface}{roman.group(0)}"'
+            year = _YEAR_SUFFIX.match(text, n.end)
+            if year:
+                digits = year.group(1) or year.group(2)
+                frame.series_year = int(digits) if len(digits) == 4 else 2000 + int(digits)
             break
     if frame.series is None and not named:
         _series_without_its_countries(frame, reading, kb)

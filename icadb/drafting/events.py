@@ -585,8 +585,10 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             continue  # an undated standing record against an event of one day
         if record.precision == "unknown" and not record.earliest and not record.latest and window[0] and \
                 window[1] and event.kind in ("meeting", "exercise") and (window[1][:7] <= _month_after(window[0])
-                                                                         or event.main.status == "planned"):
-            continue  # the series as a whole (KazInd, held every year) is none of its dated editions, nor to come
+                                                                         or event.main.status == "planned" or
+                                                                         (series and window[0][:4] == window[1][:4])):
+            continue  # the series as a whole (KazInd, held every year) is none of its dated editions (of a day, a
+            # month or a year: "Khanjar 2023"), nor to come
         theirs = {iso3 for iso3, roles in record.countries.items() if roles != {"subject"}}
         if kind_type == "membership" and record.type == "membership":
             # who joins: a planned accession is its prospective members, a membership in force its members

@@ -23,7 +23,7 @@ import re
 from icadb.drafting import context as context_steps
 from icadb.drafting.clauses import elided_editions, hits_with_spans
 from icadb.drafting.dates import DateReading
-from icadb.drafting.editions import find_series
+from icadb.drafting.editions import find_series, year_of_the_series
 from icadb.drafting.event_dates import choose_date, same_day, sentence_dates, year_of_the_told
 from icadb.drafting.figures import find_category, find_figures
 from icadb.drafting.frame import Frame
@@ -190,6 +190,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                 same_day(frame, reading, out)
             else:
                 year_of_the_told(frame, reading, out)
+            year_of_the_series(frame)
             under_way = None if frame.date is not None or reading.find(rules.cues["ongoing"]) is not None else \
                 re.search(r"\b(?:is|are) in [A-Z]\w+ to (?:participate|attend|take part)|\bis being held\b",
                           reading.text)
