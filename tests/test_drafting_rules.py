@@ -334,3 +334,38 @@ def test_a_year_after_the_series_name_dates_the_edition(kb, rules, sentence, dat
     record = only(kb, rules, sentence, dt.date(2024, 7, 5))
     assert (record["date"], record["date_precision"]) == (date, precision)
     assert "add_evidence_to" not in record  # an edition, not the series as a whole
+
+
+# ------------------------------------------------------------- a list of instruments: one record each
+
+@pytest.mark.parametrize("sentence, titles", [
+    ("India and Turkmenistan signed four memorandums of understanding: on culture and the arts, on disaster "
+     "management and on youth affairs in Ashgabat on Saturday.",
+     ["memorandum of understanding on culture and the arts", "memorandum of understanding on disaster management",
+      "memorandum of understanding on youth affairs"]),
+    ("India and Kazakhstan signed agreements on defence cooperation, cyber security and military education in "
+     "Astana on Monday.",
+     ["agreement on defence cooperation", "agreement on cyber security", "agreement on military education"]),
+    ("India and Uzbekistan signed a memorandum on military medicine and a protocol on border security in Tashkent "
+     "on Monday.", ["memorandum on military medicine", "protocol on border security"]),
+])
+def test_a_list_of_instruments_is_one_record_each(kb, rules, sentence, titles):
+    agreements = [d for d in drafted(kb, rules, sentence).drafts if d["kind"] == "agreement"]
+    assert [d["title"].split(" ", 2)[-1] for d in agreements] == titles
+    assert all(d["status"] == "signed" for d in agreements)
+
+
+@pytest.mark.parametrize("sentence", [
+    "India and Uzbekistan signed an agreement on trade and investment in Tashkent on Monday.",  # one instrument
+    "India and Kyrgyzstan signed four agreements on Sunday, one of them on defence cooperation.",  # no list
+])
+def test_one_instrument_or_no_list_is_one_record(kb, rules, sentence):
+    assert len([d for d in drafted(kb, rules, sentence).drafts if d["kind"] == "agreement"]) == 1
+
+
+def test_agreements_exchanged_after_talks_are_signed_by_their_parties(kb, rules):
+    text = ("Modi and Mirziyoyev held talks in Tashkent on Monday. Agreements on defence cooperation and on nuclear "
+            "energy were exchanged after the talks.")
+    agreements = [d for d in drafted(kb, rules, text).drafts if d["kind"] == "agreement"]
+    assert len(agreements) == 2 and all(d["status"] == "signed" and set(roles(d)) == {"IND", "UZB"}
+                                        for d in agreements)

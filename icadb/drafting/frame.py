@@ -56,6 +56,7 @@ class Frame:
     edition: int | None = None
     edition_why: str = ""
     inherit_series: bool = False
+    item: str | None = None  # one instrument of a list a sentence tells ("memorandum on disaster management")
     series_year: int | None = None  # "KazInd-21", "Dustlik-2019": the year a series name carries
     edition_relative: int | None = None  # "the previous edition": -1 from the event before it
     figures: list[dict] = field(default_factory=list)

@@ -35,7 +35,7 @@ from icadb.drafting.reading import Reading
 from icadb.drafting.references import apply_context, office_back, pronoun
 from icadb.drafting.roles import assign_countries, body_told_before, invited_to_attend, one_promises, own_countries
 from icadb.drafting.rules import Phrases, Rules, Trigger
-from icadb.drafting.splits import per_edition, per_organization, per_partner, per_series
+from icadb.drafting.splits import per_edition, per_item, per_organization, per_partner, per_series
 from icadb.drafting.triggers import Hit, find_triggers, governing, status_of
 
 # "asked the chiefs of its cyber agencies to visit India", "urged the Central Asian states to make use of Chabahar
@@ -209,8 +209,8 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             if named_series is not None and _BACKGROUND.search(reading.text[max(0, named_series.start - 45):
                                                                             named_series.start]):
                 frame.background = True  # "The meeting grew out of the first India-Central Asia Summit
-            out.extend(g for one in per_series(frame, reading, kb) for f in per_partner(one, reading)
-                       for e in per_edition(f, reading, rules) for g in per_organization(e))
+            out.extend(i for one in per_series(frame, reading, kb) for f in per_partner(one, reading)
+                       for e in per_edition(f, reading, rules) for g in per_organization(e) for i in per_item(g, reading))
         out.extend(elided_editions(reading, rules, kb, published, hits, [f for f in out if f.reading is reading]))
         here_frames = [f for f in out if f.reading is reading]
         for f in here_frames:

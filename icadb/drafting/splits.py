@@ -1,7 +1,8 @@
 """Frames, step: one frame becomes several records.
 
 One per partner (strategic partnerships, bases, separate talks), per
-edition ("the first two rounds"), per organisation and per series.
+edition ("the first two rounds"), per organisation, per series and per
+instrument of a list ("signed memorandums on A, B and C").
 """
 
 from __future__ import annotations
@@ -103,3 +104,82 @@ def per_series(frame: Frame, reading: Reading, kb: Knowledge) -> list[Frame]:
         out.append(replace(frame, series=series, edition=None, edition_why="", countries=countries, figures=[],
                            people=dict(frame.people), organizations=dict(frame.organizations), split=True))
     return out
+
+
+# The instruments a list names: "signed four memorandums of understanding: on culture, on disaster management and
+# on youth affairs", "signed agreements on defence, cyber security and military education", "a memorandum on A, an
+# agreement on B and a protocol on C", "Agreements on A, B and C were exchanged"
+_INSTRUMENT = (r"(?:memorand(?:um|a|ums)(?:\s+of\s+understanding)?|MoUs?|MOUs?|agreements?|protocols?|pacts?|treaties|"
+               r"treaty|accords?|contracts?|declarations?|roadmaps?|programmes?\s+of\s+cooperation)")
+_LISTED_AFTER_NOUN = re.compile(rf"(?P<noun>{_INSTRUMENT})(?:\s*\((?:MoUs?|MOUs?)\))?\s*(?::\s*|\s+(?P<prep>on|in|for)\s+)"
+                                r"(?P<list>[^;.()]+)", re.IGNORECASE)
+_ARTICLE_INSTRUMENT = re.compile(rf"\b(?:an?|the|one)\s+(?P<noun>{_INSTRUMENT})\s+(?P<prep>on|in|for|to)\s+", re.IGNORECASE)
+# where a list ends: a clause, a place, a date, a purpose or what it covers
+_LIST_END = re.compile(r"\s*(?:,\s*)?(?:\b(?:that|which|who|covering|including|among|during|after|before|while|when|as|"
+                       r"with|were|was|are|is|will|would|at|to\s+(?![a-z]+ing\b))\b|\bin\s+(?-i:[A-Z])|\bon\s+"
+                       r"(?:(?-i:[A-Z])|\d)|\b(?:last|next|this|earlier|later)\s)", re.IGNORECASE)
+_PREP_BREAK = re.compile(r"\s*,\s*(?:and\s+)?(?=(?:on|in|for)\s)|\s+and\s+(?=(?:on|in|for)\s)", re.IGNORECASE)
+
+
+def _singular(noun: str) -> str:
+    noun = re.sub(r"\s+", " ", noun.lower())
+    if noun.startswith(("mou", "memoranda", "memorandums")):
+        return "memorandum of understanding" if "understanding" in noun or noun.startswith("mou") else "memorandum"
+    return {"treaties": "treaty"}.get(noun, re.sub(r"s(?=( of cooperation)?$)", "", noun))
+
+
+def listed_items(frame: Frame, reading: Reading) -> list[str]:
+    """The instruments of a list a sentence signs or adopts, one phrase each ("memorandum on disaster management"),
+    or none when it names fewer than two."""
+    if frame.kind != "agreement" or frame.hit is None or frame.type in ("membership", "strategic_partnership") or \
+            frame.status not in ("signed", "in_force", "agreed", None):
+        return []
+    text = reading.text
+    a, b = frame.span or (0, len(text))
+    # "a memorandum on A, an agreement on B and a protocol on C": an instrument noun before each item
+    starts = [m for m in _ARTICLE_INSTRUMENT.finditer(text, a, b)]
+    if len(starts) >= 2 and all(re.fullmatch(r"[^;.]*?(?:,\s*(?:and\s+)?|\s+and\s+)", text[x.end():y.start()])
+                                for x, y in zip(starts, starts[1:])):
+        items = []
+        for n, m in enumerate(starts):
+            end = starts[n + 1].start() if n + 1 < len(starts) else b
+            piece = text[m.end():end]
+            cut = _LIST_END.search(piece)
+            piece = re.sub(r"(?:\s*,\s*(?:and)?|\s+and)\s*$", "", piece[:cut.start()] if cut else piece).strip()
+            if piece:
+                items.append(f"{_singular(m.group('noun'))} {m.group('prep').lower()} {piece}")
+        return items if len(items) >= 2 else []
+    for m in _LISTED_AFTER_NOUN.finditer(text, a, b):
+        if m.end() <= frame.hit.start:
+            continue  # a list before the trigger is another's
+        if _singular(m.group("noun")) == re.sub(r"\s+", " ", m.group("noun").lower()) and not m.group(0).rstrip().endswith(":") \
+                and ":" not in text[m.end("noun"):m.start("list")]:
+            continue  # "an agreement on trade and investment": one instrument of several subjects
+        listed = m.group("list")
+        if m.group("prep") and re.match(r"(?:(?-i:[A-Z])|\d)", listed) and m.group("prep").lower() in ("on", "in"):
+            continue  # "signed four agreements on Sunday", "in Bishkek": a date or a place, no list
+        cut = _LIST_END.search(listed)
+        listed = listed[:cut.start()] if cut else listed
+        if len(re.findall(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?:on|in|for)\s", listed.strip(), re.IGNORECASE)) >= 2:
+            pieces = _PREP_BREAK.split(listed)  # "on culture and the arts, on disaster management, and on ..."
+        else:
+            pieces = re.split(r"\s*,\s*(?:and\s+)?", listed)  # "on defence, cyber security and military education"
+            pieces[-1:] = re.split(r"\s+and\s+", pieces[-1], maxsplit=1) if len(pieces) >= 2 or \
+                len(re.findall(r"\sand\s", pieces[-1])) == 1 else pieces[-1:]
+        parts = [re.sub(r"^(?:on|in|for)\s+", "", p.strip(), flags=re.IGNORECASE) for p in pieces]
+        parts = [p for p in parts if p]
+        if len(parts) < 2 or any(len(p.split()) > 8 for p in parts):
+            continue
+        prep = (m.group("prep") or "on").lower()
+        return [f"{_singular(m.group('noun'))} {prep} {p}" for p in parts]
+    return []
+
+
+def per_item(frame: Frame, reading: Reading) -> list[Frame]:
+    """One agreement per instrument a list names: "the two governments signed four memorandums of understanding: on
+    culture and the arts, on disaster management, ...": a record for each, of the same parties and date."""
+    items = listed_items(frame, reading)
+    if not items:
+        return [frame]
+    return [replace(frame, item=item, countries=dict(frame.countries), figures=[], people=dict(frame.people),
+                    organizations=dict(frame.organizations), split=True) for item in items]
