@@ -369,3 +369,26 @@ def test_agreements_exchanged_after_talks_are_signed_by_their_parties(kb, rules)
     agreements = [d for d in drafted(kb, rules, text).drafts if d["kind"] == "agreement"]
     assert len(agreements) == 2 and all(d["status"] == "signed" and set(roles(d)) == {"IND", "UZB"}
                                         for d in agreements)
+
+
+@pytest.mark.parametrize("sentence, name, date", [
+    ("Indian and Russian troops began Exercise Indra 2021 in Volgograd on Monday.", "Indra", "2021"),
+    ("Indian troops took part in the multinational peacekeeping exercise Khaan Quest in Mongolia on Monday.",
+     "Khaan Quest", "2023-10-30"),
+    ("The SCO Peace Mission 2021 counter-terrorism exercise began in Orenburg on Monday.", "SCO Peace Mission", "2021"),
+])
+def test_an_exercise_name_the_seeds_lack_is_suggested_with_its_year(kb, rules, sentence, name, date):
+    result = drafted(kb, rules, sentence, dt.date(2023, 10, 31))
+    exercise = next(d for d in result.drafts if d["kind"] == "exercise")
+    assert result.series == [name] and exercise["date"] == date
+
+
+def test_the_members_of_an_exercise_are_those_of_its_year(kb, rules):
+    record = only(kb, rules, "The SCO Peace Mission 2021 counter-terrorism exercise began in Orenburg on Monday with "
+                             "troops from all member states.", dt.date(2023, 10, 31))
+    assert "PAK" in roles(record) and "IRN" not in roles(record)  # Iran joined the SCO in 2023
+
+
+def test_a_countrys_drills_are_no_exercise_name(kb, rules):
+    result = drafted(kb, rules, "Termez has become a frequent venue for Uzbekistan's military drills.")
+    assert result.series == []

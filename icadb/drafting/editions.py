@@ -31,6 +31,41 @@ def _edition_after(nouns: tuple[str, ...]) -> re.Pattern:
 _YEAR_SUFFIX = re.compile(r"(?:-(\d{2})|[- ]((?:19|20)\d\d))(?![\w/-])")
 
 
+# "exercise Prabal Dostyk", "Exercise Indra 2021", "the Khaan Quest exercise", "the SCO Peace Mission 2021
+# counter-terrorism exercise": an exercise's own name, with its edition (a Roman numeral) or year after it
+_NAME = r"(?-i:[A-Z][\w'\u2019-]*)(?:[ -](?-i:[A-Z][\w'\u2019-]*)){0,3}"
+_SUFFIX = r"(?:[ -](?P<roman>(?-i:[IVX]{1,5}))\b|[ -](?P<year>(?:19|20)\d\d)\b|-(?P<yy>\d\d)\b)?"
+_NAME_AFTER = re.compile(rf"\b(?:[Ee]xercise|[Dd]rills?)\s+(?P<name>{_NAME}){_SUFFIX}")
+_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}){_SUFFIX}\s+(?:(?:joint|military|counter-terrorism|counter-terror|"
+                          r"special forces|naval|air|multinational|peacekeeping|command-post|tactical|field|mountain|"
+                          r"army|anti-terror|staff|training)\s+){0,3}(?:exercise|exercises|drills)\b")
+
+
+def _exercise_name(frame: Frame, reading: Reading, kb: Knowledge) -> None:
+    """An exercise's own name that seeds/series.yaml lacks: its series name (suggested), with its edition from a
+    Roman numeral or its year after the name; the countries' names and adjectives before it are not the name."""
+    for pattern in (_NAME_AFTER, _NAME_BEFORE):
+        for match in pattern.finditer(reading.text):
+            words = re.split(r"[ -]", match.group("name"))
+            while words and (words[0] in kb.country_words or words[0] in ("The", "A", "An", "Joint", "Exercise")):
+                words.pop(0)  # "India-Kazakhstan", "Indian", "The": who takes part, not the name
+            if not words or any(w in kb.country_words or w.endswith(("'s", "\u2019s")) for w in words) or \
+                    " ".join(words).lower() in ("military", "joint", "army", "special forces"):
+                continue
+            name = " ".join(words)
+            if fold(name) in kb.places or len(name) < 3:
+                continue
+            frame.series_name = name
+            frame.edition_why = f'"{match.group(0).strip()}": the exercise\'s own name'
+            if match.group("roman") and match.group("roman") in _ROMAN and frame.edition is None:
+                frame.edition = _ROMAN[match.group("roman")]
+                frame.edition_why += f", edition {frame.edition}"
+            digits = match.group("year") or match.group("yy")
+            if digits:
+                frame.series_year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+            return
+
+
 def year_of_the_series(frame: Frame) -> None:
     """The year a series name carries ("KazInd-21") dates an edition whose
     sentence gives no year of its own: a day or month without a year moves
@@ -88,6 +123,8 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
             break
     if frame.series is None and not named:
         _series_without_its_countries(frame, reading, kb)
+    if frame.series is None and frame.kind == "exercise" and frame.series_name is None:
+        _exercise_name(frame, reading, kb)
     if frame.edition is not None:
         return
     after_pattern = _edition_after(tuple(sorted({*rules.edition_nouns.phrases, *(n.surface.lower() for n in named)},

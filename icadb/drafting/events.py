@@ -536,6 +536,10 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
     kind_type = event.type()
     orgs = {o for f in event.frames for o, r in f.organizations.items() if r.role in ("framework", "member")}
     level = _level(event, rules)
+    name = next((f.series_name for f in event.frames if f.series_name), None)
+    # an exercise's own name ("Peace Mission 2021"): only a record that names it is that exercise
+    named_words = content_words(name) - kb.country_vocabulary if name and not series and event.kind == "exercise" \
+        else set()
     best: tuple[float, KnownRecord, str] | None = None
     for record in kb.records:
         if published and record.earliest and record.earliest > published and event.main.status != "planned" and \
@@ -554,6 +558,8 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             continue  # one edition of a series (an exercise of one) is no record outside that series
         if not series and record.series_id and any(f.series_name for f in event.frames):
             continue  # a series the seeds lack is none of the seeds' series
+        if named_words and not named_words <= record.words:
+            continue  # "Peace Mission 2021" is no record that does not name Peace Mission
         if not series and record.series_id and len(words & record.words) < 6 and not (
                 level and level == record.level and _same_host(event, record) and
                 _overlap(window, (record.earliest, record.latest)) is True):

@@ -185,12 +185,12 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             find_series(frame, reading, rules, kb)
             find_figures(frame, reading, rules)
             choose_date(frame, reading, rules, published, all_hits)
-            members_of(frame, reading, rules, kb, bodies_told, published)
             if frame.date is None:
                 same_day(frame, reading, out)
             else:
                 year_of_the_told(frame, reading, out)
             year_of_the_series(frame)
+            members_of(frame, reading, rules, kb, bodies_told, published)
             under_way = None if frame.date is not None or reading.find(rules.cues["ongoing"]) is not None else \
                 re.search(r"\b(?:is|are) in [A-Z]\w+ to (?:participate|attend|take part)|\bis being held\b",
                           reading.text)
