@@ -392,3 +392,16 @@ def test_the_members_of_an_exercise_are_those_of_its_year(kb, rules):
 def test_a_countrys_drills_are_no_exercise_name(kb, rules):
     result = drafted(kb, rules, "Termez has become a frequent venue for Uzbekistan's military drills.")
     assert result.series == []
+
+
+# ------------------------------------------------------------- retellings of a whole series
+
+def test_a_mere_mention_of_a_series_is_no_evidence(kb, rules):
+    result = drafted(kb, rules, "Dustlik is the Uzbek word for friendship.")
+    assert result.drafts == [] and result.suggestions == []
+
+
+def test_a_series_told_as_a_standing_activity_is_evidence_for_it(kb, rules):
+    result = drafted(kb, rules, "The Khanjar exercises of India and Kyrgyzstan are now a fixed part of the two "
+                                "armies' calendar every year.")
+    assert [s["add_evidence_to"] for s in result.suggestions] == ["khanjar"]

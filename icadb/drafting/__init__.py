@@ -60,6 +60,10 @@ def draft(article: Article, kb: Knowledge, rules: Rules, *, match_existing: bool
     for event in events:
         if match_existing:
             event_steps.match_existing(event, kb, article.document_id, rules, article.published_latest.isoformat())
+        if event_steps.mere_mention(event, rules):
+            skipped.append(f"sentence {event.main.reading.position}: names the series {event.existing.record_id} "
+                           "without telling it as a standing activity (no evidence for that record)")
+            continue
         if event.existing is None and not event_steps.standalone(event):
             skipped.append(f"sentence {event.main.reading.position}: a {event.kind} without the countries to draft it")
             continue

@@ -662,3 +662,21 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             best = (score, record, why)
     if best is not None:
         event.score, event.existing, event.existing_why = best[0], best[1], best[2]
+
+
+_STANDING_WORDS = re.compile(r"\b(?:annual|annually|every year|each year|yearly|regular|regularly|calendar|alternately|"
+                             r"by turns|in turns|in rotation|fixture|since (?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def mere_mention(event: Event, rules) -> bool:
+    """Whether *event*, matched to the record of a whole series (KazInd as held every year, undated), only names
+    the series ("India also holds the KazInd exercise with Kazakhstan", "Dustlik is the Uzbek word for
+    friendship") instead of telling it as a standing activity ("a fixed part of the two armies' calendar every
+    year"): such a sentence is no evidence for that record, nor an event of its own."""
+    record = event.existing
+    if record is None or not record.series_id or record.edition is not None or record.earliest or record.latest:
+        return False
+    if event.dated() is not None:
+        return False
+    text = " ".join(f.reading.text for f in event.frames)
+    return not (_STANDING_WORDS.search(text) or (rules is not None and rules.standing_meetings.first(text)))
