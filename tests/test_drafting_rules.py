@@ -405,3 +405,12 @@ def test_a_series_told_as_a_standing_activity_is_evidence_for_it(kb, rules):
     result = drafted(kb, rules, "The Khanjar exercises of India and Kyrgyzstan are now a fixed part of the two "
                                 "armies' calendar every year.")
     assert [s["add_evidence_to"] for s in result.suggestions] == ["khanjar"]
+
+
+# ------------------------------------------------------------- one event per predicate with a subject of its own
+
+def test_a_predicate_with_a_subject_of_its_own_tells_another_meeting(kb, rules):
+    text = ("Modi and Iranian President Ebrahim Raisi discussed the contract when they met in Johannesburg last "
+            "August, and Jaishankar raised it again during a visit to Tehran in January.")
+    meetings = [d for d in drafted(kb, rules, text, dt.date(2024, 5, 15)).drafts if d["kind"] == "meeting"]
+    assert sorted(str(d["date"]) for d in meetings) == ["2023-08", "2024-01"]

@@ -180,6 +180,18 @@ def _agreed_to_meet(reading: Reading, rules: Rules, hit: Hit) -> bool:
         is not None
 
 
+# ", and Jaishankar raised it again during a visit to Tehran": a predicate with a subject of its own
+_NEW_SUBJECT = re.compile(r",\s+and\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*\s+(?:also\s+|again\s+|later\s+)?"
+                          r"(?-i:[a-z]{3,})\b")
+
+
+def _new_subject(reading: Reading, hit: Hit) -> bool:
+    """Whether *hit* is told in a predicate that opens with a subject of its own, after another predicate."""
+    a, _b = reading.predicate_at(hit.start)
+    return a > 0 and _NEW_SUBJECT.match(reading.text, max(0, a - 2)) is not None or \
+        (a > 0 and _NEW_SUBJECT.match(reading.text, a) is not None)
+
+
 def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
     """The hits that are events of their own: one per kind (the strongest, then
     the first), leaving out what a stronger trigger earlier in the same clause
@@ -217,7 +229,8 @@ def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
     for hit in events:
         # one event per kind, but one proposal per predicate ("he pledged Indian help ... and asked the chiefs of
         # its cyber agencies to visit India": an offer and an invitation)
-        key = (hit.kind, reading.predicate_at(hit.start)) if hit.kind == "proposal" else \
+        key = (hit.kind, reading.predicate_at(hit.start)) if hit.kind == "proposal" or \
+            (hit.kind in ("meeting", "exercise") and _new_subject(reading, hit)) else \
             (hit.kind, hit.rule.status) if hit.rule.type == "membership" else hit.kind
         # (a membership that stands and one to come are two: "India, which joined ..., wants Uzbekistan to come on
         # board")
