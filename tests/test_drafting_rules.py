@@ -414,3 +414,16 @@ def test_a_predicate_with_a_subject_of_its_own_tells_another_meeting(kb, rules):
             "August, and Jaishankar raised it again during a visit to Tehran in January.")
     meetings = [d for d in drafted(kb, rules, text, dt.date(2024, 5, 15)).drafts if d["kind"] == "meeting"]
     assert sorted(str(d["date"]) for d in meetings) == ["2023-08", "2024-01"]
+
+
+@pytest.mark.parametrize("sentence, place, place_name, host", [
+    ("Indian and Kazakh troops opened the exercise at a training range outside Taraz on Monday.", "taraz", "Taraz",
+     "KAZ"),
+    ("Indian and Tajik troops held a joint exercise at Zarafshon (Tajikistan) on Monday.", None, "Zarafshon", "TJK"),
+    ("Indian and Uzbek troops held a joint exercise at Forish district of Uzbekistan on Monday.", None, "Forish",
+     "UZB"),
+])
+def test_a_training_area_outside_a_town_and_a_place_with_its_country(kb, rules, sentence, place, place_name, host):
+    record = only(kb, rules, sentence)
+    assert record.get("place") == place and (place is not None or place_name in record["place_note"])
+    assert roles(record)[host] == "host"

@@ -24,7 +24,7 @@ from icadb.drafting.reading import Reading
 from icadb.drafting.rules import Rules
 from icadb.loaders.text import trie_pattern
 
-_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|to)\s+(?:the\s+)?((?:[A-Z][a-z]+)(?:[- ](?:[A-Z][a-z]+))*)")
+_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|outside|to)\s+(?:the\s+)?((?:[A-Z][a-z]+)(?:[- ](?:[A-Z][a-z]+))*)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]*\))?(?:\s*[:\u2013\u2014-]\s+)")
 _NOT_PLACES = frozenset({"the", "central", "southern", "northern", "eastern", "western", "north", "south", "east", "west"})
 _REGION = r"(?:(?:southern|northern|eastern|western|central|south-western|south-eastern|north-western|north-eastern)\s+)?"
@@ -87,7 +87,9 @@ def _place_patterns(name: str) -> tuple[re.Pattern, ...]:
         rf"\b{escaped},\s+({countries})\b",
         rf"\b({countries})\s+{_SETTLEMENT}\s+of\s+{escaped}\b",
         rf"\b({countries})'s\s+(?:\w+\s+)?{escaped}\b",
-        rf"\b{escaped}\s+(?:in|near)\s+(?:the\s+)?{_REGION}({countries})\b"))
+        rf"\b{escaped}\s+(?:in|near)\s+(?:the\s+)?{_REGION}({countries})\b",
+        rf"\b{escaped}\s*\(({countries})\)",  # "Khujand (Tajikistan)"
+        rf"\b{escaped}\s+(?:{_SETTLEMENT}|area|range|ranges)\s+(?:of|in)\s+(?:the\s+)?{_REGION}({countries})\b"))
 
 
 # "Chabahar port", "Farkhor district", "Ayni Air Base": the name reporting also gives without its noun
