@@ -427,3 +427,29 @@ def test_a_training_area_outside_a_town_and_a_place_with_its_country(kb, rules, 
     record = only(kb, rules, sentence)
     assert record.get("place") == place and (place is not None or place_name in record["place_note"])
     assert roles(record)[host] == "host"
+
+
+# ------------------------------------------------------------- summits of an organisation
+
+def test_a_place_inside_an_organisations_name_is_no_place(kb, rules):
+    record = only(kb, rules, "Jaishankar represented India at the summit of the Shanghai Cooperation Organisation's "
+                             "Council of Heads of State in Astana on 4 July 2024.", dt.date(2024, 7, 5))
+    assert record["place"] == "astana" and "CHN" not in roles(record)
+
+
+def test_a_summit_told_by_its_organisation_is_of_its_series(kb, rules):
+    record = only(kb, rules, "Jaishankar represented India at the summit of the Shanghai Cooperation Organisation's "
+                             "Council of Heads of State in Astana on 4 July 2024.", dt.date(2024, 7, 5))
+    assert record["series"] == "sco-summits" and "edition" not in record
+
+
+def test_an_ordinal_that_counts_members_is_no_edition(kb, rules):
+    result = drafted(kb, rules, "Belarus was admitted as the tenth member of the organisation at the SCO summit in "
+                                "Astana on 4 July 2024.", dt.date(2024, 7, 5))
+    assert not any(d.get("edition") == 10 for d in result.drafts)
+
+
+def test_an_instruments_term_is_not_its_date(kb, rules):
+    record = only(kb, rules, "India and Iran signed a ten-year contract on the Chabahar terminal, valid until 2034.",
+                  dt.date(2024, 5, 15))
+    assert record.get("date") != "2034"

@@ -66,6 +66,29 @@ def _exercise_name(frame: Frame, reading: Reading, kb: Knowledge) -> None:
             return
 
 
+# "the summit of the Shanghai Cooperation Organisation's Council of Heads of State", "the SCO's summit": a summit
+# of an organisation that has a series of summits
+_SUMMIT = re.compile(r"\b(?:summit|council of heads of state|heads of state council|heads of state summit)\b",
+                     re.IGNORECASE)
+
+
+def _summit_of_an_organisation(frame: Frame, reading: Reading, kb: Knowledge) -> None:
+    """A summit told with the organisation's name, not the series' ("the summit of the Shanghai Cooperation
+    Organisation's Council of Heads of State"): the series "<ORG> summit" when seeds/series.yaml has it."""
+    summit = _SUMMIT.search(reading.text)
+    if summit is None:
+        return
+    for n in reading.named:
+        if n.entity_type != "organization" or not n.entity_id or abs(n.start - summit.start()) > 60:
+            continue
+        series_id = kb.series_names.get(fold(f"{n.entity_id.upper()} summit"))
+        series = kb.series.get(series_id) if series_id else None
+        if series is not None and series.kind == "meeting":
+            frame.series = series
+            frame.edition_why = f'"{summit.group(0)}" of the {n.surface}: {series.name}'
+            return
+
+
 def year_of_the_series(frame: Frame) -> None:
     """The year a series name carries ("KazInd-21") dates an edition whose
     sentence gives no year of its own: a day or month without a year moves
@@ -123,6 +146,8 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
             break
     if frame.series is None and not named:
         _series_without_its_countries(frame, reading, kb)
+    if frame.series is None and frame.kind == "meeting":
+        _summit_of_an_organisation(frame, reading, kb)
     if frame.series is None and frame.kind == "exercise" and frame.series_name is None:
         _exercise_name(frame, reading, kb)
     if frame.edition is not None:
@@ -137,6 +162,10 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
     for value, match in candidates:
         relative = match.group(0).lower() in rules.relative_editions
         follows = after_pattern.match(text, match.end())
+        counted = re.match(r"\s+([\w-]+)", text[match.end():])
+        if follows and counted and counted.group(1).lower() in _COUNTED_NOUNS and \
+                counted.start(1) + match.end() < follows.start(1):
+            follows = None  # "the tenth member of the organisation at the summit": the ordinal counts members
         if relative and follows and len(text[match.end():follows.start(1)].split()) > 1:
             follows = None  # "the previous edition", "the next joint exercise": the noun right after it
         first_held = match.group(0).lower() == "first" and "held" in text[match.end():match.end() + 6].lower()
@@ -170,6 +199,9 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
         frame.edition, frame.edition_why = 1, f'"{began.group(0)}": the first edition'
 
 
+# what an ordinal counts that is no edition ("the tenth member", "the second-largest", "the first country")
+_COUNTED_NOUNS = frozenset("""member members country countries state states nation nations largest biggest
+anniversary day days year years phase stage tranche batch place leader president minister visit visits""".split())
 _ELIDED_EDITION = re.compile(r"\s*,?\s+(?:edition\s+)?(?:was|were|is|will be)\s+(?:held|conducted|hosted|staged|organised|"
                              r"organized)\b|\s+(?:took place|takes place|followed|came)\b", re.IGNORECASE)
 

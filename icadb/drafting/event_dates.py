@@ -26,6 +26,9 @@ _OF_A_PERSON = re.compile(r"\bwho\s+(?:(?:only|just|had|has)\s+)?(?:took office|
                           r"was elected|succeeded|was born|retired|was sworn in)\b", re.IGNORECASE)
 
 
+_TERM = re.compile(r"\b(?:until|till|up to|through|to|valid for|runs? to|running to|expires? in)\s+$", re.IGNORECASE)
+
+
 def sentence_dates(reading: Reading, rules: Rules, published: dt.date) -> list[DateReading]:
     """The sentence's dates, read once per sentence, whichever step asks first."""
     readings = reading._found.get("dates")
@@ -45,6 +48,13 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
                 or _OF_A_PERSON.search(re.split(r"[,;]", reading.text[:anchor_at])[-1])]
     if not readings:
         return
+    if frame.kind == "agreement":
+        # "approved the development strategy until 2035", "a ten-year contract to 2034": the instrument's term, not
+        # the day it was made
+        readings = [r for r in readings if not (_TERM.search(reading.text[max(0, r.start - 12):r.start]) or
+                                                re.match(r"(?:until|till|through)\b", r.text, re.IGNORECASE))]
+        if not readings:
+            return
     if frame.span is not None and (len(reading.predicates) > 1 or frame.span != (0, len(reading.text))):
         # One predicate, one event: its own dates; without any, the sentence's opening ones ("On Monday, they
         # signed ... and agreed to ..."), unless it speaks of what is to come.

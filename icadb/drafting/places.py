@@ -166,6 +166,9 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
         name, place = match.group(0), places[match.group(0)]
         if match.start() < skip or _possessive(text, match.end()):
             continue
+        if any(n.start <= match.start() and match.end() <= n.end and n.entity_type in ("organization", "series")
+               for n in reading.named):
+            continue  # "Shanghai Cooperation Organisation", "Ashgabat Agreement": a name's part, not a place
         prep = preposition_before(text, match.start(), rules.host_prepositions)
         if prep is None:
             continue
