@@ -453,3 +453,31 @@ def test_an_instruments_term_is_not_its_date(kb, rules):
     record = only(kb, rules, "India and Iran signed a ten-year contract on the Chabahar terminal, valid until 2034.",
                   dt.date(2024, 5, 15))
     assert record.get("date") != "2034"
+
+
+# ------------------------------------------------------------- state visits
+
+def test_a_place_that_begins_a_longer_name_is_no_place(kb, rules):
+    record = only(kb, rules, "Modi and Tokayev held talks at Hyderabad House on Monday.", dt.date(2024, 1, 30))
+    assert record.get("place") != "hyderabad"
+
+
+def test_a_training_area_named_after_a_town_is_at_that_town(kb, rules):
+    record = only(kb, rules, "Indian and Uzbek troops began Dustlik-2019 at the Chirchiq Training Area on Monday.",
+                  dt.date(2019, 11, 4))
+    assert record["place"] == "chirchiq"
+
+
+def test_agreed_to_hold_an_edition_and_more_is_each_thing_decided(kb, rules):
+    result = drafted(kb, rules, "The two leaders agreed to hold the next round of the KazInd exercise in India later "
+                                "this year and to set up a joint working group on counter-terrorism.\n\nIndia and "
+                                "Kazakhstan held talks in New Delhi on Monday.", dt.date(2024, 1, 30))
+    kinds = sorted((d["kind"], d["status"]) for d in result.drafts)
+    assert ("exercise", "planned") in kinds and ("agreement", "agreed") in kinds
+
+
+def test_the_one_a_relative_clause_is_about_proposes(kb, rules):
+    result = drafted(kb, rules, "Kazakh Defence Minister Ruslan Zhaksylykov held talks with Defence Minister Rajnath "
+                                "Singh, who offered training places for Kazakh officers.", dt.date(2024, 1, 30))
+    offer = next(d for d in result.drafts if d["kind"] == "proposal")
+    assert roles(offer) == {"IND": "proposer", "KAZ": "target"}

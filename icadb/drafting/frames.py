@@ -33,7 +33,8 @@ from icadb.drafting.names import name_people, nationalities, office_then_name, p
 from icadb.drafting.places import place_frame
 from icadb.drafting.reading import Reading
 from icadb.drafting.references import apply_context, office_back, pronoun
-from icadb.drafting.roles import assign_countries, body_told_before, invited_to_attend, one_promises, own_countries
+from icadb.drafting.roles import (assign_countries, body_told_before, invited_to_attend, one_promises, own_countries,
+                                  relative_proposer)
 from icadb.drafting.rules import Phrases, Rules, Trigger
 from icadb.drafting.splits import per_edition, per_item, per_organization, per_partner, per_series
 from icadb.drafting.triggers import Hit, find_triggers, governing, status_of
@@ -176,6 +177,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             assign_countries(frame, reading, rules, kb)
             body_told_before(frame, reading, kb, bodies_told)
             one_promises(frame, reading, rules)
+            relative_proposer(frame, reading)
             own_countries(frame, reading, all_hits)
             apply_context(frame, reading, context, rules)
             proposer_by_name(frame, reading, names)

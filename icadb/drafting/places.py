@@ -44,6 +44,10 @@ class Found:
 
 _RELATIVE = re.compile(r"\b(?:where|which|that|who|whose|whom|when|while)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w'-]+)\s*$")
+# Training areas, ranges, stations and bases named after the place they are at: a class, not a list of names
+_PLACE_CLASS = re.compile(r" (?:Training (?:Area|Ground|Range|Node|Centre|Center)|Field Firing Ranges?|Firing Ranges?|"
+                          r"Ranges?|Military Station|Cantonment|Garrison|Polygon|Air ?[Bb]ase|Airbase|Base|Port|"
+                          r"District|Region|Province|Oblast|Valley|Military District)\b")
 _GAP_BREAK = re.compile(r"[,;:.()\u2014\u2013]| - ")
 
 
@@ -169,6 +173,10 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
         if any(n.start <= match.start() and match.end() <= n.end and n.entity_type in ("organization", "series")
                for n in reading.named):
             continue  # "Shanghai Cooperation Organisation", "Ashgabat Agreement": a name's part, not a place
+        if re.match(r" (?-i:[A-Z])[a-z]+\b", text[match.end():]) and not _PLACE_CLASS.match(text, match.end()) and \
+                fold(re.match(r" ([\w-]+)", text[match.end():]).group(1)) not in places:
+            continue  # "Hyderabad House", "Tashkent State University": a longer name, not the city (but "Chirchiq
+            # Training Area", "Mahajan Field Firing Range": the place's training area, range, station or base)
         prep = preposition_before(text, match.start(), rules.host_prepositions)
         if prep is None:
             continue

@@ -350,3 +350,25 @@ def own_countries(frame: Frame, reading: Reading, hits: list[Hit]) -> None:
                     own[0].start in frame.named_roles:
                 # its role is the other part's ("... on Afghanistan, three months after the Taliban took Kabul")
                 frame.countries[iso3] = frame.named_roles[own[0].start]
+
+
+_WHO_BEFORE = re.compile(r",\s+who\s+(?:also\s+|had\s+|has\s+|then\s+)?$")
+
+
+def relative_proposer(frame: Frame, reading: Reading) -> None:
+    """"... held talks with Rajnath Singh, who offered training places for Kazakh officers": the one the relative
+    clause is about proposes; the others the sentence names before it are those the offer is made to."""
+    if frame.kind != "proposal" or frame.hit is None or not _WHO_BEFORE.search(reading.text[:frame.hit.start]):
+        return
+    comma = reading.text.rfind(",", 0, frame.hit.start)
+    antecedent = next((n for n in reversed(reading.named) if n.end <= comma and n.country and
+                       n.entity_type in ("person", "holder", "country")), None)
+    if antecedent is None or antecedent.end < comma - 2:
+        return
+    who = antecedent.country
+    frame.countries[who] = Role("proposer", f'"{antecedent.surface}, who {frame.hit.word}": the one who '
+                                            f'{frame.hit.word}')
+    for iso3, role in list(frame.countries.items()):
+        if iso3 != who and role.role == "proposer":
+            frame.countries[iso3] = Role("target", f'named before "{antecedent.surface}, who {frame.hit.word}": '
+                                                   "to whom")

@@ -168,12 +168,18 @@ _COVERS = re.compile(r"[^,;:.]*?\b(?:that|which)\s+(?:covers?|includes?|provides
                      re.IGNORECASE)
 
 
+_MORE_DECIDED = re.compile(r",?\s+and\s+(?=(?:to|that)\s)|;\s+(?=(?:to|that)\s)")
+
+
 def _agreed_to_meet(reading: Reading, rules: Rules, hit: Hit) -> bool:
     """"agreed to meet again", "an agreement that Kyrgyzstan would host the next round": a meeting to come."""
     if hit.rule.id == "agreement-agreed":
         found = reading.find(rules.agreed_to_meet, hit.end, hit.end + 25)
         if found and reading.find(rules.standing_meetings, found.end(), found.end() + 30):
             return False  # "agreed to meet regularly": a decision, not one meeting to come
+        if found and _MORE_DECIDED.search(reading.text, found.end()):
+            return False  # "agreed to hold the next round ... and to set up a working group": each thing decided
+            # is its own (the clauses step makes the meeting to come of the first)
         return found is not None
     after = reading.text[hit.end:hit.end + 60]
     return bool(re.match(r"\s+(?:that|to)\b", after)) and reading.find(rules.agreed_to_meet, hit.end, hit.end + 60) \
