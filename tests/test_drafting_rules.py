@@ -481,3 +481,9 @@ def test_the_one_a_relative_clause_is_about_proposes(kb, rules):
                                 "Singh, who offered training places for Kazakh officers.", dt.date(2024, 1, 30))
     offer = next(d for d in result.drafts if d["kind"] == "proposal")
     assert roles(offer) == {"IND": "proposer", "KAZ": "target"}
+
+
+def test_an_activity_that_goes_on_since_a_year_is_dated_by_that_year(kb, rules):
+    record = only(kb, rules, "Kazakh peacekeepers have served alongside the Indian battalion of the UN Interim Force "
+                             "in Lebanon since 2018.", dt.date(2025, 9, 16))
+    assert (record["status"], str(record["date"]), record["date_precision"]) == ("ongoing", "2018", "year")
