@@ -185,7 +185,7 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
             continue  # "India's stake in Chabahar", "the situation in Kabul": what it is about, not where (a
             # facility's own noun is its place: "bases in Tajikistan", "a presence in Farkhor")
         rank = 3 if place.place_type == "country" else 0
-        consider(rank, Found(place, place.name, f'"{prep.group(0)} {name}" names a place in '
+        consider(rank, Found(place, text[match.start():match.end()], f'"{prep.group(0)} {name}" names a place in '
                                                 f"seeds/reference/places.yaml", place.country), match.start())
     for match in _THE_CAPITAL.finditer(text):
         # "in the Kazakh capital", "to the Indian capital": that country's capital
