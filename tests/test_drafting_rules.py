@@ -487,3 +487,9 @@ def test_an_activity_that_goes_on_since_a_year_is_dated_by_that_year(kb, rules):
     record = only(kb, rules, "Kazakh peacekeepers have served alongside the Indian battalion of the UN Interim Force "
                              "in Lebanon since 2018.", dt.date(2025, 9, 16))
     assert (record["status"], str(record["date"]), record["date_precision"]) == ("ongoing", "2018", "year")
+
+
+def test_a_refusal_is_no_event(kb, rules):
+    result = drafted(kb, rules, "India declined to sign the joint statement of the SCO defence ministers in Qingdao "
+                                "on June 26.", dt.date(2025, 6, 27))
+    assert not any(d["kind"] == "agreement" for d in result.drafts)
