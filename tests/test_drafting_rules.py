@@ -493,3 +493,16 @@ def test_a_refusal_is_no_event(kb, rules):
     result = drafted(kb, rules, "India declined to sign the joint statement of the SCO defence ministers in Qingdao "
                                 "on June 26.", dt.date(2025, 6, 27))
     assert not any(d["kind"] == "agreement" for d in result.drafts)
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("The leaders agreed to hold the summit every two years and to set up a joint working group on Chabahar port.",
+     2),  # a new body decided: a record of its own
+    ("The two sides agreed to work more closely on counter-terrorism and to coordinate their positions in regional "
+     "bodies.", 1),  # more of the same decision
+])
+def test_a_new_body_decided_is_a_decision_of_its_own(kb, rules, sentence, count):
+    text = f"India and Kyrgyzstan held talks in Bishkek on 14 October 2025.\n\n{sentence}"
+    decisions = [d for d in drafted(kb, rules, text, dt.date(2025, 10, 17)).drafts
+                 if d["kind"] == "agreement" and d["status"] == "agreed"]
+    assert len(decisions) == count

@@ -53,8 +53,19 @@ def hits_with_spans(hits: list[Hit], reading: Reading, rules: Rules, all_hits: l
             elif n == 0:
                 out.append((hit, (span[0], b)))
             else:
-                out.append((Hit(hit.rule, a, a + len(piece) - len(piece.lstrip(" ,;and")), "and"), (a, b)))
+                decided = Hit(hit.rule, a, a + len(piece) - len(piece.lstrip(" ,;and")), "and")
+                if _CREATES.match(piece):
+                    # "... and to set up a joint working group": a new body or event decided, a record of its own
+                    # ("and to coordinate their positions" goes on with the same decision)
+                    reading._found.setdefault("own_decisions", set()).add(decided.start)
+                out.append((decided, (a, b)))
     return out
+
+
+# what a decision creates or convenes: a body, a mechanism, an event (a class of verbs, not the things decided)
+_CREATES = re.compile(r"[\s,;]*(?:and\s+)?(?:to|that\s+[^,;]{0,60}?\s(?:would|will|should)\s+be)\s+(?:jointly\s+|also\s+)?"
+                      r"(?:set\s+up|setting\s+up|establish|established|create|created|launch|launched|form|formed|"
+                      r"institute|instituted|open|opened|convene|convened|hold|held|build|built)\b", re.IGNORECASE)
 
 
 def _agreed_to_meet_piece(reading: Reading, rules: Rules, a: int, b: int) -> bool:

@@ -158,6 +158,8 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
                           lead_holds_trigger=bool(lead and lead.start() <= hit.start and hit.end <= lead.end()),
                           span=span, definite=_definite(reading, hit, rules))
             frame.status, frame.status_why = status_of(kind, hit, reading, rules, frame.span)
+            if hit.start in reading._found.get("own_decisions", ()):
+                frame.split = True  # a thing decided of its own ("and to set up a working group")
             if hit.rule.type == "request" and _ASKED_TO_VISIT.match(reading.text, hit.end) and \
                     (frame.span is None or _ASKED_TO_VISIT.match(reading.text, hit.end).end() <= frame.span[1]):
                 # "asked the chiefs of its cyber agencies to visit India": an invitation
