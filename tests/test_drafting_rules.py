@@ -506,3 +506,10 @@ def test_a_new_body_decided_is_a_decision_of_its_own(kb, rules, sentence, count)
     decisions = [d for d in drafted(kb, rules, text, dt.date(2025, 10, 17)).drafts
                  if d["kind"] == "agreement" and d["status"] == "agreed"]
     assert len(decisions) == count
+
+
+def test_a_decision_that_is_titled_by_its_clause(kb, rules):
+    result = drafted(kb, rules, "India and Uzbekistan held talks in Tashkent on Monday.\n\nThey also decided that "
+                                "the foreign, trade and culture ministers would meet regularly.")
+    decision = next(d for d in result.drafts if d["kind"] == "agreement")
+    assert "decision that the foreign, trade and culture ministers would meet regularly" in decision["title"]
