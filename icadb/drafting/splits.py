@@ -128,35 +128,33 @@ def _singular(noun: str) -> str:
     return {"treaties": "treaty"}.get(noun, re.sub(r"s(?=( of cooperation)?$)", "", noun))
 
 
-def listed_items(frame: Frame, reading: Reading) -> list[str]:
-    """The instruments of a list a sentence signs or adopts, one phrase each ("memorandum on disaster management"),
-    or none when it names fewer than two."""
-    if frame.kind != "agreement" or frame.hit is None or frame.type in ("membership", "strategic_partnership") or \
-            frame.status not in ("signed", "in_force", "agreed", None):
+def _each_with_its_noun(text: str, a: int, b: int) -> list[str]:
+    """"a memorandum on A, an agreement on B and a protocol on C": an instrument noun before each item."""
+    starts = list(_ARTICLE_INSTRUMENT.finditer(text, a, b))
+    if len(starts) < 2 or not all(re.fullmatch(r"[^;.]*?(?:,\s*(?:and\s+)?|\s+and\s+)", text[x.end():y.start()])
+                                  for x, y in zip(starts, starts[1:])):
         return []
-    text = reading.text
-    a, b = frame.span or (0, len(text))
-    # "a memorandum on A, an agreement on B and a protocol on C": an instrument noun before each item
-    starts = [m for m in _ARTICLE_INSTRUMENT.finditer(text, a, b)]
-    if len(starts) >= 2 and all(re.fullmatch(r"[^;.]*?(?:,\s*(?:and\s+)?|\s+and\s+)", text[x.end():y.start()])
-                                for x, y in zip(starts, starts[1:])):
-        items = []
-        for n, m in enumerate(starts):
-            end = starts[n + 1].start() if n + 1 < len(starts) else b
-            piece = text[m.end():end]
-            cut = _LIST_END.search(piece)
-            piece = re.sub(r"(?:\s*,\s*(?:and)?|\s+and)\s*$", "", piece[:cut.start()] if cut else piece).strip()
-            if piece:
-                items.append(f"{_singular(m.group('noun'))} {m.group('prep').lower()} {piece}")
-        return items if len(items) >= 2 else []
+    items = []
+    for n, m in enumerate(starts):
+        piece = text[m.end():starts[n + 1].start() if n + 1 < len(starts) else b]
+        cut = _LIST_END.search(piece)
+        piece = re.sub(r"(?:\s*,\s*(?:and)?|\s+and)\s*$", "", piece[:cut.start()] if cut else piece).strip()
+        if piece:
+            items.append(f"{_singular(m.group('noun'))} {m.group('prep').lower()} {piece}")
+    return items if len(items) >= 2 else []
+
+
+def _after_one_noun(text: str, a: int, b: int, after: int) -> list[str]:
+    """"signed four memorandums: on A, on B and on C", "agreements on A, B and C": one plural noun (or a colon),
+    then the list."""
     for m in _LISTED_AFTER_NOUN.finditer(text, a, b):
-        if m.end() <= frame.hit.start:
-            continue  # a list before the trigger is another's
-        if _singular(m.group("noun")) == re.sub(r"\s+", " ", m.group("noun").lower()) and not m.group(0).rstrip().endswith(":") \
-                and ":" not in text[m.end("noun"):m.start("list")]:
-            continue  # "an agreement on trade and investment": one instrument of several subjects
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
         listed = m.group("list")
-        if m.group("prep") and re.match(r"(?:(?-i:[A-Z])|\d)", listed) and m.group("prep").lower() in ("on", "in"):
+        if m.end() <= after:
+            continue  # a list before the trigger is another's
+        if _singular(noun) == noun and ":" not in text[m.end("noun"):m.start("list")]:
+            continue  # "an agreement on trade and investment": one instrument of several subjects
+        if m.group("prep") and m.group("prep").lower() in ("on", "in") and re.match(r"(?:(?-i:[A-Z])|\d)", listed):
             continue  # "signed four agreements on Sunday", "in Bishkek": a date or a place, no list
         cut = _LIST_END.search(listed)
         listed = listed[:cut.start()] if cut else listed
@@ -164,15 +162,24 @@ def listed_items(frame: Frame, reading: Reading) -> list[str]:
             pieces = _PREP_BREAK.split(listed)  # "on culture and the arts, on disaster management, and on ..."
         else:
             pieces = re.split(r"\s*,\s*(?:and\s+)?", listed)  # "on defence, cyber security and military education"
-            pieces[-1:] = re.split(r"\s+and\s+", pieces[-1], maxsplit=1) if len(pieces) >= 2 or \
-                len(re.findall(r"\sand\s", pieces[-1])) == 1 else pieces[-1:]
-        parts = [re.sub(r"^(?:on|in|for)\s+", "", p.strip(), flags=re.IGNORECASE) for p in pieces]
-        parts = [p for p in parts if p]
+            if len(pieces) >= 2 or len(re.findall(r"\sand\s", pieces[-1])) == 1:
+                pieces[-1:] = re.split(r"\s+and\s+", pieces[-1], maxsplit=1)
+        parts = [p for p in (re.sub(r"^(?:on|in|for)\s+", "", p.strip(), flags=re.IGNORECASE) for p in pieces) if p]
         if len(parts) < 2 or any(len(p.split()) > 8 for p in parts):
             continue
         prep = (m.group("prep") or "on").lower()
-        return [f"{_singular(m.group('noun'))} {prep} {p}" for p in parts]
+        return [f"{_singular(noun)} {prep} {p}" for p in parts]
     return []
+
+
+def listed_items(frame: Frame, reading: Reading) -> list[str]:
+    """The instruments of a list a sentence signs or adopts, one phrase each ("memorandum on disaster management"),
+    or none when it names fewer than two."""
+    if frame.kind != "agreement" or frame.hit is None or frame.type in ("membership", "strategic_partnership") or \
+            frame.status not in ("signed", "in_force", "agreed", None):
+        return []
+    a, b = frame.span or (0, len(reading.text))
+    return _each_with_its_noun(reading.text, a, b) or _after_one_noun(reading.text, a, b, frame.hit.start)
 
 
 def per_item(frame: Frame, reading: Reading) -> list[Frame]:
