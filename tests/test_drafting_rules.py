@@ -513,3 +513,16 @@ def test_a_decision_that_is_titled_by_its_clause(kb, rules):
                                 "the foreign, trade and culture ministers would meet regularly.")
     decision = next(d for d in result.drafts if d["kind"] == "agreement")
     assert "decision that the foreign, trade and culture ministers would meet regularly" in decision["title"]
+
+
+def test_the_country_a_minister_will_visit_hosts_the_visit(kb, rules):
+    record = only(kb, rules, "Defence Minister Rajnath Singh will visit Kazakhstan next month for talks.",
+                  dt.date(2024, 7, 10))
+    assert roles(record) == {"KAZ": "host", "IND": "participant"}
+
+
+def test_where_a_proposed_visit_would_go_is_not_the_proposals_place(kb, rules):
+    record = only(kb, rules, "Mahmudzoda also invited Doval to visit Dushanbe later in the year.",
+                  dt.date(2025, 3, 14))
+    assert record["kind"] == "proposal" and record.get("place") != "dushanbe" and "Dushanbe" not in \
+        record.get("place_note", "")

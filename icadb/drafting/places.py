@@ -180,6 +180,8 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
         prep = preposition_before(text, match.start(), rules.host_prepositions)
         if prep is None:
             continue
+        if kind == "proposal" and prep.group(0).lower().startswith("visit"):
+            continue  # "invited Doval to visit Dushanbe": where the visit would be, not where the invitation was
         owner = _WORD_BEFORE.search(text, 0, max(0, match.start() - 25) + prep.start())
         if owner and owner.group(1).lower() in rules.topic_nouns and kind != "facility":
             continue  # "India's stake in Chabahar", "the situation in Kabul": what it is about, not where (a
@@ -200,6 +202,8 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
         if named.is_capital and named.start >= skip and not _possessive(text, named.end):
             window = text[max(0, named.start - 25):named.start]
             prep = preposition_before(text, named.start, rules.host_prepositions)
+            if prep and kind == "proposal" and prep.group(0).lower().startswith("visit"):
+                continue  # where a proposed visit would go
             if prep and len(window) - prep.end() <= 12:
                 consider(1, Found(None, named.surface, f'"{prep.group(0)} {named.surface}": the capital of '
                                                        f"{named.country}", named.country), named.start)
