@@ -526,3 +526,10 @@ def test_where_a_proposed_visit_would_go_is_not_the_proposals_place(kb, rules):
                   dt.date(2025, 3, 14))
     assert record["kind"] == "proposal" and record.get("place") != "dushanbe" and "Dushanbe" not in \
         record.get("place_note", "")
+
+
+def test_the_countries_in_the_name_of_a_series_the_seeds_lack_take_part(kb, rules):
+    text = ("The 12th meeting of the India-Kazakhstan Joint Working Group on Defence Cooperation was held in New Delhi "
+            "on February 19.\nThe previous meeting was held in Astana in March 2023.\n")
+    earlier = next(d for d in drafted(kb, rules, text, dt.date(2024, 2, 20)).drafts if str(d["date"]) == "2023-03")
+    assert roles(earlier) == {"KAZ": "host", "IND": "participant"}

@@ -19,7 +19,7 @@ from icadb.drafting import dates as date_rules
 from icadb.drafting import titles
 from icadb.drafting.events import Event
 from icadb.drafting.frame import ROLE_ORDER, Frame, Role
-from icadb.drafting.knowledge import Knowledge
+from icadb.drafting.knowledge import Knowledge, fold
 from icadb.drafting.rules import Rules
 from icadb.schema.vocab import ASSUMPTION_WORDING
 
@@ -362,6 +362,14 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
             for iso3 in series.countries:
                 if iso3 not in countries:
                     countries[iso3] = Role("participant", f"a country of the series {series.name} (seeds/series.yaml)")
+        else:
+            # "the India-Kazakhstan Joint Working Group on Defence Cooperation": the countries a series' own name
+            # gives, where seeds/series.yaml lacks it
+            named = next((f.series_name for f in event.frames if f.series_name), None)
+            for iso3 in sorted({m.entity_id for m in kb.gazetteer.mentions(fold(named)) if m.entity_type == "country"}
+                               if named and event.kind in ("meeting", "exercise") else ()):
+                if iso3 not in countries:
+                    countries[iso3] = Role("participant", f'a country in the name of its series, "{named}"')
         order = sorted(countries.items(), key=lambda item: (ROLE_ORDER.index(item[1].role), item[0]))
         record["_order"] = [(iso3, role.role) for iso3, role in order]
         record["countries"] = [{"iso3": iso3, "role": role.role} for iso3, role in order]
