@@ -533,3 +533,14 @@ def test_the_countries_in_the_name_of_a_series_the_seeds_lack_take_part(kb, rule
             "on February 19.\nThe previous meeting was held in Astana in March 2023.\n")
     earlier = next(d for d in drafted(kb, rules, text, dt.date(2024, 2, 20)).drafts if str(d["date"]) == "2023-03")
     assert roles(earlier) == {"KAZ": "host", "IND": "participant"}
+
+
+def test_a_contingent_that_departed_for_a_place_exercises_there(kb, rules):
+    record = only(kb, rules, "The Indian Army contingent departed today for Otar, Kazakhstan, to participate in the "
+                             "7th edition of the Joint Military Exercise KAZIND-2023.", dt.date(2023, 10, 30))
+    assert record["place"] == "otar" and roles(record)["KAZ"] == "host" and record["edition"] == 7
+
+
+def test_a_series_instituted_in_a_year_began_with_its_first_edition(kb, rules):
+    record = only(kb, rules, "Exercise KAZIND was instituted in 2016.", dt.date(2023, 10, 30))
+    assert (record["series"], record["edition"], str(record["date"])) == ("kazind", 1, "2016")

@@ -194,7 +194,9 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
             elif not named:
                 frame.inherit_series = True
         return
-    began = re.search(r"\b(?:began|started|was launched|was first held)\s+in\s+(?:19|20)\d\d\b", text)
+    # "began in 2011", "was instituted in 2016", "was first conducted in 2019": the first edition (verbs of beginning)
+    began = re.search(r"\b(?:began|started|was\s+(?:first\s+)?(?:launched|held|conducted|instituted|established|"
+                      r"inaugurated|started|organised|organized))\s+in\s+(?:19|20)\d\d\b", text)
     if began and frame.series is not None:
         frame.edition, frame.edition_why = 1, f'"{began.group(0)}": the first edition'
 
