@@ -544,3 +544,9 @@ def test_a_contingent_that_departed_for_a_place_exercises_there(kb, rules):
 def test_a_series_instituted_in_a_year_began_with_its_first_edition(kb, rules):
     record = only(kb, rules, "Exercise KAZIND was instituted in 2016.", dt.date(2023, 10, 30))
     assert (record["series"], record["edition"], str(record["date"])) == ("kazind", 1, "2016")
+
+
+def test_an_exercise_that_runs_past_the_article_is_under_way(kb, rules):
+    record = only(kb, rules, "Indian and Kazakh troops are taking part in KAZIND-2023 at Otar, which will be "
+                             "conducted from October 30 to November 11, 2023.", dt.date(2023, 10, 30))
+    assert record["status"] == "ongoing"

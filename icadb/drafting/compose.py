@@ -300,6 +300,13 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
             record["status"] = fit(event.kind, "planned")  # it cannot have taken place after the article
             notes["status"] = (f"{notes['status']}; but its date begins after the article of {published.isoformat()}, "
                                "so it has not taken place yet")
+        elif record["status"] == "held" and record.get("end_date") and record.get("date_earliest") and \
+                record["date_earliest"] <= published.isoformat() < str(record["end_date"]):
+            from icadb.drafting.triggers import fit
+
+            record["status"] = fit(event.kind, "ongoing")  # it runs on after the article
+            notes["status"] = (f"{notes['status']}; but it runs from {record['date_earliest']} to {record['end_date']}, "
+                               f"past the article of {published.isoformat()}: under way")
         if record["status"] == "rumoured" and record.get("date_precision") != "unknown" and not at_meeting:
             # a rumour's date is its report's: the event happened by then, on a day the text does not give
             latest = record.get("date_latest")
