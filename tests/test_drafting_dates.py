@@ -170,3 +170,13 @@ def test_a_span_of_days_in_any_of_its_forms(sentence, start, end):
 def test_a_day_and_a_number_after_and_are_no_span():
     assert one("It began on April 15 and 20 officers came.").end_date is None
 
+
+
+@pytest.mark.parametrize("sentence, date, end_date", [
+    ("They met on the 3rd of March.", "2024-03-03", None),
+    ("They met on April 3 and 4 in Astana.", "2024-04-03", "2024-04-04"),
+    ("They met last Friday.", "2024-04-19", None),  # in a Friday's article: the Friday a week before
+])
+def test_more_ways_of_writing_a_day(sentence, date, end_date):
+    found = one(sentence)
+    assert (found.date, found.end_date) == (date, end_date)

@@ -54,18 +54,18 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # A span of days in any of its forms: "from April 15 to 28", "April 15-28", "between April 15 and 28",
     # "March 30-April 2", "15-28 April", "15 and 16 April", "from 15 April to 2 May"
     ("day-range-month-first", _p(r"\b(?:from |(?P<btw>between ))?{m1} {d1}(?:,? {y1})?"
-                                 r"(?(btw) and |\s*(?:-|\u2013|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*)"
+                                 r"(?(btw) and |\s*(?:-|\u2013|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b(?= \d{1,2}(?:st|nd|rd|th)?(?:[,.;]|\s+(?:in|at|on|and|with|when|as|\d{4})\b|$)))\s*)"
                                  r"(?:{m2} )?{d2}(?!\d)(?:st|nd|rd|th)?(?:,? {y2})?(?![\d:])")),
     ("day-range-day-first", _p(r"\b(?:from |between )?{d1}(?: {m1})?\s*(?:-|\u2013|\bto\b|\buntil\b|\btill\b|\band\b)"
                                r"\s*{d2} {m2}(?:,? {y2})?\b")),
     ("year-range", _p(r"\b(?:between|from) {y1} (?:and|to|until) {y2}\b")),
     ("iso-day", _p(r"\b{y1}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b")),
-    ("day-month-year", _p(r"\b{d1} {m1},? {y1}\b")),
+    ("day-month-year", _p(r"\b(?:the )?{d1} (?:of )?{m1},? {y1}\b")),
     ("month-day-year", _p(r"\b{m1} {d1},? {y1}\b")),
     ("dotted-day", _p(r"\b(?P<dd>[0-3]\d)\.(?P<mm>[01]\d)\.{y1}\b")),
     ("month-year", _p(r"\b(?:(?:early|mid|late)[- ])?{m1},? (?:of )?{y1}\b")),
     ("month-relative-year", _p(r"\b(?:in |early |late |mid-)?{m1},? (?:of )?(?P<rel>last|this|next) year\b")),
-    ("day-month", _p(r"\b{d1} {m1}\b")),
+    ("day-month", _p(r"\b(?:the )?{d1} (?:of )?{m1}\b")),
     ("month-day", _p(r"\b{m1} {d1}\b(?!,? (?:19|20)\d\d)")),
     ("weekday", re.compile(r"\b(?:on |last |this |next )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b",
                            re.IGNORECASE)),
@@ -290,8 +290,10 @@ def _weekday(make, name: str, text: str, published: dt.date, future: bool) -> Da
         how = f"the first {name.title()} on or after"
     else:
         delta = (published.weekday() - wanted) % 7
+        if delta == 0 and text.lower().startswith("last"):
+            delta = 7  # "last Friday" in a Friday's article: a week before
         day = published - dt.timedelta(days=delta)
-        how = f"the latest {name.title()} on or before"
+        how = f"the latest {name.title()} on or before" if delta else f"the {name.title()} a week before"
     note = (f'"{text}": {how} the publication date {published.isoformat()} '
             f"(a {published.strftime('%A')}) is {day.isoformat()}")
     return make(_iso(day), "day", _iso(day), _iso(day), "inferred", note)
