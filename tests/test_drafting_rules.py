@@ -550,3 +550,29 @@ def test_an_exercise_that_runs_past_the_article_is_under_way(kb, rules):
     record = only(kb, rules, "Indian and Kazakh troops are taking part in KAZIND-2023 at Otar, which will be "
                              "conducted from October 30 to November 11, 2023.", dt.date(2023, 10, 30))
     assert record["status"] == "ongoing"
+
+
+def test_a_clause_since_a_founding_is_another_events(kb, rules):
+    result = drafted(kb, rules, "India and Pakistan joined the SCO at its 17th summit in Astana on 9 June 2017, the "
+                                "first enlargement since China, Russia and Kazakhstan founded it in 2001.",
+                     dt.date(2017, 6, 10))
+    assert not any(str(d.get("date")) == "2001" for d in result.drafts)
+
+
+def test_an_organisation_established_in_a_year_is_no_first_edition_of_its_summits(kb, rules):
+    result = drafted(kb, rules, "The SCO summit, held every year by the bloc that was established in 2001, met in "
+                                "Bishkek on 14 June 2019.", dt.date(2019, 6, 15))
+    assert not any(d.get("edition") == 1 for d in result.drafts)
+
+
+def test_bilateral_talks_beside_a_meeting_of_the_member_states_are_not_the_members(kb, rules):
+    result = drafted(kb, rules, "Rajnath Singh held talks with Bakhodir Kurbanov on the sidelines of the meeting of "
+                                "the SCO member states in Tashkent on 23 August 2022.", dt.date(2022, 8, 23))
+    talks = next(d for d in result.drafts if d["kind"] == "meeting")
+    assert "CHN" not in roles(talks)
+
+
+def test_a_country_hosting_on_a_weekday_hosts_a_meeting_to_come(kb, rules):
+    record = only(kb, rules, "Uzbekistan is hosting the meeting of SCO defence ministers on Wednesday.",
+                  dt.date(2022, 8, 23))
+    assert (record["status"], record["date"]) == ("planned", "2022-08-24")

@@ -124,8 +124,11 @@ def elided_editions(reading: Reading, rules: Rules, kb: Knowledge, published: dt
 
 # ", three months after the Taliban took Kabul": a clause of time or cause with a subject of its own tells
 # another event, and its countries are that one's
-_TIME_CLAUSE = re.compile(r"[\s,]*(?:[\w-]+\s+){0,2}(?:after|before|when|because|although|though|as)\s+(?:the\s+)?(?-i:[A-Z])",
-                          re.IGNORECASE)
+# ("since China, Russia ... founded it": a clause; "since December 2018": a date)
+_NOT_A_MONTH = (r"(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)")
+_TIME_CLAUSE = re.compile(r"[\s,]*(?:[\w-]+\s+){0,2}(?:after|before|when|because|although|though|as|since" + _NOT_A_MONTH +
+                          r")\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 
 
 _STATEMENT = re.compile(r"[\s,;]*(?:and\s+|but\s+)?(?:also\s+)?(?:noted|argued|said|added|stressed|recalled|remarked|"

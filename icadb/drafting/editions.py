@@ -89,6 +89,14 @@ def _summit_of_an_organisation(frame: Frame, reading: Reading, kb: Knowledge) ->
             return
 
 
+def _subject_of(name: str, before: str) -> bool:
+    """Whether *name* is the subject of the verb *before* ends at: a few words before it, with no comma or
+    relative clause between ("KAZIND was instituted", not "the SCO summit, held by the bloc that was ...")."""
+    at = before.rfind(name)
+    gap = before[at + len(name):] if at >= 0 else ""
+    return at >= 0 and len(gap.split()) <= 3 and not re.search(r"[,;]|\b(?:that|which|who)\b", gap)
+
+
 def year_of_the_series(frame: Frame) -> None:
     """The year a series name carries ("KazInd-21") dates an edition whose
     sentence gives no year of its own: a day or month without a year moves
@@ -197,7 +205,13 @@ def find_series(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> 
     # "began in 2011", "was instituted in 2016", "was first conducted in 2019": the first edition (verbs of beginning)
     began = re.search(r"\b(?:began|started|was\s+(?:first\s+)?(?:launched|held|conducted|instituted|established|"
                       r"inaugurated|started|organised|organized))\s+in\s+(?:19|20)\d\d\b", text)
-    if began and frame.series is not None:
+    before = text[max(0, began.start() - 45):began.start()] if began else ""
+    # the series itself began ("Exercise KAZIND was instituted in 2016", "It began in 2011"), not the organisation
+    # whose summits it holds ("the SCO was established in 2001")
+    itself = began is not None and (any(_subject_of(n.surface, before) for n in named if n.entity_type == "series") or
+                                     re.search(r"\b(?:it|the\s+(?:exercise|exercises|drill|drills|series|dialogue))\s+"
+                                               r"(?:[\w-]+\s+){0,2}$", before, re.IGNORECASE) is not None)
+    if began and frame.series is not None and itself:
         frame.edition, frame.edition_why = 1, f'"{began.group(0)}": the first edition'
 
 

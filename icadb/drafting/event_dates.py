@@ -114,7 +114,7 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
                          note=f"{chosen.note}; \"{days.group(0)}\" from that day: to {end}")
         frame.visit_span = True
     began = re.match(r"since\s+", chosen.text, re.IGNORECASE)
-    if began and frame.status in ("ongoing", "operational", "in_force") and chosen.earliest and not chosen.latest:
+    if began and frame.kind == "activity" and frame.status == "ongoing" and chosen.earliest and not chosen.latest:
         # "have served alongside ... since 2018": an activity that goes on is dated by when it began
         start = next(iter(date_rules.find_dates("in " + chosen.text[began.end():], published)), None)
         if start is not None and start.precision != "unknown":

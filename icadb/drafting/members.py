@@ -19,12 +19,14 @@ from icadb.drafting.rules import Rules
 from icadb.drafting.triggers import Hit
 
 # "the member states", "all eight member countries", "its members", "the SCO leaders", "SCO countries", "fellow
-# members": a group of members, never one ("a full member")
+# members", "the Shanghai Cooperation Organisation (SCO) member states": a group of members, never one ("a full
+# member")
 _MEMBERS = re.compile(
     r"\b(?:(?:the|all|its|their|other|fellow)\s+(?:(?:[a-z]+|\d+)\s+)?(?P<a>[A-Z]{3,5}\s+)?member(?:s|\s+states|\s+"
     r"countries|\s+nations)\b|(?P<b>[A-Z]{3,5})\s+(?:member\s+)?(?:states|countries|nations|members|leaders|heads\s+of\s+"
     r"state|partners)\b|(?:leaders|heads\s+of\s+state|heads\s+of\s+government|ministers)\s+of\s+(?:the\s+)?"
-    r"(?P<c>[A-Z]{3,5})(?:\s+member(?:s|\s+states|\s+countries|\s+nations))?\b)")
+    r"(?P<c>[A-Z]{3,5})(?:\s+member(?:s|\s+states|\s+countries|\s+nations))?\b)|"
+    r"\((?P<d>[A-Z]{3,5})\)\s+member(?:s|\s+states|\s+countries|\s+nations)\b")
 
 
 def group_phrases(hits: list[Hit], reading: Reading) -> list[Hit]:
@@ -39,6 +41,28 @@ def _in_force(entry: dict, day: str) -> bool:
     return str(entry["from"]) <= day and (entry.get("to") is None or day <= str(entry["to"]))
 
 
+def _of_the_event(frame: Frame, reading: Reading, match: re.Match) -> bool:
+    """Whether the member phrase tells who takes part in *frame*'s event: its subject in the same clause ("the
+    leaders of the member states adopted ..."), or what the event is of ("the meeting of defence ministers of the
+    SCO member states"), not a bilateral meeting beside it ("talks ... on the sidelines of the meeting of the
+    member states")."""
+    if frame.hit is None:
+        return False
+    a, b = frame.span or (0, len(reading.text))
+    if not a <= match.start() < b:
+        return False
+    if match.end() <= frame.hit.start:
+        between = reading.text[match.end():frame.hit.start]
+        return reading.clause_at(match.start()) == reading.clause_at(frame.hit.start) and \
+            not re.search(r"\b(?:with|sidelines|margins|met|talks)\b", between, re.IGNORECASE)
+    between = reading.text[frame.hit.end:match.start()]
+    # "the meeting of defence ministers of the SCO member states", "began ... with troops from all member states"
+    return len(between) <= 80 and reading.clause_at(match.start()) == reading.clause_at(frame.hit.start) and \
+        re.search(r"\b(?:of|by|for|among|between|from|with)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$", between + " ",
+                  re.IGNORECASE) is not None and \
+        not re.search(r"\b(?:sidelines|margins|talks|met|meet|separate)\b", between, re.IGNORECASE)
+
+
 def members_of(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge, bodies_told: list[str],
                published: dt.date) -> None:
     """Add the members of the organisation a member phrase of the sentence stands for, as parties of an
@@ -49,7 +73,9 @@ def members_of(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge, bodi
             not any(n.entity_type == "organization" for n in reading.named):
         return
     for match in _MEMBERS.finditer(reading.text):
-        abbreviation = match.group("a") or match.group("b") or match.group("c")
+        if not _of_the_event(frame, reading, match):
+            continue
+        abbreviation = match.group("a") or match.group("b") or match.group("c") or match.group("d")
         org = None
         if abbreviation:
             org = next((n.entity_id for n in reading.named if n.entity_type == "organization" and

@@ -154,7 +154,7 @@ class Rules:
         self.predicate_break = re.compile(
             rf";\s+|,?\s+(?:and|but|while|whereas)\s+(?:also\s+|later\s+|then\s+|jointly\s+)?(?=(?:{verbs})\b)"
             rf"|,?\s+(?=and\s+the\s+one\s+(?:before|after)\s+(?:that|it)\b)"
-            rf"|,\s+(?:\w+\s+){{1,2}}(?=(?:after|before)\s)|\s(?=(?:after|when|because|although|though)\s+(?-i:[A-Z]))"
+            rf"|,\s+(?:\w+\s+){{1,2}}(?=(?:after|before)\s)|\s(?=(?:after|when|because|although|though)\s+(?-i:[A-Z])|since\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)(?-i:[A-Z]))"
             rf"|,\s+(?=and\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*\s+(?:also\s+|again\s+|later\s+)?"
             rf"(?:{verbs}|came|went|became|took|met|made|gave|(?-i:[a-z]{{3,}}ed))\b)",
             re.IGNORECASE)
