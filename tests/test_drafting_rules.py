@@ -576,3 +576,17 @@ def test_a_country_hosting_on_a_weekday_hosts_a_meeting_to_come(kb, rules):
     record = only(kb, rules, "Uzbekistan is hosting the meeting of SCO defence ministers on Wednesday.",
                   dt.date(2022, 8, 23))
     assert (record["status"], record["date"]) == ("planned", "2022-08-24")
+
+
+def test_a_membership_of_several_members_retells_each_recorded_membership(kb, rules):
+    result = drafted(kb, rules, "India and Pakistan became full members of the SCO in 2017.", dt.date(2022, 8, 23))
+    assert {s["add_evidence_to"] for s in result.suggestions} >= {"india-sco-membership-2017",
+                                                                  "pakistan-sco-membership"}
+
+
+def test_separate_talks_with_the_host_and_another_are_two_meetings(kb, rules):
+    result = drafted(kb, rules, "Defence Minister Rajnath Singh held separate talks with his Uzbek counterpart, "
+                                "Bakhodir Kurbanov, and Kazakhstan's defence minister, Ruslan Zhaksylykov, in "
+                                "Tashkent on Tuesday.", dt.date(2022, 8, 23))
+    assert sorted(sorted(roles(d)) for d in result.drafts if d["kind"] == "meeting") == [["IND", "KAZ"],
+                                                                                          ["IND", "UZB"]]

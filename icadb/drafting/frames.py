@@ -213,7 +213,7 @@ def frames_of(readings: list[Reading], rules: Rules, kb: Knowledge, published: d
             if named_series is not None and _BACKGROUND.search(reading.text[max(0, named_series.start - 45):
                                                                             named_series.start]):
                 frame.background = True  # "The meeting grew out of the first India-Central Asia Summit
-            out.extend(i for one in per_series(frame, reading, kb) for f in per_partner(one, reading)
+            out.extend(i for one in per_series(frame, reading, kb) for f in per_partner(one, reading, kb)
                        for e in per_edition(f, reading, rules) for g in per_organization(e) for i in per_item(g, reading))
         out.extend(elided_editions(reading, rules, kb, published, hits, [f for f in out if f.reading is reading]))
         here_frames = [f for f in out if f.reading is reading]

@@ -18,10 +18,19 @@ from icadb.drafting.rules import Rules
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral (?:talks|meetings))\b", re.IGNORECASE)
 
 
-def per_partner(frame: Frame, reading: Reading) -> list[Frame]:
+def _recorded_members(frame: Frame, kb: Knowledge | None) -> set[str]:
+    """The countries a recorded membership of the frame's organisation already holds."""
+    bodies = {o for o, r in frame.organizations.items() if r.role == "framework"}
+    if kb is None or not bodies:
+        return set()
+    return {i for r in kb.records if r.type == "membership" and bodies & set(r.orgs) for i in r.countries}
+
+
+def per_partner(frame: Frame, reading: Reading, kb: Knowledge | None = None) -> list[Frame]:
     """One frame per partner where the kind is one-to-one: strategic
     partnerships ("India has strategic partnerships with Kazakhstan, Kyrgyzstan
-    and Uzbekistan": three), bases in several countries ("bases in Tajikistan
+    and Uzbekistan": three), memberships ("India and Pakistan became full
+    members": two), bases in several countries ("bases in Tajikistan
     and Kyrgyzstan": two), and separate talks ("held separate talks with his
     Russian, Kazakh and Iranian counterparts": three meetings)."""
     roles = frame.countries
@@ -33,8 +42,20 @@ def per_partner(frame: Frame, reading: Reading) -> list[Frame]:
         partners = [i for i, r in roles.items() if r.role == "host"]
     elif frame.kind == "meeting" and frame.hit is not None and _SEPARATE.search(reading.text):
         before = {n.country for n in reading.named if n.country and n.start < frame.hit.start}
+        after = {n.country for n in reading.named if n.country and n.start > frame.hit.start}
         shared = [i for i, r in roles.items() if i in before and r.role not in ("subject", "observer")]
-        partners = [i for i, r in roles.items() if i not in before and r.role not in ("subject", "observer", "host")]
+        # the host too when it is one of those met ("separate talks with his Uzbek counterpart ... in Tashkent")
+        partners = [i for i, r in roles.items() if i not in before and r.role not in ("subject", "observer") and
+                    (r.role != "host" or i in after)]
+    elif frame.kind == "agreement" and frame.type == "membership":
+        # "India and Pakistan became full members of the SCO": each member's membership is a record of its own
+        shared = []
+        partners = [i for i, r in roles.items() if r.role in ("member", "prospective_member")]
+        # (where a membership of one of them is recorded already: the retelling of each goes to its own record)
+        if len(partners) >= 2 and _recorded_members(frame, kb) & set(partners):
+            return [replace(frame, countries={i: r for i, r in roles.items() if i == member or r.role == "subject"},
+                            figures=list(frame.figures), people=dict(frame.people),
+                            organizations=dict(frame.organizations), split=True) for member in partners]
     else:
         return [frame]
     if not shared or len(partners) < 2:
