@@ -47,11 +47,11 @@ def per_partner(frame: Frame, reading: Reading, kb: Knowledge | None = None) -> 
         # the host too when it is one of those met ("separate talks with his Uzbek counterpart ... in Tashkent")
         partners = [i for i, r in roles.items() if i not in before and r.role not in ("subject", "observer") and
                     (r.role != "host" or i in after)]
-    elif frame.kind == "agreement" and frame.type == "membership":
+    elif frame.kind == "agreement" and frame.type == "membership" and frame.status != "planned":
         # "India and Pakistan became full members of the SCO": each member's membership is a record of its own
         shared = []
-        partners = [i for i, r in roles.items() if r.role in ("member", "prospective_member")]
-        # (where a membership of one of them is recorded already: the retelling of each goes to its own record)
+        partners = [i for i, r in roles.items() if r.role == "member"]
+        # (a membership that stands, not an accession to come; where a membership of one of them is recorded already: the retelling of each goes to its own record)
         if len(partners) >= 2 and _recorded_members(frame, kb) & set(partners):
             return [replace(frame, countries={i: r for i, r in roles.items() if i == member or r.role == "subject"},
                             figures=list(frame.figures), people=dict(frame.people),
