@@ -590,3 +590,17 @@ def test_separate_talks_with_the_host_and_another_are_two_meetings(kb, rules):
                                 "Tashkent on Tuesday.", dt.date(2022, 8, 23))
     assert sorted(sorted(roles(d)) for d in result.drafts if d["kind"] == "meeting") == [["IND", "KAZ"],
                                                                                           ["IND", "UZB"]]
+
+
+def test_a_two_day_summit_wound_up_on_a_day_began_the_day_before(kb, rules):
+    record = only(kb, rules, "The leaders of the bloc wound up a two-day summit in Astana on Friday.",
+                  dt.date(2017, 6, 9))
+    assert (record["date"], record.get("end_date")) == ("2017-06-08", "2017-06-09")
+
+
+def test_what_a_summit_of_several_days_decided_is_dated_by_its_days(kb, rules):
+    text = ("The leaders of India, Russia and China attended the SCO summit in Bishkek on 13-14 June 2019.\n"
+            "The leaders agreed to set up a working group on terrorism.")
+    decision = next(d for d in drafted(kb, rules, text, dt.date(2019, 6, 15)).drafts if d["kind"] == "agreement")
+    assert (str(decision["date"]), decision["date_precision"], decision["date_earliest"], decision["date_latest"]) == \
+        ("2019-06", "month", "2019-06-13", "2019-06-14")

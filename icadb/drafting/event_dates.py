@@ -105,14 +105,22 @@ def choose_date(frame: Frame, reading: Reading, rules: Rules, published: dt.date
         # "suspended its membership in 2012": the year it ended; it began before, on a day not given
         chosen = date_rules.bounded(chosen, "by")
     days = _DAYS_LONG.search(reading.text)
-    if frame.kind == "meeting" and days and chosen.precision == "day" and not chosen.end_date and chosen.date and \
-            re.search(r"\b(?:arrived|arrives|arriving|began|begins|started|landed|reached)\b", reading.text, re.IGNORECASE):
-        # "arrived in the Turkmen capital on Friday for a three-day state visit": the visit's days
+    if frame.kind in ("meeting", "exercise") and days and chosen.precision == "day" and not chosen.end_date and \
+            chosen.date:
         length = rules.number_words.get(days.group(1).lower()) or int(days.group(1))
-        end = (dt.date.fromisoformat(chosen.date) + dt.timedelta(days=length - 1)).isoformat()
-        chosen = replace(chosen, end_date=end, end_precision="day", latest=end,
-                         note=f"{chosen.note}; \"{days.group(0)}\" from that day: to {end}")
-        frame.visit_span = True
+        if re.search(r"\b(?:arrived|arrives|arriving|began|begins|started|landed|reached|opened|opens)\b",
+                     reading.text, re.IGNORECASE):
+            # "arrived in the Turkmen capital on Friday for a three-day state visit": the visit's days
+            end = (dt.date.fromisoformat(chosen.date) + dt.timedelta(days=length - 1)).isoformat()
+            chosen = replace(chosen, end_date=end, end_precision="day", latest=end,
+                             note=f"{chosen.note}; \"{days.group(0)}\" from that day: to {end}")
+            frame.visit_span = True
+        elif re.search(r"\b(?:wound up|winds up|ended|ends|concluded|concludes|closed|closes|wrapped up)\b",
+                       reading.text, re.IGNORECASE):
+            # "as the leaders wound up a two-day summit" on Friday: it began the day before
+            start = (dt.date.fromisoformat(chosen.date) - dt.timedelta(days=length - 1)).isoformat()
+            chosen = replace(chosen, date=start, earliest=start, end_date=chosen.date, end_precision="day",
+                             note=f"{chosen.note}; \"{days.group(0)}\" ending that day: from {start}")
     began = re.match(r"since\s+", chosen.text, re.IGNORECASE)
     if began and frame.kind == "activity" and frame.status == "ongoing" and chosen.earliest and not chosen.latest:
         # "have served alongside ... since 2018": an activity that goes on is dated by when it began
@@ -210,5 +218,5 @@ def year_of_the_told(frame: Frame, reading: Reading, told: list[Frame]) -> None:
                               f"{before.reading.position} ({before.date.earliest}): {move(frame.date.earliest)[:4]}")
 
 
-_DAYS_LONG = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)-day\b(?=[^.;]{0,30}\b(?:visit|trip|tour|stay)\b)",
-                        re.IGNORECASE)
+_DAYS_LONG = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)-day\b(?=[^.;]{0,30}\b(?:visit|trip|tour|stay|"
+                        r"summit|meeting|conference|session|talks|exercise|drills?|forum)\b)", re.IGNORECASE)
