@@ -604,3 +604,11 @@ def test_what_a_summit_of_several_days_decided_is_dated_by_its_days(kb, rules):
     decision = next(d for d in drafted(kb, rules, text, dt.date(2019, 6, 15)).drafts if d["kind"] == "agreement")
     assert (str(decision["date"]), decision["date_precision"], decision["date_earliest"], decision["date_latest"]) == \
         ("2019-06", "month", "2019-06-13", "2019-06-14")
+
+
+def test_texts_finalised_are_agreed_one_record_each(kb, rules):
+    text = "Modi and Jeenbekov held talks in Bishkek on Friday.\nA double taxation agreement and a bilateral " \
+           "investment treaty were finalised."
+    agreements = [d for d in drafted(kb, rules, text, dt.date(2019, 6, 15)).drafts if d["kind"] == "agreement"]
+    assert [(d["status"], d["title"].split(" ", 2)[-1]) for d in agreements] == \
+        [("agreed", "double taxation agreement"), ("agreed", "bilateral investment treaty")]

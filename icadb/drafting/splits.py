@@ -165,6 +165,25 @@ def _each_with_its_noun(text: str, a: int, b: int) -> list[str]:
     return items if len(items) >= 2 else []
 
 
+# "a double taxation agreement and a bilateral investment treaty": instruments named by what comes before the noun
+_NAMED_INSTRUMENT = re.compile(rf"\b(?:an?|the)\s+(?P<item>(?:(?!and\b|or\b)[\w-]+\s+){{1,3}}?{_INSTRUMENT})\b",
+                               re.IGNORECASE)
+
+
+def _named_before_noun(text: str, a: int, b: int) -> list[str]:
+    """"A double taxation agreement and a bilateral investment treaty were finalised": each named by its words."""
+    found = list(_NAMED_INSTRUMENT.finditer(text, a, b))
+    for n in range(len(found) - 1):
+        run = [found[n]]
+        for m in found[n + 1:]:
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[run[-1].end():m.start()]):
+                break
+            run.append(m)
+        if len(run) >= 2:
+            return [re.sub(r"\s+", " ", m.group("item")) for m in run]
+    return []
+
+
 def _after_one_noun(text: str, a: int, b: int, after: int) -> list[str]:
     """"signed four memorandums: on A, on B and on C", "agreements on A, B and C": one plural noun (or a colon),
     then the list."""
@@ -200,7 +219,8 @@ def listed_items(frame: Frame, reading: Reading) -> list[str]:
             frame.status not in ("signed", "in_force", "agreed", None):
         return []
     a, b = frame.span or (0, len(reading.text))
-    return _each_with_its_noun(reading.text, a, b) or _after_one_noun(reading.text, a, b, frame.hit.start)
+    return _each_with_its_noun(reading.text, a, b) or _after_one_noun(reading.text, a, b, frame.hit.start) or \
+        _named_before_noun(reading.text, a, b)
 
 
 def per_item(frame: Frame, reading: Reading) -> list[Frame]:
