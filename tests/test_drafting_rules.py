@@ -612,3 +612,10 @@ def test_texts_finalised_are_agreed_one_record_each(kb, rules):
     agreements = [d for d in drafted(kb, rules, text, dt.date(2019, 6, 15)).drafts if d["kind"] == "agreement"]
     assert [(d["status"], d["title"].split(" ", 2)[-1]) for d in agreements] == \
         [("agreed", "double taxation agreement"), ("agreed", "bilateral investment treaty")]
+
+
+def test_conventions_and_statements_are_instruments_of_a_list(kb, rules):
+    agreements = [d for d in drafted(kb, rules, "India and Kazakhstan signed a convention on extradition and a "
+                                                "statement on terrorism in Astana on Monday.").drafts
+                  if d["kind"] == "agreement"]
+    assert len(agreements) == 2

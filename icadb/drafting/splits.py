@@ -131,7 +131,8 @@ def per_series(frame: Frame, reading: Reading, kb: Knowledge) -> list[Frame]:
 # on youth affairs", "signed agreements on defence, cyber security and military education", "a memorandum on A, an
 # agreement on B and a protocol on C", "Agreements on A, B and C were exchanged"
 _INSTRUMENT = (r"(?:memorand(?:um|a|ums)(?:\s+of\s+understanding)?|MoUs?|MOUs?|agreements?|protocols?|pacts?|treaties|"
-               r"treaty|accords?|contracts?|declarations?|roadmaps?|programmes?\s+of\s+cooperation)")
+               r"treaty|accords?|contracts?|declarations?|Declaration|conventions?|charters?|communiqu[eé]s?|"
+               r"statements?|roadmaps?|programmes?\s+of\s+cooperation)")
 _LISTED_AFTER_NOUN = re.compile(rf"(?P<noun>{_INSTRUMENT})(?:\s*\((?:MoUs?|MOUs?)\))?\s*(?::\s*|\s+(?P<prep>on|in|for)\s+)"
                                 r"(?P<list>[^;.()]+)", re.IGNORECASE)
 _ARTICLE_INSTRUMENT = re.compile(rf"\b(?:an?|the|one)\s+(?P<noun>{_INSTRUMENT})\s+(?P<prep>on|in|for|to)\s+", re.IGNORECASE)
