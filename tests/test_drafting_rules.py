@@ -619,3 +619,11 @@ def test_conventions_and_statements_are_instruments_of_a_list(kb, rules):
                                                 "statement on terrorism in Astana on Monday.").drafts
                   if d["kind"] == "agreement"]
     assert len(agreements) == 2
+
+
+def test_the_grouping_joined_is_the_organisation_the_article_named_last(kb, rules):
+    text = ("Modi will attend the summit of the Shanghai Cooperation Organization in Bishkek on Thursday.\n"
+            "He noted that India had been involved in the grouping's work since joining it as a full member two years "
+            "ago.\n")
+    result = drafted(kb, rules, text, dt.date(2019, 6, 12))
+    assert "india-sco-membership-2017" in {s["add_evidence_to"] for s in result.suggestions}

@@ -259,12 +259,15 @@ def body_told_before(frame: Frame, reading: Reading, kb: Knowledge, bodies_told:
     if frame.kind != "agreement" or frame.type != "membership" or \
             any(r.role == "framework" for r in frame.organizations.values()):
         return
-    noun = _THE_BODY.search(reading.text, frame.hit.end if frame.hit else 0)
+    noun = _THE_BODY.search(reading.text, frame.hit.end if frame.hit else 0) or _THE_BODY.search(reading.text)
+    # (after the membership, else before it: "the grouping's work ... since joining it as a full member")
     if noun is None:
         return
     word = noun.group(1).lower().replace("organization", "organisation")
     body = next((o for o in reversed(bodies_told) if word in kb.organizations.get(o, "").lower()
                  .replace("organization", "organisation")), None)
+    if body is None and word in ("bloc", "grouping", "group", "organisation"):
+        body = next(iter(reversed(bodies_told)), None)  # "the grouping", "the bloc": any the article named last
     if body is not None:
         frame.organizations[body] = Role("framework", f'"{noun.group(0)}": {kb.organizations[body]}, '
                                                       f'the {word} the article named last')
