@@ -627,3 +627,9 @@ def test_the_grouping_joined_is_the_organisation_the_article_named_last(kb, rule
             "ago.\n")
     result = drafted(kb, rules, text, dt.date(2019, 6, 12))
     assert "india-sco-membership-2017" in {s["add_evidence_to"] for s in result.suggestions}
+
+
+def test_the_country_that_joined_in_a_relative_clause_is_the_member(kb, rules):
+    result = drafted(kb, rules, "Both are members of the Shanghai Cooperation Organisation, which India joined as a "
+                                "full member in 2017.", dt.date(2022, 12, 17))
+    assert "india-sco-membership-2017" in {s["add_evidence_to"] for s in result.suggestions}

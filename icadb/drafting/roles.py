@@ -161,6 +161,9 @@ def _role_of(named: Named, frame: Frame, reading: Reading, rules: Rules) -> Role
     if kind == "agreement":
         if frame.type == "membership" and hit is not None and named.start < hit.start:
             return Role("member", f'before "{hit.word}"')
+        if frame.type == "membership" and re.search(r"\b(?:which|that)\s+$", text[max(0, named.start - 8):named.start]) \
+                and re.match(r"\s+(?:has\s+|had\s+|also\s+)?(?:joined|became a member|acceded)\b", text[named.end:]):
+            return Role("member", f'"which {named.surface} joined": a member of it')
         if frame.type == "membership":
             return Role("subject", "named beside a membership it is not said to hold")
         return Role("party", "a country of the agreement")
