@@ -633,3 +633,11 @@ def test_the_country_that_joined_in_a_relative_clause_is_the_member(kb, rules):
     result = drafted(kb, rules, "Both are members of the Shanghai Cooperation Organisation, which India joined as a "
                                 "full member in 2017.", dt.date(2022, 12, 17))
     assert "india-sco-membership-2017" in {s["add_evidence_to"] for s in result.suggestions}
+
+
+def test_members_admitted_with_no_organisation_named_are_of_the_one_named_last(kb, rules):
+    text = ("Modi attended the summit of the Shanghai Cooperation Organization in Bishkek on 14 June 2019.\n"
+            "India and Pakistan were admitted at the Astana summit in June 2017.\n")
+    result = drafted(kb, rules, text, dt.date(2019, 6, 15))
+    assert {s["add_evidence_to"] for s in result.suggestions} >= {"india-sco-membership-2017",
+                                                                  "pakistan-sco-membership"}

@@ -265,6 +265,13 @@ def body_told_before(frame: Frame, reading: Reading, kb: Knowledge, bodies_told:
     noun = _THE_BODY.search(reading.text, frame.hit.end if frame.hit else 0) or _THE_BODY.search(reading.text)
     # (after the membership, else before it: "the grouping's work ... since joining it as a full member")
     if noun is None:
+        if bodies_told and not any(n.entity_type == "organization" for n in reading.named) and \
+                frame.hit is not None and re.search(r"\b(?:admitted|joined|full members?)\b", frame.hit.word, re.I):
+            # "India and Pakistan were admitted at the Astana summit": to the organisation the article named last
+            body = bodies_told[-1]
+            frame.organizations[body] = Role("framework", f'"{frame.hit.word}" with no organisation named: '
+                                                          f'{kb.organizations.get(body, body)}, the one the article '
+                                                          "named last")
         return
     word = noun.group(1).lower().replace("organization", "organisation")
     body = next((o for o in reversed(bodies_told) if word in kb.organizations.get(o, "").lower()
