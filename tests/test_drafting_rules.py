@@ -641,3 +641,11 @@ def test_members_admitted_with_no_organisation_named_are_of_the_one_named_last(k
     result = drafted(kb, rules, text, dt.date(2019, 6, 15))
     assert {s["add_evidence_to"] for s in result.suggestions} >= {"india-sco-membership-2017",
                                                                   "pakistan-sco-membership"}
+
+
+def test_a_defence_ministers_surname_alone_stands_for_his_country_in_office(kb, rules):
+    result = drafted(kb, rules, "On the sidelines, Singh held separate talks with Uzbekistan's Defence Minister "
+                                "Bakhodir Kurbanov and Kazakhstan's Nurlan Yermekbayev in Moscow on 5 September 2020.",
+                     dt.date(2020, 9, 7))
+    assert sorted(sorted(roles(d)) for d in result.drafts if d["kind"] == "meeting") == [["IND", "KAZ"],
+                                                                                          ["IND", "UZB"]]
