@@ -42,7 +42,7 @@ def per_partner(frame: Frame, reading: Reading, kb: Knowledge | None = None) -> 
         partners = [i for i, r in roles.items() if r.role == "host"]
     elif frame.kind == "meeting" and frame.hit is not None and _SEPARATE.search(reading.text):
         before = {n.country for n in reading.named if n.country and n.start < frame.hit.start}
-        after = {n.country for n in reading.named if n.country and n.start > frame.hit.start}
+        after = {n.country for n in reading.named if n.country and n.start > frame.hit.start and not n.is_capital}
         shared = [i for i, r in roles.items() if i in before and r.role not in ("subject", "observer")]
         # the host too when it is one of those met ("separate talks with his Uzbek counterpart ... in Tashkent")
         partners = [i for i, r in roles.items() if i not in before and r.role not in ("subject", "observer") and
