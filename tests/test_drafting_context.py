@@ -1064,3 +1064,11 @@ def test_an_offer_made_earlier_is_not_made_at_the_meeting_told(kb, rules):
             "New Delhi had earlier offered to train Tajik border guards in high-altitude operations.\n")
     record = quoting(drafted(kb, rules, text, dt.date(2024, 11, 5)), text.splitlines()[1])
     assert "made_at" not in record and record.get("date_precision") == "unknown"
+
+
+def test_the_two_ministers_in_a_sentence_that_names_one_are_that_one_and_the_articles_first_party(kb, rules):
+    text = ("Rajnath Singh holds talks in Tashkent\n\nDefence Minister Rajnath Singh held talks with Uzbek Defence "
+            "Minister Bakhodir Kurbanov in Tashkent on Tuesday.\nWith Zhaksylykov, the two ministers agreed to deepen "
+            "defence cooperation.\n")
+    decision = next(d for d in drafted(kb, rules, text, dt.date(2022, 8, 23)).drafts if d["kind"] == "agreement")
+    assert set(roles(decision)) == {"IND", "KAZ"}

@@ -78,6 +78,12 @@ def one(sentence: str, published: dt.date = FRIDAY, future: bool = False):
     ("Since 2022, 12 officers have attended courses.", False, None, "unknown", "2022-01-01", None),
     # "in the coming weeks": after the article, and no later bound
     ("They will meet in the coming weeks.", True, None, "unknown", "2024-04-26", None),
+    # the days just before the article
+    ("They met a fortnight ago.", False, "2024-04", "month", "2024-04-08", "2024-04-14"),
+    ("They met over the weekend.", False, "2024-04", "month", "2024-04-20", "2024-04-21"),
+    ("They met in the past two weeks.", False, "2024-04", "month", "2024-04-12", "2024-04-26"),
+    ("They met in recent days.", False, None, "unknown", None, "2024-04-26"),  # vague: only the article bounds it
+    ("They met recently.", False, None, "unknown", None, "2024-04-26"),
 ])
 def test_date_rule(sentence, future, date, precision, earliest, latest):
     reading = one(sentence, future=future)
@@ -142,7 +148,7 @@ def test_every_rule_is_tested():
     rules = {rule for rule, _pattern in PATTERNS}
     tested = {"day-range-month-first", "day-range-day-first", "year-range", "iso-day", "day-month-year",
               "month-day-year", "dotted-day", "month-year", "month-relative-year", "day-month", "month-day", "weekday", "relative-span",
-              "season", "coming", "years-ago", "units-ago", "month-counted", "in-month", "in-year"}
+              "season", "coming", "years-ago", "units-ago", "month-counted", "in-month", "in-year", "recent"}
     assert rules == tested, "a new date rule needs its cases in test_date_rule"
     found = find_dates("from 15 to 28 April", FRIDAY)
     assert [(r.rule, r.date, r.end_date) for r in found] == [("day-range-day-first", "2024-04-15", "2024-04-28")]
@@ -163,3 +169,14 @@ def test_a_span_of_days_in_any_of_its_forms(sentence, start, end):
 
 def test_a_day_and_a_number_after_and_are_no_span():
     assert one("It began on April 15 and 20 officers came.").end_date is None
+
+
+
+@pytest.mark.parametrize("sentence, date, end_date", [
+    ("They met on the 3rd of March.", "2024-03-03", None),
+    ("They met on April 3 and 4 in Astana.", "2024-04-03", "2024-04-04"),
+    ("They met last Friday.", "2024-04-19", None),  # in a Friday's article: the Friday a week before
+])
+def test_more_ways_of_writing_a_day(sentence, date, end_date):
+    found = one(sentence)
+    assert (found.date, found.end_date) == (date, end_date)

@@ -236,3 +236,416 @@ def test_quotes_are_whole_sentences_verbatim(kb, rules):
     for record in drafted(kb, rules, text).drafts:
         for item in record["evidence"]:
             assert item["quote"] in text and item["quote"].endswith(".")
+
+
+# ------------------------------------------------------------- places: any of their names, and when they host
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Indian and Kazakh officials met in Nur-Sultan on Monday.", "astana"),  # an old name (place_names)
+    ("Indian and Tajik officials met in Kurgan-Tyube on Monday.", "bokhtar"),
+    ("Indian and Iranian officials met at Chabahar on Monday.", "chabahar"),  # "Chabahar port" without its noun
+    ("Indian and Chinese defence ministers met in Qingdao on Monday.", "qingdao"),  # a city of SCO meetings
+])
+def test_a_place_by_any_of_its_names(kb, rules, sentence, place):
+    assert only(kb, rules, sentence)["place"] == place
+
+
+def test_a_meeting_on_the_sidelines_is_not_hosted_by_the_place(kb, rules):
+    record = only(kb, rules, "Modi and Iranian President Ebrahim Raisi met on the sidelines of the BRICS summit in "
+                             "Johannesburg on 24 August 2023.")
+    assert record["place"] == "johannesburg"
+    assert set(roles(record)) == {"IND", "IRN"}
+
+
+def test_a_place_after_a_topic_noun_is_what_it_is_about(kb, rules):
+    record = only(kb, rules, "India's stake in Chabahar rests on an agreement that India, Iran and Afghanistan "
+                             "signed in May 2016.")
+    assert "place" not in record
+
+
+def test_a_membership_has_no_place(kb, rules):
+    record = only(kb, rules, "Kyrgyzstan, a member of the Collective Security Treaty Organisation, hosts its "
+                             "partners at Kant.")
+    assert record["kind"] == "agreement" and "place" not in record
+
+
+# ------------------------------------------------------------- office holders of 2015-2018
+
+def test_an_earlier_office_holder_stands_for_their_country(kb, rules):
+    record = only(kb, rules, "Islam Karimov received Narendra Modi in Tashkent on 6 July 2015.",
+                  dt.date(2015, 7, 7))
+    assert {"UZB", "IND"} <= set(roles(record))
+
+
+@pytest.mark.parametrize("year, countries", [(2016, {"PAK", "UZB"}), (2022, {"UZB"})])
+def test_a_holder_stands_for_their_country_only_while_in_office(kb, rules, year, countries):
+    record = only(kb, rules, f"Sartaj Aziz met Uzbek officials in Tashkent on 6 July {year}.", dt.date(year, 7, 7))
+    assert set(roles(record)) == countries  # Aziz advised Pakistan's prime minister on foreign affairs until 2017
+
+
+# ------------------------------------------------------------- "the member states" of an organisation
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("The leaders of the SCO member states adopted a declaration in Astana on 4 July 2024.", dt.date(2024, 7, 5),
+     {"CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB", "IND", "PAK", "IRN", "BLR"}),
+    ("The leaders of the SCO member states adopted a declaration in Qingdao on 10 June 2018.", dt.date(2018, 6, 11),
+     {"CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB", "IND", "PAK"}),
+])
+def test_the_member_states_are_the_members_on_the_day(kb, rules, sentence, published, expected):
+    record = next(d for d in drafted(kb, rules, sentence, published).drafts)
+    assert set(roles(record)) == expected
+
+
+def test_the_member_states_of_the_organisation_the_article_named(kb, rules):
+    result = drafted(kb, rules, "Indian Defence Minister Rajnath Singh arrived in Qingdao for the Shanghai "
+                                "Cooperation Organization meeting.\n\nThe defence ministers of the member states "
+                                "met in Qingdao on 26 June 2025.", dt.date(2025, 6, 27))
+    record = next(d for d in result.drafts if d.get("date") == "2025-06-26")
+    assert {"CHN", "RUS", "IND", "PAK", "IRN", "BLR", "KAZ"} <= set(roles(record))
+
+
+def test_the_member_states_of_a_proposed_event_are_not_the_proposals(kb, rules):
+    record = only(kb, rules, "China proposed a joint exercise of the SCO member states in Xinjiang on Thursday.",
+                  dt.date(2025, 4, 19))
+    assert record["kind"] == "proposal" and "RUS" not in roles(record)
+
+
+def test_members_of_an_organisation_named_with_a_qualifier_stay_a_membership(kb, rules):
+    result = drafted(kb, rules, "India and the Central Asian members of the SCO urged the others to join the corridor.")
+    assert not any(set(roles(d)) >= {"RUS", "CHN"} for d in result.drafts)
+
+
+# ------------------------------------------------------------- series and editions
+
+def test_the_next_edition_counts_from_the_latest_told_and_is_only_a_note(kb, rules):
+    text = ("Indian and Kyrgyz special forces ended the 12th edition of the Khanjar exercise at Bakloh on 3 May.\n"
+            "Khanjar began in 2011 as a platoon-level exercise.\nThe next edition will be held in Kyrgyzstan next "
+            "year.\n")
+    planned = next(d for d in drafted(kb, rules, text, dt.date(2025, 5, 6)).drafts if d["status"] == "planned")
+    assert planned["series"] == "khanjar" and "edition" not in planned
+    assert "edition 13" in planned["draft_notes"]["edition"]  # after the 12th, not after the first of 2011
+
+
+@pytest.mark.parametrize("sentence, date, precision", [
+    ("Indian and Kazakh troops began KazInd-21 at Aisha Bibi on 30 August.", "2021-08-30", "day"),
+    ("Indian and Kyrgyz troops began the Khanjar 2023 exercise at Bakloh on Monday.", "2023", "year"),
+])
+def test_a_year_after_the_series_name_dates_the_edition(kb, rules, sentence, date, precision):
+    record = only(kb, rules, sentence, dt.date(2024, 7, 5))
+    assert (record["date"], record["date_precision"]) == (date, precision)
+    assert "add_evidence_to" not in record  # an edition, not the series as a whole
+
+
+# ------------------------------------------------------------- a list of instruments: one record each
+
+@pytest.mark.parametrize("sentence, titles", [
+    ("India and Turkmenistan signed four memorandums of understanding: on culture and the arts, on disaster "
+     "management and on youth affairs in Ashgabat on Saturday.",
+     ["memorandum of understanding on culture and the arts", "memorandum of understanding on disaster management",
+      "memorandum of understanding on youth affairs"]),
+    ("India and Kazakhstan signed agreements on defence cooperation, cyber security and military education in "
+     "Astana on Monday.",
+     ["agreement on defence cooperation", "agreement on cyber security", "agreement on military education"]),
+    ("India and Uzbekistan signed a memorandum on military medicine and a protocol on border security in Tashkent "
+     "on Monday.", ["memorandum on military medicine", "protocol on border security"]),
+])
+def test_a_list_of_instruments_is_one_record_each(kb, rules, sentence, titles):
+    agreements = [d for d in drafted(kb, rules, sentence).drafts if d["kind"] == "agreement"]
+    assert [d["title"].split(" ", 2)[-1] for d in agreements] == titles
+    assert all(d["status"] == "signed" for d in agreements)
+
+
+@pytest.mark.parametrize("sentence", [
+    "India and Uzbekistan signed an agreement on trade and investment in Tashkent on Monday.",  # one instrument
+    "India and Kyrgyzstan signed four agreements on Sunday, one of them on defence cooperation.",  # no list
+])
+def test_one_instrument_or_no_list_is_one_record(kb, rules, sentence):
+    assert len([d for d in drafted(kb, rules, sentence).drafts if d["kind"] == "agreement"]) == 1
+
+
+def test_agreements_exchanged_after_talks_are_signed_by_their_parties(kb, rules):
+    text = ("Modi and Mirziyoyev held talks in Tashkent on Monday. Agreements on defence cooperation and on nuclear "
+            "energy were exchanged after the talks.")
+    agreements = [d for d in drafted(kb, rules, text).drafts if d["kind"] == "agreement"]
+    assert len(agreements) == 2 and all(d["status"] == "signed" and set(roles(d)) == {"IND", "UZB"}
+                                        for d in agreements)
+
+
+@pytest.mark.parametrize("sentence, name, date", [
+    ("Indian and Russian troops began Exercise Indra 2021 in Volgograd on Monday.", "Indra", "2021"),
+    ("Indian troops took part in the multinational peacekeeping exercise Khaan Quest in Mongolia on Monday.",
+     "Khaan Quest", "2023-10-30"),
+    ("The SCO Peace Mission 2021 counter-terrorism exercise began in Orenburg on Monday.", "SCO Peace Mission", "2021"),
+])
+def test_an_exercise_name_the_seeds_lack_is_suggested_with_its_year(kb, rules, sentence, name, date):
+    result = drafted(kb, rules, sentence, dt.date(2023, 10, 31))
+    exercise = next(d for d in result.drafts if d["kind"] == "exercise")
+    assert result.series == [name] and exercise["date"] == date
+
+
+def test_the_members_of_an_exercise_are_those_of_its_year(kb, rules):
+    record = only(kb, rules, "The SCO Peace Mission 2021 counter-terrorism exercise began in Orenburg on Monday with "
+                             "troops from all member states.", dt.date(2023, 10, 31))
+    assert "PAK" in roles(record) and "IRN" not in roles(record)  # Iran joined the SCO in 2023
+
+
+def test_a_countrys_drills_are_no_exercise_name(kb, rules):
+    result = drafted(kb, rules, "Termez has become a frequent venue for Uzbekistan's military drills.")
+    assert result.series == []
+
+
+# ------------------------------------------------------------- retellings of a whole series
+
+def test_a_mere_mention_of_a_series_is_no_evidence(kb, rules):
+    result = drafted(kb, rules, "Dustlik is the Uzbek word for friendship.")
+    assert result.drafts == [] and result.suggestions == []
+
+
+def test_a_series_told_as_a_standing_activity_is_evidence_for_it(kb, rules):
+    result = drafted(kb, rules, "The Khanjar exercises of India and Kyrgyzstan are now a fixed part of the two "
+                                "armies' calendar every year.")
+    assert [s["add_evidence_to"] for s in result.suggestions] == ["khanjar"]
+
+
+# ------------------------------------------------------------- one event per predicate with a subject of its own
+
+def test_a_predicate_with_a_subject_of_its_own_tells_another_meeting(kb, rules):
+    text = ("Modi and Iranian President Ebrahim Raisi discussed the contract when they met in Johannesburg last "
+            "August, and Jaishankar raised it again during a visit to Tehran in January.")
+    meetings = [d for d in drafted(kb, rules, text, dt.date(2024, 5, 15)).drafts if d["kind"] == "meeting"]
+    assert sorted(str(d["date"]) for d in meetings) == ["2023-08", "2024-01"]
+
+
+@pytest.mark.parametrize("sentence, place, place_name, host", [
+    ("Indian and Kazakh troops opened the exercise at a training range outside Taraz on Monday.", "taraz", "Taraz",
+     "KAZ"),
+    ("Indian and Tajik troops held a joint exercise at Zarafshon (Tajikistan) on Monday.", None, "Zarafshon", "TJK"),
+    ("Indian and Uzbek troops held a joint exercise at Forish district of Uzbekistan on Monday.", None, "Forish",
+     "UZB"),
+])
+def test_a_training_area_outside_a_town_and_a_place_with_its_country(kb, rules, sentence, place, place_name, host):
+    record = only(kb, rules, sentence)
+    assert record.get("place") == place and (place is not None or place_name in record["place_note"])
+    assert roles(record)[host] == "host"
+
+
+# ------------------------------------------------------------- summits of an organisation
+
+def test_a_place_inside_an_organisations_name_is_no_place(kb, rules):
+    record = only(kb, rules, "Jaishankar represented India at the summit of the Shanghai Cooperation Organisation's "
+                             "Council of Heads of State in Astana on 4 July 2024.", dt.date(2024, 7, 5))
+    assert record["place"] == "astana" and "CHN" not in roles(record)
+
+
+def test_a_summit_told_by_its_organisation_is_of_its_series(kb, rules):
+    record = only(kb, rules, "Jaishankar represented India at the summit of the Shanghai Cooperation Organisation's "
+                             "Council of Heads of State in Astana on 4 July 2024.", dt.date(2024, 7, 5))
+    assert record["series"] == "sco-summits" and "edition" not in record
+
+
+def test_an_ordinal_that_counts_members_is_no_edition(kb, rules):
+    result = drafted(kb, rules, "Belarus was admitted as the tenth member of the organisation at the SCO summit in "
+                                "Astana on 4 July 2024.", dt.date(2024, 7, 5))
+    assert not any(d.get("edition") == 10 for d in result.drafts)
+
+
+def test_an_instruments_term_is_not_its_date(kb, rules):
+    record = only(kb, rules, "India and Iran signed a ten-year contract on the Chabahar terminal, valid until 2034.",
+                  dt.date(2024, 5, 15))
+    assert record.get("date") != "2034"
+
+
+# ------------------------------------------------------------- state visits
+
+def test_a_place_that_begins_a_longer_name_is_no_place(kb, rules):
+    record = only(kb, rules, "Modi and Tokayev held talks at Hyderabad House on Monday.", dt.date(2024, 1, 30))
+    assert record.get("place") != "hyderabad"
+
+
+def test_a_training_area_named_after_a_town_is_at_that_town(kb, rules):
+    record = only(kb, rules, "Indian and Uzbek troops began Dustlik-2019 at the Chirchiq Training Area on Monday.",
+                  dt.date(2019, 11, 4))
+    assert record["place"] == "chirchiq"
+
+
+def test_agreed_to_hold_an_edition_and_more_is_each_thing_decided(kb, rules):
+    result = drafted(kb, rules, "The two leaders agreed to hold the next round of the KazInd exercise in India later "
+                                "this year and to set up a joint working group on counter-terrorism.\n\nIndia and "
+                                "Kazakhstan held talks in New Delhi on Monday.", dt.date(2024, 1, 30))
+    kinds = sorted((d["kind"], d["status"]) for d in result.drafts)
+    assert ("exercise", "planned") in kinds and ("agreement", "agreed") in kinds
+
+
+def test_the_one_a_relative_clause_is_about_proposes(kb, rules):
+    result = drafted(kb, rules, "Kazakh Defence Minister Ruslan Zhaksylykov held talks with Defence Minister Rajnath "
+                                "Singh, who offered training places for Kazakh officers.", dt.date(2024, 1, 30))
+    offer = next(d for d in result.drafts if d["kind"] == "proposal")
+    assert roles(offer) == {"IND": "proposer", "KAZ": "target"}
+
+
+def test_an_activity_that_goes_on_since_a_year_is_dated_by_that_year(kb, rules):
+    record = only(kb, rules, "Kazakh peacekeepers have served alongside the Indian battalion of the UN Interim Force "
+                             "in Lebanon since 2018.", dt.date(2025, 9, 16))
+    assert (record["status"], str(record["date"]), record["date_precision"]) == ("ongoing", "2018", "year")
+
+
+def test_a_refusal_is_no_event(kb, rules):
+    result = drafted(kb, rules, "India declined to sign the joint statement of the SCO defence ministers in Qingdao "
+                                "on June 26.", dt.date(2025, 6, 27))
+    assert not any(d["kind"] == "agreement" for d in result.drafts)
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("The leaders agreed to hold the summit every two years and to set up a joint working group on Chabahar port.",
+     2),  # a new body decided: a record of its own
+    ("The two sides agreed to work more closely on counter-terrorism and to coordinate their positions in regional "
+     "bodies.", 1),  # more of the same decision
+])
+def test_a_new_body_decided_is_a_decision_of_its_own(kb, rules, sentence, count):
+    text = f"India and Kyrgyzstan held talks in Bishkek on 14 October 2025.\n\n{sentence}"
+    decisions = [d for d in drafted(kb, rules, text, dt.date(2025, 10, 17)).drafts
+                 if d["kind"] == "agreement" and d["status"] == "agreed"]
+    assert len(decisions) == count
+
+
+def test_a_decision_that_is_titled_by_its_clause(kb, rules):
+    result = drafted(kb, rules, "India and Uzbekistan held talks in Tashkent on Monday.\n\nThey also decided that "
+                                "the foreign, trade and culture ministers would meet regularly.")
+    decision = next(d for d in result.drafts if d["kind"] == "agreement")
+    assert "decision that the foreign, trade and culture ministers would meet regularly" in decision["title"]
+
+
+def test_the_country_a_minister_will_visit_hosts_the_visit(kb, rules):
+    record = only(kb, rules, "Defence Minister Rajnath Singh will visit Kazakhstan next month for talks.",
+                  dt.date(2024, 7, 10))
+    assert roles(record) == {"KAZ": "host", "IND": "participant"}
+
+
+def test_where_a_proposed_visit_would_go_is_not_the_proposals_place(kb, rules):
+    record = only(kb, rules, "Mahmudzoda also invited Doval to visit Dushanbe later in the year.",
+                  dt.date(2025, 3, 14))
+    assert record["kind"] == "proposal" and record.get("place") != "dushanbe" and "Dushanbe" not in \
+        record.get("place_note", "")
+
+
+def test_the_countries_in_the_name_of_a_series_the_seeds_lack_take_part(kb, rules):
+    text = ("The 12th meeting of the India-Kazakhstan Joint Working Group on Defence Cooperation was held in New Delhi "
+            "on February 19.\nThe previous meeting was held in Astana in March 2023.\n")
+    earlier = next(d for d in drafted(kb, rules, text, dt.date(2024, 2, 20)).drafts if str(d["date"]) == "2023-03")
+    assert roles(earlier) == {"KAZ": "host", "IND": "participant"}
+
+
+def test_a_contingent_that_departed_for_a_place_exercises_there(kb, rules):
+    record = only(kb, rules, "The Indian Army contingent departed today for Otar, Kazakhstan, to participate in the "
+                             "7th edition of the Joint Military Exercise KAZIND-2023.", dt.date(2023, 10, 30))
+    assert record["place"] == "otar" and roles(record)["KAZ"] == "host" and record["edition"] == 7
+
+
+def test_a_series_instituted_in_a_year_began_with_its_first_edition(kb, rules):
+    record = only(kb, rules, "Exercise KAZIND was instituted in 2016.", dt.date(2023, 10, 30))
+    assert (record["series"], record["edition"], str(record["date"])) == ("kazind", 1, "2016")
+
+
+def test_an_exercise_that_runs_past_the_article_is_under_way(kb, rules):
+    record = only(kb, rules, "Indian and Kazakh troops are taking part in KAZIND-2023 at Otar, which will be "
+                             "conducted from October 30 to November 11, 2023.", dt.date(2023, 10, 30))
+    assert record["status"] == "ongoing"
+
+
+def test_a_clause_since_a_founding_is_another_events(kb, rules):
+    result = drafted(kb, rules, "India and Pakistan joined the SCO at its 17th summit in Astana on 9 June 2017, the "
+                                "first enlargement since China, Russia and Kazakhstan founded it in 2001.",
+                     dt.date(2017, 6, 10))
+    assert not any(str(d.get("date")) == "2001" for d in result.drafts)
+
+
+def test_an_organisation_established_in_a_year_is_no_first_edition_of_its_summits(kb, rules):
+    result = drafted(kb, rules, "The SCO summit, held every year by the bloc that was established in 2001, met in "
+                                "Bishkek on 14 June 2019.", dt.date(2019, 6, 15))
+    assert not any(d.get("edition") == 1 for d in result.drafts)
+
+
+def test_bilateral_talks_beside_a_meeting_of_the_member_states_are_not_the_members(kb, rules):
+    result = drafted(kb, rules, "Rajnath Singh held talks with Bakhodir Kurbanov on the sidelines of the meeting of "
+                                "the SCO member states in Tashkent on 23 August 2022.", dt.date(2022, 8, 23))
+    talks = next(d for d in result.drafts if d["kind"] == "meeting")
+    assert "CHN" not in roles(talks)
+
+
+def test_a_country_hosting_on_a_weekday_hosts_a_meeting_to_come(kb, rules):
+    record = only(kb, rules, "Uzbekistan is hosting the meeting of SCO defence ministers on Wednesday.",
+                  dt.date(2022, 8, 23))
+    assert (record["status"], record["date"]) == ("planned", "2022-08-24")
+
+
+def test_a_membership_of_several_members_retells_each_recorded_membership(kb, rules):
+    result = drafted(kb, rules, "India and Pakistan became full members of the SCO in 2017.", dt.date(2022, 8, 23))
+    assert {s["add_evidence_to"] for s in result.suggestions} >= {"india-sco-membership-2017",
+                                                                  "pakistan-sco-membership"}
+
+
+def test_separate_talks_with_the_host_and_another_are_two_meetings(kb, rules):
+    result = drafted(kb, rules, "Defence Minister Rajnath Singh held separate talks with his Uzbek counterpart, "
+                                "Bakhodir Kurbanov, and Kazakhstan's defence minister, Ruslan Zhaksylykov, in "
+                                "Tashkent on Tuesday.", dt.date(2022, 8, 23))
+    assert sorted(sorted(roles(d)) for d in result.drafts if d["kind"] == "meeting") == [["IND", "KAZ"],
+                                                                                          ["IND", "UZB"]]
+
+
+def test_a_two_day_summit_wound_up_on_a_day_began_the_day_before(kb, rules):
+    record = only(kb, rules, "The leaders of the bloc wound up a two-day summit in Astana on Friday.",
+                  dt.date(2017, 6, 9))
+    assert (record["date"], record.get("end_date")) == ("2017-06-08", "2017-06-09")
+
+
+def test_what_a_summit_of_several_days_decided_is_dated_by_its_days(kb, rules):
+    text = ("The leaders of India, Russia and China attended the SCO summit in Bishkek on 13-14 June 2019.\n"
+            "The leaders agreed to set up a working group on terrorism.")
+    decision = next(d for d in drafted(kb, rules, text, dt.date(2019, 6, 15)).drafts if d["kind"] == "agreement")
+    assert (str(decision["date"]), decision["date_precision"], decision["date_earliest"], decision["date_latest"]) == \
+        ("2019-06", "month", "2019-06-13", "2019-06-14")
+
+
+def test_texts_finalised_are_agreed_one_record_each(kb, rules):
+    text = "Modi and Jeenbekov held talks in Bishkek on Friday.\nA double taxation agreement and a bilateral " \
+           "investment treaty were finalised."
+    agreements = [d for d in drafted(kb, rules, text, dt.date(2019, 6, 15)).drafts if d["kind"] == "agreement"]
+    assert [(d["status"], d["title"].split(" ", 2)[-1]) for d in agreements] == \
+        [("agreed", "double taxation agreement"), ("agreed", "bilateral investment treaty")]
+
+
+def test_conventions_and_statements_are_instruments_of_a_list(kb, rules):
+    agreements = [d for d in drafted(kb, rules, "India and Kazakhstan signed a convention on extradition and a "
+                                                "statement on terrorism in Astana on Monday.").drafts
+                  if d["kind"] == "agreement"]
+    assert len(agreements) == 2
+
+
+def test_the_grouping_joined_is_the_organisation_the_article_named_last(kb, rules):
+    text = ("Modi will attend the summit of the Shanghai Cooperation Organization in Bishkek on Thursday.\n"
+            "He noted that India had been involved in the grouping's work since joining it as a full member two years "
+            "ago.\n")
+    result = drafted(kb, rules, text, dt.date(2019, 6, 12))
+    assert "india-sco-membership-2017" in {s["add_evidence_to"] for s in result.suggestions}
+
+
+def test_the_country_that_joined_in_a_relative_clause_is_the_member(kb, rules):
+    result = drafted(kb, rules, "Both are members of the Shanghai Cooperation Organisation, which India joined as a "
+                                "full member in 2017.", dt.date(2022, 12, 17))
+    assert "india-sco-membership-2017" in {s["add_evidence_to"] for s in result.suggestions}
+
+
+def test_members_admitted_with_no_organisation_named_are_of_the_one_named_last(kb, rules):
+    text = ("Modi attended the summit of the Shanghai Cooperation Organization in Bishkek on 14 June 2019.\n"
+            "India and Pakistan were admitted at the Astana summit in June 2017.\n")
+    result = drafted(kb, rules, text, dt.date(2019, 6, 15))
+    assert {s["add_evidence_to"] for s in result.suggestions} >= {"india-sco-membership-2017",
+                                                                  "pakistan-sco-membership"}
+
+
+def test_a_defence_ministers_surname_alone_stands_for_his_country_in_office(kb, rules):
+    result = drafted(kb, rules, "On the sidelines, Singh held separate talks with Uzbekistan's Defence Minister "
+                                "Bakhodir Kurbanov and Kazakhstan's Nurlan Yermekbayev in Moscow on 5 September 2020.",
+                     dt.date(2020, 9, 7))
+    assert sorted(sorted(roles(d)) for d in result.drafts if d["kind"] == "meeting") == [["IND", "KAZ"],
+                                                                                          ["IND", "UZB"]]

@@ -6,8 +6,9 @@ The pipeline, one step per module, each testable on its own::
     mentions   -> reading.read_sentences   the gazetteer: countries, people, organisations, series
     triggers   -> triggers.find_triggers   the words that mark an event, and the status their tense gives
     context    -> context.build            the article's parties and the event in focus, for "the two sides"
-    frames     -> frames.frames_of         per event a predicate tells: date, place (places.py), countries
-                                           and roles (office holders: people.py), series and edition, figures
+    frames     -> frames.frames_of         per event a predicate tells (frame.py), one module per step:
+                                           clauses, roles, references, names (office holders: people.py),
+                                           places, editions, figures, event_dates, splits
     events     -> events.merge             one event, one record: frames that tell the same event, merged
     decisions  -> decisions.link           proposals and decisions made at a meeting: its parties, made_at
                -> events.match_existing    events a record already holds become add_evidence_to
@@ -59,6 +60,10 @@ def draft(article: Article, kb: Knowledge, rules: Rules, *, match_existing: bool
     for event in events:
         if match_existing:
             event_steps.match_existing(event, kb, article.document_id, rules, article.published_latest.isoformat())
+        if event_steps.mere_mention(event, rules):
+            skipped.append(f"sentence {event.main.reading.position}: names the series {event.existing.record_id} "
+                           "without telling it as a standing activity (no evidence for that record)")
+            continue
         if event.existing is None and not event_steps.standalone(event):
             skipped.append(f"sentence {event.main.reading.position}: a {event.kind} without the countries to draft it")
             continue

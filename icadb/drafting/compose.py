@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from icadb.drafting import dates as date_rules
 from icadb.drafting import titles
 from icadb.drafting.events import Event
-from icadb.drafting.frames import ROLE_ORDER, Frame, Role
-from icadb.drafting.knowledge import Knowledge
+from icadb.drafting.frame import ROLE_ORDER, Frame, Role
+from icadb.drafting.knowledge import Knowledge, fold
 from icadb.drafting.rules import Rules
 from icadb.schema.vocab import ASSUMPTION_WORDING
 
@@ -136,6 +136,16 @@ def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, 
                          f"no date in its sentences; taken from {anchor['id']}: {anchor['why']}")
         out = {key: anchor[key] for key in ("date", "date_precision", "date_basis", "date_earliest", "date_latest")
                if anchor.get(key) is not None}
+        first, last = str(anchor.get("date") or ""), str(anchor.get("end_date") or "")
+        if anchor.get("date_precision") == "day" and last and last != first and event.kind != "meeting":
+            # made during a meeting of several days, on a day the text does not give: the finest precision its
+            # first and last days allow, with them as bounds
+            same_month, same_year = first[:7] == last[:7], first[:4] == last[:4]
+            out.update(date=first[:7] if same_month else first[:4] if same_year else None,
+                       date_precision="month" if same_month else "year" if same_year else "unknown",
+                       date_earliest=first, date_latest=last)
+            if out["date"] is None:
+                out.pop("date")
         if out.get("date_precision") != "unknown":
             out["date_basis"] = "inferred"
         else:
@@ -304,6 +314,13 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
             record["status"] = fit(event.kind, "planned")  # it cannot have taken place after the article
             notes["status"] = (f"{notes['status']}; but its date begins after the article of {published.isoformat()}, "
                                "so it has not taken place yet")
+        elif record["status"] == "held" and record.get("end_date") and record.get("date_earliest") and \
+                record["date_earliest"] <= published.isoformat() < str(record["end_date"]):
+            from icadb.drafting.triggers import fit
+
+            record["status"] = fit(event.kind, "ongoing")  # it runs on after the article
+            notes["status"] = (f"{notes['status']}; but it runs from {record['date_earliest']} to {record['end_date']}, "
+                               f"past the article of {published.isoformat()}: under way")
         if record["status"] == "rumoured" and record.get("date_precision") != "unknown" and not at_meeting:
             # a rumour's date is its report's: the event happened by then, on a day the text does not give
             latest = record.get("date_latest")
@@ -338,11 +355,18 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         series = event.series()
         if series is not None:
             record["series"] = series.series_id
-            edition = event.edition()
-            if edition is not None:
-                record["edition"] = edition
-                frame = next(f for f in event.frames if f.edition is not None)
-                notes["edition"] = f"{frame.edition_why}, {_sentence_note(frame)}"
+            # an edition the text states ("the 12th edition", "Khanjar-XII") or counts back from one it states ("the
+            # one before that"); one still to come, counted forward ("the next edition"), is only a note: a curator
+            # gives an edition where a source states it, and one to come may be numbered otherwise
+            stated = next((f for f in event.frames if f.edition is not None and
+                           (f.edition_relative is None or f.edition_relative < 0)), None)
+            counted = next((f for f in event.frames if f.edition is not None), None)
+            if stated is not None:
+                record["edition"] = stated.edition
+                notes["edition"] = f"{stated.edition_why}, {_sentence_note(stated)}"
+            elif counted is not None:
+                notes["edition"] = (f"not given: {counted.edition_why} counts edition {counted.edition} from another, "
+                                    f"{_sentence_note(counted)}; the text does not state it")
             notes["series"] = f'"{series.name}" named in its sentences (seeds/series.yaml)'
         else:
             named = next((f for f in event.frames if f.series_name), None)
@@ -359,6 +383,14 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
             for iso3 in series.countries:
                 if iso3 not in countries:
                     countries[iso3] = Role("participant", f"a country of the series {series.name} (seeds/series.yaml)")
+        else:
+            # "the India-Kazakhstan Joint Working Group on Defence Cooperation": the countries a series' own name
+            # gives, where seeds/series.yaml lacks it
+            named = next((f.series_name for f in event.frames if f.series_name), None)
+            for iso3 in sorted({m.entity_id for m in kb.gazetteer.mentions(fold(named)) if m.entity_type == "country"}
+                               if named and event.kind in ("meeting", "exercise") else ()):
+                if iso3 not in countries:
+                    countries[iso3] = Role("participant", f'a country in the name of its series, "{named}"')
         order = sorted(countries.items(), key=lambda item: (ROLE_ORDER.index(item[1].role), item[0]))
         record["_order"] = [(iso3, role.role) for iso3, role in order]
         record["countries"] = [{"iso3": iso3, "role": role.role} for iso3, role in order]
@@ -424,7 +456,7 @@ def _status_change(event: Event, rules: Rules) -> str | None:
 
 
 def _category(event: Event, rules: Rules) -> tuple[str, str]:
-    from icadb.drafting.frames import find_category
+    from icadb.drafting.figures import find_category
 
     for frame in sorted(event.frames, key=lambda f: (f is not event.main, f.reading.position)):
         category, why = find_category(frame, frame.reading.text, rules)

@@ -99,6 +99,18 @@ class Context:
                     out.append(Resolution(own, f'"{match.group(0)}": the {count} countries its sentence names '
                                                f'(context.{group})', match.group(0), match.start(), match.end()))
                     continue
+                if count is not None and 0 < len(own) < count and self.parties:
+                    # "the two ministers" in a sentence that names Zhaksylykov: him, and the article's first party
+                    # (then the event in focus) for the rest
+                    focus = self.focus[-1].countries if self.focus else []
+                    more = [i for i in [*self.parties, *focus] if i not in own]
+                    if len(own) + len(more) >= count:
+                        chosen = own + more[:count - len(own)]
+                        out.append(Resolution(chosen, f'"{match.group(0)}": {", ".join(own)} its sentence names, and '
+                                                      f'{", ".join(more[:count - len(own)])} of the article\'s parties '
+                                                      f'(context.{group})', match.group(0), match.start(),
+                                              match.end()))
+                        continue
                 found = self._one(group, match.group(0), reading.paragraph)
                 if found is not None:
                     countries, why = found

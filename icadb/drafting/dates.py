@@ -54,18 +54,18 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # A span of days in any of its forms: "from April 15 to 28", "April 15-28", "between April 15 and 28",
     # "March 30-April 2", "15-28 April", "15 and 16 April", "from 15 April to 2 May"
     ("day-range-month-first", _p(r"\b(?:from |(?P<btw>between ))?{m1} {d1}(?:,? {y1})?"
-                                 r"(?(btw) and |\s*(?:-|\u2013|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*)"
+                                 r"(?(btw) and |\s*(?:-|\u2013|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b(?= \d{1,2}(?:st|nd|rd|th)?(?:[,.;]|\s+(?:in|at|on|and|with|when|as|\d{4})\b|$)))\s*)"
                                  r"(?:{m2} )?{d2}(?!\d)(?:st|nd|rd|th)?(?:,? {y2})?(?![\d:])")),
     ("day-range-day-first", _p(r"\b(?:from |between )?{d1}(?: {m1})?\s*(?:-|\u2013|\bto\b|\buntil\b|\btill\b|\band\b)"
                                r"\s*{d2} {m2}(?:,? {y2})?\b")),
     ("year-range", _p(r"\b(?:between|from) {y1} (?:and|to|until) {y2}\b")),
     ("iso-day", _p(r"\b{y1}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b")),
-    ("day-month-year", _p(r"\b{d1} {m1},? {y1}\b")),
+    ("day-month-year", _p(r"\b(?:the )?{d1} (?:of )?{m1},? {y1}\b")),
     ("month-day-year", _p(r"\b{m1} {d1},? {y1}\b")),
     ("dotted-day", _p(r"\b(?P<dd>[0-3]\d)\.(?P<mm>[01]\d)\.{y1}\b")),
     ("month-year", _p(r"\b(?:(?:early|mid|late)[- ])?{m1},? (?:of )?{y1}\b")),
     ("month-relative-year", _p(r"\b(?:in |early |late |mid-)?{m1},? (?:of )?(?P<rel>last|this|next) year\b")),
-    ("day-month", _p(r"\b{d1} {m1}\b")),
+    ("day-month", _p(r"\b(?:the )?{d1} (?:of )?{m1}\b")),
     ("month-day", _p(r"\b{m1} {d1}\b(?!,? (?:19|20)\d\d)")),
     ("weekday", re.compile(r"\b(?:on |last |this |next )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b",
                            re.IGNORECASE)),
@@ -77,7 +77,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                                  r"last|next|the)\s+(?P<unit>year|month|week|weekend)\b"
                                  r"|\b(?P<day>yesterday|today|tomorrow)\b", re.IGNORECASE)),
     ("units-ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a few|few|several)\s+"
-                             r"(?P<unit>days|day|weeks|week|months|month)\s+ago\b", re.IGNORECASE)),
+                             r"(?P<unit>days|day|weeks|week|months|month|fortnights|fortnight)\s+ago\b", re.IGNORECASE)),
+    # "over the weekend", "in the past two weeks", "in recent days", "recently": the days just before the article
+    ("recent", re.compile(r"\b(?:(?P<weekend>(?:over|at|during) the weekend)|(?:in|over|during) the (?:past|last)\s+"
+                          r"(?:(?P<n>\d+|two|three|four|five|six|few|several)\s+)?(?P<unit>days|day|weeks|week|months|"
+                          r"month)|in recent (?P<vague>days|weeks|months)|(?P<recently>recently))\b", re.IGNORECASE)),
     ("season", re.compile(r"\b(?:(?P<which>next|this|last|coming) |in (?:the )?)(?P<season>spring|summer|autumn|fall|winter)\b",
                           re.IGNORECASE)),
     ("coming", re.compile(r"\b(?:in|over|within) the (?:coming |next (?:few )?)(?P<unit>days|weeks|months)\b",
@@ -92,7 +96,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 
 _CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS) | set(SEASONS), key=len, reverse=True))
-                        + r"|year|month|week|today|yesterday|tomorrow|ago)", re.IGNORECASE)
+                        + r"|year|month|week|today|yesterday|tomorrow|ago|recent|fortnight)", re.IGNORECASE)
 
 
 # What a rule's pattern cannot match without (a digit, or one of some words): tested before the pattern.
@@ -102,7 +106,7 @@ _NEEDS: dict[str, object] = {
                                   "month-day", "in-year")},
     "years-ago": ("ago",), "month-relative-year": ("year",), "coming": ("coming", "next"), "weekday": tuple(WEEKDAYS), "season": tuple(SEASONS), "in-month": tuple(MONTHS),
     "relative-span": ("year", "month", "week", "today", "yesterday", "tomorrow"), "units-ago": ("ago",),
-    "month-counted": ("last", "next", "this"),
+    "month-counted": ("last", "next", "this"), "recent": ("weekend", "past", "last", "recent"),
 }
 
 
@@ -253,7 +257,13 @@ def read(match: re.Match, rule: str, published: dt.date, future: bool) -> DateRe
         return _relative_unit(make, (g.get("part") or "").lower(), g["which"].lower(), g["unit"].lower(), text,
                               published)
     if rule == "units-ago":
-        return _units_ago(make, g["n"].lower(), g["unit"].lower().rstrip("s"), text, published)
+        unit, n = g["unit"].lower().rstrip("s"), g["n"].lower()
+        if unit == "fortnight":  # "a fortnight ago": two weeks
+            count = int(n) if n.isdigit() else NUMBERS.get(n)
+            unit, n = "week", (str(2 * count) if count else n)
+        return _units_ago(make, n, unit, text, published)
+    if rule == "recent":
+        return _recent(make, g, text, published)
     if rule == "season":
         return _season(make, (g.get("which") or "").lower(), g["season"].lower(), text, published, future)
     if rule == "coming":  # "in the coming weeks": after the article, no nearer bound than that
@@ -280,8 +290,10 @@ def _weekday(make, name: str, text: str, published: dt.date, future: bool) -> Da
         how = f"the first {name.title()} on or after"
     else:
         delta = (published.weekday() - wanted) % 7
+        if delta == 0 and text.lower().startswith("last"):
+            delta = 7  # "last Friday" in a Friday's article: a week before
         day = published - dt.timedelta(days=delta)
-        how = f"the latest {name.title()} on or before"
+        how = f"the latest {name.title()} on or before" if delta else f"the {name.title()} a week before"
     note = (f'"{text}": {how} the publication date {published.isoformat()} '
             f"(a {published.strftime('%A')}) is {day.isoformat()}")
     return make(_iso(day), "day", _iso(day), _iso(day), "inferred", note)
@@ -370,6 +382,27 @@ def _units_ago(make, n: str, unit: str, text: str, published: dt.date) -> DateRe
     first, last = _month_bounds(y, m)
     return make(f"{y:04d}-{m:02d}", "month", first, last, "inferred", f'"{text}" in an article of {pub} is '
                                                                        f"{calendar.month_name[m]} {y}")
+
+
+def _recent(make, g: dict, text: str, published: dt.date) -> DateReading:
+    """The days just before the article: the last weekend, the past few units, or only "recently"."""
+    pub = published.isoformat()
+    if g.get("weekend"):
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        return _span_reading(make, saturday, min(saturday + dt.timedelta(days=1), published), text,
+                             f'"{text}" in an article of {pub}: the weekend before it')
+    if g.get("unit"):
+        n = (g.get("n") or "one").lower()
+        count = int(n) if n.isdigit() else NUMBERS.get(n)
+        unit = g["unit"].lower().rstrip("s")
+        days = {"day": 1, "week": 7, "month": 31}[unit] * (count or 3)
+        if count is None:  # "the past few weeks": within about that many, no precision
+            return make(None, "unknown", _iso(published - dt.timedelta(days=days)), pub, "inferred",
+                        f'"{text}" before the article of {pub}: only bounds')
+        return _span_reading(make, published - dt.timedelta(days=days), published, text,
+                             f'"{text}" in an article of {pub}')
+    # "recently", "in recent weeks": before the article, and the words give no nearer bound
+    return make(None, "unknown", None, pub, "inferred", f'"{text}": before the article of {pub}, no earlier bound')
 
 
 def _relative(make, rel: str, text: str, published: dt.date) -> DateReading:

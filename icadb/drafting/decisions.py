@@ -22,9 +22,9 @@ import datetime as dt
 import re
 
 from icadb.drafting.events import Event, _overlap
-from icadb.drafting.frames import Role
+from icadb.drafting.frame import Role
 
-OCCASION = re.compile(r"\b(?:on the sidelines of|during|at|in the course of|used) the (exercise|drills|summit|talks|visit|"
+OCCASION = re.compile(r"\b(?:on the sidelines of|during|at|in the course of|used|after) the (exercise|drills|summit|talks|visit|"
                       r"meeting|consultations|dialogue|session|roundtable|forum|conference)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(?:is|are|has been|have been|been|had|has|have)\s+(?:(?:also|already|earlier|previously|once|"
                      r"long|repeatedly|since|in the past)\s+)*$")

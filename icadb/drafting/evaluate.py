@@ -238,9 +238,15 @@ def score(drafts: list[dict], suggestions: list[dict], gold: list[Gold], text: s
         if g.place or g.place_name or best.get("place") or best.get("_place_name"):
             s.places_compared += 1
             s.places_right += place_right(best, g)
+            if not place_right(best, g):
+                s.wrong.append(f"{g.label}: place {best.get('place') or best.get('_place_name')} vs "
+                               f"{g.place or g.place_name}")
         if g.series or g.edition or best.get("series") or best.get("edition"):
             s.series_compared += 1
             s.series_right += (best.get("series"), best.get("edition")) == (g.series, g.edition)
+            if (best.get("series"), best.get("edition")) != (g.series, g.edition):
+                s.wrong.append(f"{g.label}: series {best.get('series') or best.get('series_name')} "
+                               f"{best.get('edition')} vs {g.series} {g.edition}")
         taking_part = {i for i, r in mine.items() if r != "subject"}
         in_full = taking_part == g.taking_part() and right_date
         s.right_in_full_any += in_full

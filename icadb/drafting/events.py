@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from icadb.drafting import dates as date_rules
-from icadb.drafting.frames import Frame, Role
+from icadb.drafting.frame import Frame, Role
 from icadb.drafting.knowledge import Knowledge, KnownRecord, content_words
 
 
@@ -261,8 +261,12 @@ def merge(frames: list[Frame]) -> list[Event]:
                 continue
         if frame.edition_relative is not None and frame.edition is None and events:
             # "The previous edition was held at Umroi in 2023": the edition before the one just told
-            base = next((e for e in reversed(events) if e.kind == frame.kind and e.edition() is not None
-                         and (frame.series is None or e.series() is frame.series)), None)
+            same = [e for e in events if e.kind == frame.kind and e.edition() is not None
+                    and (frame.series is None or e.series() is frame.series)]
+            # "the next edition": after the latest the article told, whatever earlier one it told since ("began
+            # in 2011 as ..."); "the previous one", "the one before that": before the one just told
+            base = max(same, key=lambda e: e.edition(), default=None) if frame.edition_relative > 0 else \
+                next(reversed(same), None)
             if base is not None and base.edition() + frame.edition_relative >= 1:
                 frame.edition = base.edition() + frame.edition_relative
                 frame.series = frame.series or base.series()
@@ -532,6 +536,10 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
     kind_type = event.type()
     orgs = {o for f in event.frames for o, r in f.organizations.items() if r.role in ("framework", "member")}
     level = _level(event, rules)
+    name = next((f.series_name for f in event.frames if f.series_name), None)
+    # an exercise's own name ("Peace Mission 2021"): only a record that names it is that exercise
+    named_words = content_words(name) - kb.country_vocabulary if name and not series and event.kind == "exercise" \
+        else set()
     best: tuple[float, KnownRecord, str] | None = None
     for record in kb.records:
         if published and record.earliest and record.earliest > published and event.main.status != "planned" and \
@@ -550,6 +558,8 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             continue  # one edition of a series (an exercise of one) is no record outside that series
         if not series and record.series_id and any(f.series_name for f in event.frames):
             continue  # a series the seeds lack is none of the seeds' series
+        if named_words and not named_words <= record.words:
+            continue  # "Peace Mission 2021" is no record that does not name Peace Mission
         if not series and record.series_id and len(words & record.words) < 6 and not (
                 level and level == record.level and _same_host(event, record) and
                 _overlap(window, (record.earliest, record.latest)) is True):
@@ -581,8 +591,10 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             continue  # an undated standing record against an event of one day
         if record.precision == "unknown" and not record.earliest and not record.latest and window[0] and \
                 window[1] and event.kind in ("meeting", "exercise") and (window[1][:7] <= _month_after(window[0])
-                                                                         or event.main.status == "planned"):
-            continue  # the series as a whole (KazInd, held every year) is none of its dated editions, nor to come
+                                                                         or event.main.status == "planned" or
+                                                                         (series and window[0][:4] == window[1][:4])):
+            continue  # the series as a whole (KazInd, held every year) is none of its dated editions (of a day, a
+            # month or a year: "Khanjar 2023"), nor to come
         theirs = {iso3 for iso3, roles in record.countries.items() if roles != {"subject"}}
         if kind_type == "membership" and record.type == "membership":
             # who joins: a planned accession is its prospective members, a membership in force its members
@@ -650,3 +662,21 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             best = (score, record, why)
     if best is not None:
         event.score, event.existing, event.existing_why = best[0], best[1], best[2]
+
+
+_STANDING_WORDS = re.compile(r"\b(?:annual|annually|every year|each year|yearly|regular|regularly|calendar|alternately|"
+                             r"by turns|in turns|in rotation|fixture|since (?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def mere_mention(event: Event, rules) -> bool:
+    """Whether *event*, matched to the record of a whole series (KazInd as held every year, undated), only names
+    the series ("India also holds the KazInd exercise with Kazakhstan", "Dustlik is the Uzbek word for
+    friendship") instead of telling it as a standing activity ("a fixed part of the two armies' calendar every
+    year"): such a sentence is no evidence for that record, nor an event of its own."""
+    record = event.existing
+    if record is None or not record.series_id or record.edition is not None or record.earliest or record.latest:
+        return False
+    if event.dated() is not None:
+        return False
+    text = " ".join(f.reading.text for f in event.frames)
+    return not (_STANDING_WORDS.search(text) or (rules is not None and rules.standing_meetings.first(text)))

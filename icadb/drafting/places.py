@@ -18,11 +18,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from icadb.drafting.frame import Frame, Role
 from icadb.drafting.knowledge import Knowledge, Place, fold
 from icadb.drafting.reading import Reading
 from icadb.drafting.rules import Rules
+from icadb.loaders.text import trie_pattern
 
-_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|to)\s+(?:the\s+)?((?:[A-Z][a-z]+)(?:[- ](?:[A-Z][a-z]+))*)")
+_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|outside|to)\s+(?:the\s+)?((?:[A-Z][a-z]+)(?:[- ](?:[A-Z][a-z]+))*)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]*\))?(?:\s*[:\u2013\u2014-]\s+)")
 _NOT_PLACES = frozenset({"the", "central", "southern", "northern", "eastern", "western", "north", "south", "east", "west"})
 _REGION = r"(?:(?:southern|northern|eastern|western|central|south-western|south-eastern|north-western|north-eastern)\s+)?"
@@ -41,6 +43,11 @@ class Found:
 
 
 _RELATIVE = re.compile(r"\b(?:where|which|that|who|whose|whom|when|while)\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([\w'-]+)\s*$")
+# Training areas, ranges, stations and bases named after the place they are at: a class, not a list of names
+_PLACE_CLASS = re.compile(r" (?:Training (?:Area|Ground|Range|Node|Centre|Center)|Field Firing Ranges?|Firing Ranges?|"
+                          r"Ranges?|Military Station|Cantonment|Garrison|Polygon|Air ?[Bb]ase|Airbase|Base|Port|"
+                          r"District|Region|Province|Oblast|Valley|Military District)\b")
 _GAP_BREAK = re.compile(r"[,;:.()\u2014\u2013]| - ")
 
 
@@ -84,7 +91,37 @@ def _place_patterns(name: str) -> tuple[re.Pattern, ...]:
         rf"\b{escaped},\s+({countries})\b",
         rf"\b({countries})\s+{_SETTLEMENT}\s+of\s+{escaped}\b",
         rf"\b({countries})'s\s+(?:\w+\s+)?{escaped}\b",
-        rf"\b{escaped}\s+(?:in|near)\s+(?:the\s+)?{_REGION}({countries})\b"))
+        rf"\b{escaped}\s+(?:in|near)\s+(?:the\s+)?{_REGION}({countries})\b",
+        rf"\b{escaped}\s*\(({countries})\)",  # "Khujand (Tajikistan)"
+        rf"\b{escaped}\s+(?:{_SETTLEMENT}|area|range|ranges)\s+(?:of|in)\s+(?:the\s+)?{_REGION}({countries})\b"))
+
+
+# "Chabahar port", "Farkhor district", "Ayni Air Base": the name reporting also gives without its noun
+_GENERIC_TAIL = re.compile(r"\s+(?:port|district|region|air\s+base|airbase|base|cantonment|military\s+station|"
+                           r"training\s+area|range|ranges|field\s+firing\s+ranges?)$", re.IGNORECASE)
+
+
+def gazetteer_names(kb: Knowledge, rules: Rules) -> tuple[dict[str, Place], re.Pattern]:
+    """Every name of every place of the gazetteer: its own, its own without a generic noun ("Chabahar" for
+    "Chabahar port") and the other names of ``place_names`` in the rules ("Nur-Sultan" for Astana); with one
+    pattern for them all (whole words, the longest first). Made once per gazetteer and rules."""
+    cached = kb.__dict__.get("_place_names")
+    if cached is not None and cached[0] is rules:
+        return cached[1], cached[2]
+    names = dict(kb.places)
+    by_id = {place.place_id: place for place in kb.places.values()}
+    for place in kb.places.values():
+        short = _GENERIC_TAIL.sub("", place.name)
+        if short != place.name and len(short) > 3:
+            names.setdefault(fold(short), place)
+    for place_id, others in rules.place_names.items():
+        if place_id in by_id:
+            for other in others:
+                names.setdefault(fold(other), by_id[place_id])
+    ordered = sorted(names, key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w-])(?:{trie_pattern(ordered) if ordered else '(?!)'})(?![\w-])")
+    kb.__dict__["_place_names"] = (rules, names, pattern)
+    return names, pattern
 
 
 def country_in_text(name: str, folded: str, kb: Knowledge) -> tuple[str, str] | None:
@@ -128,15 +165,29 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
         if best is None or rank < best[0]:
             best = (rank, found)
 
-    for match in kb.place_pattern.finditer(folded):
-        name, place = match.group(0), kb.places[match.group(0)]
+    places, place_pattern = gazetteer_names(kb, rules)
+    for match in place_pattern.finditer(folded):
+        name, place = match.group(0), places[match.group(0)]
         if match.start() < skip or _possessive(text, match.end()):
             continue
+        if any(n.start <= match.start() and match.end() <= n.end and n.entity_type in ("organization", "series")
+               for n in reading.named):
+            continue  # "Shanghai Cooperation Organisation", "Ashgabat Agreement": a name's part, not a place
+        if re.match(r" (?-i:[A-Z])[a-z]+\b", text[match.end():]) and not _PLACE_CLASS.match(text, match.end()) and \
+                fold(re.match(r" ([\w-]+)", text[match.end():]).group(1)) not in places:
+            continue  # "Hyderabad House", "Tashkent State University": a longer name, not the city (but "Chirchiq
+            # Training Area", "Mahajan Field Firing Range": the place's training area, range, station or base)
         prep = preposition_before(text, match.start(), rules.host_prepositions)
         if prep is None:
             continue
+        if kind == "proposal" and prep.group(0).lower().startswith("visit"):
+            continue  # "invited Doval to visit Dushanbe": where the visit would be, not where the invitation was
+        owner = _WORD_BEFORE.search(text, 0, max(0, match.start() - 25) + prep.start())
+        if owner and owner.group(1).lower() in rules.topic_nouns and kind != "facility":
+            continue  # "India's stake in Chabahar", "the situation in Kabul": what it is about, not where (a
+            # facility's own noun is its place: "bases in Tajikistan", "a presence in Farkhor")
         rank = 3 if place.place_type == "country" else 0
-        consider(rank, Found(place, place.name, f'"{prep.group(0)} {name}" names a place in '
+        consider(rank, Found(place, text[match.start():match.end()], f'"{prep.group(0)} {name}" names a place in '
                                                 f"seeds/reference/places.yaml", place.country), match.start())
     for match in _THE_CAPITAL.finditer(text):
         # "in the Kazakh capital", "to the Indian capital": that country's capital
@@ -144,13 +195,15 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
         capital = next((name for name, country in kb.capitals.items() if country == iso3), None)
         if capital is None or match.start() < skip:
             continue
-        place = kb.places.get(capital)
+        place = places.get(capital)
         consider(0, Found(place, place.name if place else capital, f'"{match.group(0)}": {capital}, the capital of '
                                                                     f"{iso3}", iso3), match.start(2))
     for named in reading.named:
         if named.is_capital and named.start >= skip and not _possessive(text, named.end):
             window = text[max(0, named.start - 25):named.start]
             prep = preposition_before(text, named.start, rules.host_prepositions)
+            if prep and kind == "proposal" and prep.group(0).lower().startswith("visit"):
+                continue  # where a proposed visit would go
             if prep and len(window) - prep.end() <= 12:
                 consider(1, Found(None, named.surface, f'"{prep.group(0)} {named.surface}": the capital of '
                                                        f"{named.country}", named.country), named.start)
@@ -158,7 +211,7 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
         known = [folded[n.start:n.end] for n in reading.named]
         for match in _UNKNOWN_PLACE.finditer(folded):
             name = match.group(1)
-            if match.start() < skip or name in known or name in kb.places or _possessive(text, match.end(1)) or \
+            if match.start() < skip or name in known or name in places or _possessive(text, match.end(1)) or \
                     name.lower() in _MONTHS_OR_DAYS or name in kb.country_words or \
                     any(name in k or k in name for k in known) or name.split()[0].lower() in _NOT_PLACES:
                 continue
@@ -174,3 +227,28 @@ def find_place(reading: Reading, span: tuple[int, int] | None, kind: str | None,
 
 _MONTHS_OR_DAYS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+_SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|sideline|margins|margin)\s+of\b", re.IGNORECASE)
+
+
+def place_frame(frame: Frame, reading: Reading, rules: Rules, kb: Knowledge) -> None:
+    """The event's place; its country hosts a meeting, exercise, activity or facility, unless the meeting is
+    held on the sidelines of another event there ("met on the sidelines of the BRICS summit in Johannesburg":
+    South Africa hosts the summit, not the talks). A membership has no place."""
+    if frame.kind == "agreement" and frame.type == "membership":
+        return
+    found = find_place(reading, frame.span, frame.kind, rules, kb)
+    if found is None:
+        return
+    frame.place, frame.place_name, frame.place_why = found.place, found.name, found.why
+    frame.place_unknown = found.place is None
+    frame.place_country = found.country
+    if found.country and frame.kind == "meeting" and _SIDELINES.search(reading.text) and \
+            not any(n.country == found.country and n.entity_type == "country" and not n.is_capital
+                    for n in reading.named):
+        frame.place_why += f"; on the sidelines of another event there, so {found.country} is not a party"
+        return
+    if found.country and frame.kind in ("meeting", "exercise", "activity", "facility"):
+        if found.country not in frame.countries or frame.countries[found.country].role in ("participant",):
+            frame.countries[found.country] = Role("host", f"the place ({found.name}) is in {found.country}")

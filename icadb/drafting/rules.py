@@ -129,6 +129,11 @@ class Rules:
         self.inanimate_subjects = frozenset(w.lower() for w in data["inanimate_subjects"])
         self.references = {kind: Phrases(words) for kind, words in data["references"].items()}
         self.short_names = dict(data.get("short_names") or {})
+        # the members of organisations, with the day each joined (and left): org id -> [{iso3, from, to}]
+        self.organization_members = {org: [dict(m) for m in members]
+                                     for org, members in (data.get("organization_members") or {}).items()}
+        # other names of the gazetteer's places (old names, other spellings): place id -> names
+        self.place_names = {place_id: list(names) for place_id, names in (data.get("place_names") or {}).items()}
         self.chair_verbs = Phrases(roles["chair_verbs"])
         self.participation = Phrases(data["participation"])
         self.invited_to_attend = Phrases(data["invited_to_attend"])
@@ -149,8 +154,9 @@ class Rules:
         self.predicate_break = re.compile(
             rf";\s+|,?\s+(?:and|but|while|whereas)\s+(?:also\s+|later\s+|then\s+|jointly\s+)?(?=(?:{verbs})\b)"
             rf"|,?\s+(?=and\s+the\s+one\s+(?:before|after)\s+(?:that|it)\b)"
-            rf"|,\s+(?:\w+\s+){{1,2}}(?=(?:after|before)\s)|\s(?=(?:after|when|because|although|though)\s+(?-i:[A-Z]))"
-            rf"|,\s+(?=and\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*\s+(?:{verbs}|came|went|became|took)\b)",
+            rf"|,\s+(?:\w+\s+){{1,2}}(?=(?:after|before)\s)|\s(?=(?:after|when|because|although|though)\s+(?-i:[A-Z])|since\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)(?-i:[A-Z]))"
+            rf"|,\s+(?=and\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*\s+(?:also\s+|again\s+|later\s+)?"
+            rf"(?:{verbs}|came|went|became|took|met|made|gave|(?-i:[a-z]{{3,}}ed))\b)",
             re.IGNORECASE)
 
     @cached_property

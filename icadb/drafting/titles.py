@@ -166,9 +166,16 @@ def title(record: dict, event, kb: Knowledge, short: dict[str, str], published_y
             verb = "accession to" if status == "planned" else "membership of"
             return f"{parties(members, kb, short, ' and ')}'s {verb} the {what}{when}".replace("the the ", "the ")
         found = INSTRUMENTS.search(text)
+        item = next((f.item for f in event.frames if f.item), None)
+        if item:  # one instrument of a list: "India–Turkmenistan memorandum on disaster management"
+            return f"{parties(taking, kb, short)} {_clean(item, 80)}{when}"
         if kind_type == "strategic_partnership":
             return f"{parties(taking, kb, short)} strategic partnership{when}"
         if main.hit is not None and main.hit.rule.id == "agreement-agreed" and not found:
+            clause = re.match(r"\s*that\s+([^;.]+)" if not main.hit.word.lower().endswith(" that") else
+                              r"\s*([^;.]+)", main.reading.text[main.hit.end:])
+            if clause:  # "decided that the foreign, trade and culture ministers would meet regularly": the clause
+                return f"{parties(taking, kb, short)} decision that {_clean(clause.group(1), 90)}{when}"
             what = _object(main.reading.text, main.hit.end, [])
             what = re.sub(r"^(?:to|that|on)\s+", "", what)
             return f"{parties(taking, kb, short)} decision to {what}{when}" if what else \

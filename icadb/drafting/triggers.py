@@ -168,16 +168,34 @@ _COVERS = re.compile(r"[^,;:.]*?\b(?:that|which)\s+(?:covers?|includes?|provides
                      re.IGNORECASE)
 
 
+_MORE_DECIDED = re.compile(r",?\s+and\s+(?=(?:to|that)\s)|;\s+(?=(?:to|that)\s)")
+
+
 def _agreed_to_meet(reading: Reading, rules: Rules, hit: Hit) -> bool:
     """"agreed to meet again", "an agreement that Kyrgyzstan would host the next round": a meeting to come."""
     if hit.rule.id == "agreement-agreed":
         found = reading.find(rules.agreed_to_meet, hit.end, hit.end + 25)
         if found and reading.find(rules.standing_meetings, found.end(), found.end() + 30):
             return False  # "agreed to meet regularly": a decision, not one meeting to come
+        if found and _MORE_DECIDED.search(reading.text, found.end()):
+            return False  # "agreed to hold the next round ... and to set up a working group": each thing decided
+            # is its own (the clauses step makes the meeting to come of the first)
         return found is not None
     after = reading.text[hit.end:hit.end + 60]
     return bool(re.match(r"\s+(?:that|to)\b", after)) and reading.find(rules.agreed_to_meet, hit.end, hit.end + 60) \
         is not None
+
+
+# ", and Jaishankar raised it again during a visit to Tehran": a predicate with a subject of its own
+_NEW_SUBJECT = re.compile(r",\s+and\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*\s+(?:also\s+|again\s+|later\s+)?"
+                          r"(?-i:[a-z]{3,})\b")
+
+
+def _new_subject(reading: Reading, hit: Hit) -> bool:
+    """Whether *hit* is told in a predicate that opens with a subject of its own, after another predicate."""
+    a, _b = reading.predicate_at(hit.start)
+    return a > 0 and _NEW_SUBJECT.match(reading.text, max(0, a - 2)) is not None or \
+        (a > 0 and _NEW_SUBJECT.match(reading.text, a) is not None)
 
 
 def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
@@ -217,7 +235,8 @@ def governing(hits: list[Hit], reading: Reading, rules: Rules) -> list[Hit]:
     for hit in events:
         # one event per kind, but one proposal per predicate ("he pledged Indian help ... and asked the chiefs of
         # its cyber agencies to visit India": an offer and an invitation)
-        key = (hit.kind, reading.predicate_at(hit.start)) if hit.kind == "proposal" else \
+        key = (hit.kind, reading.predicate_at(hit.start)) if hit.kind == "proposal" or \
+            (hit.kind in ("meeting", "exercise") and _new_subject(reading, hit)) else \
             (hit.kind, hit.rule.status) if hit.rule.type == "membership" else hit.kind
         # (a membership that stands and one to come are two: "India, which joined ..., wants Uzbekistan to come on
         # board")
