@@ -169,7 +169,9 @@ def test_a_draft_that_is_a_detail_of_another_record_is_rejected_as_part_of_recor
     seeds, _db, _result = drafted
     mine, db = tmp_path / "seeds", tmp_path / "icadb.sqlite"
     shutil.copytree(seeds, mine)
-    draft = yaml.safe_load(drafts_file(mine).read_text(encoding="utf-8"))[0]["id"]
+    items = yaml.safe_load(drafts_file(mine).read_text(encoding="utf-8"))
+    linked = {i.get(key) for i in items for key in ("made_at", "sidelines_of")}
+    draft = next(i["id"] for i in items if "kind" in i and i["id"] not in linked)  # no other draft points at it
     rejected = run_icadb("reject", draft, "--reason", "part_of_record", "--note", "the end date of the exercise",
                          "--seeds", str(mine), db=db)
     assert rejected.returncode == 0, rejected.stderr
