@@ -17,7 +17,9 @@ The sets, each with hand-made gold records (icadb/drafting/evaluate.py reads the
   event; never used to write or tune the rules (tests/data/drafting/README.md);
 - held-out-2: a second held-out set of real-style articles (real/held_out_2/),
   written after the held-out half had been measured twice, on events that no
-  tune article is about; measured once, when the third round's rules froze.
+  tune article is about; measured with the second round's rules as a baseline
+  and once when the third round's rules froze (one of its articles has since
+  gained a tuned twin: tests/data/drafting/real/README.md).
 
 Each article is drafted on its own against the seeds, as `icadb draft` drafts
 it, and its drafts are settled by the same checks (a field that fails them is
