@@ -66,6 +66,8 @@ def test_a_plan_reported_as_done_is_a_status_suggestion_that_accept_applies(seed
     assert "Recorded before as planned, 2023 (year precision); " in record["date_note"]
     assert "dated 2023-07-04 (day precision) as the text gives it" in accepted.stderr
     assert record["evidence"][-1]["quote"] == "India hosted the SCO summit in a virtual format on 4 July 2023."
+    assert record["evidence"][-1]["note"] == "The sentence that reports it held (it was recorded as planned before).", \
+        "the drafter's 'icadb accept sets both' does not stay in a reviewed record"
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("SELECT status FROM records WHERE record_id = 'sco-summit-2023-india'").fetchone() == \

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from icadb.drafting import Article, draft, seedfiles
-from icadb.drafting.compose import DRAFT_SUMMARY_PREFIX, DRAFT_TITLE_PREFIX, DraftSet, rules_version
+from icadb.drafting.compose import DRAFT_SUMMARY_PREFIX, DRAFT_TITLE_PREFIX, STATUS_NOTE, DraftSet, rules_version
 from icadb.drafting.knowledge import from_database
 from icadb.drafting.rules import load as load_rules
 from icadb.drafting.yamlio import SeedFile, drafts_text, editor, take_tail
@@ -456,9 +456,9 @@ def _accept_suggestion(seeds: Path, found: seedfiles.Found, drafts: list[Path]) 
     if status is not None and status not in KIND_STATUSES.get(kind, ()):
         raise WorkflowError(f"{_where(found, 'suggest_status')}: suggest_status: {status!r} is no status of a "
                             f"{kind}; expected one of {', '.join(KIND_STATUSES.get(kind, ()))}")
-    items = [{"document": e["document"], "quote": e["quote"], "note": e.get("note")}
-             for e in suggestion["evidence"]]
     was = target.item.get("status")
+    items = [{"document": e["document"], "quote": e["quote"], "note": _accepted_note(e.get("note"), status, was)}
+             for e in suggestion["evidence"]]
     happened = (status is not None and STATUS_OCCURRENCE.get(status) == "occurred"
                 and STATUS_OCCURRENCE.get(was) != "occurred")
     when = {key.removeprefix("suggest_"): suggestion[key] for key in SUGGESTED_DATE if suggestion.get(key) is not None}
@@ -489,6 +489,14 @@ def _accept_suggestion(seeds: Path, found: seedfiles.Found, drafts: list[Path]) 
         message += (f", dated {_said_date(target.item)} as the text gives it; check that its title and summary, "
                     f"written when it was {was}, still hold")
     return Step(message, [target.path, found.path])
+
+
+def _accepted_note(note, status, was):
+    """An evidence note as the reviewed record keeps it: the drafter's "Suggested status ... icadb accept sets
+    both" becomes what the quote shows once accepted."""
+    if note and str(note).startswith(STATUS_NOTE) and status is not None:
+        return f"The sentence that reports it {status} (it was recorded as {was} before)."
+    return note
 
 
 DATE_KEYS = ("date", "date_precision", "date_basis", "date_note", "date_earliest", "date_latest", "end_date",
