@@ -649,3 +649,18 @@ def test_a_defence_ministers_surname_alone_stands_for_his_country_in_office(kb, 
                      dt.date(2020, 9, 7))
     assert sorted(sorted(roles(d)) for d in result.drafts if d["kind"] == "meeting") == [["IND", "KAZ"],
                                                                                           ["IND", "UZB"]]
+
+
+def test_an_act_the_sentence_puts_before_the_visit_is_not_dated_by_the_visit(kb, rules):
+    """"Reports before the visit said ..." tells something that came before the talks: the offer is not made at
+    them, so it does not take their day (a date more precise than the text); the same offer told without
+    "before the visit" is made at the talks and takes their day."""
+    talks = "Modi and Kyrgyz President Jeenbekov held talks in Bishkek on 14 June 2019.\n\n"
+    before = drafted(kb, rules, talks + "Reports before the visit said India was likely to offer Kyrgyzstan a line of "
+                     "credit of US$100 million for defence equipment.", dt.date(2019, 6, 15))
+    offer = next(d for d in before.drafts if d["kind"] == "proposal")
+    assert offer.get("date") != "2019-06-14" and "made_at" not in offer, offer
+    at = drafted(kb, rules, talks + "At the talks India offered Kyrgyzstan a line of credit of US$100 million for "
+                 "defence equipment.", dt.date(2019, 6, 15))
+    offer = next(d for d in at.drafts if d["kind"] == "proposal")
+    assert offer["date"] == "2019-06-14" and offer.get("made_at"), offer

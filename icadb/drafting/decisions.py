@@ -30,6 +30,12 @@ _BEFORE = re.compile(r"\b(?:is|are|has been|have been|been|had|has|have)\s+(?:(?
                      r"long|repeatedly|since|in the past)\s+)*$")
 
 
+# the sentence puts the act before an occasion: "before the visit", "ahead of the talks", "on the eve of the summit"
+_BEFORE_OCCASION = re.compile(r"\b(?:before|ahead of|prior to|in the run-up to|on the eve of)\s+(?:the|his|her|their|"
+                              r"this|that|its)\s+(?:[\w-]+\s+){0,2}(?:visit|talks|summit|meeting|trip|tour|dialogue)\b",
+                              re.IGNORECASE)
+
+
 def _made_there(event: Event) -> bool:
     """Whether the act can have been made at a meeting of the article: not one
     already standing ("had offered", "has been pushing"), and not a rumour or a
@@ -45,6 +51,9 @@ def _made_there(event: Event) -> bool:
     future = bool(re.search(r"\b(?:will|would)\s+(?:also\s+)?$", before))
     if (standing and not named) or (future and not named) or (main.status == "rumoured" and not named):
         return False
+    if _BEFORE_OCCASION.search(main.reading.text):
+        return False  # "Reports before the visit said New Delhi was likely to offer ...": not made at the visit
+
     return event.kind == "proposal" or (event.kind == "agreement" and main.status in ("agreed", "signed")
                                         and event.type() != "membership")
 
