@@ -1,6 +1,7 @@
 """Draft titles and summaries read as a curator would write them: no word
 twice in a row, no country twice, no placeholder ("undated", "None",
-"unknown", "no country named"), no dangling preposition at the end, and the
+"unknown", "no country named"), no dangling preposition at the end nor two in a
+row ("request of for"), and the
 drafter's prefix that icadb accept asks a person to take out. Checked on
 every draft of the tune sets' articles (the held-out half is never drafted
 here) and of a few sentences built for each kind."""
@@ -30,6 +31,7 @@ BUILT = [
      "India's offer of fully funded training for 40 customs officers to Kazakhstan"),
     ("Kyrgyzstan asked India to help set up a cyber security centre on Tuesday.",
      "Kyrgyzstan's request to India to help set up a cyber security centre"),
+    ("Kyrgyzstan asked India for military supplies on Tuesday.", "Kyrgyzstan's request to India for military supplies"),
     ("India has become a member of the International North-South Transport Corridor on Tuesday.",
      "International North-South Transport Corridor"),
 ]
@@ -50,6 +52,9 @@ def problems(text: str, kb) -> list[str]:
         found.append(f"a placeholder: {PLACEHOLDERS.search(text).group(0)!r}")
     if re.search(r"\b(?:of|to|on|for|in|at|the|a|an|and|with|by)\s*[.)]?$", text):
         found.append("ends on a preposition or article")
+    two = re.search(r"\b(?:of|to|for|on|in|at|with|by)\s+(?:of|to|for|on|with|by)\b", text)
+    if two:
+        found.append(f"two prepositions in a row: {two.group(0)!r}")
     return found
 
 

@@ -204,7 +204,8 @@ def title(record: dict, event, kb: Knowledge, short: dict[str, str], published_y
         owner = f"{parties(proposers, kb, short, ' and ')}'s" if proposers else "A"
         to = f" to {parties(targets, kb, short, ' and ')}" if targets and len(targets) <= 2 else \
             " to the Central Asian states" if set(CENTRAL_ASIA) <= set(targets) else ""
-        if what.startswith("to "):  # "Kyrgyzstan's request to India to help set up ..."
+        if re.match(r"(?:to|for|on|about|with|from|against|in)\s", what):
+            # "Kyrgyzstan's request to India to help set up ...", "... request to India for military supplies"
             return f"{owner} {noun}{to} {what}{when}{tail}"
         if what:
             return f"{owner} {noun} of {what}{to}{when}{tail}"
