@@ -24,6 +24,7 @@ so a bad draft fails the build with ``path:line: field: ...`` like any record.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from icadb.loaders.errors import did_you_mean
@@ -41,16 +42,15 @@ KIND_FIELD = Field("kind", "vocab", vocab=vocab.RECORD_KIND)
 EVIDENCE_FIELD = Field("evidence", "list", min_items=1, expected="a list of {document, quote} (at least one)",
                        item=spec(Field("document", "ref", ref="documents"),
                                  Field("quote", expected="a verbatim quote from the document"), NOTE_FIELD))
+# a suggested status that says the event happened says when: a record's date fields, each prefixed suggest_
+SUGGESTED_DATE_FIELDS = tuple(replace(f, name=f"suggest_{f.name}", required=False) for f in COMMON
+                              if f.name.startswith("date"))
+SUGGESTED_DATE = tuple(f.name for f in SUGGESTED_DATE_FIELDS)
 SUGGESTION_SPEC = spec(
     Field("id", "slug", expected="a stable id of lowercase letters, digits and hyphens"),
     Field("add_evidence_to", "slug", expected="the id of the record the quotes back"),
     Field("suggest_status", "vocab", vocab=vocab.STATUS, required=False),
-    Field("suggest_date", "date", required=False),
-    Field("suggest_date_precision", "vocab", vocab=vocab.DATE_PRECISION, required=False),
-    Field("suggest_date_basis", "vocab", required=False, vocab=vocab.DATE_BASIS),
-    Field("suggest_date_note", required=False),
-    Field("suggest_date_earliest", "day", required=False),
-    Field("suggest_date_latest", "day", required=False),
+    *SUGGESTED_DATE_FIELDS,
     EVIDENCE_FIELD,
     Field("note", expected="why the quotes tell that record's event"),
 )
@@ -142,10 +142,6 @@ def _load_suggestion(ctx: LoadContext, writer: Writer, path: Path, line: int, re
     ok = _check_suggested_date(ctx, path, record, values) and ok
     if ok:
         suggestions.append((path, line, record, values))
-
-
-SUGGESTED_DATE = tuple(f"suggest_{key}" for key in ("date", "date_precision", "date_basis", "date_note",
-                                                     "date_earliest", "date_latest"))
 
 
 def _check_suggested_date(ctx: LoadContext, path: Path, record: YMap, values: dict) -> bool:

@@ -66,6 +66,7 @@ COMMON = (
         Field("text", expected="the number as the evidence writes it (e.g. about US$70 million)"),
     )),
 )
+DATE_FIELDS = tuple(f.name for f in COMMON if f.name.startswith(("date", "end_date")))  # a record's dates
 
 
 @dataclass(frozen=True)

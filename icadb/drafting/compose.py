@@ -20,6 +20,7 @@ from icadb.drafting import titles
 from icadb.drafting.events import Event
 from icadb.drafting.frame import ROLE_ORDER, Frame, Role
 from icadb.drafting.knowledge import Knowledge, fold
+from icadb.loaders.drafts import SUGGESTED_DATE
 from icadb.drafting.rules import Rules
 from icadb.schema.vocab import ASSUMPTION_WORDING
 
@@ -274,7 +275,8 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
                 suggestion["suggest_status"] = status
                 # when it took place, as the text gives it: the record's date was the one it was planned for
                 when = _date_fields(event, published, earliest, None, {})
-                suggestion.update((f"suggest_{key}", when[key]) for key in SUGGESTED_DATE_KEYS if when.get(key))
+                suggestion.update((key, when[key.removeprefix("suggest_")]) for key in SUGGESTED_DATE
+                                  if when.get(key.removeprefix("suggest_")))
                 on = f", dated {when['date']} ({when['date_precision']})" if when.get("date") else ", undated"
                 line = next(f for f in event.frames if f.status == event.main.status and f.kind == event.kind)
                 for item in evidence:
@@ -434,9 +436,6 @@ def compose(events: list[Event], document_id: str, text: str, published: dt.date
         out.drafts.append(record)
         drafted.append((event, record))
     return out
-
-
-SUGGESTED_DATE_KEYS = ("date", "date_precision", "date_basis", "date_note", "date_earliest", "date_latest")
 
 
 def _status_change(event: Event, rules: Rules) -> str | None:

@@ -29,6 +29,7 @@ from icadb.drafting.rules import load as load_rules
 from icadb.drafting.yamlio import SeedFile, drafts_text, editor, take_tail
 from icadb.loaders.drafts import SUGGESTED_DATE
 from icadb.loaders.errors import SeedError, display_path
+from icadb.loaders.records import DATE_FIELDS
 from icadb.schema.vocab import KIND_STATUSES, STATUS_OCCURRENCE
 
 
@@ -214,7 +215,6 @@ def write_drafts(seeds: Path, results: list[DraftSet], drafter: str) -> list[Dra
 
 # ---------------------------------------------------------------- never all or nothing
 
-DATE_KEYS = ("date", "date_basis", "end_date", "end_date_precision", "date_earliest", "date_latest")
 MAX_ROUNDS = 6
 
 
@@ -286,12 +286,9 @@ def _leave_out(result: DraftSet, item: dict, problem) -> None:
         item.pop("date_earliest", None)
         item.pop("date_latest", None)
         item["_bounds_dropped"] = True
-    elif base in ("date", "date_precision", "date_basis", "end_date", "end_date_precision", "date_earliest",
-                  "date_latest", "date_note"):
-        for key in DATE_KEYS:
-            item.pop(key, None)
-        item["date_precision"] = "unknown"
-        item["date_note"] = "The date the text gives fails the checks (see draft_notes.left_out)."
+    elif base in DATE_FIELDS:
+        _redate(item, {"date_precision": "unknown",
+                       "date_note": "The date the text gives fails the checks (see draft_notes.left_out)."})
     elif base in ("countries", "organizations", "people", "figures") and index and item.get(base):
         n = int(index.group(1)) - 1
         if 0 <= n < len(item[base]):
@@ -499,10 +496,6 @@ def _accepted_note(note, status, was):
     return note
 
 
-DATE_KEYS = ("date", "date_precision", "date_basis", "date_note", "date_earliest", "date_latest", "end_date",
-             "end_date_precision")
-
-
 def _said_date(item) -> str:
     """A record's date as a person says it: '2024 (year precision)', 'undated, before 2022-01-25'."""
     if item.get("date") is not None:
@@ -516,10 +509,10 @@ def _redate(item, when: dict) -> None:
     """Put the dates *when* in place of the record's own, where its dates were
     (its end date, of what was planned, goes too)."""
     keys = list(item)
-    at = min((keys.index(key) for key in DATE_KEYS if key in item), default=keys.index("status") + 1)
-    for key in DATE_KEYS:
+    at = min((keys.index(key) for key in DATE_FIELDS if key in item), default=keys.index("status") + 1)
+    for key in DATE_FIELDS:
         item.pop(key, None)
-    for offset, key in enumerate(key for key in DATE_KEYS if key in when):
+    for offset, key in enumerate(key for key in DATE_FIELDS if key in when):
         item.insert(at + offset, key, when[key])
 
 

@@ -25,6 +25,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import Emitter
 
+from icadb.loaders.drafts import SUGGESTED_DATE
+
 
 # ------------------------------------------------------------------- editing
 
@@ -166,18 +168,16 @@ def extend(items: CommentedSeq, new: list) -> None:
 
 # ------------------------------------------------------------- drafts files
 
-ORDER = ("id", "add_evidence_to", "suggest_status", "suggest_date", "suggest_date_precision", "suggest_date_basis",
-         "suggest_date_note", "suggest_date_earliest", "suggest_date_latest", "kind", "title", "summary", "status", "category", "date",
-         "date_precision", "date_basis", "date_note", "end_date", "end_date_precision", "date_earliest",
-         "date_latest", "place", "place_note", "review_status", "series", "edition", "meeting_level",
+ORDER = ("id", "add_evidence_to", "suggest_status", *SUGGESTED_DATE, "kind", "title", "summary", "status",
+         "category", "date", "date_precision", "date_basis", "date_note", "end_date", "end_date_precision",
+         "date_earliest", "date_latest", "place", "place_note", "review_status", "series", "edition", "meeting_level",
          "agreement_type", "exercise_name", "proposal_type", "facility_type", "activity_type", "format", "frequency",
          "mode", "sidelines_of", "made_at", "note", "countries", "organizations", "people", "figures", "evidence",
          "draft_notes")
 FLOW_LISTS = ("countries", "organizations", "people", "figures")  # one flow map per link, as the seeds write them
 
 
-DATE_FIELDS = ("date", "end_date", "date_earliest", "date_latest", "suggest_date", "suggest_date_earliest",
-               "suggest_date_latest")
+DATE_FIELDS = ("date", "end_date", "date_earliest", "date_latest")  # written as YAML dates, suggest_ ones too
 
 
 def _date_value(value):
@@ -212,7 +212,7 @@ def as_seed_item(record: dict) -> CommentedMap:
         elif isinstance(value, dict):
             out[key] = CommentedMap((k, v) for k, v in value.items() if v is not None)
         else:
-            out[key] = _date_value(value) if key in DATE_FIELDS else value
+            out[key] = _date_value(value) if key.removeprefix("suggest_") in DATE_FIELDS else value
     return out
 
 
