@@ -137,16 +137,6 @@ def _date_fields(event: Event, published: dt.date, earliest_published: dt.date, 
                          f"no date in its sentences; taken from {anchor['id']}: {anchor['why']}")
         out = {key: anchor[key] for key in ("date", "date_precision", "date_basis", "date_earliest", "date_latest")
                if anchor.get(key) is not None}
-        first, last = str(anchor.get("date") or ""), str(anchor.get("end_date") or "")
-        if anchor.get("date_precision") == "day" and last and last != first and event.kind != "meeting":
-            # made during a meeting of several days, on a day the text does not give: the finest precision its
-            # first and last days allow, with them as bounds
-            same_month, same_year = first[:7] == last[:7], first[:4] == last[:4]
-            out.update(date=first[:7] if same_month else first[:4] if same_year else None,
-                       date_precision="month" if same_month else "year" if same_year else "unknown",
-                       date_earliest=first, date_latest=last)
-            if out["date"] is None:
-                out.pop("date")
         if out.get("date_precision") != "unknown":
             out["date_basis"] = "inferred"
         else:
