@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from icadb.drafting.events import Event, _overlap
+from icadb.drafting.events import Event, windows_overlap
 from icadb.drafting.frame import Role
 
 OCCASION = re.compile(r"\b(?:on the sidelines of|during|at|in the course of|used|after) the (exercise|drills|summit|talks|visit|"
@@ -183,7 +183,7 @@ def link(events: list[Event], published: dt.date) -> None:
         if found is None:
             continue
         meeting, why = found
-        if event.dated() is not None and _overlap(event.window(), meeting.window()) is False:
+        if event.dated() is not None and windows_overlap(event.window(), meeting.window()) is False:
             continue  # "an agreement that India, Iran and Afghanistan signed in May 2016": not made at talks of 2023
         parties = [i for i, r in meeting.countries().items() if r.role not in ("subject", "observer")
                    and not r.why.startswith("invited")]  # a guest invited to one session is no party to its acts

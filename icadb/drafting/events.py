@@ -13,6 +13,7 @@ never a second record.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -110,7 +111,7 @@ _GROUPS = re.compile(r"\b(?:central asian|all|five|six|several|regional)\b|(?<!t
                      r"states|countries|nations|ministers|counterparts|heads of state)\b", re.IGNORECASE)
 
 
-def _overlap(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool | None:
+def windows_overlap(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool | None:
     """Whether two windows overlap; None when either is open on both sides."""
     if (a[0] is None and a[1] is None) or (b[0] is None and b[1] is None):
         return None
@@ -169,7 +170,7 @@ def _same_event(event: Event, frame: Frame) -> bool:
         return False  # the summit in New Delhi is not the ministers' meeting in Almaty
     if frame.edition is not None and event.edition() is not None and frame.edition != event.edition():
         return False
-    overlap = _overlap(event.window(), frame.date.window if frame.date else (None, None))
+    overlap = windows_overlap(event.window(), frame.date.window if frame.date else (None, None))
     if overlap is False:
         return False
     shared = event.taking_part() & frame.taking_part()
@@ -212,8 +213,6 @@ def _arrives_for(frame: Frame, event: Event) -> bool:
     start = event.window()[0]
     if start is None or frame.date.latest is None or frame.date.precision != "day":
         return False
-    import datetime as dt
-
     gap = (dt.date.fromisoformat(start) - dt.date.fromisoformat(frame.date.latest)).days
     hosts = {i for i, r in frame.countries.items() if r.role == "host"} or \
         ({frame.place_country} if frame.place_country else set())
@@ -292,7 +291,7 @@ def merge(frames: list[Frame]) -> list[Event]:
             continue
         if frame.continuation and frame.lead_holds_trigger and events and events[-1].kind == frame.kind and \
                 frame.series is None and \
-                frame.edition is None and (frame.date is None or _overlap(events[-1].window(), frame.date.window)
+                frame.edition is None and (frame.date is None or windows_overlap(events[-1].window(), frame.date.window)
                                            is not False) and "next" not in frame.reading.text.lower()[:20]:
             events[-1].frames.append(frame)  # "The course, which ran from July 21 ...": the event just told
             continue
@@ -353,7 +352,7 @@ def merge(frames: list[Frame]) -> list[Event]:
                 "exercise" if re.search(r"\b(?:exercise|drills?|armies|troops|contingents?)\b", lead) else frame.kind
             before = next((e for e in reversed(events) if e.kind == meant), events[-1])
             if (frame.edition is not None and frame.edition_relative is None) or (
-                    frame.date is not None and _overlap(before.window(), frame.date.window) is False and
+                    frame.date is not None and windows_overlap(before.window(), frame.date.window) is False and
                     frame.date.window[1] and before.window()[0] and frame.date.window[1] < before.window()[0]):
                 before = None  # "The Dialogue was launched at a first meeting ... in January 2019": an earlier one
             for iso3, role in (before.countries().items() if before is not None else ()):
@@ -470,8 +469,6 @@ def standalone(event: Event) -> bool:
 
 def _near(window: tuple[str | None, str | None], bound: str, days: int = 366) -> bool:
     """Whether *window* lies within *days* of the day *bound*."""
-    import datetime as dt
-
     edge = dt.date.fromisoformat(bound)
     return any(day and abs((dt.date.fromisoformat(day) - edge).days) <= days for day in window)
 
@@ -562,7 +559,7 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             continue  # "Peace Mission 2021" is no record that does not name Peace Mission
         if not series and record.series_id and len(words & record.words) < 6 and not (
                 level and level == record.level and _same_host(event, record) and
-                _overlap(window, (record.earliest, record.latest)) is True):
+                windows_overlap(window, (record.earliest, record.latest)) is True):
             continue  # one meeting of a series needs the words of that series, or its level, host and days
         if edition is not None and record.edition is not None and edition != record.edition:
             continue
@@ -572,7 +569,7 @@ def match_existing(event: Event, kb: Knowledge, document_id: str, rules=None,
             if record.precision == "unknown" and not (record.earliest and record.latest) and \
                     not _near(window, record.earliest or record.latest):
                 continue  # a meeting bounded on one side only: an edition told as within a year of that bound
-        overlap = _overlap(window, (record.earliest, record.latest))
+        overlap = windows_overlap(window, (record.earliest, record.latest))
         if overlap is False and record.status == "planned" and series and record.series_id == series.series_id \
                 and window[0] and record.earliest and window[0] > record.earliest and _same_host(event, record):
             overlap = True  # a planned meeting of the series held later than planned, where it was planned
